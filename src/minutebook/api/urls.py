@@ -1,0 +1,3 @@
+"""URL patterns (to be filled in)."""
+
+urlpatterns: list = []

@@ -1,0 +1,122 @@
+"""Dates and times as UK committee papers write them, to ISO strings.
+
+"Wednesday 4 November 2020", "4th Nov 2020", "04/11/2020", "4.11.20",
+"November 4, 2020"; times "2.00 pm", "2pm", "14:00", "10.30am", "noon".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+# "4 November 2020", "4th Nov. 2020", "Wednesday, 4 November, 2020"
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:{_DAY_NAME},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+# "November 4, 2020"
+MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+# "04/11/2020", "4.11.20", "4-11-2020" (UK order: day first)
+NUMERIC_DATE = re.compile(
+    r"\b(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})\b"
+)
+# "2.00 pm", "2pm", "10.30am", "2:00 p.m."
+TIME_12H = re.compile(
+    r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?(?![a-z])",
+    re.IGNORECASE,
+)
+TIME_24H = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?!\s*[ap]\.?m)(?!\d)")
+NOON = re.compile(r"\b(?:12\s*)?noon\b|\bmidday\b", re.IGNORECASE)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """All dates in `text` as (start, end, iso), in order of appearance."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            iso = _iso(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+            if iso:
+                found.append((m.start(), m.end(), iso))
+                taken.append((m.start(), m.end()))
+    for m in NUMERIC_DATE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        iso = _iso(int(m["year"]), int(m["month"]), int(m["day"]))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+            taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text`, as YYYY-MM-DD, or None."""
+    dates = find_dates(text)
+    return dates[0][2] if dates else None
+
+
+def parse_time(text: str) -> str | None:
+    """The first time of day in `text`, as 24-hour HH:MM, or None."""
+    candidates: list[tuple[int, str]] = []
+    m12 = TIME_12H.search(text)
+    if m12:
+        hour = int(m12["hour"])
+        minute = int(m12["minute"] or 0)
+        if 1 <= hour <= 12 and minute < 60:
+            if m12["ampm"].lower() == "p" and hour != 12:
+                hour += 12
+            elif m12["ampm"].lower() == "a" and hour == 12:
+                hour = 0
+            candidates.append((m12.start(), f"{hour:02d}:{minute:02d}"))
+    noon = NOON.search(text)
+    if noon:
+        candidates.append((noon.start(), "12:00"))
+    m24 = TIME_24H.search(text)
+    if m24 and not (m12 and m12.start() <= m24.start() < m12.end()):
+        candidates.append((m24.start(), f"{int(m24['hour']):02d}:{m24['minute']}"))
+    if not candidates:
+        return None
+    return min(candidates)[1]

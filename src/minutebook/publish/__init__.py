@@ -1,0 +1,1 @@
+"""Producing the next papers: draft agenda, front sheet, agenda pack (HTML and PDF)."""

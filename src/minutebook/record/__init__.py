@@ -1,0 +1,1 @@
+"""The record: Django models of the committee record, idempotent ingest, people resolution."""

@@ -1,0 +1,1 @@
+"""Closing the loop: requests and report-backs, work plan vs delivered, commitments, figures."""

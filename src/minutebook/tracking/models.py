@@ -1,0 +1,1 @@
+"""Tracking models: requests, commitments, performance figures (filled in by the tracking work)."""

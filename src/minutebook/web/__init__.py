@@ -1,0 +1,1 @@
+"""The public website and officers' pages; full-text search."""

@@ -1,0 +1,59 @@
+"""Test configuration.
+
+`MINUTEBOOK_TEST_DB=postgres` starts a real, throwaway PostgreSQL server and
+points Django at it (`make test` does this for the tests marked `db_both`);
+otherwise the tests use SQLite. If PostgreSQL was asked for and cannot start,
+the run fails: it never falls back or skips.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS = CORPUS / "seeds"
+COUNCILS = CORPUS / "councils"
+
+_pg_server = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _pg_server
+    if os.environ.get("MINUTEBOOK_TEST_DB") == "postgres":
+        import dj_database_url
+        from django.conf import settings
+
+        from tests.pg_server import PostgresServer
+
+        _pg_server = PostgresServer.start()
+        settings.DATABASES["default"] = dict(dj_database_url.parse(_pg_server.url))
+        _reset_connections()
+
+
+def _reset_connections() -> None:
+    """Make Django re-read DATABASES: pytest-django has set Django up before this conftest."""
+    from asgiref.local import Local
+    from django.db import connections
+
+    connections.close_all()
+    connections.__dict__.pop("settings", None)
+    connections._connections = Local(connections.thread_critical)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _pg_server is not None:
+        _pg_server.stop()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def councils_dir() -> Path:
+    return COUNCILS
