@@ -12,9 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from minutebook.parser import PARSER_VERSION
+from minutebook.parser.agenda import extract_agenda
+from minutebook.parser.decision import extract_decision
+from minutebook.parser.letter import extract_letter
 from minutebook.parser.lines import Block, make_lines
+from minutebook.parser.minutes import extract_minutes
 from minutebook.parser.models import Document, MeetingRef, ParseError, ParseResult, SourceInfo
 from minutebook.parser.reading import read_source
+from minutebook.parser.report import extract_report
 from minutebook.parser.segment import segment
 
 Extractor = Callable[[Block], Document]
@@ -32,8 +37,18 @@ def _generic(block: Block) -> Document:
     )
 
 
-# Filled in by the extractor modules as they land: kind/subkind -> extractor.
-EXTRACTORS: dict[str, Extractor] = {}
+# subkind (or kind) -> extractor. Documents of other kinds get `_generic`.
+EXTRACTORS: dict[str, Extractor] = {
+    "front_sheet": extract_agenda,
+    "order_of_business": extract_agenda,
+    "supplemental_agenda": extract_agenda,
+    "minutes": extract_minutes,
+    "decision_notice": extract_decision,
+    "report": extract_report,
+    "appendix": extract_report,
+    "work_plan": extract_report,
+    "letter": extract_letter,
+}
 
 
 def extract(block: Block) -> Document:
