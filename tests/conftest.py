@@ -27,7 +27,7 @@ def pytest_configure(config: pytest.Config) -> None:
         import dj_database_url
         from django.conf import settings
 
-        from tests.pg_server import PostgresServer
+        from minutebook.devtools.pg_server import PostgresServer
 
         _pg_server = PostgresServer.start()
         settings.DATABASES["default"] = dict(dj_database_url.parse(_pg_server.url))

@@ -11,3 +11,9 @@ urlpatterns = [
     path("", include("minutebook.tracking.urls")),
     path("", include("minutebook.web.urls")),
 ]
+
+# Error pages (minutebook.web.errors): HTML or the one JSON error shape, never a traceback.
+handler400 = "minutebook.web.errors.bad_request"
+handler403 = "minutebook.web.errors.permission_denied"
+handler404 = "minutebook.web.errors.page_not_found"
+handler500 = "minutebook.web.errors.server_error"

@@ -1,18 +1,211 @@
-"""Extraction of front sheet, order of business, supplemental agenda. Stub until the parser work lands."""
+"""Extraction of agendas: front sheet, order of business, supplemental agenda.
+
+Order-of-business layouts handled: a table ("Item No. | Title | Page No.")
+extracted as tab-separated cells; items on their own lines under "----------"
+rules with page ranges and descriptions on following lines; "1.  Title
+(Pages 1 - 10)" lists with wrapped titles. Parts: "PART A - OPEN BUSINESS",
+"PART B - CLOSED BUSINESS", "UNRESTRICTED ITEMS", "EXEMPT ITEMS".
+"""
 
 from __future__ import annotations
 
-from minutebook.parser.lines import Block
-from minutebook.parser.models import Document, MeetingRef
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from minutebook.parser.council import find_council
+from minutebook.parser.dates import parse_time
+from minutebook.parser.frontsheet import contacts, membership, published
+from minutebook.parser.heading import front_sheet_meeting, plain
+from minutebook.parser.lines import Block, Line, span_of
+from minutebook.parser.models import Agenda, AgendaItem, Document, Part
+
+ITEM_CELL = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?$")
+ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?\s+(?P<title>\S.*)$")
+PAGE_RANGE = re.compile(r"^(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?$")
+PAGES_IN_TITLE = re.compile(r"\s*\(\s*pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*\)", re.I)
+TIME_IN_TITLE = re.compile(
+    r"\s*\(\s*(?P<t>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[.:]\d{2})\s*\)", re.I
+)
+TABLE_HEADER = re.compile(r"^item(?:\s+no\.?)?\s+title\b|^no\.?\s+item\b|^-{3,}", re.I)
+CLOSED_PART = re.compile(
+    r"^(?:part\s+(?:b|2|ii|two)\b|.*\bclosed\s+(?:business|session|items?)$|exempt\s+items?|"
+    r"confidential\s+items?|restricted\s+items?|private\s+(?:business|items?))",
+    re.I,
+)
+OPEN_PART = re.compile(
+    r"^(?:part\s+(?:a|1|i|one)\b|.*\bopen\s+(?:business|session|items?)$|unrestricted\s+items?|"
+    r"public\s+(?:business|items?))",
+    re.I,
+)
+SUPPLEMENT_NO = re.compile(
+    r"(?i)\b(?:supplement(?:al|ary)\s+agenda|agenda\s+supplement|addendum)(?:\s+no\.?\s*(?P<n>\d+))?"
+)
+
+
+@dataclass(slots=True)
+class _Draft:
+    number: str
+    title: str
+    part: Part
+    lines: list[Line]
+    pages: str | None = None
+    description: list[str] = field(default_factory=list)
+    saw_blank: bool = False
+
+
+def _pages(a: str, b: str | None) -> str:
+    return f"{a}-{b}" if b else a
+
+
+def _finish(d: _Draft) -> AgendaItem:
+    title = re.sub(r"\s+", " ", d.title).strip()
+    pages = d.pages
+    pm = PAGES_IN_TITLE.search(title)
+    if pm:
+        pages = pages or _pages(pm["a"], pm["b"])
+        title = PAGES_IN_TITLE.sub("", title)
+    time = None
+    tm = TIME_IN_TITLE.search(title)
+    if tm:
+        time = parse_time(tm["t"])
+        if time:
+            title = TIME_IN_TITLE.sub("", title)
+    description = " ".join(d.description).strip() or None
+    return AgendaItem(
+        number=d.number,
+        title=title.strip(" .-–"),
+        pages=pages,
+        time=time,
+        part=d.part,
+        span=span_of(d.lines),
+        description=description,
+    )
+
+
+def _heading_line(text: str) -> bool:
+    """An upper-case line that is not an item ("MOBILE PHONES", "EXCLUSION OF PRESS ...")."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
+    items: list[AgendaItem] = []
+    part: Part = "open"
+    current: _Draft | None = None
+    first_indent: int | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            items.append(_finish(current))
+        current = None
+
+    for line in lines:
+        if line.is_blank:
+            if current is not None:
+                current.saw_blank = True
+            continue
+        cells = [plain(c) for c in line.cells] or [plain(line.text)]
+        text = plain(line.text)
+        if TABLE_HEADER.match(text):
+            continue
+        joined = " ".join(cells)
+        if len(joined) < 80 and CLOSED_PART.match(joined) and not joined.lower().startswith("any other"):
+            close()
+            part = "closed"
+            continue
+        if len(joined) < 80 and OPEN_PART.match(joined) and not joined.lower().startswith("any other"):
+            close()
+            part = "open"
+            continue
+        number = title = None
+        pages = None
+        if len(cells) >= 2 and ITEM_CELL.match(cells[0]):
+            cm = ITEM_CELL.match(cells[0])
+            assert cm is not None
+            number, title = cm["num"], cells[1]
+            if len(cells) >= 3 and PAGE_RANGE.match(cells[-1]):
+                pm = PAGE_RANGE.match(cells[-1])
+                assert pm is not None
+                pages = _pages(pm["a"], pm["b"])
+        else:
+            m = ITEM_LINE.match(text)
+            indent = len(line.text) - len(line.text.lstrip())
+            if (
+                m
+                and re.match(r"[A-Z0-9'‘\"]", m["title"])
+                and (first_indent is None or indent <= first_indent + 2)
+            ):
+                number, title = m["num"], m["title"]
+                first_indent = indent if first_indent is None else first_indent
+        if number is not None and title is not None:
+            close()
+            current = _Draft(number=number, title=title, part=part, lines=[line], pages=pages)
+            continue
+        if current is None:
+            continue
+        if PAGE_RANGE.match(text) and current.pages is None:
+            pm = PAGE_RANGE.match(text)
+            assert pm is not None
+            current.pages = _pages(pm["a"], pm["b"])
+            current.lines.append(line)
+            continue
+        if not current.saw_blank and line.text[:1] == " " and not current.description:
+            current.title += " " + text
+            current.lines.append(line)
+            continue
+        if _heading_line(text):
+            close()
+            continue
+        if text.startswith("(") and not current.description:
+            continue  # a note under a part heading, e.g. "(During these items ...)"
+        if len(text.split()) < 4:
+            close()  # a label such as "Contact", not a description
+            continue
+        if not current.description:
+            current.description.append(text)
+            current.lines.append(line)
+    close()
+    return items
 
 
 def extract_agenda(block: Block) -> Document:
+    lines = block.lines
+    committee, meeting, heading_end = front_sheet_meeting(lines)
+    texts = [ln.text for ln in lines]
+    supplement = None
+    title: str | None = None
+    for t in texts[:30]:
+        m = SUPPLEMENT_NO.search(t)
+        if m:
+            supplement = int(m["n"]) if m["n"] else 1
+            title = plain(t)
+            break
+    if title is None:
+        for t in texts[:40]:
+            p = plain(t)
+            if re.fullmatch(r"(?i)order\s+of\s+business|agenda|list\s+of\s+contents", p):
+                title = p if not p.isupper() else p.title()
+                break
+    if title is None and block.subkind == "front_sheet":
+        title = "Agenda"
+    agenda = Agenda(
+        supplement=supplement,
+        membership=tuple(membership(lines)),
+        contacts=tuple(contacts(lines)),
+        items=tuple(order_of_business(lines[heading_end + 1 :])),
+        published=published(lines),
+    )
+    closed_only = bool(agenda.items) and all(i.part == "closed" for i in agenda.items)
     return Document(
-        kind=block.kind,
+        kind="agenda",
         subkind=block.subkind,
-        title=None,
-        committee=None,
-        council=None,
-        meeting=MeetingRef(),
+        title=title,
+        committee=committee,
+        council=find_council(texts),
+        meeting=meeting,
         span=block.span,
+        agenda=agenda,
+        part="closed" if closed_only else "open",
     )

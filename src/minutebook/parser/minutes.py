@@ -1,18 +1,217 @@
-"""Extraction of minutes. Stub until the parser work lands."""
+"""Extraction of minutes: heading, attendance, declarations, items and resolutions.
+
+The meeting is the one the minutes record (from their own heading), never the
+meeting of the pack that carries them. Items are found in all the numbering
+forms of UK minutes: "1. TITLE", "84.  Title" with "(Item 1)" beneath, a
+number alone on its line with the title below (web pages), "(139) TITLE",
+"PLA146/14 Title", "23/45 Title", "4a", "5.1", "(a) Title".
+"""
 
 from __future__ import annotations
 
-from minutebook.parser.lines import Block
-from minutebook.parser.models import Document, MeetingRef
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from minutebook.parser.attendance import labelled_attendance, sentence_attendance
+from minutebook.parser.dates import parse_time
+from minutebook.parser.declarations import extract_declarations
+from minutebook.parser.heading import parse_heading, plain
+from minutebook.parser.lines import Block, Line, span_of
+from minutebook.parser.models import Declaration, Document, MinuteItem, Minutes
+from minutebook.parser.resolutions import extract_resolutions, find_marker
+
+LINK_DEBRIS = re.compile(r"\s*(?:pdf\s+icon\s*)?\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
+ITEM_REF_LINE = re.compile(r"^\(\s*item\s+(?P<n>[\w.]+)\s*\)$", re.IGNORECASE)
+NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)\.?\s+(?P<title>\S.*)$")
+NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")
+PAREN_NUMBER = re.compile(r"^\((?P<num>\d{1,4})\)\s+(?P<title>\S.*)$")
+CODED_NUMBER = re.compile(r"^(?P<num>[A-Z]{2,6}\s?\d{1,4}/\d{2,4}|\d{1,4}/\d{2,4})[.:]?\s+(?P<title>\S.*)$")
+LETTER_ITEM = re.compile(r"^\((?P<num>[a-z])\)\s+(?P<title>\S.*)$")
+ENDED = re.compile(
+    r"(?i)\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\s*(?:at|:)?\s*(?P<t>[^.;)]*(?:\.\d\d)?[^.;)]*)"
+)
+MINUTES_MARKER = re.compile(r"^minutes\s*:?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _ItemStart:
+    index: int  # index of the first body line
+    head: int  # index of the first heading line
+    number: str | None
+    title: str
+
+
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def _title_like(title: str) -> bool:
+    t = title.strip()
+    if not t or len(t) > 200 or not (t[0].isupper() or t[0].isdigit() or t[0] in "'‘\""):
+        return False
+    upper = _upper_ratio(t) >= 0.6
+    if upper:
+        return True
+    if re.match(r"(?i)(?:that|to|it|this|these|there|he|she|they|we|i|in response|resolved|agreed)\b", t):
+        return False
+    return not t.endswith((".", ";", ",", ":")) or len(t) < 40
+
+
+def _num_value(number: str) -> int | None:
+    m = re.match(r"\d+", number)
+    return int(m.group(0)) if m else None
+
+
+def _clean_title(text: str) -> str:
+    text = LINK_DEBRIS.sub("", plain(text))
+    return text.strip(" .:-–")
+
+
+def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
+    """Where each minute item starts, with its number and title."""
+    texts = [plain(ln.text) if not ln.is_blank else "" for ln in lines]
+    starts: list[_ItemStart] = []
+    if sum(1 for t in texts if ITEM_REF_LINE.match(t)) >= 2:
+        # Layout with "(Item N)" under each title: the title is the block above it.
+        for i, t in enumerate(texts):
+            m = ITEM_REF_LINE.match(t)
+            if not m:
+                continue
+            j = i - 1
+            head: list[str] = []
+            while j >= 0 and texts[j] and len(head) < 3:
+                head.insert(0, texts[j])
+                j -= 1
+            if not head:
+                continue
+            number: str | None = m["n"]
+            first = NUMBER_TITLE.match(head[0])
+            if first:
+                number = first["num"]
+                head[0] = first["title"]
+            starts.append(_ItemStart(i + 1, j + 1, number, _clean_title(" ".join(head))))
+        return starts
+    last: int | None = None
+    in_resolution = False
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        if find_marker(t):
+            in_resolution = True
+            continue
+        candidate: tuple[str, str, int] | None = None  # number, title, body start
+        m = NUMBER_ALONE.match(t)
+        if m:
+            k = i + 1
+            while k < len(texts) and not texts[k]:
+                k += 1
+            if k < len(texts) and _title_like(_clean_title(texts[k])) and not NUMBER_ALONE.match(texts[k]):
+                candidate = (m["num"], _clean_title(texts[k]), k + 1)
+        for pattern in (NUMBER_TITLE, PAREN_NUMBER, CODED_NUMBER, LETTER_ITEM):
+            if candidate:
+                break
+            m2 = pattern.match(t)
+            if not m2:
+                continue
+            title = _clean_title(m2["title"])
+            if not _title_like(title):
+                continue
+            number = m2["num"]
+            value = _num_value(number)
+            upper = _upper_ratio(title) >= 0.6
+            follows = (
+                value is not None
+                and (last is None or 0 < value - last <= 3 or (value == last and number[-1:].isalpha()))
+            )
+            if pattern is LETTER_ITEM:
+                follows = not in_resolution
+            if (upper or follows) if not in_resolution else (upper and follows):
+                candidate = (number, title, i + 1)
+        if candidate:
+            number, title, body = candidate
+            value = _num_value(number)
+            if value is not None and last is not None and value < last - 1 and "." not in number and not number[-1:].isalpha():
+                # Numbering ran backwards: a numbered paragraph, not an item.
+                continue
+            starts.append(_ItemStart(body, i, number, title))
+            if value is not None:
+                last = value
+            in_resolution = False
+    return starts
+
+
+def end_time(lines: Sequence[Line]) -> str | None:
+    for line in reversed(lines):
+        m = ENDED.search(plain(line.text))
+        if m:
+            t = parse_time(m["t"]) or parse_time(plain(line.text)[m.start() :])
+            if t:
+                return t
+    return None
+
+
+def _after_minutes_marker(body: Sequence[Line]) -> Sequence[Line]:
+    """On web pages an item shows its agenda text, then "Minutes:", then the minute."""
+    for k, line in enumerate(body):
+        if MINUTES_MARKER.match(plain(line.text)):
+            return body[k + 1 :]
+    return body
 
 
 def extract_minutes(block: Block) -> Document:
+    lines = block.lines
+    heading = parse_heading(lines)
+    body_from = heading.heading_end + 1
+    rest = lines[body_from:]
+    starts = find_items(rest)
+    first_item = starts[0].head if starts else len(rest)
+    attendance = labelled_attendance(rest[:first_item])
+    items: list[MinuteItem] = []
+    declarations: list[Declaration] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1].head if k + 1 < len(starts) else len(rest)
+        body = rest[start.index : end]
+        minute = _after_minutes_marker(body)
+        resolutions, used = extract_resolutions(minute)
+        discussion = "\n".join(
+            plain(ln.text)
+            for ln in minute
+            if not ln.is_blank and ln.number not in used and not MINUTES_MARKER.match(plain(ln.text))
+        )
+        span_lines = rest[start.head : max(end, start.head + 1)]
+        items.append(
+            MinuteItem(
+                number=start.number,
+                title=start.title,
+                resolutions=tuple(resolutions),
+                span=span_of([ln for ln in span_lines] or [rest[start.head]]),
+                discussion=discussion,
+            )
+        )
+        if re.search(r"(?i)declar|disclos|interests?\b|transparency", start.title):
+            declarations.extend(extract_declarations(minute, start.number))
+    if not starts:
+        declarations.extend(d for d in extract_declarations(rest) if d.kind != "none")
+    attendance.extend(sentence_attendance(rest, attendance))
+    title = heading.title
+    if title is None and heading.committee:
+        title = f"Minutes: {heading.committee}"
     return Document(
-        kind=block.kind,
-        subkind=block.subkind,
-        title=None,
-        committee=None,
-        council=None,
-        meeting=MeetingRef(),
+        kind="minutes",
+        subkind="minutes",
+        title=title,
+        committee=heading.committee,
+        council=heading.council,
+        meeting=heading.meeting,
         span=block.span,
+        minutes=Minutes(
+            attendance=tuple(attendance),
+            declarations=tuple(declarations),
+            items=tuple(items),
+            end_time=end_time(lines),
+            part=heading.part,
+        ),
+        part=heading.part,
     )

@@ -221,6 +221,24 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsultationRow:
+    """One row of an audit trail's consultation table (officer, comments sought/included)."""
+
+    officer: str
+    comments_sought: bool | None
+    comments_included: bool | None
+    span: Span
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "officer": self.officer,
+            "comments_sought": self.comments_sought,
+            "comments_included": self.comments_included,
+            "span": self.span.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class AuditTrail:
     lead_officer: str | None = None
     report_author: str | None = None
@@ -228,6 +246,8 @@ class AuditTrail:
     dated: str | None = None  # YYYY-MM-DD
     key_decision: bool | None = None
     span: Span | None = None
+    consultation: tuple[ConsultationRow, ...] = ()
+    final_report_sent: str | None = None  # YYYY-MM-DD, sent to the constitutional team
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -236,6 +256,8 @@ class AuditTrail:
             "version": self.version,
             "dated": self.dated,
             "key_decision": self.key_decision,
+            "consultation": [c.to_json() for c in self.consultation],
+            "final_report_sent": self.final_report_sent,
             "span": self.span.to_json() if self.span else None,
         }
 
@@ -297,6 +319,9 @@ class Report:
     sections: tuple[Section, ...] = ()
     tables: tuple[Table, ...] = ()
     audit_trail: AuditTrail | None = None
+    appendices: tuple[str, ...] = ()  # as listed in the report ("Appendix 1: Letter from Ofsted")
+    summary: str | None = None
+    addressee: str | None = None  # letters: who the letter is to
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +382,9 @@ class Document:
                     "sections": [s.to_json() for s in r.sections],
                     "tables": [t.to_json() for t in r.tables],
                     "audit_trail": r.audit_trail.to_json() if r.audit_trail else None,
+                    "appendices": list(r.appendices),
+                    "summary": r.summary,
+                    "addressee": r.addressee,
                 }
             )
         elif self.tables:

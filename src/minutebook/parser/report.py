@@ -1,18 +1,141 @@
-"""Extraction of officers' reports and appendices. Stub until the parser work lands."""
+"""Extraction of officers' reports, appendices and work-plan reports.
+
+`extract_report(block)` reads the header (report_header), then the body:
+sections (sections), recommendations (recommendations), tables (tables),
+the audit trail (audit_trail), the appendices listed, and work-plan entries
+(workplan). Each element keeps the span of the lines it came from.
+"""
 
 from __future__ import annotations
 
-from minutebook.parser.lines import Block
-from minutebook.parser.models import Document, MeetingRef
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.audit_trail import extract_audit_trail
+from minutebook.parser.lines import Block, Line, span_of
+from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
+from minutebook.parser.recommendations import extract_recommendations
+from minutebook.parser.report_header import HeaderFields, extract_header
+from minutebook.parser.report_text import clean, word_count
+from minutebook.parser.sections import explode_long_lines, find_sections
+from minutebook.parser.tables import find_tables
+from minutebook.parser.workplan import extract_work_plan
+
+_APPENDICES_HEADING = re.compile(
+    r"^(?:appendices|appendix|list\s+of\s+appendices|attached\s+documents|attachments)\b",
+    re.IGNORECASE,
+)
+_NONE = re.compile(r"^(?:none|n/?a|nil|not\s+applicable)\.?$", re.IGNORECASE)
+_APPENDIX_TABLE_HEADER = re.compile(r"^(?:no\.?|number|appendix)$", re.IGNORECASE)
+MAX_TITLE_WORDS = 20
+
+
+def _body(lines: Sequence[Line], header: HeaderFields) -> list[Line]:
+    if header.last_line is None:
+        return list(lines)
+    return [ln for ln in lines if ln.number > header.last_line]
+
+
+def _appendices(
+    body: Sequence[Line], sections: Sequence[Section], tables: Sequence[Table]
+) -> tuple[str, ...]:
+    """Appendices as listed ("Appendix 1: Letter from Ofsted February 2019")."""
+    out: list[str] = []
+    for section in sections:
+        if not _APPENDICES_HEADING.match(section.heading):
+            continue
+        in_section = [
+            t
+            for t in tables
+            if section.span.first_line <= t.span.first_line <= section.span.last_line
+        ]
+        if in_section:
+            for table in in_section:
+                for row in table.rows:
+                    cells = [c for c in row if c]
+                    if not cells or _NONE.match(cells[0]):
+                        continue
+                    out.append(": ".join(cells))
+            continue
+        for line in section.text.split("\n"):
+            text = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", line.strip(), flags=re.IGNORECASE)
+            if text and not _NONE.match(text):
+                out.append(text)
+    return tuple(out)
+
+
+def _inline_appendices(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    parts = re.split(r"\s*(?:^|\s)\d{1,2}\.\s+|(?<=\S)(?=Appendix\s+\d)", " " + value)
+    return tuple(p.strip() for p in parts if p.strip() and not _NONE.match(p.strip()))
+
+
+def _fallback_title(body: Sequence[Line], sections: Sequence[Section]) -> str | None:
+    """An appendix or report without a header table: its opening heading or first short line."""
+    first_content = next((ln.number for ln in body if clean(ln.text)), None)
+    if sections and sections[0].heading and sections[0].span.first_line == first_content:
+        return sections[0].heading
+    for ln in explode_long_lines(body):
+        text = clean(ln.text)
+        if 3 <= word_count(text) <= MAX_TITLE_WORDS and "\t" not in ln.text.strip():
+            return text[:200]
+    return next((s.heading for s in sections if s.heading), None)
+
+
+def _label_line(lines: Sequence[Line], number: int | None) -> Line | None:
+    if number is None:
+        return None
+    return next((ln for ln in lines if ln.number == number), None)
 
 
 def extract_report(block: Block) -> Document:
+    lines = list(block.lines)
+    header = extract_header(lines)
+    body = _body(lines, header)
+    sections = find_sections(body)
+    tables = find_tables(body)
+    recommendation_line = _label_line(lines, header.recommendations_line)
+    recommendations = extract_recommendations(
+        body, sections, inline=header.recommendations, inline_line=recommendation_line
+    )
+    audit = extract_audit_trail(body)
+    if audit is None and header.key_decision is not None:
+        carrying = [ln for ln in lines if ln.number in header.lines]
+        audit = AuditTrail(
+            key_decision=header.key_decision, span=span_of(carrying) if carrying else None
+        )
+    appendices = _appendices(body, sections, tables) or _inline_appendices(header.appendices)
+    title = header.title or _fallback_title(body, sections)
+    committee = header.meeting_name.split(";")[0].strip() if header.meeting_name else None
+    warnings: list[str] = []
+    if header.last_line is None and block.subkind == "report":
+        warnings.append("no report header (item, classification, date, meeting) was found")
+    report = Report(
+        item_number=header.item_number,
+        classification=header.classification,
+        exempt_paragraph=header.exempt_paragraph,
+        date=header.date,
+        meeting_name=header.meeting_name,
+        wards=header.wards,
+        from_=header.from_,
+        recommendations=recommendations,
+        sections=sections,
+        tables=tables,
+        audit_trail=audit,
+        appendices=appendices,
+        summary=header.summary,
+    )
     return Document(
         kind=block.kind,
         subkind=block.subkind,
-        title=None,
-        committee=None,
+        title=title,
+        committee=committee,
         council=None,
-        meeting=MeetingRef(),
+        meeting=MeetingRef(date=header.date),
         span=block.span,
+        report=report,
+        work_plan=extract_work_plan(body),
+        part="closed" if header.classification == "closed" else "open",
+        warnings=tuple(warnings),
     )

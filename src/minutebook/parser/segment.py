@@ -1,15 +1,337 @@
 """Splitting a pack into its documents and classifying each.
 
-Stub: one block of kind "other". Replaced by the segmentation work.
+A pack is documents back to back: front sheet, order of business, minutes of
+an earlier meeting, reports with their appendices and letters, work plan,
+distribution list; or a single document (minutes page, decision notice).
+Each document starts at a recognisable line (a report header "Item No. ...
+Classification", a minutes heading "MINUTES of ... held ...", "Order of
+Business" / "AGENDA", "Supplemental Agenda No. 1", "Dear ...", "DISTRIBUTION
+LIST", "Record of Decision"), backed up over the title lines printed above it
+(committee, date, time, venue). Whatever precedes the first start, or a file
+with no start at all, is classified by its content.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Block, Line
+from minutebook.parser.models import DocumentKind, DocumentSubkind
+
+
+def _plain(text: str) -> str:
+    """Line text without markdown/HTML emphasis: "<b>Item No.</b>" -> "Item No."."""
+    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    return text.replace("**", "").replace("__", "").lstrip("#> ").strip()
+
+
+REPORT_HEADER = re.compile(r"^\W*Item\s+No\.?\s*:?\s*\d", re.IGNORECASE)
+REPORT_HEADER_FIELDS = re.compile(
+    r"classi\s*f|report\s+title|meeting\s+name|ward\(s\)", re.IGNORECASE
+)
+MINUTES_HEADING = re.compile(
+    r"^\W*minutes\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
+    r"(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened)\s+)?"
+    r"(?!previous\b|last\b)(?:meeting\b|(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+ITEM_REF = re.compile(r"^\s*\(\s*item\s+\w+\s*\)", re.IGNORECASE)
+ORDER_OF_BUSINESS = re.compile(
+    r"^(?:order\s+of\s+business|agenda|list\s+of\s+contents|agenda\s+items|business)\s*:?$",
+    re.IGNORECASE,
+)
+SUPPLEMENTAL = re.compile(
+    r"^(?:supplement(?:al|ary)\s+agenda|agenda\s+supplement|addendum)(?:\s+no\.?\s*\d+)?\b",
+    re.IGNORECASE,
+)
+DISTRIBUTION = re.compile(r"\bdistribution\s+list\b", re.IGNORECASE)
+DECISION_NOTICE = re.compile(
+    r"\b(?:record\s+of\s+(?:the\s+)?(?:executive\s+|officer\s+|key\s+|cabinet\s+)?decision|"
+    r"decision\s+notice|notice\s+of\s+(?:key\s+)?decision|decision\s+record)\b",
+    re.IGNORECASE,
+)
+LETTER_OPENING = re.compile(r"^Dear\s+(?:[A-Z][\w.'’\-]*)(?:\s+[A-Z][\w.'’\-]*){0,3},?$")
+APPENDIX_HEADING = re.compile(r"^appendix\s+[A-Z0-9]{1,3}\b[\s.:\-–]*$", re.IGNORECASE)
+CLOSING_LINE = re.compile(
+    r"^(?:dated?|chair(?:man)?|signed|yours\s+(?:sincerely|faithfully))\b\s*:?"
+    r"|^chief\s+executive$",
+    re.IGNORECASE,
+)
+MEETING_END = re.compile(
+    r"\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\b|^\W*CHAIR(?:MAN)?\s*:",
+    re.IGNORECASE,
+)
+WORK_PLAN = re.compile(r"\bwork\s*(?:plan|programme|program)\b|\bforward\s+plan\b", re.IGNORECASE)
+PUBLICATION_DATE = re.compile(r"^(?:date(?:\s+of\s+publication)?|published)\s*:\s*\S", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Start:
+    index: int
+    kind: DocumentKind
+    subkind: DocumentSubkind
+
+
+def _next_nonblank(lines: Sequence[Line], i: int, limit: int = 3) -> list[str]:
+    out: list[str] = []
+    j = i + 1
+    while j < len(lines) and len(out) < limit:
+        if not lines[j].is_blank:
+            out.append(_plain(lines[j].text))
+        j += 1
+    return out
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that can sit above a document heading: committee, date, time, venue."""
+    return (
+        len(text) <= 160
+        and "\t" not in text
+        and not CLOSING_LINE.match(_plain(text))
+        and not PUBLICATION_DATE.match(_plain(text))
+    )
+
+
+def _back_up(lines: Sequence[Line], i: int, floor: int, max_titles: int) -> int:
+    """The first line of the title block printed above line i (not before `floor`)."""
+    start = i
+    titles = 0
+    j = i - 1
+    while j >= floor and titles < max_titles:
+        line = lines[j]
+        if line.is_blank:
+            j -= 1
+            continue
+        if not _is_title_line(line.text):
+            break
+        titles += 1
+        start = j
+        j -= 1
+    return start
+
+
+def _letter_start(lines: Sequence[Line], i: int, floor: int) -> int:
+    """Back up over a letter's address block and date (short lines, no tabs)."""
+    start = i
+    j = i - 1
+    while j >= floor and i - j <= 30:
+        line = lines[j]
+        if line.is_blank:
+            j -= 1
+            continue
+        text = line.text.strip()
+        if "\t" in line.text or len(text) > 70 or CLOSING_LINE.match(text):
+            break
+        start = j
+        j -= 1
+    return start
+
+
+def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]:
+    """Kind of a run of lines that carries no document heading, by its content."""
+    text = "\n".join(re.sub(r"[ \t]+", " ", _plain(ln.text)) for ln in lines[:400])
+    head = "\n".join(re.sub(r"[ \t]+", " ", _plain(ln.text)) for ln in lines[:25])
+    if DECISION_NOTICE.search(head) or re.search(
+        r"(?im)^\s*decision\s+(?:no|number|ref)\b|decision\s+(?:to\s+be\s+)?taken\s+by", head
+    ):
+        return "decision", "decision_notice"
+    scores = {
+        "minutes": 0,
+        "agenda": 0,
+        "report": 0,
+    }
+    patterns: dict[str, tuple[str, ...]] = {
+        "minutes": (
+            r"(?im)^\s*minutes\s*:?\s*$",
+            r"(?im)^\W*present\s*:",
+            r"(?i)\bresolved\b",
+            r"(?i)apologies\s+(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|reported)",
+            r"(?i)\bminutes\s+of\s+(?:a|the)\s+meeting\s+(?:of\s+.*\s+)?held",
+            r"(?i)\bmeeting\s+(?:ended|closed)\s+at\b",
+            r"(?i)\bit\s+was\s+agreed\b",
+            r"(?i)there\s+were\s+no\s+declarations",
+        ),
+        "agenda": (
+            r"(?im)^\s*(?:order\s+of\s+business|agenda)\s*$",
+            r"(?i)\bsummoned\s+to\s+attend\b",
+            r"(?im)^\s*membership\s*:?\s*$",
+            r"(?i)\(pages?\s+\d",
+            r"(?im)^\s*to\s+(?:receive|approve|consider|note)\b",
+        ),
+        "report": (
+            r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?\W*$",
+            r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:background|purpose|summary|executive\s+summary)"
+            r"(?:\s+of\s+report)?\W*$",
+            r"(?im)^\W*(?:subject|report\s+of|wards?\s+affected|key\s+decision|contact\s+officer|by)\s*:",
+            r"(?i)\breport\s+(?:of|by|author)\b",
+            r"(?im)^\W*(?:financial|legal)\s+implications\b",
+        ),
+    }
+    for kind, pats in patterns.items():
+        for pat in pats:
+            if re.search(pat, text):
+                scores[kind] += 1
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0:
+        return "other", "other"
+    if best == "minutes":
+        return "minutes", "minutes"
+    if best == "agenda":
+        if re.search(r"(?im)^\s*membership\s*:?\s*$|summoned\s+to\s+attend", text):
+            return "agenda", "front_sheet"
+        return "agenda", "order_of_business"
+    if WORK_PLAN.search(head):
+        return "report", "work_plan"
+    return "report", "report"
+
+
+def _find_starts(lines: Sequence[Line]) -> list[_Start]:
+    starts: list[_Start] = []
+    current: DocumentKind | None = None
+    current_sub: DocumentSubkind | None = None
+    current_index = 0
+    minutes_open = False
+    agenda_closed_at: int | None = None
+    floor = 0
+
+    def add(index: int, kind: DocumentKind, subkind: DocumentSubkind) -> None:
+        nonlocal current, current_sub, current_index, floor, minutes_open, agenda_closed_at
+        while starts and starts[-1].index >= index:
+            starts.pop()
+        starts.append(_Start(index, kind, subkind))
+        current, current_sub, current_index = kind, subkind, index
+        minutes_open = kind == "minutes"
+        agenda_closed_at = None
+        floor = index + 1
+
+    for i, line in enumerate(lines):
+        if line.is_blank:
+            continue
+        text = _plain(line.text)
+        if agenda_closed_at is not None and not PUBLICATION_DATE.match(text):
+            # Content after an agenda's closing "Date:" line is the next paper,
+            # classified by its content unless a marked start follows.
+            agenda_closed_at = None
+            if not _is_any_start(lines, i):
+                add(i, "other", "other")
+        if REPORT_HEADER.match(text) and (
+            REPORT_HEADER_FIELDS.search(text)
+            or any(REPORT_HEADER_FIELDS.search(t) for t in _next_nonblank(lines, i, 3))
+        ):
+            head = " ".join([text, *_next_nonblank(lines, i, 3)])
+            add(i, "report", "work_plan" if WORK_PLAN.search(head) else "report")
+            continue
+        if (
+            MINUTES_HEADING.match(text)
+            and "\t" not in line.text
+            and not any(ITEM_REF.match(t) for t in _next_nonblank(lines, i, 1))
+            and (not minutes_open or text.lstrip("*# ").startswith("MINUTES"))
+            and re.search(r"\bheld\b|\d{4}", " ".join([text, *_next_nonblank(lines, i, 1)]))
+        ):
+            add(_back_up(lines, i, floor, 4), "minutes", "minutes")
+            continue
+        if SUPPLEMENTAL.match(text) and len(text) < 80:
+            if current == "agenda" and i - current_index <= 14:
+                starts[-1] = _Start(current_index, "agenda", "supplemental_agenda")
+                current_sub = "supplemental_agenda"
+            else:
+                add(_back_up(lines, i, floor, 6), "agenda", "supplemental_agenda")
+            continue
+        if ORDER_OF_BUSINESS.match(text):
+            if current == "agenda" and i - current_index <= 14:
+                continue
+            if current != "minutes" or not minutes_open:
+                add(_back_up(lines, i, floor, 8), "agenda", "order_of_business")
+                continue
+        if DISTRIBUTION.search(text) and len(text) < 160 and (
+            text.isupper() or text.lower().startswith(("distribution", "circulation"))
+            or "distribution list" in text.lower()[:60]
+        ):
+            add(i, "distribution_list", "distribution_list")
+            continue
+        if (
+            DECISION_NOTICE.search(text)
+            and len(text) < 100
+            and current != "decision"
+            and (text.isupper() or DECISION_NOTICE.match(text))
+        ):
+            add(_back_up(lines, i, floor, 3), "decision", "decision_notice")
+            continue
+        if LETTER_OPENING.match(text) and current != "letter":
+            add(_letter_start(lines, i, floor), "letter", "letter")
+            continue
+        if APPENDIX_HEADING.match(text) and current in ("report", "letter") and current_sub != "work_plan":
+            add(i, "report", "appendix")
+            continue
+        if current == "minutes" and MEETING_END.search(text):
+            minutes_open = False
+        if current == "agenda" and PUBLICATION_DATE.match(text) and parse_date(text):
+            agenda_closed_at = i
+    return starts
+
+
+def _is_any_start(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i (or a title block it begins) leads into a marked document start."""
+    j = i
+    seen = 0
+    while j < len(lines) and seen < 9:
+        if not lines[j].is_blank:
+            t = _plain(lines[j].text)
+            if (
+                REPORT_HEADER.match(t)
+                or MINUTES_HEADING.match(t)
+                or ORDER_OF_BUSINESS.match(t)
+                or SUPPLEMENTAL.match(t)
+                or DECISION_NOTICE.search(t)
+                or LETTER_OPENING.match(t)
+                or DISTRIBUTION.search(t)
+            ):
+                return True
+            if not _is_title_line(lines[j].text):
+                return False
+            seen += 1
+        j += 1
+    return False
+
+
+def _trim(lines: Sequence[Line]) -> tuple[Line, ...]:
+    a, b = 0, len(lines)
+    while a < b and lines[a].is_blank:
+        a += 1
+    while b > a and lines[b - 1].is_blank:
+        b -= 1
+    return tuple(lines[a:b])
 
 
 def segment(lines: Sequence[Line]) -> list[Block]:
-    body = tuple(lines)
-    return [Block(kind="other", subkind="other", lines=body)] if body else []
+    """The documents of a pack, in order, each with its kind and subkind."""
+    if not any(not ln.is_blank for ln in lines):
+        return []
+    starts = _find_starts(lines)
+    if not starts or starts[0].index > 0:
+        starts.insert(0, _Start(0, "other", "other"))
+    blocks: list[Block] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1].index if k + 1 < len(starts) else len(lines)
+        body = _trim(lines[start.index : end])
+        if not body:
+            continue
+        kind, subkind = start.kind, start.subkind
+        if (kind, subkind) == ("other", "other"):
+            kind, subkind = classify_text(body)
+            if kind == "other" and blocks and blocks[-1].kind == "agenda":
+                # Papers printed after an agenda without a report header are
+                # still the papers for its items.
+                kind, subkind = "report", "report"
+        elif kind == "agenda" and subkind == "order_of_business":
+            text = "\n".join(ln.text for ln in body)
+            if re.search(r"(?im)^\s*membership\s*:?\s*$|summoned\s+to\s+attend", text) and not re.search(
+                r"(?im)^\s*(?:\d+\.|item\s+no)", text
+            ):
+                subkind = "front_sheet"
+        blocks.append(Block(kind=kind, subkind=subkind, lines=body))
+    return blocks

@@ -1,12 +1,230 @@
-"""Work-plan entries (future meeting dates and the items planned for each). Stub."""
+"""Work-plan entries: future meeting dates and the items planned for each.
+
+A work plan lists meetings by date, each followed by its items:
+
+    8. 4 November 2020              | 26 February 2019
+    Children in care                | - Sufficiency Strategy update
+    Ofsted feedback ...             | - Ofsted progress report update
+    Care Leavers                    |
+    Workshop theme **Housing**      |
+
+or as a table ("4 March 2021 | Fostering annual report; Adoption ..."), or in a
+resolution ("That the following 4 November 2020 draft agenda be agreed as
+follows:" and a bulleted list). Only such date-led lists count: a date inside
+a sentence is not a plan entry. Group labels that recur under every date
+("Children in care", "Care Leavers") are headings of the plan, not items.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from minutebook.parser.lines import Line
+from minutebook.parser.dates import find_dates
+from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import WorkPlanEntry
+from minutebook.parser.report_text import (
+    NUMBERING,
+    clean,
+    ends_sentence,
+    is_bullet,
+    is_upper_heading,
+    raw_cells,
+    strip_bullet,
+    strip_markup,
+    word_count,
+)
+
+MAX_ITEM_WORDS = 25
+MAX_QUALIFIER_WORDS = 3
+MAX_DATE_LINE_CHARS = 120
+_HAS_DIGIT = re.compile(r"\d")
+_CLUSTER_GAP = 4  # blank lines between the entries of one plan
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
+_AGENDA_LEAD = re.compile(
+    r"\b(?:agenda|meeting|work\s*(?:plan|programme)|forward\s+plan)\b.*:\s*$", re.IGNORECASE
+)
+# "Workshop theme **Housing**": a bold value after a label reads "Workshop theme: Housing".
+_LABEL_THEN_BOLD = re.compile(r"^(?P<label>[^*:]*\w)\s+\*\*(?P<value>[^*]+)\*\*\s*$")
+
+
+@dataclass
+class _Entry:
+    date: str
+    lines: list[Line]
+    items: list[tuple[str, Line]]
+
+
+def _date_line(text: str) -> str | None:
+    """The ISO date when the line is a date heading ("8. 4 November 2020", "16 April 2024:")."""
+    if not _HAS_DIGIT.search(text) or len(text) > MAX_DATE_LINE_CHARS:
+        return None
+    body = clean(text)
+    body = re.sub(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)", "", body)  # paragraph number before the date
+    dates = find_dates(body)
+    if len(dates) != 1:
+        return None
+    start, end, iso = dates[0]
+    rest = (body[:start] + " " + body[end:]).strip(" :-–—,()")
+    rest = _WEEKDAY.sub("", rest).strip(" :-–—,()")
+    before = body[:start].strip(" -*").strip()
+    weekday_only = bool(before) and _WEEKDAY.fullmatch(before) is not None
+    if (word_count(rest) > MAX_QUALIFIER_WORDS or before) and not weekday_only:
+        return None
+    return iso
+
+
+def _item_text(raw: str) -> str:
+    m = _LABEL_THEN_BOLD.match(strip_bullet(raw.strip()))
+    if m:
+        return f"{clean(m.group('label'))}: {clean(m.group('value'))}"
+    return clean(strip_bullet(clean(raw) if "**" not in raw else raw))
+
+
+def _next_content(lines: Sequence[Line], i: int) -> Line | None:
+    for k in range(i + 1, len(lines)):
+        if not lines[k].is_blank:
+            return lines[k]
+    return None
+
+
+def _ends_entry(lines: Sequence[Line], i: int) -> bool:
+    """Prose, a numbered paragraph or a heading over one: the plan is over."""
+    ln = lines[i]
+    text = clean(ln.text)
+    if word_count(text) > MAX_ITEM_WORDS:
+        return True
+    if NUMBERING.match(text) and not is_bullet(text) and word_count(text) > 6:
+        return True
+    if is_upper_heading(text) and word_count(text) > 1 and not is_bullet(text):
+        return True
+    nxt = _next_content(lines, i)
+    if nxt is not None and not is_bullet(text):
+        nxt_text = strip_bullet(clean(nxt.text))
+        if NUMBERING.match(nxt_text) and word_count(nxt_text) > MAX_ITEM_WORDS:
+            return True  # a heading over the next numbered paragraph
+    return False
+
+
+def _continues_previous(lines: Sequence[Line], i: int) -> bool:
+    """The line finishes the sentence of the line directly above ("... 16 January to" / "12th March")."""
+    if i == 0 or lines[i - 1].is_blank:
+        return False
+    return not ends_sentence(clean(lines[i - 1].text))
+
+
+def _table_entry(ln: Line) -> _Entry | None:
+    """A table row "date | item; item" (the plan laid out as a table)."""
+    if "\t" not in ln.text.strip() and not ln.text.strip().startswith("|"):
+        return None
+    text = ln.text.strip().strip("|")
+    cells = [
+        c for c in (raw_cells(text) if "\t" in text else [clean(c) for c in text.split("|")]) if c
+    ]
+    if len(cells) < 2:
+        return None
+    iso = _date_line(cells[0])
+    if iso is None:
+        return None
+    items: list[tuple[str, Line]] = []
+    for cell in cells[1:]:
+        for part in re.split(r";|\n|\s+\u2022\s+", cell):
+            part = clean(strip_bullet(part))
+            if part:
+                items.append((part, ln))
+    return _Entry(iso, [ln], items)
 
 
 def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
-    return ()
+    """Work-plan entries in `lines`, in order of appearance."""
+    entries: list[_Entry] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.is_blank:
+            i += 1
+            continue
+        table = _table_entry(ln)
+        if table is not None:
+            entries.append(table)
+            i += 1
+            continue
+        iso = _date_line(strip_markup(ln.text)) if "\t" not in ln.text.strip() else None
+        if iso is not None and _continues_previous(lines, i):
+            iso = None
+        lead = iso is None and _AGENDA_LEAD.search(clean(ln.text)) is not None
+        if lead:
+            dates = find_dates(clean(ln.text))
+            iso = dates[0][2] if len(dates) == 1 else None
+        if iso is None:
+            i += 1
+            continue
+        entry = _Entry(iso, [ln], [])
+        j = i + 1
+        while j < n:
+            cur = lines[j]
+            if cur.is_blank:
+                j += 1
+                continue
+            text = clean(cur.text)
+            if "\t" in cur.text.strip() or _date_line(strip_markup(cur.text)) is not None:
+                break
+            if lead and not is_bullet(text):
+                break  # a resolution's list is bulleted; anything else ends it
+            if _ends_entry(lines, j):
+                break
+            entry.items.append((_item_text(cur.text), cur))
+            entry.lines.append(cur)
+            j += 1
+        if entry.items:
+            entries.append(entry)
+        i = j
+    return tuple(_finish(_plan_clusters(entries, lines)))
+
+
+def _plan_clusters(entries: list[_Entry], lines: Sequence[Line]) -> list[_Entry]:
+    """Keep entries of date-led lists that look like a plan: at least one bulleted item
+    in a run of entries that follow one another (a front sheet's date followed by its
+    time and venue, or a letter's date over an address, has none)."""
+    kept: list[_Entry] = []
+    cluster: list[_Entry] = []
+
+    def close() -> None:
+        if any(is_bullet(clean(ln.text)) for e in cluster for _, ln in e.items) or any(
+            len(e.lines) == 1 and "\t" in e.lines[0].text for e in cluster
+        ):
+            kept.extend(cluster)
+        cluster.clear()
+
+    for e in entries:
+        if cluster and e.lines[0].number - cluster[-1].lines[-1].number > _CLUSTER_GAP:
+            close()
+        cluster.append(e)
+    close()
+    return kept
+
+
+def _finish(entries: list[_Entry]) -> list[WorkPlanEntry]:
+    """Drop group labels that recur under several dates, and labels directly over bullets."""
+    counts: dict[str, int] = {}
+    for e in entries:
+        for key in {t.lower() for t, _ in e.items}:
+            counts[key] = counts.get(key, 0) + 1
+    out: list[WorkPlanEntry] = []
+    for e in entries:
+        items: list[str] = []
+        for k, (text, ln) in enumerate(e.items):
+            bullet = is_bullet(clean(ln.text))
+            next_is_bullet = k + 1 < len(e.items) and is_bullet(clean(e.items[k + 1][1].text))
+            recurring = len(entries) > 1 and counts[text.lower()] > 1 and not bullet
+            label_over_list = not bullet and next_is_bullet and not ends_sentence(text)
+            if recurring or label_over_list or not text:
+                continue
+            items.append(text.rstrip(".").strip() if text.endswith(".") else text)
+        if items:
+            out.append(
+                WorkPlanEntry(meeting_date=e.date, items=tuple(items), span=span_of(e.lines))
+            )
+    return out

@@ -1,3 +1,19 @@
-"""URL patterns (to be filled in)."""
+"""Officer pages for producing the next papers (all under /officers/papers/)."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from minutebook.publish import views
+
+MEETING = "officers/papers/<slug:council>/<slug:committee>/<str:date>/"
+
+urlpatterns: list[URLPattern] = [
+    path("officers/papers/", views.start, name="publish-start"),
+    path(MEETING, views.draft, name="publish-draft"),
+    path(MEETING + "agenda-pack.pdf", views.pack_pdf, name="publish-pack-pdf"),
+    path(MEETING + "agenda-pack.html", views.pack_html, name="publish-pack-html"),
+    path(
+        MEETING + "minutes-template.html", views.minutes_template, name="publish-minutes-template"
+    ),
+]

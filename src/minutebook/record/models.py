@@ -277,6 +277,7 @@ class Document(NaturalKeyModel):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "first_line"], name="document_nk")]
         ordering = ["source_id", "first_line"]
+        permissions = [("view_closed_business", "Can see closed (exempt, Part B) business")]
 
     def __str__(self) -> str:
         return self.title or f"{self.get_kind_display()} in {self.source}"

@@ -1,0 +1,193 @@
+"""Record benchmark: ingest throughput, search latency and page server time at scale.
+
+Runs once per database in a child process (Django is configured once per
+process): SQLite in a temporary file, and PostgreSQL on a throwaway server.
+
+    python -m minutebook.bench.record_bench [--paragraphs N] [--backend sqlite|postgres|both]
+
+It generates a synthetic archive (`bench/archive.py`) of at least N
+searchable paragraphs (default 1,000,000), ingests every paper end to end
+(store, parse, load; then the tracking update and the search index, which
+ingest runs once per batch), then times searches (one word, two words, a
+phrase) and the meeting and search pages through Django's test client
+(server time, no network). Targets at 1M paragraphs: search p95 <= 50 ms,
+page p95 <= 100 ms, ingest >= 20 papers/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ONE_WORD = ["fostering", "adoption", "placement", "homelessness", "libraries", "Campbell", "Stonebury"]
+TWO_WORDS = ["care leavers", "national average", "youth justice", "air quality", "social value"]
+PHRASES = ['"further report"', '"statistical neighbours"', '"placement stability"', '"local plan"']
+REPEATS = 40
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    return {
+        "p50_ms": round(statistics.median(values) * 1000, 2),
+        "p95_ms": round(_pct(values, 0.95) * 1000, 2),
+        "n": len(values),
+    }
+
+
+def _child(paragraphs: int, batch: int) -> dict[str, Any]:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutebook.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from minutebook.bench.archive import generate
+    from minutebook.record import models as m
+    from minutebook.record.ingest import IngestSummary, _update_tracking, ingest_bytes
+    from minutebook.web import search as web_search
+
+    call_command("migrate", verbosity=0)
+    papers = list(generate(paragraphs))
+    total_paragraphs = sum(p.paragraphs for p in papers)
+    total_bytes = sum(len(p.text) for p in papers)
+
+    started = time.perf_counter()
+    summary = IngestSummary()
+    for i, paper in enumerate(papers, start=1):
+        ingest_bytes(paper.text.encode("utf-8"), paper.name, summary)
+        if i % batch == 0 or i == len(papers):
+            print(f"  ingested {i}/{len(papers)}", file=sys.stderr, flush=True)
+    load_done = time.perf_counter()
+    _update_tracking(summary)
+    tracking_done = time.perf_counter()
+    entries = web_search.reindex()
+    indexed = time.perf_counter()
+    failures = len(summary.failures)
+
+    rng = random.Random(7)
+    timings: dict[str, list[float]] = {"one_word": [], "two_words": [], "phrase": []}
+    for label, pool in (("one_word", ONE_WORD), ("two_words", TWO_WORDS), ("phrase", PHRASES)):
+        for _ in range(REPEATS):
+            q = rng.choice(pool)
+            t0 = time.perf_counter()
+            res = web_search.search(q)
+            _ = [r for r in res.results]
+            timings[label].append(time.perf_counter() - t0)
+
+    client = Client()
+    meetings = list(m.Meeting.objects.select_related("committee").order_by("?")[:REPEATS])
+    page_meeting: list[float] = []
+    for meeting in meetings:
+        url = f"/meetings/{meeting.committee.slug}/{meeting.date.isoformat()}/"
+        t0 = time.perf_counter()
+        resp = client.get(url)
+        page_meeting.append(time.perf_counter() - t0)
+        if resp.status_code != 200:
+            raise RuntimeError(f"{url} answered {resp.status_code}")
+    page_search: list[float] = []
+    for _ in range(REPEATS):
+        q = rng.choice(ONE_WORD + TWO_WORDS + PHRASES)
+        t0 = time.perf_counter()
+        resp = client.get("/search/", {"q": q})
+        page_search.append(time.perf_counter() - t0)
+        if resp.status_code != 200:
+            raise RuntimeError(f"/search/?q={q} answered {resp.status_code}")
+
+    return {
+        "backend": connection.vendor,
+        "papers": len(papers),
+        "paragraphs": total_paragraphs,
+        "text_mb": round(total_bytes / 1e6, 1),
+        "search_entries": entries,
+        "failures": failures,
+        "ingest_s": round(indexed - started, 1),
+        "load_s": round(load_done - started, 1),
+        "tracking_s": round(tracking_done - load_done, 1),
+        "index_s": round(indexed - tracking_done, 1),
+        "ingest_papers_per_s": round(len(papers) / (indexed - started), 2),
+        "search": {k: _summary(v) for k, v in timings.items()},
+        "page_meeting": _summary(page_meeting),
+        "page_search": _summary(page_search),
+    }
+
+
+def run_backend(backend: str, paragraphs: int, batch: int = 200) -> dict[str, Any]:
+    env = dict(os.environ)
+    server = None
+    workdir = Path(tempfile.mkdtemp(prefix="minutebook-bench-"))
+    env["MINUTEBOOK_DATA_DIR"] = str(workdir)
+    env.pop("DATABASE_URL", None)
+    if backend == "postgres":
+        from minutebook.devtools.pg_server import PostgresServer
+
+        server = PostgresServer.start()
+        env["DATABASE_URL"] = server.url
+    else:
+        env["MINUTEBOOK_DB_PATH"] = str(workdir / "bench.sqlite3")
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "minutebook.bench.record_bench", "--child", str(paragraphs), "--batch", str(batch)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def format_result(r: dict[str, Any]) -> str:
+    s = r["search"]
+    return "\n".join(
+        [
+            f"[{r['backend']}] {r['papers']} papers, {r['paragraphs']:,} paragraphs, {r['text_mb']} MB of text, "
+            f"{r['search_entries']:,} search entries, {r['failures']} failures",
+            f"  ingest end to end: {r['ingest_papers_per_s']} papers/s ({r['ingest_s']} s: load {r['load_s']} s, "
+            f"tracking {r['tracking_s']} s, index {r['index_s']} s)   target >= 20",
+            f"  search one word:   p50 {s['one_word']['p50_ms']} ms  p95 {s['one_word']['p95_ms']} ms   target p95 <= 50",
+            f"  search two words:  p50 {s['two_words']['p50_ms']} ms  p95 {s['two_words']['p95_ms']} ms",
+            f"  search phrase:     p50 {s['phrase']['p50_ms']} ms  p95 {s['phrase']['p95_ms']} ms",
+            f"  meeting page:      p50 {r['page_meeting']['p50_ms']} ms  p95 {r['page_meeting']['p95_ms']} ms   target p95 <= 100",
+            f"  search page:       p50 {r['page_search']['p50_ms']} ms  p95 {r['page_search']['p95_ms']} ms",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--paragraphs", type=int, default=int(os.environ.get("BENCH_PARAGRAPHS", 1_000_000)))
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(_child(args.child, args.batch)))
+        return 0
+    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    for backend in backends:
+        print(f"record benchmark on {backend}: generating and ingesting >= {args.paragraphs:,} paragraphs ...")
+        result = run_backend(backend, args.paragraphs, args.batch)
+        print(format_result(result), flush=True)
+        print("  json: " + json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,283 @@
+"""Attendance in minutes: who was present, in what capacity, who sent apologies.
+
+Sources: labelled lists before the first item ("PRESENT:", "NON-VOTING
+CO-OPTED MEMBERS:", "OFFICER SUPPORT:", "IN ATTENDANCE:", "Also present:",
+"Councillors" / "Officers" with one name per line), and sentences anywhere in
+the minutes ("Apologies for absence were received from A, B and C", "X
+attended as a substitute", "Y who was substituted by Z").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.lines import Line, span_of
+from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee, Span
+from minutebook.parser.names import (
+    HONORIFICS,
+    PersonName,
+    looks_like_person,
+    split_name_list,
+    split_name_title_run,
+    split_person,
+)
+
+LABEL = re.compile(
+    r"^\W*(?P<label>present|members\s+present|councillors\s+present|also\s+present|"
+    r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely)?|"
+    r"officers?(?:\s+(?:support|present|in\s+attendance))?|non-voting\s+co-opted\s+members?|"
+    r"co-opted\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitutes?|"
+    r"councillors|ward\s+members?|attendees|minute\s+taker|observers?|other\s+attendees|"
+    r"members\s+of\s+the\s+public|partners?|representatives?)"
+    r"\W*?(?P<sep>\s*[:\t]|\s*$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
+    label = label.lower()
+    if label.startswith("apolog"):
+        return "apologies", "member"
+    if label.startswith("absent"):
+        return "absent", "member"
+    if label.startswith("substitute"):
+        return "present", "substitute"
+    if "co-opted" in label:
+        return "present", "co-opted"
+    if label.startswith(("officer", "in attendance", "minute taker")):
+        return "present", "officer"
+    if label.startswith(("also", "young", "observer", "other", "members of the public", "partner", "representative", "ward")):
+        return "present", "other"
+    return "present", "member"
+
+
+def _plain(text: str, keep_tabs: bool = False) -> str:
+    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text).replace("**", "").replace("\\", "")
+    return re.sub(r" +" if keep_tabs else r"[ \t]+", " ", text).strip().lstrip("> ")
+
+
+def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
+    """The span of the first line that prints `name` (its last word, at least)."""
+    words = name.split()
+    if not words:
+        return default
+    last = words[-1]
+    full = re.compile(r"\s+".join(re.escape(w) for w in words))
+    for line in lines:
+        if full.search(line.text):
+            return span_of([line])
+    for line in lines:
+        if re.search(rf"\b{re.escape(last)}\b", line.text):
+            return span_of([line])
+    return default
+
+
+def _capacity_for(person: PersonName, status: AttendanceStatus, capacity: AttendanceCapacity) -> tuple[AttendanceCapacity, str | None]:
+    role = person.role
+    replaces = None
+    if role:
+        sub = re.search(r"(?i)\bsubstitut\w*(?:\s+(?:member|councillor))?\s+for\s+(.+)$", role)
+        if sub:
+            return "substitute", sub.group(1).strip()
+        if re.search(r"(?i)\bsubstitute\b", role):
+            return "substitute", None
+        if capacity == "member" and re.search(r"(?i)\bco-?opted\b", role):
+            return "co-opted", None
+        if capacity == "member" and re.search(r"(?i)\bward\b", role):
+            return "other", None
+    return capacity, replaces
+
+
+def _one_per_line(texts: Sequence[str]) -> bool:
+    if len(texts) < 2:
+        return False
+    for t in texts:
+        bare = re.sub(r"\([^()]*\)", "", t)
+        if len(t) > 80 or "," in bare or re.search(r"\band\b", bare.split(" - ")[0]):
+            return False
+    return True
+
+
+def _people(label: str, texts: Sequence[str]) -> list[PersonName]:
+    texts = [t for t in texts if t]
+    if not texts:
+        return []
+    if _one_per_line(texts):
+        return [split_person(t) for t in texts]
+    joined = " ".join(texts)
+    status, capacity = _label_kind(label)
+    if capacity == "officer" and "(" not in joined and "," in joined:
+        return split_name_title_run(joined)
+    if capacity == "other" and "," in joined and "(" not in joined and len(split_name_list(joined)) > 1:
+        people = split_name_title_run(joined)
+        if people:
+            return people
+    return split_name_list(joined)
+
+
+def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
+    """Attendees from the labelled lists in `lines` (the part before the first item)."""
+    sections: list[tuple[str, list[str], list[Line]]] = []
+    closed = False
+    for line in lines:
+        if line.is_blank:
+            continue
+        text = _plain(line.text, keep_tabs=True)
+        m = LABEL.match(text)
+        if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in line.text):
+            rest = re.sub(r"\s+", " ", m["rest"]).strip(" :")
+            sections.append((m["label"], [rest] if rest else [], [line]))
+            closed = False
+            continue
+        if text.isupper() and len(text) > 3:
+            closed = True  # a heading ("UNRESTRICTED ITEMS") ends the lists
+            continue
+        if sections and not closed:
+            sections[-1][1].append(re.sub(r"\s+", " ", text))
+            sections[-1][2].append(line)
+    out: list[Attendee] = []
+    for label, texts, src in sections:
+        status, capacity = _label_kind(label)
+        default = span_of(src)
+        for person in _people(label, texts):
+            if not person.name or not re.search(r"[A-Za-z]{2}", person.name):
+                continue
+            if capacity != "officer" and not looks_like_person(person.name) and person.honorific is None:
+                if capacity in ("member", "co-opted"):
+                    continue
+            cap, replaces = _capacity_for(person, status, capacity)
+            role = person.role
+            if cap == "officer" and role:
+                role = re.sub(r"(?i)\s+in attendance\b.*$", "", role).strip() or role
+            out.append(
+                Attendee(
+                    name=person.name,
+                    honorific=person.honorific,
+                    status=status,
+                    capacity=cap,
+                    role=role,
+                    span=locate(src, person.name, default),
+                    replaces=replaces,
+                )
+            )
+    return out
+
+
+_HON = "|".join(re.escape(h) for h in HONORIFICS)
+APOLOGIES = re.compile(
+    r"(?i)(?<!\bno\s)(?<!\bno\sother\s)\bapologies\s+(?:for\s+(?:absence|lateness)\s+)?"
+    r"(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:received|submitted|reported|given|tendered|noted|made)\s+)?"
+    r"(?:on\s+behalf\s+of|from)\s+"
+)
+_ABBREV_BEFORE_DOT = re.compile(rf"(?:\b(?:{_HON})|\b[A-Z]|\bSt|\bNo)$")
+
+
+def sentence_from(text: str, start: int) -> str:
+    """Text from `start` to the end of its sentence (a full stop not after an initial or title)."""
+    i = start
+    while i < len(text):
+        if text[i] == "." and (i + 1 == len(text) or text[i + 1] in " \n"):
+            if not _ABBREV_BEFORE_DOT.search(text[start:i]):
+                return text[start:i]
+        i += 1
+    return text[start:]
+
+
+SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
+ATTENDED_AS_SUB = re.compile(
+    rf"(?P<name>(?:(?:{_HON})\.?\s+)?[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){{0,3}})\s+"
+    r"(?:attended|was\s+present)\s+(?:as\s+(?:a\s+)?substitute(?:\s+for\s+(?P<for>[^.,;]+))?|in\s+(?:his|her|their)\s+absence)",
+)
+DASH_SUB = re.compile(r"(?P<name>.+?)\s+[-–]\s+substitute\s+for\s+(?P<for>.+)$", re.I)
+
+
+def _paragraph_text(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
+    """Paragraphs of the lines, joined; a lower-case start continues the previous one."""
+    paras: list[tuple[str, list[Line]]] = []
+    buf: list[str] = []
+    src: list[Line] = []
+    for line in [*lines, None]:
+        if line is None or line.is_blank:
+            if buf:
+                text = " ".join(buf)
+                if paras and text[:1].islower():
+                    prev_text, prev_src = paras[-1]
+                    paras[-1] = (f"{prev_text} {text}", prev_src + src)
+                else:
+                    paras.append((text, src))
+            buf, src = [], []
+            continue
+        buf.append(_plain(line.text))
+        src.append(line)
+    return paras
+
+
+def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> list[Attendee]:
+    """Apologies and substitutes stated in sentences."""
+    out: list[Attendee] = []
+    for text, src in _paragraph_text(lines):
+        default = span_of(src)
+        last_apology: str | None = None
+        for m in APOLOGIES.finditer(text):
+            names = sentence_from(text, m.end())
+            subs: list[tuple[str, str]] = []
+            for part in re.split(r",|\band\b", names):
+                sb = SUBSTITUTED_BY.search(part)
+                if sb:
+                    subs.append((sb["sub"], SUBSTITUTED_BY.sub("", part)))
+            names = re.sub(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]+?(?=,|\band\b|$)", "", names)
+            for person in split_name_list(names):
+                if not person.name or not re.match(r"[A-Z]", person.name):
+                    continue
+                if person.honorific is None and not looks_like_person(person.name):
+                    continue
+                out.append(
+                    Attendee(
+                        name=person.name,
+                        honorific=person.honorific,
+                        status="apologies",
+                        capacity="member",
+                        role=person.role,
+                        span=locate(src, person.name, default),
+                    )
+                )
+                last_apology = person.name
+            for sub_text, replaced in subs:
+                for person in split_name_list(sub_text):
+                    out.append(
+                        Attendee(
+                            name=person.name,
+                            honorific=person.honorific,
+                            status="present",
+                            capacity="substitute",
+                            role=person.role,
+                            span=locate(src, person.name, default),
+                            replaces=split_person(replaced).name or None,
+                        )
+                    )
+        for m in ATTENDED_AS_SUB.finditer(text):
+            person = split_person(m["name"])
+            if re.match(r"(?i)(?:the|a|an)\b", person.name) or not person.name:
+                continue
+            replaces = m["for"].strip() if m["for"] else None
+            if replaces is None and "absence" in m.group(0):
+                replaces = last_apology
+            out.append(
+                Attendee(
+                    name=person.name,
+                    honorific=person.honorific,
+                    status="present",
+                    capacity="substitute",
+                    role=None,
+                    span=locate(src, person.name, default),
+                    replaces=replaces,
+                )
+            )
+    seen = {(a.name, a.status) for a in known}
+    unique: list[Attendee] = []
+    for a in out:
+        if (a.name, a.status) not in seen:
+            seen.add((a.name, a.status))
+            unique.append(a)
+    return unique

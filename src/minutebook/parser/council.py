@@ -1,0 +1,147 @@
+"""Council and committee names, found by general patterns of UK papers.
+
+"Kent County Council", "London Borough of Southwark", "Argyll and Bute
+Council"; failing those, an e-mail or web domain under gov.uk / gov.wales /
+gov.scot is a weak hint ("southwark.gov.uk" -> "Southwark Council").
+Committee names come from heading lines that carry a committee word
+("Committee", "Panel", "Board", "Cabinet", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from minutebook.parser.dates import find_dates
+from minutebook.parser.names import smart_title
+
+_WORD = r"[A-Z][A-Za-z'’\-]+"
+_LINK = r"(?:and|&|of|upon|on|the|AND|OF|UPON|ON|THE)"
+_BOROUGH_OF = re.compile(
+    rf"\b((?:London|Royal|Metropolitan|County)[ \t]+Borough[ \t]+of[ \t]+{_WORD}(?:[ \t]+(?:and|&)[ \t]+{_WORD})?)",
+    re.IGNORECASE,
+)
+_X_COUNCIL = re.compile(
+    rf"\b({_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,4}})[ \t]+(Council|COUNCIL)\b"
+    r"(?![ \t]+(?:Chamber|Offices?|House|Tax|Meeting|Plan|Housing|Buildings?|Hall)\b)"
+)
+
+# Words that make "<words> Council" a type of council or a body that is not a council.
+_GENERIC = frozenset(
+    "the county city borough district town parish community full metropolitan unitary "
+    "london royal".split()
+)
+_NOT_A_COUNCIL = frozenset(
+    "care children children's childrens youth young people pupil school schools student "
+    "students lac full shadow leader member members cabinet executive this that our your "
+    "each every any whole committee".split()
+)
+# Central-government and shared domains: not a council's own.
+_NATIONAL_DOMAINS = frozenset(
+    "www ofsted education dfe legislation ons justice homeoffice hmrc digital cabinet-office "
+    "nhs gov planningportal parliament communities dwp dhsc".split()
+)
+_DOMAIN_PREFIXES = frozenset(
+    "www moderngov democracy democratic committees committee minutes modern cmis "
+    "councillors mgov services".split()
+)
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)*)([a-z0-9-]+)\.gov\.(?:uk|wales|scot)\b", re.IGNORECASE)
+
+COMMITTEE_WORDS = re.compile(
+    r"\b(?:committee|sub-committee|panel|board|cabinet|council|forum|executive|commission|"
+    r"assembly|partnership|meeting|scrutiny|group|authority)\b",
+    re.IGNORECASE,
+)
+
+
+def _candidate(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in {"the", "of", "and"}:
+        words.pop(0)
+    if not words:
+        return None
+    lowered = [re.sub(r"['’]s?$", "", w.lower()) for w in words]
+    if any(w in _NOT_A_COUNCIL for w in lowered):
+        return None
+    if all(w in _GENERIC or w in {"of", "and", "&", "upon", "on"} for w in lowered):
+        return None
+    return " ".join(words)
+
+
+def councils_in(text: str) -> list[str]:
+    """Every explicit council name in `text`, in order."""
+    found: list[tuple[int, str]] = []
+    for m in _BOROUGH_OF.finditer(text):
+        found.append((m.start(), smart_title(re.sub(r"\s+", " ", m.group(1)))))
+    for m in _X_COUNCIL.finditer(text):
+        if any(s <= m.start() < s + len(n) + 12 for s, n in found):
+            continue
+        cand = _candidate(re.sub(r"\s+", " ", m.group(1)))
+        if cand:
+            found.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
+    return [name for _, name in sorted(found)]
+
+
+def council_from_domain(text: str) -> str | None:
+    """The weak hint: the council label of a gov.uk / gov.wales / gov.scot domain."""
+    counts: Counter[str] = Counter()
+    for m in _DOMAIN.finditer(text):
+        label = m.group(2).lower()
+        if label in _NATIONAL_DOMAINS or label in _DOMAIN_PREFIXES:
+            continue
+        counts[label] += 1
+    if not counts:
+        return None
+    label = counts.most_common(1)[0][0]
+    return f"{label.replace('-', ' ').title()} Council"
+
+
+def find_council(lines: Sequence[str], head: int = 40) -> str | None:
+    """The council a document belongs to: an explicit name near the top, else the
+    commonest in the document, else the domain hint."""
+    top = "\n".join(lines[:head])
+    named = councils_in(top)
+    if named:
+        return named[0]
+    everywhere = councils_in("\n".join(lines))
+    if everywhere:
+        return Counter(everywhere).most_common(1)[0][0]
+    return council_from_domain("\n".join(lines))
+
+
+def clean_committee(text: str) -> str | None:
+    """The committee name of a heading line: dates, times, brackets and dashes dropped.
+
+    "Corporate Parenting Panel (12/11/2013- 30/04/2024) - Tuesday 3 November 2020"
+    -> "Corporate Parenting Panel"; "CORPORATE PARENTING PANEL– 29 October 2024"
+    -> "Corporate Parenting Panel".
+    """
+    text = text.replace("**", "").replace("#", "").strip()
+    dates = find_dates(text)
+    if dates:
+        text = text[: dates[0][0]]
+    text = re.sub(r"\([^()]*\)?", " ", text)
+    text = re.sub(
+        r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", "", text
+    )
+    text = re.sub(r"\s[-–—]\s*$|[-–—,:]\s*$", "", text.strip())
+    text = re.sub(r"[-–—]\s*$", "", text.strip())
+    text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
+    if not text or len(text) > 90 or not COMMITTEE_WORDS.search(text):
+        return None
+    return smart_title(text)
+
+
+def find_committee(lines: Sequence[str]) -> str | None:
+    """The first heading line that names a committee."""
+    for raw in lines:
+        line = raw.strip()
+        if not line or len(line) > 120:
+            continue
+        if re.match(r"(?i)(?:minutes|agenda|venue|contact|date|present)\b", line):
+            continue
+        name = clean_committee(line)
+        if name:
+            return name
+    return None

@@ -1,0 +1,106 @@
+"""Declarations of interest in minutes.
+
+"Councillor X declared an interest in item 7 ... This was not a disclosable
+pecuniary interest."; "None were declared." (kept as one declaration of kind
+"none" so that the record knows the question was asked); a declarations table
+flattened to one cell per line (Councillor / Minute Number / Nature of Interest).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.attendance import _paragraph_text
+from minutebook.parser.lines import Line, span_of
+from minutebook.parser.models import Declaration
+from minutebook.parser.names import HONORIFICS, looks_like_person, split_person
+
+_HON = "|".join(re.escape(h) for h in HONORIFICS)
+DECLARER = re.compile(
+    rf"(?P<name>(?:(?:{_HON})\.?\s+)*[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){{0,3}})\s+"
+    r"(?:declared|disclosed|made\s+(?:a\s+)?(?:declaration|transparency\s+statement)|"
+    r"advised\s+(?:that\s+)?(?:\w+\s+){0,30}?(?:interest|declar))",
+)
+NONE_DECLARED = re.compile(
+    r"(?i)\b(?:no\s+(?:\w+\s+){0,4}(?:declarations?|disclosures?|interests?)|none\s+were\s+(?:declared|made|received)|"
+    r"there\s+were\s+none|nil\s+declarations?)\b"
+)
+ITEM_REF = re.compile(
+    r"(?i)\b(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*)?(?P<n>\d{1,4}[a-z]?(?:\.\d{1,2})?(?:\.?[a-z]\))?)"
+)
+_TABLE_HEAD = (
+    re.compile(r"(?i)^(?:councillor|member|name)s?$"),
+    re.compile(r"(?i)^(?:(?:agenda\s+)?item|minute)(?:\s+(?:no\.?|number))?$"),
+    re.compile(r"(?i)^(?:nature\s+of\s+)?interest$|^(?:type|nature)\s+of\s+interest$"),
+)
+
+
+def _kind(text: str) -> str:
+    low = text.lower()
+    if re.search(r"not\s+(?:a\s+)?(?:disclosable\s+)?pecuniary|non[-\s]pecuniary", low):
+        return "other"
+    if "pecuniary" in low:
+        return "pecuniary"
+    if "prejudicial" in low:
+        return "prejudicial"
+    return "other"
+
+
+def _item_of(text: str) -> str | None:
+    m = ITEM_REF.search(text)
+    return m["n"].rstrip(")").rstrip(".") if m else None
+
+
+def _table(lines: Sequence[Line]) -> list[Declaration] | None:
+    cells = [(ln, re.sub(r"\s+", " ", ln.text).strip()) for ln in lines if not ln.is_blank]
+    for k in range(len(cells) - 2):
+        if all(p.match(cells[k + j][1]) for j, p in enumerate(_TABLE_HEAD)):
+            rows = cells[k + 3 :]
+            out: list[Declaration] = []
+            for r in range(0, len(rows) - 2, 3):
+                (l1, name), (l2, item), (l3, nature) = rows[r : r + 3]
+                person = split_person(name)
+                out.append(
+                    Declaration(
+                        name=person.name,
+                        item=(re.match(r"\s*(\d{1,4}[a-z]?(?:\.\d+)?)", item) or [None, item])[1],
+                        text=f"{item}: {nature}",
+                        span=span_of([l1, l2, l3]),
+                        kind=_kind(nature),
+                    )
+                )
+            return out
+    return None
+
+
+def extract_declarations(lines: Sequence[Line], item_number: str | None = None) -> list[Declaration]:
+    """Declarations in the lines of a declarations item (or any text that states them)."""
+    table = _table(lines)
+    if table is not None:
+        return table
+    found: list[Declaration] = []
+    nones: list[Declaration] = []
+    for text, src in _paragraph_text(lines):
+        m = DECLARER.search(text)
+        if m:
+            person = split_person(m["name"])
+            name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)
+            if looks_like_person(name) and (person.honorific or len(name.split()) >= 2):
+                found.append(
+                    Declaration(
+                        name=name,
+                        item=_item_of(text[m.start() :]),
+                        text=text,
+                        span=span_of(src),
+                        kind=_kind(text),
+                    )
+                )
+                continue
+        if NONE_DECLARED.search(text) and not re.match(r"(?i)(?:to|members\s+to|any\s+member)\b", text):
+            nones.append(
+                Declaration(name=None, item=item_number, text=text, span=span_of(src), kind="none")
+            )
+    if found:
+        return found
+    return nones[:1]

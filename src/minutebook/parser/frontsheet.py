@@ -1,0 +1,207 @@
+"""Front sheet facts: membership (with roles, reserves, co-opted members), contacts,
+publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.dates import parse_date
+from minutebook.parser.heading import plain
+from minutebook.parser.lines import Line, span_of
+from minutebook.parser.models import Contact, Member, MemberRole
+from minutebook.parser.names import (
+    PersonName,
+    looks_like_person,
+    member_role,
+    split_name_list,
+    split_person,
+)
+
+SECTION = re.compile(
+    r"^(?P<head>membership|members(?:hip)?\s+of\s+the\s+\w+|members|councillors|"
+    r"reserves?(?:\s+members?)?|substitutes?(?:\s+members?)?|named\s+substitutes|"
+    r"(?:non-voting\s+|voting\s+)?co-opted\s+members?(?:\s*\((?:non-)?voting\))?|co-optees)"
+    r"\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
+CONTACT_LABEL = re.compile(
+    r"(?i)^(?:contact(?:\s+officers?|\s+details)?|ask\s+for|enquiries(?:\s+to)?|for\s+further\s+information\s+contact)\s*:?\s*(?P<rest>.*)$"
+)
+
+
+def _section_role(head: str) -> tuple[MemberRole | None, bool]:
+    h = head.lower()
+    if h.startswith(("reserve", "substitute", "named substitute")):
+        return "reserve", True
+    if "co-opt" in h:
+        return "co-opted", "non-voting" not in h
+    return None, True
+
+
+def _is_name_line(text: str) -> bool:
+    bare = re.sub(r"\([^()]*\)", "", text).strip(" .,")
+    if not bare or len(text) > 200:
+        return False
+    if re.fullmatch(r"(?i)none|nil|n/a|vacancy|vacant", bare):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’\-.]*", bare)
+    if not words or len(words) > 40:
+        return False
+    small = {"and", "&", "of", "de", "van", "von", "la", "le", "du", "da", "bin", "al"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps / len(words) >= 0.8 and not bare.isupper()
+
+
+def membership(lines: Sequence[Line]) -> list[Member]:
+    """Members listed under "Membership", "Reserves", "Co-opted members" headings."""
+    out: list[Member] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        text = plain(lines[i].text)
+        m = SECTION.match(text) if not lines[i].is_blank else None
+        if not m or (m["rest"] and not _is_name_line(m["rest"])):
+            i += 1
+            continue
+        section_role, voting = _section_role(m["head"])
+        entries: list[tuple[str, Line]] = [(m["rest"], lines[i])] if m["rest"] else []
+        j = i + 1
+        while j < n:
+            if lines[j].is_blank:
+                j += 1
+                continue
+            t = plain(lines[j].text)
+            sm = SECTION.match(t)
+            if sm and (not sm["rest"] or _is_name_line(sm["rest"])):
+                break  # the next section
+            if not _is_name_line(t) or "\t" in lines[j].text:
+                break
+            entries.append((t, lines[j]))
+            j += 1
+        texts = [t for t, _ in entries]
+        people: list[tuple[PersonName, Line]] = []
+        one_per_line = all("," not in re.sub(r"\([^()]*\)", "", t) and " and " not in t for t in texts)
+        if one_per_line:
+            for t, line in entries:
+                if re.fullmatch(r"(?i)none\.?|nil\.?", t):
+                    continue
+                people.append((split_person(t), line))
+        else:
+            joined = " ".join(texts)
+            for person in split_name_list(joined):
+                src = next(
+                    (ln for t, ln in entries if person.name.split()[-1] in t), entries[0][1]
+                )
+                people.append((person, src))
+        for person, line in people:
+            if not person.name or (person.honorific is None and not looks_like_person(person.name)):
+                continue
+            role: MemberRole = section_role or member_role(person.role)
+            if section_role == "reserve":
+                role = "reserve"
+            member_voting = voting
+            if role == "co-opted" and (
+                (person.role and "non-voting" in person.role.lower()) or section_role is None
+            ):
+                member_voting = bool(person.role and re.search(r"(?i)(?<!non-)voting", person.role))
+            out.append(
+                Member(
+                    name=person.name,
+                    honorific=person.honorific,
+                    role=role,
+                    span=span_of([line]),
+                    voting=member_voting,
+                )
+            )
+        i = j
+    return out
+
+
+def _join_broken_emails(text: str) -> str:
+    # Column layouts break addresses: "jane.doe@kent\n   .gov.uk".
+    return re.sub(r"(@[\w.-]+)\s*\n\s*(\.[\w.-]+)", r"\1\2", text)
+
+
+def contacts(lines: Sequence[Line]) -> list[Contact]:
+    """Contact officers with name, e-mail and phone."""
+    out: list[Contact] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        raw = lines[i].text
+        # Column layouts put the label mid-line: "<date>      Ask for:   Jane Doe".
+        m = CONTACT_LABEL.match(plain(raw))
+        if not m:
+            inline = re.search(r"(?:\t| {2,})((?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:.*)$", raw)
+            m = CONTACT_LABEL.match(plain(inline.group(1))) if inline else None
+        if not m:
+            i += 1
+            continue
+        value_lines = [lines[i]]
+        value = m["rest"]
+        j = i + 1
+        while j < n and j <= i + 6:
+            if lines[j].is_blank:
+                if value.strip():
+                    break
+                j += 1
+                continue
+            t = plain(lines[j].text)
+            if re.match(r"(?i)(?:members\s+of\s+the|date\s*:|webpage|website)", t) and value.strip():
+                break
+            value += "\n" + lines[j].text
+            value_lines.append(lines[j])
+            j += 1
+            if value.count("\n") >= 4:
+                break
+        value = _join_broken_emails(value).strip()
+        value = re.sub(r"(?i)\b(?:telephone|tel|phone|e-?mail)\s*:", " ", value)
+        emails = EMAIL.findall(value)
+        phones = [re.sub(r"\s+", " ", p).strip() for p in PHONE.findall(value)]
+        name_text = re.split(r"(?i)\s+on\s+\d|\s+\d{3,}|\bor\s+e-?mail|\be-?mail\b|\btel\b|\n", value)[0]
+        name_text = EMAIL.sub("", name_text)
+        name_text = re.split(r",\s*(?=[A-Z][a-z]+\s+(?:Officer|Manager|Advis|Team|Director|Clerk))", name_text)[0]
+        names = [
+            p.name
+            for p in split_name_list(name_text)
+            if p.name and looks_like_person(p.name) and len(p.name.split()) >= 2
+        ]
+        span = span_of(value_lines)
+        if not names and not emails and not phones:
+            i = j
+            continue
+        used: set[str] = set()
+        for name in names:
+            first = name.split()[0].lower()
+            email = next((e for e in emails if e.lower().startswith(first) and e not in used), None)
+            if email is None:
+                email = next((e for e in emails if e not in used), None)
+            if email:
+                used.add(email)
+            out.append(Contact(name=name, email=email, phone=phones[0] if phones else None, span=span))
+        for email in emails:
+            if email not in used:
+                out.append(Contact(name=None, email=email, phone=None if names else (phones[0] if phones else None), span=span))
+        if not names and not emails and phones:
+            out.append(Contact(name=None, email=None, phone=phones[0], span=span))
+        i = j
+    return out
+
+
+def published(lines: Sequence[Line]) -> str | None:
+    """The publication date: the last "Date:" line, else a closing line that is only a date."""
+    for line in reversed(lines):
+        t = plain(line.text)
+        if re.match(r"(?i)(?:date(?:\s+of\s+publication)?|published(?:\s+on)?|issued)\s*:", t):
+            d = parse_date(t)
+            if d:
+                return d
+    tail = [plain(ln.text) for ln in lines[-6:] if not ln.is_blank]
+    for t in reversed(tail):
+        if len(t) < 40 and parse_date(t) and not re.search(r"\d{1,2}[.:]\d{2}|[ap]m\b", t):
+            return parse_date(t)
+    return None

@@ -1,0 +1,260 @@
+"""The heading of an agenda or minutes: committee, council, meeting date, time, venue.
+
+Forms handled: a minutes sentence ("MINUTES of the OPEN section of the X held
+on <date> at <time> at <venue>", "Minutes of a meeting of the X held in <venue>
+on <date>"), title lines above it ("X – 29 October 2024"), web-page headers
+("X - Tuesday, 10th January, 2023 2.00 pm", "Venue: ...", "Meeting: <date> - X")
+and front sheets (committee, date, time and venue on their own lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from minutebook.parser.council import clean_committee, find_committee, find_council
+from minutebook.parser.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H, TIME_24H, NOON, find_dates, parse_date, parse_time
+from minutebook.parser.lines import Line
+from minutebook.parser.models import MeetingRef, Part
+from minutebook.parser.names import smart_title
+from minutebook.parser.segment import MINUTES_HEADING
+
+ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|remote(?:ly)?|ms\s+teams|microsoft\s+teams|zoom|teams\s+meeting|webinar)\b", re.I)
+LABEL = re.compile(r"^\W*(?P<label>venue|place|location|date|time|meeting|contact|committee)\s*:\s*(?P<value>.*)$", re.I)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+
+def plain(text: str) -> str:
+    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = text.replace("**", "").replace("\\", "")
+    return re.sub(r"\s+", " ", text).strip(" #>")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    committee: str | None
+    council: str | None
+    meeting: MeetingRef
+    title: str | None
+    part: Part
+    heading_end: int  # index (in the block's lines) of the last heading line
+
+
+def _strip_dates_times(text: str) -> str:
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H, TIME_24H, NOON):
+        text = pattern.sub(" ", text)
+    return re.sub(rf"(?i)\b{_WEEKDAY},?", " ", text)
+
+
+def venue_from(text: str) -> str | None:
+    """The venue left in a heading sentence once dates and times are removed."""
+    text = re.split(r"(?i),?\s+when\s+there\s+were\b|\bpresent\s*:", text)[0]
+    text = _strip_dates_times(text)
+    text = re.sub(r"\s+", " ", text)
+    # Drop the connectors left behind: "on  at . Online" -> "Online".
+    prev = None
+    while prev != text:
+        prev = text
+        text = re.sub(r"^(?:\s|[.,;:\-–—]|\b(?:on|at|in|from|the\s+meeting|commencing)\b)+", "", text, flags=re.I)
+        text = re.sub(r"(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing)\b)+$", "", text, flags=re.I)
+    return text or None
+
+
+def _minutes_sentence(lines: Sequence[Line], start: int) -> tuple[str, int]:
+    """The minutes heading sentence from line `start`, joined across wrapped lines."""
+    parts = [plain(lines[start].text)]
+    end = start
+    j = start + 1
+    while j < len(lines) and j <= start + 3 and not parts[-1].endswith((".", ":")):
+        if lines[j].is_blank:
+            break
+        nxt = plain(lines[j].text)
+        if re.match(r"(?i)(?:present|councillors|members)\b", nxt):
+            break
+        parts.append(nxt)
+        end = j
+        j += 1
+    return " ".join(parts), end
+
+
+def parse_minutes_sentence(sentence: str) -> tuple[str | None, MeetingRef, Part]:
+    part: Part = "closed" if re.search(r"(?i)\b(?:closed|private|confidential)\s+(?:section|part)\b", sentence) else "open"
+    committee = None
+    m = re.search(
+        r"(?i)minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
+        r"(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened)\s+)?"
+        r"(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)\s+(?:meeting\s+)?held\b",
+        sentence,
+    )
+    if m and not re.fullmatch(r"(?i)(?:a\s+|the\s+)?meeting", m["c"].strip()):
+        committee = smart_title(m["c"].strip(" ,"))
+    held = re.search(r"(?i)\bheld\b(?P<rest>.*)$", sentence)
+    rest = held["rest"] if held else ""
+    meeting = MeetingRef(
+        date=parse_date(sentence),
+        time=parse_time(rest) if rest else None,
+        venue=venue_from(rest) if rest else None,
+    )
+    return committee, meeting, part
+
+
+def _with_online(meeting: MeetingRef) -> MeetingRef:
+    if meeting.venue and ONLINE.search(meeting.venue):
+        return MeetingRef(meeting.date, meeting.time, meeting.venue, True)
+    return meeting
+
+
+def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
+    """ "X - Tuesday, 10th January, 2023 2.00 pm" -> (X, date, time);
+    "Meeting: 29/01/2024 - Overview and Scrutiny Committee (Item 290)" likewise."""
+    pieces = re.split(r"\s[-–—]\s|[-–—](?=\s*\d)", text, maxsplit=1)
+    if len(pieces) != 2:
+        return None, None, None
+    left, right = pieces
+    left_date, right_date = parse_date(left), parse_date(right)
+    if right_date and clean_committee(left):
+        return clean_committee(left), right_date, parse_time(right)
+    if left_date and clean_committee(right):
+        return clean_committee(right), left_date, parse_time(left)
+    return None, None, None
+
+
+def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
+    """Heading facts of a document (agenda or minutes) from its first lines."""
+    texts = [ln.text for ln in lines]
+    council = find_council(texts)
+    committee: str | None = None
+    date = time = venue = None
+    title = None
+    part: Part = "open"
+    heading_end = -1
+    seen = 0
+    header_lines: list[str] = []
+    for i, line in enumerate(lines):
+        if line.is_blank:
+            continue
+        seen += 1
+        if seen > look:
+            break
+        text = plain(line.text)
+        if MINUTES_HEADING.match(text):
+            sentence, heading_end = _minutes_sentence(lines, i)
+            c, meeting, part = parse_minutes_sentence(sentence)
+            title = sentence
+            committee = c or committee
+            date = meeting.date or date
+            time = meeting.time or time
+            venue = meeting.venue or venue
+            break
+        label = LABEL.match(text)
+        if label:
+            key, value = label["label"].lower(), label["value"].strip()
+            if key in ("venue", "place", "location") and value:
+                venue = re.sub(r"(?i)\.?\s*view directions\.?$", "", value).strip() or venue
+            elif key == "date":
+                date = date or parse_date(value)
+                time = time or parse_time(value)
+            elif key == "time":
+                time = time or parse_time(value)
+            elif key == "meeting":
+                c, d, t = _dash_heading(value)
+                committee = committee or c or clean_committee(value)
+                date = date or d or parse_date(value)
+                time = time or t
+            elif key == "committee":
+                committee = committee or clean_committee(value) or smart_title(value)
+            heading_end = i
+            continue
+        c, d, t = _dash_heading(text)
+        if c:
+            committee = committee or c
+            date = date or d
+            time = time or t
+            heading_end = i
+            continue
+        if re.match(r"(?i)held\s+(?:in|at)\b", text):
+            venue = venue or venue_from(text[5:])
+            time = time or parse_time(text)
+            heading_end = i
+            continue
+        header_lines.append(text)
+    if committee is None:
+        committee = find_committee(header_lines)
+    if date is None:
+        for text in header_lines:
+            if (d := parse_date(text)) is not None:
+                date = d
+                time = time or parse_time(text)
+                break
+    return Heading(
+        committee=committee,
+        council=council,
+        meeting=_with_online(MeetingRef(date=date, time=time, venue=venue)),
+        title=title,
+        part=part,
+        heading_end=heading_end,
+    )
+
+
+def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, int]:
+    """Committee, meeting and index of the last heading line of a front sheet:
+    committee, date, time and venue printed on their own lines at the top."""
+    committee = None
+    date = time = venue = None
+    last = -1
+    for i, line in enumerate(lines[:40]):
+        if line.is_blank:
+            continue
+        text = plain(line.text)
+        if re.match(r"(?i)(?:order\s+of\s+business|agenda|supplement\w*\s+agenda)\s*$", text) and date is None:
+            continue
+        if re.match(
+            r"(?i)(?:membership|order\s+of\s+business|agenda|supplement|list\s+of\s+contents|item\s+no|contact|members\b|information)",
+            text,
+        ) and not (committee is None and clean_committee(text)):
+            break
+        if re.search(r"\S {8,}\S", line.text.strip()):
+            # Column layouts: "<date> at 10.00 am        Ask for: ..." keep the first column.
+            text = plain(re.split(r" {8,}|\t", line.text.strip())[0])
+        label = LABEL.match(text)
+        if label and label["label"].lower() in ("venue", "place", "location"):
+            venue = label["value"].strip() or venue
+            last = i
+            continue
+        if "\t" in line.text:
+            # Column layouts ("Thursday ... at 10.00 am<tabs>Ask for: ...") keep the first cell.
+            text = plain(line.cells[0]) if line.cells else text
+        found_date = find_dates(text)
+        found_time = parse_time(text)
+        if committee is None and not found_date and clean_committee(text):
+            committee = clean_committee(text)
+            last = i
+            continue
+        if found_date and date is None:
+            date = found_date[0][2]
+            time = time or found_time
+            rest = venue_from(text[found_date[0][1] :])
+            if rest and len(rest) > 8 and not re.match(r"(?i)at\b", rest):
+                venue = venue or rest
+            last = i
+            continue
+        if found_time and time is None and len(text) < 40:
+            time = found_time
+            last = i
+            continue
+        if date is not None and venue is None and len(text) < 200:
+            # "Online/Virtual. Members of the public are welcome ..." -> "Online/Virtual"
+            first = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", text)[0].rstrip(".")
+            venue = first
+            last = i
+            continue
+        if venue is not None and venue.endswith(",") and len(text) < 80:
+            venue = f"{venue} {text}"
+            last = i
+            continue
+        if date is not None and venue is not None:
+            break
+    if venue:
+        venue = re.sub(r"\s+", " ", venue).strip(" ,")
+    return committee, _with_online(MeetingRef(date=date, time=time, venue=venue)), last

@@ -1,0 +1,378 @@
+"""People's names as committee papers print them.
+
+Splits honorifics ("Councillor", "Cllr", "County Councillor", "Dr", "Mr") and
+roles ("(Chair)", "(Vice-chair)", ", Director of Children and Families") from
+names, and breaks lists of names ("Councillors A, B and C", one name after
+another with no separator, "Name, Job title Name, Job title") into people.
+
+Used by the agenda and minutes extractors, the reports helper and the record
+loader: keep it free of anything else in the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.parser.models import MemberRole
+
+# Longest first so that "County Councillor" wins over "Councillor".
+HONORIFICS = (
+    "County Councillor",
+    "Borough Councillor",
+    "City Councillor",
+    "Councillor",
+    "Cllr",
+    "the Very Reverend",
+    "Very Reverend",
+    "Reverend",
+    "Rev",
+    "Professor",
+    "Prof",
+    "Baroness",
+    "Alderman",
+    "Provost",
+    "Bailie",
+    "Dame",
+    "Lady",
+    "Lord",
+    "Sir",
+    "Mrs",
+    "Miss",
+    "Mr",
+    "Ms",
+    "Mx",
+    "Dr",
+)
+_HONORIFIC_ALT = "|".join(re.escape(h) for h in HONORIFICS)
+# An honorific may stack ("Councillor Dr Jane Smith", "Cllr Mrs Barnard").
+HONORIFIC_RE = re.compile(
+    rf"^(?P<hon>(?:(?:{_HONORIFIC_ALT})\.?\s+)+)(?=\S)",
+    re.IGNORECASE,
+)
+# "Councillors A, B and C": the plural distributes over the list.
+PLURAL_HONORIFIC_RE = re.compile(
+    r"^(?P<hon>(?:County |Borough |City )?Councillors|Cllrs\.?)\s+", re.IGNORECASE
+)
+POST_NOMINALS = re.compile(
+    r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MS|AM|MLA|QC|KC|FRCP|PhD|BEM|CVO|MVO)$"
+)
+_POST_NOMINAL_TAIL = re.compile(
+    r"(?:,?\s+(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MLA|QC|KC|BEM))+\s*$"
+)
+
+# Words of job titles and bodies: a capitalised pair containing one is not a person.
+JOB_WORDS = frozenset(
+    """
+    director directors manager managers officer officers head assistant strategic service
+    services team chief executive lead nurse adviser advisor coordinator co-ordinator member
+    members cabinet democratic senior interim deputy principal corporate consultant council
+    councils committee constitutional governance clerk solicitor counsel legal finance
+    commissioner commissioning partnership partnerships department directorate unit board
+    panel group policy planning children adults adult care health education school schools
+    virtual designated safeguarding quality performance participation engagement rights
+    housing public social work worker workers specialist analyst administrator secretary
+    treasurer chair chairman chairwoman vice-chair vice-chairman mayor leader scrutiny
+    monitoring authority borough county city district nhs ccg trust foundation programme
+    project operations business support access development resources
+    """.split()
+)
+
+_ROLE_MAP: tuple[tuple[re.Pattern[str], MemberRole], ...] = (
+    (re.compile(r"\bvice[\s-]*(?:chair|chairman|chairwoman|chairperson|convener)\b", re.I), "vice-chair"),
+    (re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|convener|convenor|provost|mayor)\b", re.I), "chair"),
+    (re.compile(r"\bco-?opted\b", re.I), "co-opted"),
+    (re.compile(r"\b(?:reserve|substitute)\b", re.I), "reserve"),
+)
+
+_NAME_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
+# Initials as printed: "J.W.", "M J M", "H.A.L.", "R-M."
+_INITIALS = r"(?:[A-Z](?:[.\-]|\.?\s)\s*)+"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    name: str
+    honorific: str | None
+    role: str | None  # the role or job title as printed, without brackets
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and strip markdown emphasis and stray punctuation."""
+    text = text.replace("**", "").replace("\\", "")
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" \t,;:")
+
+
+def member_role(role_text: str | None) -> MemberRole:
+    """Map a printed role ("Vice-chair", "Co-opted Member, non-voting") to the contract's."""
+    if role_text:
+        for pattern, role in _ROLE_MAP:
+            if pattern.search(role_text):
+                return role
+    return "member"
+
+
+def split_honorific(text: str) -> tuple[str | None, str]:
+    """("Councillor", "Jasmine Ali") from "Councillor Jasmine Ali"."""
+    text = clean(text)
+    m = HONORIFIC_RE.match(text)
+    if not m:
+        return None, text
+    rest = text[m.end() :].strip()
+    if not rest or not re.match(r"[A-Z]", rest):
+        return None, text
+    honorific = re.sub(r"\s+", " ", m["hon"].replace(".", "")).strip()
+    return honorific, rest
+
+
+def split_person(text: str) -> PersonName:
+    """Split one printed person into name, honorific and role.
+
+    "Councillor Jasmine Ali (Chair)" -> Jasmine Ali / Councillor / Chair;
+    "Alasdair Smith, Director of Children and Families" -> role is the job title;
+    "N Smith - substitute for B Cabbell Manners" -> role "substitute for B Cabbell Manners".
+    """
+    text = clean(text)
+    role_parts: list[str] = []
+    # Bracketed roles anywhere: "(Chair)", "(Co-opted Member, non-voting)".
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        role_parts.append(m.group(1).strip())
+    text = clean(re.sub(r"\([^()]*\)?", " ", text))
+    # " - role" (dash with spaces), then ", role".
+    dash = re.search(r"\s[-–—]\s", text)
+    if dash:
+        role_parts.insert(0, text[dash.end() :].strip())
+        text = text[: dash.start()].strip()
+    honorific, rest = split_honorific(text)
+    tail = _POST_NOMINAL_TAIL.search(rest)
+    post = ""
+    if tail:
+        post = tail.group(0)
+        rest = rest[: tail.start()]
+    if "," in rest:
+        head, _, after = rest.partition(",")
+        after = after.strip()
+        if after and not POST_NOMINALS.match(after):
+            role_parts.insert(0, after)
+        elif after:
+            post = f" {after}"
+        rest = head
+    name = clean(rest + post.replace(",", ""))
+    role = "; ".join(p for p in role_parts if p) or None
+    return PersonName(name=name, honorific=honorific, role=role)
+
+
+def _depth0_split(text: str) -> list[str]:
+    """Split on commas, semicolons and " and " outside brackets."""
+    parts: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in ",;":
+            parts.append("".join(buf))
+            buf = []
+        elif depth == 0 and text.startswith(" and ", i):
+            parts.append("".join(buf))
+            buf = []
+            i += 4
+            continue
+        elif depth == 0 and text.startswith(" & ", i):
+            parts.append("".join(buf))
+            buf = []
+            i += 2
+            continue
+        else:
+            buf.append(ch)
+        i += 1
+    parts.append("".join(buf))
+    return [clean(p) for p in parts if clean(p)]
+
+
+def _merge_post_nominals(parts: list[str]) -> list[str]:
+    """ "Mr R C Love, OBE" was split at the comma: put "OBE" back."""
+    out: list[str] = []
+    for p in parts:
+        if out and POST_NOMINALS.match(p):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _split_run_on_honorifics(text: str) -> list[str]:
+    """ "Councillor A B (Chair) Councillor C D" -> one chunk per honorific."""
+    starts = [
+        m.start()
+        for m in re.finditer(rf"(?:(?<=\s)|^)(?:{_HONORIFIC_ALT})\.?\s+(?=[A-Z])", text)
+    ]
+    # Stacked honorifics ("Councillor Dr X") start one chunk, not two.
+    merged: list[int] = []
+    for s in starts:
+        if merged and re.fullmatch(rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)+", text[merged[-1] : s]):
+            continue
+        merged.append(s)
+    if not merged:
+        return [text]
+    chunks = []
+    if merged[0] > 0 and text[: merged[0]].strip():
+        chunks.append(text[: merged[0]])
+    for a, b in zip(merged, [*merged[1:], len(text)], strict=True):
+        chunks.append(text[a:b])
+    return [clean(c) for c in chunks if clean(c)]
+
+
+def _capitalised_words(text: str) -> list[str]:
+    return re.findall(r"[A-Z][A-Za-z'’\-]+", text)
+
+
+def _split_unseparated(chunk: str) -> list[str]:
+    """ "Francis Turkson Mark Kerr Tracey Harrison": PDF text lost the separators.
+
+    With an even number of capitalised words and nothing else, pair them: two-word
+    names are by far the commonest; anything else is left whole rather than guessed.
+    """
+    words = chunk.split()
+    if len(words) >= 4 and len(words) % 2 == 0 and all(re.fullmatch(_NAME_WORD, w) for w in words):
+        return [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
+    return [chunk]
+
+
+def _split_honorific_chunk(chunk: str) -> list[str]:
+    """ "Councillor Charlie Smith Florence Emakpose (Co-opted...)" -> two people."""
+    honorific, rest = split_honorific(chunk)
+    bracket = rest.find("(")
+    name_part = rest if bracket < 0 else rest[:bracket]
+    role_part = "" if bracket < 0 else rest[bracket:]
+    words = name_part.split()
+    if honorific and len(words) >= 4 and len(words) % 2 == 0 and all(
+        re.fullmatch(_NAME_WORD, w) for w in words
+    ):
+        first = f"{honorific} {words[0]} {words[1]}"
+        others = _split_unseparated(" ".join(words[2:]))
+        if role_part:
+            others[-1] = f"{others[-1]} {role_part}"
+        return [first, *others]
+    return [chunk]
+
+
+def split_name_list(text: str) -> list[PersonName]:
+    """Every person of a printed list.
+
+    Handles "A, B and C", "Councillors A, B and C", names run together after
+    honorifics ("Councillor A (Chair) Councillor B"), bracketed roles and
+    post-nominals ("Mr R C Love, OBE").
+    """
+    text = clean(text)
+    if not text or re.fullmatch(r"(?i)none\.?|nil\.?|n/?a", text):
+        return []
+    text = text.rstrip(".")
+    plural = PLURAL_HONORIFIC_RE.match(text)
+    shared_honorific: str | None = None
+    if plural:
+        shared_honorific = "Councillor" if "ouncillor" in plural["hon"] or "llrs" in plural["hon"] else None
+        if plural["hon"].lower().startswith("county"):
+            shared_honorific = "County Councillor"
+        text = text[plural.end() :]
+    has_separators = bool(re.search(r",|\band\b|;|&", re.sub(r"\([^()]*\)", "", text)))
+    chunks: list[str]
+    if has_separators:
+        chunks = _merge_post_nominals(_depth0_split(text))
+    else:
+        chunks = []
+        for c in _split_run_on_honorifics(text):
+            if split_honorific(c)[0]:
+                chunks.extend(_split_honorific_chunk(c))
+            else:
+                chunks.extend(_split_unseparated(c))
+    people: list[PersonName] = []
+    for chunk in chunks:
+        # A comma list may still hold honorific runs: "Cllr A Cllr B, Cllr C".
+        sub = [chunk]
+        if has_separators:
+            sub = []
+            for piece in _split_run_on_honorifics(chunk):
+                plain = split_honorific(piece)[0] is None and "(" not in piece
+                sub.extend(_split_unseparated(piece) if plain else [piece])
+        for piece in sub:
+            person = split_person(piece)
+            if not person.name or not re.search(r"[A-Za-z]", person.name):
+                continue
+            if shared_honorific and person.honorific is None:
+                person = PersonName(person.name, shared_honorific, person.role)
+            people.append(person)
+    return people
+
+
+# "Name, Job title" pairs run together: the name is two capitalised words
+# (after an optional honorific) followed by a comma or by " and " + another name.
+_OFFICER_NAME = re.compile(
+    rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)?"
+    r"(?P<name>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+))"
+    r"(?=\s*,|\s+and\s+[A-Z])"
+)
+
+
+def looks_like_person(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    return not any(w.lower().strip("'’,.") in JOB_WORDS for w in words)
+
+
+def split_name_title_run(text: str) -> list[PersonName]:
+    """ "A B, Director of X C D, Head of Y E F and G H, Team" -> people with job titles.
+
+    People joined by "," or "and" with no title between them share the title
+    that follows the group ("Paula Thornton, Beverley Olamijulo and Poonam
+    Patel, Constitutional Team").
+    """
+    text = clean(text)
+    anchors: list[tuple[int, int, str, str | None]] = []
+    for m in _OFFICER_NAME.finditer(text):
+        name = m["name"]
+        if not looks_like_person(name):
+            continue
+        # A pair straight after a title's comma is part of the title ("X, Assistant
+        # Director, Quality"): JOB_WORDS rejects most; also reject lower-case starts.
+        honorific, _ = split_honorific(m.group(0))
+        anchors.append((m.start(), m.end(), name, honorific))
+    if not anchors:
+        return [split_person(text)] if text else []
+    people: list[PersonName] = []
+    pending: list[tuple[str, str | None]] = []
+    for idx, (_start, end, name, honorific) in enumerate(anchors):
+        next_start = anchors[idx + 1][0] if idx + 1 < len(anchors) else len(text)
+        between = text[end:next_start]
+        title = clean(re.sub(r"^\s*(?:,|and\b)\s*", "", between))
+        title = re.sub(r"\s+and$", "", title).strip(" ,")
+        title = re.sub(r"(?i)\s+in attendance\b.*$", "", title).strip(" ,")
+        pending.append((name, honorific))
+        if title:
+            for pname, phon in pending:
+                people.append(PersonName(pname, phon, title))
+            pending = []
+    for pname, phon in pending:
+        people.append(PersonName(pname, phon, None))
+    return people
+
+
+def smart_title(text: str) -> str:
+    """Title-case text printed in capitals ("CORPORATE PARENTING PANEL"); leave mixed case alone."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return text
+    small = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "or"}
+    words = []
+    for i, word in enumerate(text.lower().split()):
+        if i and word in small:
+            words.append(word)
+        else:
+            words.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
+    return " ".join(words)

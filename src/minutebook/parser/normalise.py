@@ -1,0 +1,173 @@
+"""Normalisation of decoded text: small pure functions, applied in order by `normalise`.
+
+Every span downstream points into the normalised text, and the website shows
+that text, so the result must be readable plain text. Tabs are kept: they
+separate table cells. Form feeds are page breaks: `split_pages` turns them
+into page numbers before they are removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+# Characters that carry no visible text: zero-width space/joiners, word joiner,
+# BOM, soft hyphen (a hyphenation hint that PDF extraction leaves behind).
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
+)
+# Spaces of every width become an ordinary space.
+_SPACES: dict[int, str | None] = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+    ),
+    " ",
+)
+# Typographic ligatures that PDF text layers keep as single code points.
+_LIGATURES: dict[int, str | None] = {
+    ord("\ufb00"): "ff",
+    ord("\ufb01"): "fi",
+    ord("\ufb02"): "fl",
+    ord("\ufb03"): "ffi",
+    ord("\ufb04"): "ffl",
+    ord("\ufb05"): "st",
+    ord("\ufb06"): "st",
+}
+# Control characters other than tab, newline and form feed (kept for pages).
+_CONTROLS: dict[int, str | None] = {c: None for c in range(32) if chr(c) not in "\t\n\f"}
+_CONTROLS.update({c: None for c in range(0x7F, 0xA0)})
+_CONTROLS[0xFFFE] = None
+_CONTROLS[0xFFFF] = None
+
+# Private-use icons, symbols, bullets ("•", "▪", "").
+_GLYPH_CATEGORIES = frozenset({"Co", "Cn", "So", "Sm", "Po"})
+# A line of at most two non-space, non-alphanumeric characters: a candidate stray glyph.
+_SHORT_SYMBOL_LINE = re.compile(r"^[ \t]*[^\sA-Za-z0-9]{1,2}[ \t]*$", re.MULTILINE)
+
+
+def unify_newlines(text: str) -> str:
+    """CRLF and lone CR (old Mac files, some PDF text) become LF; line/paragraph separators too."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
+    return text
+
+
+def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
+    """str.translate with `table`, but fast on text that has none of its characters.
+
+    str.translate looks every character up in the dict; a character-class
+    search finds the (rare) characters to replace at C speed instead.
+    """
+    pattern = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+    replacement = {chr(c): (v or "") for c, v in table.items()}
+
+    def translate(text: str) -> str:
+        if pattern.search(text) is None:
+            return text
+        return pattern.sub(lambda m: replacement[m.group(0)], text)
+
+    return translate
+
+
+_remove_invisible = _translator(_INVISIBLE)
+_unify_spaces = _translator(_SPACES)
+_expand_ligatures = _translator(_LIGATURES)
+_remove_controls = _translator(_CONTROLS)
+
+
+def remove_invisible(text: str) -> str:
+    """Drop zero-width characters, BOMs and soft hyphens."""
+    return _remove_invisible(text)
+
+
+def unify_spaces(text: str) -> str:
+    """No-break and typographic spaces become ordinary spaces (sources differ on NBSP use)."""
+    return _unify_spaces(text)
+
+
+def expand_ligatures(text: str) -> str:
+    """Ligature code points from PDF text layers ("\ufb01") become letters ("fi")."""
+    return _expand_ligatures(text)
+
+
+def remove_controls(text: str) -> str:
+    """Drop control characters (keeping tab, newline and form feed)."""
+    return _remove_controls(text)
+
+
+def strip_trailing_space(text: str) -> str:
+    """Trailing spaces and tabs carry nothing; interior tabs (table cells) are kept."""
+    # Splitting is several times faster than a multiline "[ \t]+$" regex on large texts.
+    return "\n".join([line.rstrip(" \t") for line in text.split("\n")])
+
+
+def is_stray_glyph_line(line: str) -> bool:
+    """A line holding only one or two symbols that are not words or numbers.
+
+    PDF extraction leaves such lines behind (bullet glyphs, private-use icon
+    characters, a lone "|" of a table rule). Numbers and letters are never
+    stray: "1" may be a page number and "a" a list label.
+    """
+    s = line.strip()
+    if not s or len(s) > 2:
+        return False
+    # ASCII punctuation and dashes stay: in flattened tables "-" or "–" can be a cell value.
+    return all(
+        ch == "|" or (ord(ch) > 127 and unicodedata.category(ch) in _GLYPH_CATEGORIES) for ch in s
+    )
+
+
+def drop_stray_glyph_lines(text: str) -> str:
+    """Blank out lines that hold only a stray glyph (the line itself stays, keeping pages aligned)."""
+    return _SHORT_SYMBOL_LINE.sub(lambda m: "" if is_stray_glyph_line(m.group(0)) else m.group(0), text)
+
+
+def split_pages(text: str, first_page: int = 1) -> tuple[str, list[int]]:
+    """Turn form feeds into page numbers: returns text without form feeds and the page of each line.
+
+    A form feed at the start of a line begins a new page there; one in the
+    middle of a line ends that line.
+    """
+    if "\f" not in text:
+        return text, [first_page] * (text.count("\n") + 1)
+    pages: list[int] = []
+    out_lines: list[str] = []
+    page = first_page
+    for chunk_index, chunk in enumerate(text.split("\f")):
+        if chunk_index:
+            page += 1
+        chunk_lines = chunk.split("\n")
+        if chunk_index and out_lines and not out_lines[-1] and chunk_lines and not chunk_lines[0]:
+            # "...\n\f\n..." : the form feed sat on its own line; do not add a blank line for it.
+            chunk_lines = chunk_lines[1:]
+        for line in chunk_lines:
+            out_lines.append(line)
+            pages.append(page)
+    return "\n".join(out_lines), pages
+
+
+def fix_l_for_i(token: str) -> str:
+    """Read a list label "l." (lower-case L, an OCR/PDF confusion) as "I.".
+
+    Only for extractors that know the token is a label; running text is never
+    changed, since "l." is rare but legitimate there.
+    """
+    if token in {"l.", "l)", "(l)"}:
+        return token.replace("l", "I")
+    return token
+
+
+_clean_characters = _translator({**_INVISIBLE, **_SPACES, **_LIGATURES, **_CONTROLS})
+
+
+def normalise(text: str) -> str:
+    """All text-level normalisations, in order. Form feeds survive (see `split_pages`)."""
+    text = unify_newlines(text)
+    # One pass for the four character-level steps: same result, a quarter of the scans.
+    text = _clean_characters(text)
+    text = strip_trailing_space(text)
+    return drop_stray_glyph_lines(text)

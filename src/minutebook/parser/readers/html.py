@@ -1,0 +1,233 @@
+"""Plain text lines from HTML pages and fragments (BeautifulSoup with lxml).
+
+Block elements become lines, table rows become tab-separated lines (the
+paragraphs of a cell stay in the cell), script and style are dropped. The
+walk uses an explicit stack, so deeply nested markup cannot exhaust Python's
+recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "ul",
+    ]
+)
+DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "select",
+        "button",
+        "input",
+        "textarea",
+        "map",
+        "area",
+        "audio",
+        "video",
+        "meta",
+        "link",
+    ]
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_WHITESPACE = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
+# Markers for the explicit-stack walk: a block boundary, a forced line break.
+_BOUNDARY = object()
+_BREAK = object()
+
+
+def collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _children(node: Any) -> list[Any]:
+    return list(getattr(node, "contents", ()))
+
+
+def _inline_text(node: Any) -> str:
+    """All text under `node` on one line: block boundaries and <br> become spaces."""
+    parts: list[str] = []
+    stack: list[Any] = [node]
+    while stack:
+        current = stack.pop()
+        if current is _BOUNDARY:
+            parts.append(" ")
+            continue
+        name = getattr(current, "name", None)
+        if name is None:
+            if _is_text(current):
+                parts.append(str(current))
+            continue
+        if name in DROP_TAGS:
+            continue
+        if name == "br" or name in BLOCK_TAGS or name in _CELL_TAGS or name == "tr":
+            parts.append(" ")
+            stack.append(_BOUNDARY)
+        stack.extend(reversed(_children(current)))
+    return collapse("".join(parts))
+
+
+def _is_text(node: Any) -> bool:
+    from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
+
+    return not isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction)
+
+
+def _row_cells(row: Any) -> list[str]:
+    return [_inline_text(c) for c in row.find_all(["td", "th"], recursive=False)]
+
+
+def _walk(root: Any) -> Iterator[object]:
+    """Yield text pieces, `_BOUNDARY` at block edges and `_BREAK` for <br>, in document order."""
+    stack: list[Any] = [root]
+    while stack:
+        current = stack.pop()
+        if current is _BOUNDARY:
+            yield _BOUNDARY
+            continue
+        name = getattr(current, "name", None)
+        if name is None:
+            if _is_text(current):
+                yield str(current)
+            continue
+        if name in DROP_TAGS:
+            continue
+        if name == "br":
+            yield _BREAK
+            continue
+        if name == "tr":
+            yield _BOUNDARY
+            cells = _row_cells(current)
+            if any(cells):
+                yield ("\t".join(cells),)
+            yield _BOUNDARY
+            continue
+        if name == "li":
+            yield _BOUNDARY
+            yield "- "
+            stack.append(_BOUNDARY)
+            stack.extend(reversed(_children(current)))
+            continue
+        if name in BLOCK_TAGS or name in _CELL_TAGS:
+            yield _BOUNDARY
+            stack.append(_BOUNDARY)
+        stack.extend(reversed(_children(current)))
+
+
+def soup_to_lines(root: Any) -> list[str]:
+    """Lines of readable text under a BeautifulSoup node; blank lines separate blocks."""
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def flush(blank_after: bool) -> None:
+        text = collapse("".join(buffer))
+        buffer.clear()
+        if text and text != "-":
+            lines.append(text)
+        if blank_after and lines and lines[-1] != "":
+            lines.append("")
+
+    for piece in _walk(root):
+        if piece is _BOUNDARY:
+            flush(blank_after=True)
+        elif piece is _BREAK:
+            flush(blank_after=False)
+        elif isinstance(piece, tuple):
+            flush(blank_after=False)
+            lines.append(piece[0])
+        else:
+            buffer.append(str(piece))
+    flush(blank_after=False)
+    while lines and lines[-1] == "":
+        lines.pop()
+    return _merge_table_rows(lines)
+
+
+def _merge_table_rows(lines: list[str]) -> list[str]:
+    """Drop blank lines between consecutive table rows (and list items): a table reads as one block."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if line == "" and out and i + 1 < len(lines):
+            after = lines[i + 1]
+            if ("\t" in out[-1] and "\t" in after) or (
+                out[-1].startswith("- ") and after.startswith("- ")
+            ):
+                continue
+        out.append(line)
+    return out
+
+
+def parse_html(markup: str | bytes) -> Any:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(markup, "lxml")
+
+
+def html_to_lines(markup: str | bytes) -> list[str]:
+    """Readable lines of an HTML page or fragment; the page <title> comes first when present."""
+    soup = parse_html(markup)
+    lines: list[str] = []
+    title = soup.find("title")
+    if title is not None:
+        text = collapse(title.get_text())
+        if text:
+            lines.extend([text, ""])
+    body = soup.body or soup
+    return lines + soup_to_lines(body)
+
+
+def looks_like_html_page(text: str) -> bool:
+    head = text[:4096].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        "<html" in head and ("<body" in text[:200_000].lower() or "<head" in head)
+    )

@@ -1,0 +1,134 @@
+"""Recommendations of a report: numbered, bulleted, or one "is asked to" paragraph.
+
+Found under a heading such as "RECOMMENDATIONS", "Recommendation:" or
+"2.0 Recommendations". A lead-in that ends with a colon ("Cabinet is asked to
+RECOMMEND that:", "Council is asked to RESOLVE that:") is carried into each
+item below it, so that every recommendation reads as a whole sentence and
+says who is asked to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.lines import Line, span_of
+from minutebook.parser.models import Recommendation, Section
+from minutebook.parser.report_text import is_bullet, join_paragraphs, split_numbering, strip_bullet
+
+RECOMMENDATION_HEADING = re.compile(
+    r"^(?:recommendations?|recommended\s+(?:decisions?|resolutions?)|decisions?\s+(?:required|sought)"
+    r"|proposed\s+(?:decisions?|resolutions?))\b",
+    re.IGNORECASE,
+)
+ASKED_TO = re.compile(
+    r"\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|\bit\s+is\s+recommended\s+that\b",
+    re.IGNORECASE,
+)
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]))\s*(\d+(?:\.\d+)*)\.?\s+(?=[A-Z(])")
+_TRAILING = re.compile(r"(?:[;,]|\s+and|\s+or)\s*$", re.IGNORECASE)
+
+
+def _tidy(text: str) -> str:
+    return _TRAILING.sub("", text.strip()).strip()
+
+
+def _style(text: str) -> str:
+    """The numbering style of a paragraph: "(1)", "a)", "1." / "2.1", or a bullet."""
+    t = text.lstrip()
+    if is_bullet(t) and split_numbering(strip_bullet(t))[0] is None:
+        return "bullet"
+    t = strip_bullet(t) if is_bullet(t) else t
+    if t.startswith("("):
+        return "paren"
+    if t[:1].isalpha():
+        return "letter"
+    return "decimal"
+
+
+def _from_paragraphs(paragraphs: Sequence[tuple[str, list[Line]]]) -> list[Recommendation]:
+    out: list[Recommendation] = []
+    lead: tuple[str | None, str, str] | None = None  # (number, text, style) of a lead-in "...:"
+    loose: list[tuple[str, list[Line]]] = []
+    for text, lines in paragraphs:
+        style = _style(text)
+        number, body = (None, strip_bullet(text)) if style == "bullet" else split_numbering(text)
+        if lead is not None and number is not None and lead[0] is not None and style == lead[2]:
+            lead = None  # "2.2" after the items of "2.1 ... that:" starts afresh
+        if body.endswith(":"):
+            lead = (number, body.rstrip(":").strip(), style)
+            continue
+        if (
+            number is None
+            and style != "bullet"
+            and lead is None
+            and not ASKED_TO.search(body)
+            and not body.lower().startswith(("that", "to "))
+        ):
+            loose.append((text, lines))
+            continue
+        full = f"{lead[1]} {body}" if lead is not None else body
+        num = number
+        if lead is not None and lead[0] is not None and number is not None:
+            num = f"{lead[0]}({number})"
+        elif lead is not None and lead[0] is not None:
+            num = lead[0]
+        out.append(Recommendation(number=num, text=_tidy(full), span=span_of(lines)))
+    if not out and loose:
+        # One unnumbered paragraph ("The Cabinet is asked to consider ...").
+        text, lines = loose[0]
+        out.append(Recommendation(number=None, text=_tidy(text), span=span_of(lines)))
+    elif lead is not None and not out:
+        out.append(Recommendation(number=lead[0], text=lead[1], span=span_of(paragraphs[-1][1])))
+    return out
+
+
+def _section_lines(lines: Sequence[Line], section: Section) -> list[Line]:
+    return [
+        ln
+        for ln in lines
+        if section.span.first_line <= ln.number <= section.span.last_line
+        and ln.number != section.span.first_line
+    ]
+
+
+def extract_recommendations(
+    lines: Sequence[Line],
+    sections: Sequence[Section],
+    inline: str | None = None,
+    inline_line: Line | None = None,
+) -> tuple[Recommendation, ...]:
+    """Recommendations from the recommendations section, or from an "is asked to" paragraph."""
+    for section in sections:
+        if RECOMMENDATION_HEADING.match(section.heading):
+            body = _section_lines(lines, section)
+            found = _from_paragraphs(join_paragraphs(body))
+            if found:
+                return tuple(found)
+    if inline and inline_line is not None:
+        return tuple(_inline(inline, inline_line))
+    for section in sections:
+        if ASKED_TO.search(section.text):
+            body = _section_lines(lines, section)
+            paragraphs = join_paragraphs(body)
+            for k, (text, _) in enumerate(paragraphs):
+                if ASKED_TO.search(text):
+                    found = _from_paragraphs(paragraphs[k:])
+                    if found:
+                        return tuple(found)
+    return ()
+
+
+def _inline(text: str, line: Line) -> list[Recommendation]:
+    """ "2.1 That the Report is accepted.2.2 That the Statement is approved." on one line."""
+    marks = list(_INLINE_ITEM.finditer(text))
+    span = span_of([line])
+    if not marks:
+        return [Recommendation(number=None, text=_tidy(text), span=span)]
+    out: list[Recommendation] = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        body = text[m.end() : end].strip()
+        if body:
+            out.append(Recommendation(number=m.group(1), text=_tidy(body), span=span))
+    return out

@@ -1,0 +1,327 @@
+"""The header of an officers' report: item, classification, date, meeting, title, wards, from.
+
+UK report templates put these in a small table at the top ("Item No. | Classification:
+Open | Date: | Meeting Name:"), or as "By: / To: / Subject: / Summary:" lines, or as
+"Meeting: / Subject: / Report Of: / Wards Affected: / Key Decision:" rows laid
+out with spaces. Text extraction may glue the labels to their values
+("Ward(s) affected:NoneTitle:...") or break a label word around its value
+("Classi f Open fication:"). This module finds the labels wherever they are
+in the first lines and takes the text between one label and the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from minutebook.parser.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, parse_date
+from minutebook.parser.lines import Line
+from minutebook.parser.report_text import clean, strip_markup
+
+# How far into a report its header may reach.
+HEADER_LINES = 40
+HEADER_CHARS = 4000
+OPENING_CHARS = 200
+_HEADING_WORDS = 6
+
+_CLOSED_WORDS = re.compile(
+    r"\b(closed|exempt|confidential|private|restricted|not\s+for\s+publication|part\s*(?:b|ii|2))\b",
+    re.IGNORECASE,
+)
+_OPEN_WORDS = re.compile(
+    r"\b(open|public|unrestricted|for\s+general\s+release|part\s*(?:a|i|1))\b", re.IGNORECASE
+)
+_EXEMPT_PARAGRAPH = re.compile(
+    r"paragraphs?\s+(?P<num>\d+[a-z]?(?:\s*(?:,|and|&|-|to)\s*\d+[a-z]?)*)"
+    r"(?:\s+of\s+part\s*(?:1|i))?\s+of\s+schedule\s*12\s*a",
+    re.IGNORECASE,
+)
+_EXEMPT_PARAGRAPH_AFTER = re.compile(
+    r"schedule\s*12\s*a\b[^.\n]{0,80}?paragraphs?\s+(?P<num>\d+[a-z]?(?:\s*(?:,|and|&|-|to)\s*\d+)*)",
+    re.IGNORECASE,
+)
+_GLUED_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[A-Z])")
+_GENERAL_RELEASE = re.compile(r"^\s*for\s+general\s+release\s*$", re.IGNORECASE)
+_NOT_FOR_PUBLICATION = re.compile(
+    r"^\s*(?:not\s+for\s+publication|exempt\s+information|confidential)\b", re.IGNORECASE
+)
+
+
+def _spaced(word: str) -> str:
+    """A label word that layout may have split with spaces ("Classi fication")."""
+    return r"\s?".join(re.escape(ch) for ch in word)
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    field: str
+    pattern: re.Pattern[str]
+    line_start: bool = False  # short labels ("By:", "To:") only count at the start of a line
+
+
+def _label(field: str, regex: str, *, line_start: bool = False) -> _Label:
+    # Capitalised first letter: a label glued to the text before it ("NoneTitle:")
+    # is still found, while "report title:" inside a sentence is not.
+    return _Label(field, re.compile(regex), line_start)
+
+
+LABELS: tuple[_Label, ...] = (
+    _label("item_number", r"(?:Agenda\s+)?Item\s+(?i:No\.?|Number|Ref(?:erence)?\.?)\s*:?"),
+    _label("item_number", r"Agenda\s+(?i:item)\s*:?"),
+    _label(
+        "classification",
+        rf"C\s?{_spaced('lassi')}\s?f?(?P<inner>\s*(?i:open|closed|exempt|restricted)\s*)?"
+        rf"\s?f?\s?{_spaced('ication')}\s*:?",
+    ),
+    _label("classification", r"(?i:Status|Exempt\s+information)\s*:"),
+    _label("date", r"(?:Date\s+of\s+(?i:meeting|decision)|Meeting\s+(?i:date)|Date)\s*:"),
+    _label(
+        "meeting_name",
+        r"(?:Meeting\s+(?i:name)|Name\s+of\s+(?i:meeting)|Decision\s+(?i:maker))\s*:",
+    ),
+    _label("meeting_name", r"(?:Meeting|Report\s+(?i:to)|Committee)\s*:"),
+    _label("meeting_name", r"To\s*:", line_start=True),
+    _label("title", r"(?:Report\s+(?i:title)|Title\s+of\s+(?i:report)|Title|Subject)\s*:"),
+    _label(
+        "wards",
+        r"Wards?(?:\s*\(s\))?(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?\s*:",
+    ),
+    _label(
+        "from", r"(?:Report\s+(?i:of|from|by)|Report\s+(?i:author)|From|Lead\s+(?i:officer))\s*:"
+    ),
+    _label("from", r"By\s*:", line_start=True),
+    _label(
+        "key_decision",
+        r"(?:Key\s+(?i:decision)\s*\??\s*:?|Is\s+this\s+a\s+key\s+decision\s*\??\s*:?)",
+    ),
+    _label("summary", r"(?:Executive\s+(?i:summary)|Summary|Purpose\s+of\s+(?i:report))\s*:"),
+    _label("recommendations", r"Recommendations?\s*:"),
+    _label("contact", r"Contact\s+(?i:officer|details)?\s*:"),
+    _label("appendices", r"(?:List\s+of\s+)?Appendices(?i:\s+included)?\s*:"),
+    _label(
+        "other",
+        r"(?:Budget/Policy\s+(?i:framework)|Council\s+(?i:priority)|Portfolio"
+        r"|Other\s+(?i:useful\s+)?(?i:background\s+papers))\s*:",
+    ),
+)
+# Words of a label that layout can separate from it and leave among the values
+# ("Ward(s) affected: | or | groups | All").
+_LABEL_FRAGMENTS = {"or", "groups", "fication:", "fication", "ication:"}
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderFields:
+    item_number: str | None = None
+    classification: str | None = None
+    exempt_paragraph: str | None = None
+    date: str | None = None
+    meeting_name: str | None = None
+    title: str | None = None
+    wards: str | None = None
+    from_: str | None = None
+    key_decision: bool | None = None
+    summary: str | None = None
+    recommendations: str | None = None
+    recommendations_line: int | None = None
+    appendices: str | None = None
+    last_line: int | None = None  # the last header line, so the body starts after it
+    lines: tuple[int, ...] = ()  # lines that carried a label
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    field: str
+    start: int
+    end: int
+    line_index: int
+    inner: str | None
+
+
+def _find_hits(texts: Sequence[str]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for li, text in enumerate(texts):
+        taken: list[tuple[int, int]] = []
+        for label in LABELS:
+            for m in label.pattern.finditer(text):
+                if label.line_start and text[: m.start()].strip():
+                    continue
+                # A label glued to a previous word must start with a capital letter.
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                inner = m.groupdict().get("inner")
+                hits.append(_Hit(label.field, m.start(), m.end(), li, inner))
+                taken.append((m.start(), m.end()))
+    hits.sort(key=lambda h: (h.line_index, h.start))
+    return hits
+
+
+def _value_cells(text: str) -> list[str]:
+    parts = re.split(r"\t| {3,}", text)
+    return [clean(p) for p in parts if clean(p) and clean(p).lower() not in _LABEL_FRAGMENTS]
+
+
+def _join_continuation(previous: str, extra: str) -> str:
+    """A wrapped value continues with a space; a second value in the same cell gets "; "."""
+    if not previous:
+        return extra
+    last = previous.split()[-1] if previous.split() else ""
+    if previous.endswith(("-", ",", "&")) or last.islower() or extra[:1].islower():
+        return f"{previous} {extra}"
+    return f"{previous}; {extra}"
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line that does not end a sentence ("Introduction"): the summary is over."""
+    return len(text.split()) <= _HEADING_WORDS and not text.rstrip().endswith((".", ",", ";", ":"))
+
+
+def _classification(value: str) -> str | None:
+    if _CLOSED_WORDS.search(value):
+        return "closed"
+    if _OPEN_WORDS.search(value):
+        return "open"
+    return None
+
+
+def _exempt_paragraph(text: str) -> str | None:
+    m = _EXEMPT_PARAGRAPH.search(text) or _EXEMPT_PARAGRAPH_AFTER.search(text)
+    return re.sub(r"\s+", " ", m.group("num")).strip() if m else None
+
+
+def _yes_no(value: str) -> bool | None:
+    v = value.strip().lower()
+    if v.startswith("yes"):
+        return True
+    if v.startswith("no"):
+        return False
+    return None
+
+
+def _split_meeting_date(value: str) -> tuple[str, str | None]:
+    """ "Cabinet - 4 March 2025" -> ("Cabinet", "2025-03-04")."""
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE):
+        m = pattern.search(value)
+        if m:
+            name = (value[: m.start()] + value[m.end() :]).strip(" -–—,;:")
+            return name, parse_date(m.group(0))
+    return value, None
+
+
+def _item_number(value: str) -> str | None:
+    m = re.match(r"\s*([0-9]+[A-Za-z]?(?:\.[0-9]+)?(?:\s*\([a-z0-9]+\))?)", value)
+    return m.group(1).replace(" ", "") if m else None
+
+
+def extract_header(lines: Sequence[Line]) -> HeaderFields:
+    """Header fields from the first lines of a report (or an empty `HeaderFields`)."""
+    window: list[Line] = []
+    chars = 0
+    for ln in lines:
+        if len(window) >= HEADER_LINES or chars > HEADER_CHARS:
+            break
+        window.append(ln)
+        chars += len(ln.text)
+    texts = [strip_markup(ln.text)[:HEADER_CHARS] for ln in window]
+    hits = _find_hits(texts)
+    if not hits:
+        bare = _bare_classification(window)
+        # No labels: the opening words often still name the meeting's date.
+        opening = " ".join(texts)[:OPENING_CHARS]
+        return HeaderFields(
+            classification=bare.classification,
+            exempt_paragraph=bare.exempt_paragraph,
+            date=parse_date(_GLUED_DIGITS.sub(" ", opening)),
+        )
+
+    values: dict[str, str] = {}
+    field_line: dict[str, int] = {}
+    inner: dict[str, str] = {}
+    label_lines: list[int] = []
+    last_index = hits[0].line_index
+    for i, hit in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        end = nxt.start if nxt is not None and nxt.line_index == hit.line_index else None
+        raw = texts[hit.line_index][hit.end : end]
+        cells = _value_cells(raw)
+        if hit.inner:
+            inner[hit.field] = hit.inner.strip()
+        value = " ".join(cells)
+        if hit.field not in values or (not values[hit.field] and value):
+            values[hit.field] = value
+            field_line[hit.field] = window[hit.line_index].number
+        label_lines.append(window[hit.line_index].number)
+        last_index = max(last_index, hit.line_index)
+        # Lines after the last label on a line, up to the next labelled line, continue it
+        # ("Subject: ... Future of" / "Commissioned Services at ...").
+        if nxt is None or nxt.line_index > hit.line_index:
+            stop = nxt.line_index if nxt is not None else min(len(texts), hit.line_index + 12)
+            same_line = [h for h in hits if h.line_index == hit.line_index]
+            for li in range(hit.line_index + 1, stop):
+                if not texts[li].strip():
+                    if hit.field in {"title", "meeting_name", "date", "from"}:
+                        break
+                    if nxt is None and hit.field != "summary":
+                        break
+                    continue
+                extra = _value_cells(texts[li])
+                if not extra:
+                    continue
+                if len(same_line) > 1 and len(extra) == len(same_line):
+                    # A second row of a two-column header: one value per label.
+                    for h, cell in zip(same_line, extra, strict=True):
+                        values[h.field] = _join_continuation(values.get(h.field, ""), cell)
+                elif hit.field == "summary":
+                    if len(extra) == 1 and _looks_like_heading(extra[0]):
+                        break
+                    values[hit.field] = f"{values[hit.field]} {' '.join(extra)}".strip()
+                elif hit.field in {"title", "from", "meeting_name"}:
+                    values[hit.field] = _join_continuation(values[hit.field], " ".join(extra))
+                else:
+                    break
+                last_index = max(last_index, li)
+
+    head_text = "\n".join(texts[: last_index + 1])
+    classification = None
+    if "classification" in values:
+        classification = _classification(
+            inner.get("classification", "") + " " + values["classification"]
+        )
+    meeting_name = values.get("meeting_name") or None
+    date = parse_date(values["date"]) if values.get("date") else None
+    if meeting_name:
+        name, meeting_date = _split_meeting_date(meeting_name)
+        meeting_name = name or None
+        date = date or meeting_date
+    if date is None:
+        # Text glued by extraction ("Report16th October 2012") hides the date from \b.
+        date = parse_date(_GLUED_DIGITS.sub(" ", head_text))
+    bare = _bare_classification(window)
+    return HeaderFields(
+        item_number=_item_number(values.get("item_number", "")),
+        classification=classification or bare.classification,
+        exempt_paragraph=_exempt_paragraph("\n".join(texts)) or bare.exempt_paragraph,
+        date=date,
+        meeting_name=meeting_name,
+        title=values.get("title") or None,
+        wards=values.get("wards") or None,
+        from_=values.get("from") or None,
+        key_decision=_yes_no(values["key_decision"]) if values.get("key_decision") else None,
+        summary=values.get("summary") or None,
+        recommendations=values.get("recommendations") or None,
+        recommendations_line=field_line.get("recommendations"),
+        appendices=values.get("appendices") or None,
+        last_line=window[last_index].number,
+        lines=tuple(sorted(set(label_lines))),
+    )
+
+
+def _bare_classification(window: Sequence[Line]) -> HeaderFields:
+    """ "FOR GENERAL RELEASE" / "NOT FOR PUBLICATION ... Schedule 12A" lines without a label."""
+    for ln in window:
+        text = clean(ln.text)
+        if _GENERAL_RELEASE.match(text):
+            return HeaderFields(classification="open")
+        if _NOT_FOR_PUBLICATION.match(text):
+            return HeaderFields(classification="closed", exempt_paragraph=_exempt_paragraph(text))
+    return HeaderFields()

@@ -1,0 +1,184 @@
+"""Text helpers shared by the report, table, work-plan and letter extractors.
+
+Papers reach us as PDF text (tab-separated cells, space-aligned columns),
+markdown with inline HTML (`<b>Item No.</b>`, `<p>` cells, `**bold**`) or
+plain text. These helpers remove presentation markup so that the same report
+in two layouts yields the same strings; they never change words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.lines import Line
+
+# Inline HTML tags found in papers converted to markdown. Only these names are
+# removed, so text such as "<http://www.example.gov.uk>" survives.
+_HTML_TAG = re.compile(
+    r"</?(?:b|i|u|p|br|strong|em|span|div|sup|sub|font|a|td|tr|th|table|tbody|thead|li|ul|ol|h[1-6])"
+    r"\b[^<>]*>",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p\b[^<>]*>|<br\s*/?>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ENTITIES = {"&amp;": "&", "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
+_SPACES = re.compile(r"[ \u00a0]+")
+_CELL_SPLIT_SPACES = re.compile(r" {3,}")
+
+# Numbering at the start of a paragraph: "1.", "2.1", "(3)", "a)", "- 4.", "iv."
+NUMBERING = re.compile(
+    r"^\s*(?:[-*\u2022\u25aa\u25cf]\s+)?"
+    r"(?P<num>\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxlIVXL]{1,5})[.)]|\(\d+\)|\([a-zA-Z]\)|\d+\.\d+(?:\.\d+)*)"
+    r"(?=\s)\s*"
+)
+BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u25e6\u2013\u00b7o])\s+(?=\S)")
+TERMINAL = ".!?:;"
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def strip_markup(text: str) -> str:
+    """Remove inline HTML tags, markdown emphasis and entities; keep tabs and words."""
+    if "<" in text:
+        text = _PARAGRAPH_BREAK.sub("\n", text)
+        text = _HTML_TAG.sub("", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: _ENTITIES[m.group(0)], text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    return text
+
+
+def squash(text: str) -> str:
+    """Collapse runs of spaces (justified PDF text) and strip."""
+    if "  " not in text and "\u00a0" not in text:
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean(text: str) -> str:
+    """Plain text of a line or cell: markup removed, spaces collapsed, tabs become spaces."""
+    return squash(strip_markup(text).replace("\t", " ").replace("\n", " "))
+
+
+def markdown_heading(text: str) -> tuple[int, str] | None:
+    """(level, text) for a markdown heading line ("## **PURPOSE**"), else None."""
+    m = _MD_HEADING.match(text)
+    if not m:
+        return None
+    return len(m.group(1)), clean(m.group(2))
+
+
+def raw_cells(text: str) -> list[str]:
+    """Cells of a table row: split on tabs (or on runs of 3+ spaces when there are no tabs).
+
+    Interior empty cells are kept (they hold column positions); trailing ones are dropped.
+    """
+    parts = text.split("\t") if "\t" in text else _CELL_SPLIT_SPACES.split(text.strip())
+    cells = [squash(strip_markup(p)) for p in parts]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def cell_paragraphs(text: str) -> str:
+    """Cell text where `<p>` paragraphs become lines (a cell holding several paragraphs)."""
+    text = _PARAGRAPH_BREAK.sub("\n", text)
+    text = _HTML_TAG.sub("", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: _ENTITIES[m.group(0)], text)
+    if "*" in text:
+        text = _EMPHASIS.sub("", text)
+    return "\n".join(squash(p) for p in text.split("\n") if p.strip())
+
+
+def split_numbering(text: str) -> tuple[str | None, str]:
+    """("1", "That the committee ...") from "1. That the committee ..."; (None, text) if none."""
+    m = NUMBERING.match(text)
+    if not m:
+        return None, text.strip()
+    num = m.group("num").strip("().")
+    num = num.rstrip(")")
+    return num, text[m.end() :].strip()
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1).strip()
+
+
+def is_bullet(text: str) -> bool:
+    return bool(BULLET.match(text))
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip(" \"'\u2019\u201d)*")
+    return bool(t) and t[-1] in TERMINAL
+
+
+def starts_lower(text: str) -> bool:
+    t = text.lstrip(" \"'\u2018\u201c(*")
+    return bool(t) and t[0].islower()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_upper_heading(text: str) -> bool:
+    """A line in capitals ("KEY ISSUES FOR CONSIDERATION"): letters present, none lower-case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def join_paragraphs(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
+    """Logical paragraphs of `lines` with the lines each came from.
+
+    A numbered or bulleted line starts a paragraph; so does a line after a
+    complete sentence. A paragraph that stops mid-sentence (at a page break or
+    a wrapped line) continues on the next line when that line starts in lower
+    case or the paragraph did not end a sentence.
+    """
+    out: list[tuple[str, list[Line]]] = []
+    current: list[str] = []
+    current_lines: list[Line] = []
+    blank_before = False
+    prev_row = False
+
+    def flush() -> None:
+        if current:
+            out.append((squash(" ".join(current)), list(current_lines)))
+        current.clear()
+        current_lines.clear()
+
+    for ln in lines:
+        if ln.is_blank or _PAGE_NUMBER.match(ln.text):
+            # A bare number on its own line is a page number left by PDF extraction.
+            blank_before = True
+            continue
+        text = (
+            clean(ln.text)
+            if "\t" not in ln.text.strip()
+            else " | ".join(c for c in raw_cells(ln.text) if c)
+        )
+        if not text:
+            blank_before = True
+            continue
+        row = "\t" in ln.text.strip()
+        starts_item = bool(NUMBERING.match(text)) or is_bullet(text) or row or prev_row
+        if current:
+            prev = current[-1]
+            unfinished = not ends_sentence(prev)
+            if blank_before:
+                joins = unfinished and starts_lower(text) and not starts_item
+            else:
+                joins = not starts_item and (unfinished or starts_lower(text))
+            if not joins:
+                flush()
+        current.append(text)
+        current_lines.append(ln)
+        blank_before = False
+        prev_row = row
+    flush()
+    return out

@@ -1,0 +1,195 @@
+"""Resolutions: the decisions recorded under a minute item.
+
+Markers: "RESOLVED:", "RESOLVED that ...", "Resolved –", "UNANIMOUSLY RESOLVED",
+"The Committee resolved:-", "AGREED", "It was AGREED", a "Decision:" block.
+The marker and the numbering ("1.", "(1)", "a)", "(i)") are removed; one
+resolution per decision; bullets under a decision stay with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.lines import Line, span_of
+from minutebook.parser.models import Resolution
+
+# Marker at the start of a line, optionally after a subject ("The Committee",
+# "Cabinet") and "UNANIMOUSLY"; "It was AGREED" may sit inside a sentence.
+MARKER = re.compile(
+    r"^(?:(?:\d{1,3}[.)]|\(\w{1,4}\)|[a-z][.)])\s+)?"
+    r"(?:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?=(?:unanimously\s+)?(?:resolved|RESOLVED|AGREED)\b))?"
+    r"(?:(?:unanimously|UNANIMOUSLY|further|FURTHER)\s+)?"
+    r"(?P<marker>RESOLVED|Resolved|resolved|AGREED|Agreed(?=\s*[:\-–—])|DECIDED|Decision|DECISION)\b"
+    r"(?P<post>.*)$"
+)
+IT_WAS_AGREED = re.compile(r"(?:^|(?<=[.:;]\s)|\s)it\s+was\s+(?:AGREED|RESOLVED|unanimously\s+AGREED)\b(?P<post>.*)$", re.IGNORECASE)
+ENUMERATOR = re.compile(
+    r"^(?:(?P<a>\d{1,3})\.(?!\d)|\((?P<b>\d{1,3})\)|(?P<c>\d{1,3})\)|\((?P<d>[a-zA-Z]|[ivx]{1,5})\)|(?P<e>[a-z]|[ivx]{1,5})[.)]|(?P<f>[A-Z])\))\s+"
+)
+BULLET = re.compile(r"^\s*(?:[-–•·*▪●o]\s+)")
+INLINE_ENUM = re.compile(r"(?:^|(?<=[\s;:]))\((?:[ivx]{1,5}|\d{1,3}|[a-z])\)\s+")
+STOP = re.compile(
+    r"^(?:reasons?\s+for\s+(?:the\s+)?decisions?|other\s+options|alternative\s+options|minutes\s*:|"
+    r"supporting\s+documents|additional\s+documents|the\s+meeting\s+(?:ended|closed))",
+    re.IGNORECASE,
+)
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text).replace("**", "").replace("\\", "")
+    return re.sub(r"\s+", " ", text).strip().lstrip("> ").strip()
+
+
+def _clean_post(post: str) -> str:
+    post = post.strip()
+    post = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", post)
+    post = post.strip()
+    return post
+
+
+def _finish(text: str) -> str:
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    text = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", text).strip()
+    if re.match(r"that\b", text):
+        text = "T" + text[1:]
+    return text
+
+
+def _enumerator(text: str) -> tuple[str | None, str]:
+    m = ENUMERATOR.match(text)
+    if not m:
+        return None, text
+    number = next(g for g in m.groups() if g is not None)
+    return number, text[m.end() :]
+
+
+def _split_inline(text: str) -> list[tuple[str | None, str]]:
+    """ "(i) to note X; (ii) to agree Y" -> two resolutions."""
+    marks = list(INLINE_ENUM.finditer(text))
+    if len(marks) < 2:
+        number, body = _enumerator(text)
+        return [(number, body)]
+    out: list[tuple[str | None, str]] = []
+    lead = text[: marks[0].start()].strip()
+    if lead and not lead.endswith(":"):
+        out.append((None, lead))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        number = m.group(0).strip().strip("()")
+        body = text[m.end() : end].strip().rstrip(";").strip()
+        body = re.sub(r"\s+and$", "", body)
+        out.append((number, body))
+    return out
+
+
+def find_marker(text: str) -> tuple[int, str] | None:
+    """(position after the marker, text after it) when `text` carries a resolution marker."""
+    m = MARKER.match(text)
+    if m:
+        if m["marker"] in ("Decision", "DECISION") and not re.fullmatch(r"\s*(?::-?\s*\S.*|:-?)?\s*", m["post"]):
+            return None
+        if m["marker"] == "resolved" and not m.group(0)[: m.start("marker")].strip():
+            return None
+        return m.start("post"), m["post"]
+    m2 = IT_WAS_AGREED.search(text)
+    if m2:
+        return m2.start("post"), m2["post"]
+    return None
+
+
+def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[int]]:
+    """Resolutions in the lines of one item, and the line numbers they used."""
+    found: list[Resolution] = []
+    used: set[int] = set()
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        text = _plain(line.text)
+        hit = find_marker(text) if text else None
+        if hit is None:
+            i += 1
+            continue
+        _, post = hit
+        post = _clean_post(post)
+        used.add(line.number)
+        list_mode = not post or post.endswith(":") or re.fullmatch(
+            r"(?i)(?:to|as\s+follows|that)\s*:?-?", post
+        ) is not None
+        if not list_mode:
+            # The decision is this paragraph: the marker line and its wrapped lines.
+            parts = [post]
+            span_lines = [line]
+            j = i + 1
+            while j < n and not lines[j].is_blank:
+                nxt = _plain(lines[j].text)
+                if ENUMERATOR.match(nxt) or find_marker(nxt) or STOP.match(nxt):
+                    break
+                parts.append(nxt)
+                span_lines.append(lines[j])
+                used.add(lines[j].number)
+                j += 1
+            for number, body in _split_inline(" ".join(parts)):
+                if body.strip():
+                    found.append(Resolution(text=_finish(body), number=number, span=span_of(span_lines)))
+            i = j
+            continue
+        # List mode: enumerated decisions, or unnumbered "That ..." paragraphs.
+        current: list[str] = []
+        current_lines: list[Line] = []
+        current_number: str | None = None
+        produced = 0
+
+        def flush() -> None:
+            nonlocal current, current_lines, current_number, produced
+            if current and "".join(current).strip():
+                body = "\n".join(current)
+                found.append(
+                    Resolution(text=_finish(body), number=current_number, span=span_of(current_lines))
+                )
+                produced += 1
+            current, current_lines, current_number = [], [], None
+
+        j = i + 1
+        after_blank = False
+        while j < n:
+            raw = lines[j]
+            if raw.is_blank:
+                after_blank = True
+                j += 1
+                continue
+            nxt = _plain(raw.text)
+            if STOP.match(nxt) or (find_marker(nxt) and not ENUMERATOR.match(nxt)):
+                break
+            number, body = _enumerator(nxt)
+            if number is not None:
+                flush()
+                current, current_lines, current_number = [body], [raw], number
+            elif BULLET.match(raw.text) or BULLET.match(nxt):
+                if not current:
+                    break
+                current.append(nxt)
+                current_lines.append(raw)
+            elif nxt[:1].islower() and current:
+                current[-1] = f"{current[-1]} {nxt}"
+                current_lines.append(raw)
+            elif not current and produced == 0:
+                current, current_lines = [nxt], [raw]
+            elif not after_blank and current:
+                current[-1] = f"{current[-1]} {nxt}"
+                current_lines.append(raw)
+            elif current and current[-1].rstrip().endswith(":"):
+                current.append(nxt)  # the list the decision introduced ("as follows:")
+                current_lines.append(raw)
+            elif re.match(r"(?i)that\b|to\s+[a-z]", nxt):
+                flush()
+                current, current_lines = [nxt], [raw]
+            else:
+                break
+            used.add(raw.number)
+            after_blank = False
+            j += 1
+        flush()
+        i = j
+    return found, used

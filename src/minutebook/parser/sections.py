@@ -1,0 +1,209 @@
+"""Sections of a report or letter: headings and the text under each.
+
+A heading is a markdown heading ("## **BACKGROUND**"), a line in capitals
+("KEY ISSUES FOR CONSIDERATION"), a numbered heading whose next paragraph is
+numbered under it ("3.0 Background" then "3.1 ..."), or a short stand-alone
+line that does not end a sentence ("Policy implications", "Recommendation:").
+The text under a heading is its paragraphs, one per line, with paragraphs
+broken by page breaks or wrapping joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.lines import Line, span_of
+from minutebook.parser.models import Section
+from minutebook.parser.report_text import (
+    NUMBERING,
+    clean,
+    ends_sentence,
+    is_bullet,
+    is_upper_heading,
+    join_paragraphs,
+    markdown_heading,
+    starts_lower,
+    word_count,
+)
+
+MAX_HEADING_WORDS = 12
+MAX_NUMBERED_HEADING_WORDS = 8
+_HEADING_NUMBER = re.compile(r"^\s*(?P<major>\d+)(?:\.0)?\.?\s+(?=\S)")
+_SUB_NUMBER = re.compile(r"^\s*(?:[-*]\s+)?(?P<major>\d+)\.(?P<minor>[1-9]\d*)\b")
+# Inline numbering in text extracted without line breaks: "... Report 1.1 This report ..."
+_INLINE_BREAK = re.compile(
+    r"(?<=[.;:?!)])\s+(?=\d{1,2}(?:\.\d{1,2})?\.?\s+[A-Z])"
+    r"|\s+(?=\d{1,2}\.\d{1,2}\s+[A-Z])"
+    # "... 2020 1. Purpose of Report 1.1 This report": a heading before its first sub-paragraph
+    r"|\s+(?=(?P<major>\d{1,2})\.\s+[A-Z][\w,&'’()-]*(?:\s+[\w,&'’()-]+){0,7}\s+(?P=major)\.1\s)"
+)
+LONG_LINE = 600
+RUNNING_HEADER_REPEATS = 3
+_LETTER_FORMULA = re.compile(r"^(?:dear|yours)\s", re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:table|figure|chart)\s+\d+\b", re.IGNORECASE)
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+
+
+def _opens_block(raw: str, text: str) -> bool:
+    """A line that may follow a heading directly: numbered, bulleted, a heading or a table row."""
+    return (
+        bool(NUMBERING.match(text))
+        or is_bullet(text)
+        or "\t" in raw.strip()
+        or markdown_heading(raw) is not None
+        or is_upper_heading(text)
+    )
+
+
+def explode_long_lines(lines: Sequence[Line]) -> list[Line]:
+    """Split very long lines (a page extracted without line breaks) at inline paragraph numbers.
+
+    The pieces keep the line number of the line they came from, so spans stay true.
+    """
+    out: list[Line] = []
+    for ln in lines:
+        if len(ln.text) <= LONG_LINE or "\t" in ln.text:
+            out.append(ln)
+            continue
+        starts = [0] + [m.end() for m in _INLINE_BREAK.finditer(ln.text)]
+        for a, b in zip(starts, [*starts[1:], len(ln.text)], strict=True):
+            piece = ln.text[a:b]
+            if piece.strip():
+                out.append(Line(number=ln.number, text=piece.strip(), page=ln.page))
+    return out
+
+
+class _Neighbours:
+    """The nearest non-blank line before and after each line, computed once."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        n = len(lines)
+        self._next: list[int] = [-1] * n
+        self._prev: list[int] = [-1] * n
+        following = -1
+        for k in range(n - 1, -1, -1):
+            self._next[k] = following
+            if not lines[k].is_blank:
+                following = k
+        preceding = -1
+        for k in range(n):
+            self._prev[k] = preceding
+            if not lines[k].is_blank:
+                preceding = k
+
+    def next(self, i: int) -> Line | None:
+        k = self._next[i]
+        return self._lines[k] if k >= 0 else None
+
+    def previous(self, i: int) -> tuple[Line | None, bool]:
+        """The previous non-blank line and whether it is directly above (no blank between)."""
+        k = self._prev[i]
+        return (self._lines[k], k == i - 1) if k >= 0 else (None, True)
+
+
+def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) -> str | None:
+    """The heading on line `i` (cleaned), or None when the line is not a heading."""
+    nav = nav or _Neighbours(lines)
+    ln = lines[i]
+    if ln.is_blank or "\t" in ln.text.strip():
+        return None
+    md = markdown_heading(ln.text)
+    if md is not None:
+        return md[1].rstrip(":").strip() or None
+    text = clean(ln.text)
+    if not text or len(text) > 120 or is_bullet(text):
+        return None
+    nxt = nav.next(i)
+    if nxt is None:
+        return None
+    next_text = clean(nxt.text)
+    numbered = _HEADING_NUMBER.match(text)
+    if numbered:
+        rest = text[numbered.end() :]
+        sub = _SUB_NUMBER.match(next_text)
+        if (
+            sub
+            and sub.group("major") == numbered.group("major")
+            and word_count(rest) <= MAX_NUMBERED_HEADING_WORDS
+            and rest[:1].isupper()
+            and not rest.rstrip(":").endswith((".", ";", ","))
+        ):
+            return rest.rstrip(":").strip()
+        return None
+    if NUMBERING.match(text):
+        return None
+    if word_count(text) > MAX_HEADING_WORDS or not text[0].isupper():
+        return None
+    if _LETTER_FORMULA.match(text):
+        return None  # "Dear David", "Yours sincerely" open and close a letter
+    if _CAPTION.match(text):
+        return None  # "Table 1: ..." captions a table, it does not open a section
+    if _COLUMN_GAP.search(ln.text.strip()):
+        return None  # a space-aligned table row or a justified line of prose
+    if nxt.number == ln.number + 1 and not _opens_block(nxt.text, next_text):
+        return None  # wrapped prose: the next line follows with no gap
+    if starts_lower(next_text) and not NUMBERING.match(next_text):
+        return None
+    prev, adjacent = nav.previous(i)
+    if prev is not None and adjacent and "\t" in prev.text.strip():
+        return None  # a one-cell row of the table above ("None")
+    if prev is not None and adjacent:
+        prev_text = clean(prev.text)
+        # Directly under an unfinished sentence it is that sentence's last line.
+        if not ends_sentence(prev_text) and heading_text_simple(prev_text) is None:
+            return None
+    if is_upper_heading(text):
+        return text.rstrip(":").strip()
+    if text.rstrip().endswith((".", ";", ",", "!")):
+        return None
+    if text.endswith(":") and word_count(text) > 4:
+        return None
+    return text.rstrip(":").strip()
+
+
+def heading_text_simple(text: str) -> str | None:
+    """Headings recognisable from the text alone (capitals, markdown)."""
+    md = markdown_heading(text)
+    if md is not None:
+        return md[1]
+    t = clean(text)
+    if t and word_count(t) <= MAX_HEADING_WORDS and is_upper_heading(t):
+        return t
+    return None
+
+
+def running_headers(lines: Sequence[Line]) -> set[str]:
+    """Short lines repeated on many pages (running headers and footers), lower-cased."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        text = clean(ln.text).lower()
+        if text and word_count(text) <= MAX_HEADING_WORDS and "\t" not in ln.text.strip():
+            counts[text] = counts.get(text, 0) + 1
+    return {t for t, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
+
+
+def find_sections(lines: Sequence[Line]) -> tuple[Section, ...]:
+    """The sections of `lines`; text before the first heading gets the heading ""."""
+    lines = explode_long_lines(lines)
+    furniture = running_headers(lines)
+    heads: list[tuple[int, str]] = []
+    nav = _Neighbours(lines)
+    for i in range(len(lines)):
+        h = heading_text(lines, i, nav)
+        if h is not None and h.lower() not in furniture:
+            heads.append((i, h))
+    sections: list[Section] = []
+    bounds = [(-1, ""), *heads]
+    for k, (start, heading) in enumerate(bounds):
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(lines)
+        body = [ln for ln in lines[start + 1 : end]]
+        content = [ln for ln in body if not ln.is_blank]
+        if start < 0 and not content:
+            continue
+        paragraphs = join_paragraphs(body)
+        text = "\n".join(p for p, _ in paragraphs)
+        covered = ([lines[start]] if start >= 0 else []) + content
+        sections.append(Section(heading=heading, text=text, span=span_of(covered)))
+    return tuple(sections)

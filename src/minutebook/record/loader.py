@@ -1,0 +1,662 @@
+"""Load a ParseResult into the record, idempotently.
+
+`load(result, source=...)` maps the parser's contract (parser/models.py) to
+rows. Identity is decided by natural keys, never by primary keys:
+
+- Council by slug of its name ("Southwark Council" -> "southwark"); Committee
+  by council and slug. Documents that name neither go to an "Unknown" council
+  or committee rather than being dropped.
+- Meeting by committee and date. A document without its own meeting date
+  takes the pack's (the first dated front sheet or document), except minutes:
+  the minutes of meeting Y bundled in the pack of meeting X load into Y (and
+  are linked to X's "minutes of the last meeting" item).
+- MunicipalYear May to May ("2020-21"); Membership per person, committee,
+  role and municipal year, from the front sheet.
+- Document by source and first line; AgendaItem by meeting and an order
+  derived from the item number (so the pack and a supplement agree);
+  Minute by meeting and order; Resolution by minute and order; Attendance by
+  meeting, name as written and status; Declaration by meeting, name and text;
+  Report by meeting and title (the same report in two files is one Report
+  with both Documents); WorkPlanEntry by committee, plan date, target date
+  and title; OfficerTitle by person, title and date.
+
+Every fact carries provenance (document, lines, pages, parser version).
+Facts this source produced before but not now (after a reparse) are deleted;
+facts of other sources are left alone. Partial parser output never crashes
+the loader: what cannot be placed is skipped with a warning in the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+from rapidfuzz import fuzz
+
+from minutebook.parser import models as p
+from minutebook.record import models as m
+from minutebook.record.people import (
+    PeopleResolver,
+    municipal_year_bounds,
+    municipal_year_label,
+)
+from minutebook.record.upsert import LoadReport, Upserter
+
+UNKNOWN_COUNCIL = "Unknown council"
+UNKNOWN_COMMITTEE = "Unknown committee"
+CLOSED_MINUTES_OFFSET = 1000
+UNNUMBERED_OFFSET = 100_000
+_COUNCIL_WORDS = re.compile(
+    r"\b(?:the|london|royal|borough|metropolitan|county|city|district|council|of|and)\b",
+    re.IGNORECASE,
+)
+_MINUTES_ITEM = re.compile(r"\bminutes\b", re.IGNORECASE)
+PROVENANCE_MODELS = (
+    m.AgendaItem,
+    m.Attendance,
+    m.Declaration,
+    m.Minute,
+    m.Resolution,
+    m.Report,
+    m.WorkPlanEntry,
+    m.Membership,
+    m.OfficerTitle,
+)
+
+
+def council_slug(name: str) -> str:
+    """ "London Borough of Southwark" and "Southwark Council" are one council: "southwark"."""
+    core = slugify(_COUNCIL_WORDS.sub(" ", name))
+    return (core or slugify(name) or "unknown")[:200]
+
+
+def item_order(number: str | None, index: int) -> int:
+    """A sort key from an item number that the pack and a supplement agree on ("7a" -> 701)."""
+    if number:
+        found = re.search(r"(\d+)(?:[.\s]*(\d+)|\s*\(?([a-z])\)?)?", number, re.IGNORECASE)
+        if found:
+            major = int(found.group(1)) * 100
+            if found.group(2):
+                return major + min(int(found.group(2)), 99)
+            if found.group(3):
+                return major + ord(found.group(3).lower()) - ord("a") + 1
+            return major
+    return UNNUMBERED_OFFSET + index
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _time(text: str | None) -> dt.time | None:
+    if not text:
+        return None
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _same_number(a: str | None, b: str | None) -> bool:
+    def norm(x: str | None) -> str:
+        return re.sub(r"[^0-9a-z]", "", (x or "").casefold())
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+class LoadSession:
+    """Caches that outlive one load in a batch (councils, committees, people).
+
+    Only valid while this process is the only writer; `reset()` after a failed load.
+    """
+
+    def __init__(self) -> None:
+        self.resolvers: dict[int, PeopleResolver] = {}
+        self.councils: dict[str, m.Council] = {}
+        self.committees: dict[tuple[int, str], m.Committee] = {}
+
+    def reset(self) -> None:
+        self.resolvers.clear()
+        self.councils.clear()
+        self.committees.clear()
+
+    def people_counts(self) -> tuple[int, int]:
+        return (
+            sum(r.n_created for r in self.resolvers.values()),
+            sum(r.n_aliases for r in self.resolvers.values()),
+        )
+
+
+class _Load:
+    def __init__(
+        self,
+        result: p.ParseResult,
+        source: m.SourceFile,
+        report: LoadReport,
+        session: LoadSession,
+    ) -> None:
+        self.result = result
+        self.source = source
+        self.report = report
+        self.lines = result.text.split("\n")
+        superseded: set[int] = set()
+        older = source.supersedes_id
+        while older is not None and older not in superseded and older != source.pk:
+            superseded.add(older)
+            older = m.SourceFile.objects.filter(pk=older).values_list("supersedes_id", flat=True)[0]
+        self.up = Upserter(report, source_ids={source.pk, *superseded})
+        self.superseded = superseded
+        self.version = result.parser_version[:32]
+        self.resolvers = session.resolvers
+        self.councils = session.councils
+        self.committees = session.committees
+        self.meeting_preloaded: set[int] = set()
+        self.years: dict[tuple[int, str], m.MunicipalYear] = {}
+        self.meetings: dict[tuple[int, dt.date], m.Meeting] = {}
+        self.items_by_meeting: dict[int, list[m.AgendaItem]] = {}
+
+    # -- context -----------------------------------------------------------------------------
+
+    def council(self, name: str | None) -> m.Council:
+        name = (name or "").strip() or UNKNOWN_COUNCIL
+        slug = council_slug(name)
+        if slug not in self.councils:
+            found = m.Council.objects.filter(slug=slug).first()
+            self.councils[slug] = found or self.up.upsert(m.Council, {"slug": slug}, {"name": name})
+        return self.councils[slug]
+
+    def council_of_committee(self, committee_name: str | None) -> m.Council | None:
+        """For a paper that names no council: the only known council with this committee."""
+        if not committee_name:
+            return None
+        known = m.Council.objects.exclude(slug=council_slug(UNKNOWN_COUNCIL))
+        having = list(known.filter(committees__slug=slugify(committee_name)[:200])[:2])
+        return having[0] if len(having) == 1 else None
+
+    def committee(self, council: m.Council, name: str | None) -> m.Committee:
+        name = (name or "").strip() or UNKNOWN_COMMITTEE
+        slug = slugify(name)[:200] or "unknown"
+        key = (council.pk, slug)
+        if key not in self.committees:
+            found = m.Committee.objects.filter(council=council, slug=slug).first()
+            self.committees[key] = found or self.up.upsert(
+                m.Committee, {"council": council, "slug": slug}, {"name": name}
+            )
+        return self.committees[key]
+
+    def year(self, council: m.Council, on: dt.date) -> m.MunicipalYear:
+        label = municipal_year_label(on)
+        key = (council.pk, label)
+        if key not in self.years:
+            _, start, end = municipal_year_bounds(on)
+            self.years[key] = self.up.upsert(
+                m.MunicipalYear,
+                {"council": council, "label": label},
+                {"start": start, "end": end},
+            )
+        return self.years[key]
+
+    def resolver(self, council: m.Council) -> PeopleResolver:
+        if council.pk not in self.resolvers:
+            self.resolvers[council.pk] = PeopleResolver(council)
+        return self.resolvers[council.pk]
+
+    def meeting(self, committee: m.Committee, on: dt.date) -> m.Meeting:
+        key = (committee.pk, on)
+        if key not in self.meetings:
+            found = self.up.upsert(
+                m.Meeting,
+                {"committee": committee, "date": on},
+                {"municipal_year": self.year(committee.council, on)},
+            )
+            fresh = self.up.last_inserted
+            self.meetings[key] = found
+            for model in (m.AgendaItem, m.Minute, m.Attendance, m.Declaration, m.Report):
+                self.up.preload(model, fresh=fresh, meeting=found)
+            if not fresh:
+                self.up.preload(m.Resolution, minute__meeting=found)
+            self.meeting_preloaded.add(found.pk)
+            self.up.preload(m.OfficerTitle, seen_on=on)
+        return self.meetings[key]
+
+    def provenance(self, doc: m.Document, span: p.Span | None) -> dict[str, Any]:
+        span = span or p.Span(doc.first_line, doc.last_line, doc.first_page, doc.last_page)
+        return {
+            "document": doc,
+            "first_line": span.first_line,
+            "last_line": span.last_line,
+            "first_page": span.first_page,
+            "last_page": span.last_page,
+            "parser_version": self.version,
+        }
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def run(self) -> None:
+        docs = self.result.documents
+        pack_council = next((d.council for d in docs if d.council), None)
+        pack_committee = next((d.committee for d in docs if d.committee), None)
+        pack_date = next(
+            (_date(d.meeting.date) for d in docs if d.kind != "minutes" and d.meeting.date),
+            None,
+        ) or next((_date(d.report.date) for d in docs if d.report and d.report.date), None)
+        self.up.preload(m.Document, source=self.source)
+        self.reloading = bool(self.up.cached_rows(m.Document)) or bool(self.superseded)
+        loaded: list[tuple[p.Document, m.Document]] = []
+        pack_meeting: m.Meeting | None = None
+        for parsed in docs:
+            committee_name = (
+                parsed.committee
+                or (parsed.report.meeting_name if parsed.report else None)
+                or pack_committee
+            )
+            council_name = parsed.council or pack_council
+            if council_name:
+                council = self.council(council_name)
+            else:
+                council = self.council_of_committee(committee_name) or self.council(None)
+            committee = self.committee(council, committee_name)
+            on = _date(parsed.meeting.date) or (
+                _date(parsed.report.date) if parsed.report else None
+            )
+            if on is None and parsed.kind != "minutes":
+                on = pack_date
+            meeting = self.meeting(committee, on) if on else None
+            if meeting is not None and on == pack_date and pack_meeting is None:
+                pack_meeting = meeting
+            doc = self.document(parsed, meeting)
+            loaded.append((parsed, doc))
+        self.up.remember_documents({d.pk: self.source.pk for _, d in loaded})
+        # Agenda items first, so that reports, minutes and declarations can link to them.
+        for parsed, doc in loaded:
+            if parsed.agenda is not None and doc.meeting is not None:
+                self.agenda(parsed, doc)
+        for parsed, doc in loaded:
+            if doc.meeting is None:
+                if parsed.minutes or parsed.agenda or parsed.report:
+                    self.report.warnings.append(
+                        f"{self.source.original_name}: {parsed.kind} at line "
+                        f"{parsed.span.first_line} has no meeting date; its facts were not loaded"
+                    )
+                continue
+            self.meeting_facts(parsed, doc.meeting)
+            if parsed.minutes is not None:
+                self.minutes(parsed, doc, pack_meeting)
+            if parsed.report is not None:
+                self.report_row(parsed, doc)
+            if parsed.work_plan:
+                self.work_plan(parsed, doc)
+        self.prune({d.pk for _, d in loaded})
+        self.detach_superseded()
+
+    def document(self, parsed: p.Document, meeting: m.Meeting | None) -> m.Document:
+        span = parsed.span
+        closed = parsed.part == "closed" or (
+            parsed.report is not None and (parsed.report.classification or "") == "closed"
+        )
+        exempt = (parsed.report.exempt_paragraph or "") if parsed.report else ""
+        text = "\n".join(self.lines[span.first_line - 1 : span.last_line])
+        return self.up.upsert(  # type: ignore[no-any-return]
+            m.Document,
+            {"source": self.source, "first_line": span.first_line},
+            {
+                "kind": parsed.kind,
+                "subkind": parsed.subkind,
+                "title": (parsed.title or "").strip(),
+                "meeting": meeting,
+                "last_line": span.last_line,
+                "first_page": span.first_page,
+                "last_page": span.last_page,
+                "classification": "closed" if closed else "open",
+                "exempt_paragraph": exempt,
+                "text": text,
+                "parser_version": self.version,
+            },
+        )
+
+    def meeting_facts(self, parsed: p.Document, meeting: m.Meeting) -> None:
+        ref = parsed.meeting
+        if not ref.date or _date(ref.date) != meeting.date:
+            return  # only a document about this very meeting may describe it
+        values: dict[str, Any] = {}
+        if _time(ref.time):
+            values["start_time"] = _time(ref.time)
+        if ref.venue:
+            values["venue"] = ref.venue.strip()
+        if ref.online is not None:
+            values["online"] = ref.online
+        if parsed.minutes is not None:
+            values["status"] = "held"
+            if _time(parsed.minutes.end_time):
+                values["end_time"] = _time(parsed.minutes.end_time)
+        if values:
+            self.up.upsert(
+                m.Meeting, {"committee": meeting.committee, "date": meeting.date}, values
+            )
+
+    # -- agenda ------------------------------------------------------------------------------
+
+    def agenda(self, parsed: p.Document, doc: m.Document) -> None:
+        assert parsed.agenda is not None and doc.meeting is not None
+        meeting = doc.meeting
+        committee = meeting.committee
+        supplement = parsed.agenda.supplement if parsed.subkind == "supplemental_agenda" else None
+        for index, item in enumerate(parsed.agenda.items):
+            title = item.title.strip()
+            if not title:
+                continue
+            values: dict[str, Any] = {
+                "number": (item.number or "").strip(),
+                "title": title,
+                "description": item.description or "",
+                "pages": item.pages or "",
+                "scheduled_time": _time(item.time),
+                "part": item.part,
+                **self.provenance(doc, item.span),
+            }
+            if supplement is not None:
+                values["supplement"] = supplement
+            self.up.upsert(
+                m.AgendaItem,
+                {"meeting": meeting, "order": item_order(item.number, index)},
+                values,
+            )
+        self.items_by_meeting.pop(meeting.pk, None)
+        if parsed.agenda.membership:
+            year = self.year(committee.council, meeting.date)
+            people = self.resolver(committee.council)
+            for member in parsed.agenda.membership:
+                kind = "co-opted" if member.role == "co-opted" else "councillor"
+                if member.honorific is None and member.role == "co-opted":
+                    kind = "co-opted"
+                person = people.resolve(
+                    member.name,
+                    honorific=member.honorific,
+                    committee=committee,
+                    on=meeting.date,
+                    kind=kind,
+                )
+                if person is None:
+                    continue
+                people.note_membership(person, committee, year.label, member.role)
+                self.up.preload(m.Membership, committee=committee, municipal_year=year)
+                self.up.upsert(
+                    m.Membership,
+                    {
+                        "person": person,
+                        "committee": committee,
+                        "role": member.role,
+                        "municipal_year": year,
+                    },
+                    {"voting": member.voting, **self.provenance(doc, member.span)},
+                )
+
+    def items(self, meeting: m.Meeting) -> list[m.AgendaItem]:
+        if meeting.pk not in self.items_by_meeting:
+            self.items_by_meeting[meeting.pk] = list(
+                m.AgendaItem.objects.filter(meeting=meeting).order_by("order")
+            )
+        return self.items_by_meeting[meeting.pk]
+
+    def find_item(
+        self, meeting: m.Meeting, number: str | None, title: str | None
+    ) -> m.AgendaItem | None:
+        items = self.items(meeting)
+        if number:
+            for item in items:
+                if _same_number(item.number, number):
+                    return item
+        if title:
+            best = max(
+                items,
+                key=lambda i: fuzz.token_set_ratio(i.title.casefold(), title.casefold()),
+                default=None,
+            )
+            if best and fuzz.token_set_ratio(best.title.casefold(), title.casefold()) >= 90:
+                return best
+        return None
+
+    def link(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
+        kind = f"{type(item).__name__}.documents"
+        if item.documents.filter(pk=doc.pk).exists():
+            self.report.add(kind, "unchanged")
+        else:
+            item.documents.add(doc)
+            self.report.add(kind, "inserted")
+
+    # -- minutes -----------------------------------------------------------------------------
+
+    def minutes(self, parsed: p.Document, doc: m.Document, pack_meeting: m.Meeting | None) -> None:
+        assert parsed.minutes is not None and doc.meeting is not None
+        mins = parsed.minutes
+        meeting = doc.meeting
+        committee = meeting.committee
+        people = self.resolver(committee.council)
+        if pack_meeting is not None and pack_meeting.pk != meeting.pk:
+            # Minutes of an earlier meeting, bundled for approval: link to "Minutes" item.
+            for item in self.items(pack_meeting):
+                if _MINUTES_ITEM.search(item.title):
+                    self.link(item, doc)
+                    break
+        part = "closed" if "closed" in (mins.part, parsed.part) else "open"
+        offset = CLOSED_MINUTES_OFFSET if part == "closed" else 0
+        for att in mins.attendance:
+            self.attendance(att, doc, meeting, people)
+        for decl in mins.declarations:
+            person = (
+                people.resolve(decl.name, committee=committee, on=meeting.date, create=False)
+                if decl.name
+                else None
+            )
+            item = self.find_item(meeting, decl.item, None) if decl.item else None
+            self.up.upsert(
+                m.Declaration,
+                {
+                    "meeting": meeting,
+                    "name_as_written": (decl.name or "").strip(),
+                    "text": decl.text,
+                },
+                {
+                    "agenda_item": item,
+                    "item_as_written": decl.item or "",
+                    "person": person,
+                    "kind": decl.kind or "",
+                    **self.provenance(doc, decl.span),
+                },
+            )
+        for index, entry in enumerate(mins.items):
+            title = entry.title.strip() or f"Item {entry.number or index + 1}"
+            minute = self.up.upsert(
+                m.Minute,
+                {"meeting": meeting, "order": offset + index + 1},
+                {
+                    "agenda_item": self.find_item(meeting, entry.number, title),
+                    "number": (entry.number or "").strip(),
+                    "title": title,
+                    "discussion": entry.discussion,
+                    "part": part,
+                    **self.provenance(doc, entry.span),
+                },
+            )
+            # Resolutions of the whole meeting were fetched with it: nothing more to look up.
+            self.up.preload(m.Resolution, fresh=True, minute=minute)
+            for r_index, res in enumerate(entry.resolutions):
+                self.up.upsert(
+                    m.Resolution,
+                    {"minute": minute, "order": r_index + 1},
+                    {
+                        "number": (res.number or "").strip(),
+                        "text": res.text,
+                        **self.provenance(doc, res.span),
+                    },
+                )
+
+    def attendance(
+        self, att: p.Attendee, doc: m.Document, meeting: m.Meeting, people: PeopleResolver
+    ) -> None:
+        committee = meeting.committee
+        kind = {"officer": "officer", "co-opted": "co-opted"}.get(att.capacity, "other")
+        if (att.honorific or "").casefold().startswith(("cllr", "councillor")):
+            kind = "councillor"
+        person = people.resolve(
+            att.name, honorific=att.honorific, committee=committee, on=meeting.date, kind=kind
+        )
+        replaces = (
+            people.resolve(att.replaces, committee=committee, on=meeting.date, create=False)
+            if att.replaces
+            else None
+        )
+        capacity = att.capacity if att.capacity in dict(m.Attendance.CAPACITY_CHOICES) else "other"
+        self.up.upsert(
+            m.Attendance,
+            {"meeting": meeting, "name_as_written": att.name.strip(), "status": att.status},
+            {
+                "person": person,
+                "honorific": att.honorific or "",
+                "capacity": capacity,
+                "role": att.role or "",
+                "replaces": replaces,
+                "replaces_as_written": att.replaces or "",
+                **self.provenance(doc, att.span),
+            },
+        )
+        if person is not None and att.capacity == "officer" and att.role:
+            self.up.upsert(
+                m.OfficerTitle,
+                {"person": person, "title": att.role.strip(), "seen_on": meeting.date},
+                self.provenance(doc, att.span),
+            )
+
+    # -- reports and work plans --------------------------------------------------------------
+
+    def report_row(self, parsed: p.Document, doc: m.Document) -> None:
+        assert parsed.report is not None and doc.meeting is not None
+        r = parsed.report
+        meeting = doc.meeting
+        title = (parsed.title or "").strip() or (
+            f"Report for item {r.item_number}" if r.item_number else ""
+        )
+        if not title:
+            self.report.warnings.append(
+                f"{self.source.original_name}: report at line {parsed.span.first_line} "
+                "has no title; kept as a document only"
+            )
+            return
+        item = self.find_item(meeting, r.item_number, title)
+        audit = r.audit_trail
+        values: dict[str, Any] = {
+            "committee": meeting.committee,
+            "agenda_item": item,
+            "item_number": r.item_number or "",
+            "report_date": _date(r.date),
+            "meeting_name": r.meeting_name or "",
+            "wards": r.wards or "",
+            "from_text": r.from_ or "",
+            "author": (audit.report_author if audit else None) or "",
+            "lead_officer": (audit.lead_officer if audit else None) or "",
+            "version": (audit.version if audit else None) or "",
+            "dated": _date(audit.dated) if audit else None,
+            "key_decision": audit.key_decision if audit else None,
+            "exempt_paragraph": r.exempt_paragraph or "",
+            "recommendations": [x.to_json() for x in r.recommendations],
+            "sections": [x.to_json() for x in r.sections],
+            "tables": [x.to_json() for x in r.tables],
+            "audit_trail": audit.to_json() if audit else None,
+            **self.provenance(doc, parsed.span),
+        }
+        row = self.up.upsert(m.Report, {"meeting": meeting, "title": title}, values)
+        self.link(row, doc)
+        if item is not None:
+            self.link(item, doc)
+        # Closed if any file it arrived in is closed: the safe reading when two files disagree.
+        closed = row.documents.filter(classification="closed").exists()
+        wanted = "closed" if closed else "open"
+        if row.classification != wanted:
+            row.classification = wanted
+            row.save(update_fields=["classification"])
+            self.report.add("Report", "updated")
+
+    def work_plan(self, parsed: p.Document, doc: m.Document) -> None:
+        assert doc.meeting is not None
+        committee = doc.meeting.committee
+        planned_at = doc.meeting.date
+        self.up.preload(m.WorkPlanEntry, committee=committee, planned_at=planned_at)
+        for entry in parsed.work_plan:
+            planned_for = _date(entry.meeting_date)
+            if planned_for is None:
+                continue
+            for order, title in enumerate(entry.items):
+                if not title.strip():
+                    continue
+                self.up.upsert(
+                    m.WorkPlanEntry,
+                    {
+                        "committee": committee,
+                        "planned_at": planned_at,
+                        "planned_for": planned_for,
+                        "title": title.strip(),
+                    },
+                    {"order": order, "origin": "work_plan", **self.provenance(doc, entry.span)},
+                )
+
+    # -- clean-up ----------------------------------------------------------------------------
+
+    def prune(self, kept_documents: set[int]) -> None:
+        """Delete what this source produced before but no longer does (after a reparse)."""
+        if not self.reloading:
+            return  # a source loaded for the first time has nothing stale
+        for model in PROVENANCE_MODELS:
+            rows = model._default_manager.all()
+            if model is m.WorkPlanEntry:
+                rows = rows.filter(origin="work_plan")  # entries from resolutions are tracking's
+            stale = rows.filter(document__source__in=self.up.source_ids).exclude(
+                pk__in=self.up.touched.get(model, set())
+            )
+            n = stale.count()
+            if n:
+                stale.delete()
+                self.report.add(model.__name__, "deleted", n)
+        stale_docs = m.Document.objects.filter(source=self.source).exclude(pk__in=kept_documents)
+        n = stale_docs.count()
+        if n:
+            stale_docs.delete()
+            self.report.add("Document", "deleted", n)
+
+    def detach_superseded(self) -> None:
+        """Documents of superseded sources stay stored but no longer stand for the meeting."""
+        old = m.Document.objects.filter(source__in=self.superseded)
+        for kind, through in (
+            ("AgendaItem.documents", m.AgendaItem.documents.through),
+            ("Report.documents", m.Report.documents.through),
+        ):
+            n, _ = through.objects.filter(document__in=old).delete()
+            self.report.add(kind, "deleted", n)
+        n = old.exclude(meeting=None).update(meeting=None)
+        self.report.add("Document", "updated", n)
+
+
+def load(
+    result: p.ParseResult, *, source: m.SourceFile, session: LoadSession | None = None
+) -> LoadReport:
+    """Load one parse result (of `source`) into the record; returns counts per kind."""
+    report = LoadReport()
+    session = session or LoadSession()
+    people_before = session.people_counts()
+    try:
+        with transaction.atomic():
+            _Load(result, source, report, session).run()
+    except Exception:
+        session.reset()  # its caches may hold rows that were rolled back
+        raise
+    people_after = session.people_counts()
+    report.add("Person", "inserted", people_after[0] - people_before[0])
+    report.add("PersonAlias", "inserted", people_after[1] - people_before[1])
+    return report

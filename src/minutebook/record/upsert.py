@@ -1,0 +1,206 @@
+"""Idempotent writes by natural key, with counts per kind.
+
+`Upserter.upsert(model, key, values)` finds the row whose natural key is `key`
+(looked up in a per-load cache filled by one bulk query per model and
+meeting, not one query per row), inserts it when missing, updates only the
+fields whose values differ, and leaves identical rows untouched. So loading
+the same parse result twice writes nothing and counts every row "unchanged".
+
+Provenance is sticky: a fact first read from source A keeps A as its
+provenance and A's non-empty values when source B (the same report in
+another file) says the same thing differently; B only fills in what A left
+empty. A source that supersedes A (a republished pack) takes over fully. This
+keeps the record stable whatever order files arrive in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from minutebook.record import models as m
+
+PROVENANCE_FIELDS = ("document", "first_line", "last_line", "first_page", "last_page")
+OUTCOMES = ("inserted", "updated", "unchanged", "deleted")
+
+
+@dataclass
+class LoadReport:
+    """What a load did: per kind of record, how many rows were inserted, updated, unchanged, deleted."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, outcome: str, n: int = 1) -> None:
+        if n:
+            self.counts[kind][outcome] += n
+
+    def merge(self, other: LoadReport) -> None:
+        for kind, counter in other.counts.items():
+            self.counts[kind].update(counter)
+        self.warnings.extend(other.warnings)
+
+    @property
+    def changed(self) -> bool:
+        return any(c["inserted"] or c["updated"] or c["deleted"] for c in self.counts.values())
+
+    def total(self, outcome: str) -> int:
+        return sum(c[outcome] for c in self.counts.values())
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {k: {o: c[o] for o in OUTCOMES} for k, c in sorted(self.counts.items())}
+
+    def table(self) -> str:
+        """A plain-text summary table (kind, inserted, updated, unchanged, deleted)."""
+        rows = [("kind", *OUTCOMES)]
+        for kind, c in sorted(self.counts.items()):
+            rows.append((kind, *(str(c[o]) for o in OUTCOMES)))
+        rows.append(("total", *(str(self.total(o)) for o in OUTCOMES)))
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        lines = []
+        for n, r in enumerate(rows):
+            lines.append(
+                "  ".join(
+                    cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                    for i, cell in enumerate(r)
+                )
+            )
+            if n == 0 or n == len(rows) - 2:
+                lines.append("  ".join("-" * w for w in widths))
+        return "\n".join(lines)
+
+
+def _key_part(model: type[models.Model], name: str, value: Any) -> Any:
+    f = model._meta.get_field(name)
+    if f.is_relation:
+        return value.pk if isinstance(value, models.Model) else value
+    return value
+
+
+def _clip(model: type[models.Model], name: str, value: Any) -> Any:
+    """CharFields are clipped to their max_length (PostgreSQL enforces it; SQLite does not)."""
+    if isinstance(value, str):
+        f = model._meta.get_field(name)
+        limit = getattr(f, "max_length", None)
+        if isinstance(f, models.CharField) and limit and len(value) > limit:
+            return value[: limit - 1] + "…"
+    return value
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+class Upserter:
+    def __init__(self, report: LoadReport, *, source_ids: set[int]) -> None:
+        self.report = report
+        # Sources whose provenance this load may take over: this source and those it supersedes.
+        self.source_ids = source_ids
+        self._cache: dict[type[models.Model], dict[tuple[Any, ...], Any]] = defaultdict(dict)
+        self._preloaded: set[tuple[type[models.Model], tuple[tuple[str, Any], ...]]] = set()
+        self._coverage: dict[type[models.Model], list[dict[str, Any]]] = defaultdict(list)
+        self.last_inserted = False
+        self._doc_source: dict[int, int] = {}
+        self.touched: dict[type[models.Model], set[int]] = defaultdict(set)
+
+    def key_of(self, model: type[models.Model], key: dict[str, Any]) -> tuple[Any, ...]:
+        nk = model.NATURAL_KEY  # type: ignore[attr-defined]
+        return tuple(_key_part(model, n, _clip(model, n, key[n])) for n in nk)
+
+    def _row_key(self, model: type[models.Model], obj: Any) -> tuple[Any, ...]:
+        out = []
+        for n in model.NATURAL_KEY:  # type: ignore[attr-defined]
+            f = model._meta.get_field(n)
+            out.append(getattr(obj, f.attname))
+        return tuple(out)
+
+    def preload(self, model: type[models.Model], *, fresh: bool = False, **filters: Any) -> None:
+        """Fetch every existing row matching `filters` once, so upserts need no lookup query.
+
+        `fresh=True` says the parent was inserted in this load: nothing can match, so no query.
+        """
+        plain = {k: getattr(v, "pk", v) for k, v in filters.items()}
+        tag = (model, tuple(sorted(plain.items())))
+        if tag in self._preloaded:
+            return
+        self._preloaded.add(tag)
+        self._coverage[model].append(plain)
+        if fresh:
+            return
+        cache = self._cache[model]
+        for obj in model._default_manager.filter(**filters):
+            cache.setdefault(self._row_key(model, obj), obj)
+
+    def _covered(self, model: type[models.Model], key: dict[str, Any]) -> bool:
+        """Whether a preload already fetched every row that could have this key."""
+        for filters in self._coverage.get(model, ()):
+            if all(
+                name in key and getattr(key[name], "pk", key[name]) == value
+                for name, value in filters.items()
+            ):
+                return True
+        return False
+
+    def cached_rows(self, model: type[models.Model]) -> list[Any]:
+        return list(self._cache[model].values())
+
+    def cached(self, model: type[models.Model], key: dict[str, Any]) -> Any:
+        return self._cache[model].get(self.key_of(model, key))
+
+    def _provenance_is_ours(self, obj: Any) -> bool:
+        doc_id = getattr(obj, "document_id", None)
+        if doc_id is None:
+            return True
+        if doc_id not in self._doc_source:
+            src = m.Document.objects.filter(pk=doc_id).values_list("source_id", flat=True).first()
+            self._doc_source[doc_id] = src if src is not None else -1
+        return self._doc_source[doc_id] in self.source_ids
+
+    def remember_documents(self, docs: dict[int, int]) -> None:
+        self._doc_source.update(docs)
+
+    def upsert(self, model: type[models.Model], key: dict[str, Any], values: dict[str, Any]) -> Any:
+        kind = model.__name__
+        values = {k: _clip(model, k, v) for k, v in values.items()}
+        nk = self.key_of(model, key)
+        cache = self._cache[model]
+        obj = cache.get(nk)
+        self.last_inserted = False
+        if obj is None and not self._covered(model, key):
+            lookup = {
+                (f"{n}_id" if model._meta.get_field(n).is_relation else n): v
+                for n, v in zip(model.NATURAL_KEY, nk, strict=True)  # type: ignore[attr-defined]
+            }
+            obj = model._default_manager.filter(**lookup).first()
+        if obj is None:
+            clipped_key = {k: _clip(model, k, v) for k, v in key.items()}
+            obj = model(**clipped_key, **values)
+            obj.save()
+            cache[nk] = obj
+            self.last_inserted = True
+            self.report.add(kind, "inserted")
+            self.touched[model].add(obj.pk)
+            return obj
+        cache[nk] = obj
+        ours = self._provenance_is_ours(obj) if "document" in values else True
+        changed: list[str] = []
+        for name, value in values.items():
+            f = model._meta.get_field(name)
+            current = getattr(obj, f.attname)
+            new = value.pk if f.is_relation and isinstance(value, models.Model) else value
+            if current == new:
+                continue
+            if not ours and (name in PROVENANCE_FIELDS or not _empty(current)):
+                continue
+            setattr(obj, f.attname, new)
+            changed.append(f.attname)
+        if changed:
+            obj.save()
+            self.report.add(kind, "updated")
+        else:
+            self.report.add(kind, "unchanged")
+        self.touched[model].add(obj.pk)
+        return obj

@@ -1,0 +1,178 @@
+"""What the public may see: the single place that decides it.
+
+Closed business (Part B items, exempt reports, "Classification: Closed",
+minutes of the closed section) must never reach an anonymous visitor, in any
+page, JSON, API, feed, search result, snippet or count. Every public query in
+minutebook goes through these functions; nothing else re-implements the rule.
+
+The rules, for an anonymous visitor (``can_see_closed(user)`` is False):
+
+- **Document**: hidden when its ``classification`` is closed; also when it is
+  linked only to closed things (it is attached to agenda items and every one
+  of them is in Part B; or it belongs to reports and every one is closed).
+- **AgendaItem**: hidden when its ``part`` is closed, or when it was read from
+  a closed document.
+- **Minute**: hidden when its ``part`` is closed (the closed section of the
+  minutes), when its agenda item is closed, or when it was read from a closed
+  document. **Resolution**: hidden when its minute is hidden or it was read
+  from a closed document.
+- **Report**: hidden when classified closed, when its agenda item is closed,
+  or when every document it arrived in is closed.
+- **Declaration**: hidden when made on a closed agenda item or read from a
+  closed document.
+- Every other fact with provenance (Attendance, Membership, OfficerTitle,
+  WorkPlanEntry, and the tracking models that point at a document): hidden
+  when read from a closed document.
+- **SourceFile**: hidden (its raw bytes and whole text) when it holds any
+  closed document. Its open documents stay visible one by one.
+- Councils, committees, meetings, people and municipal years are public.
+
+Staff (``is_staff``), superusers and users holding the
+``record.view_closed_business`` permission see everything; anonymous
+visitors never do. Use ``visible(qs, user)`` in views: it returns ``qs``
+unchanged for officers and the public subset for everyone else.
+
+All functions take and return QuerySets (lazy, composable, countable), so a
+count or a search over a public queryset can never include closed rows.
+Querysets of models without a rule here pass through ``public()`` filtered by
+provenance only when they have a ``document`` foreign key to Document.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+
+from minutebook.record import models as m
+
+CLOSED = "closed"
+VIEW_CLOSED_PERMISSION = "record.view_closed_business"
+
+_M = TypeVar("_M", bound=Model)
+
+
+def can_see_closed(user: Any) -> bool:
+    """Officers (staff, superusers, holders of the view-closed permission) see closed business."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if not getattr(user, "is_active", False):
+        return False
+    if getattr(user, "is_staff", False) or getattr(user, "is_superuser", False):
+        return True
+    return bool(user.has_perm(VIEW_CLOSED_PERMISSION))
+
+
+def _closed_document_q(prefix: str = "") -> Q:
+    """A Q that is true for documents that are closed in themselves or by their links."""
+    p = prefix
+    closed_item = m.AgendaItem.documents.through.objects.filter(
+        document_id=OuterRef(f"{p}pk"), agendaitem__part=CLOSED
+    )
+    open_item = m.AgendaItem.documents.through.objects.filter(
+        document_id=OuterRef(f"{p}pk"), agendaitem__part="open"
+    )
+    closed_report = m.Report.documents.through.objects.filter(
+        document_id=OuterRef(f"{p}pk"), report__classification=CLOSED
+    )
+    open_report = m.Report.documents.through.objects.filter(
+        document_id=OuterRef(f"{p}pk"), report__classification="open"
+    )
+    return (
+        Q(**{f"{p}classification": CLOSED})
+        | (Exists(closed_item) & ~Exists(open_item))
+        | (Exists(closed_report) & ~Exists(open_report))
+    )
+
+
+def closed_document_ids() -> QuerySet[m.Document]:
+    """Ids of every document an anonymous visitor may not see (a subquery, not a list)."""
+    return m.Document.objects.filter(_closed_document_q()).values("pk")
+
+
+def _from_closed_document(field: str = "document") -> Q:
+    return Q(**{f"{field}__in": closed_document_ids()})
+
+
+def public_documents(qs: QuerySet[m.Document]) -> QuerySet[m.Document]:
+    return qs.exclude(_closed_document_q())
+
+
+def public_sources(qs: QuerySet[m.SourceFile]) -> QuerySet[m.SourceFile]:
+    """Source files holding no closed document (their raw bytes and full text are public)."""
+    return qs.exclude(documents__in=closed_document_ids())
+
+
+def public_agenda_items(qs: QuerySet[m.AgendaItem]) -> QuerySet[m.AgendaItem]:
+    return qs.exclude(part=CLOSED).exclude(_from_closed_document())
+
+
+def public_minutes(qs: QuerySet[m.Minute]) -> QuerySet[m.Minute]:
+    return (
+        qs.exclude(part=CLOSED).exclude(agenda_item__part=CLOSED).exclude(_from_closed_document())
+    )
+
+
+def public_resolutions(qs: QuerySet[m.Resolution]) -> QuerySet[m.Resolution]:
+    hidden_minutes = m.Minute.objects.exclude(pk__in=public_minutes(m.Minute.objects.all()))
+    return qs.exclude(minute__in=hidden_minutes.values("pk")).exclude(_from_closed_document())
+
+
+def public_reports(qs: QuerySet[m.Report]) -> QuerySet[m.Report]:
+    any_document = m.Report.documents.through.objects.filter(report_id=OuterRef("pk"))
+    open_document = any_document.exclude(document_id__in=closed_document_ids())
+    return (
+        qs.exclude(classification=CLOSED)
+        .exclude(agenda_item__part=CLOSED)
+        .exclude(Exists(any_document) & ~Exists(open_document))
+        .exclude(_from_closed_document())
+    )
+
+
+def public_declarations(qs: QuerySet[m.Declaration]) -> QuerySet[m.Declaration]:
+    return qs.exclude(agenda_item__part=CLOSED).exclude(_from_closed_document())
+
+
+def public_facts(qs: QuerySet[_M]) -> QuerySet[_M]:
+    """Any fact with a `document` provenance link: hidden when read from a closed document."""
+    return qs.exclude(_from_closed_document())
+
+
+_RULES: dict[type[Model], Any] = {
+    m.Document: public_documents,
+    m.SourceFile: public_sources,
+    m.AgendaItem: public_agenda_items,
+    m.Minute: public_minutes,
+    m.Resolution: public_resolutions,
+    m.Report: public_reports,
+    m.Declaration: public_declarations,
+}
+
+
+def _has_document_link(model: type[Model]) -> bool:
+    try:
+        field = model._meta.get_field("document")
+    except Exception:
+        return False
+    return getattr(field, "related_model", None) is m.Document
+
+
+def public(qs: QuerySet[_M]) -> QuerySet[_M]:
+    """The public subset of any queryset: the model's own rule, else the provenance rule."""
+    rule = _RULES.get(qs.model)
+    if rule is not None:
+        return rule(qs)  # type: ignore[no-any-return]
+    if _has_document_link(qs.model):
+        return public_facts(qs)
+    return qs
+
+
+def visible(qs: QuerySet[_M], user: Any) -> QuerySet[_M]:
+    """What `user` may see: everything for officers, the public subset for everyone else."""
+    return qs if can_see_closed(user) else public(qs)
+
+
+# Short names used by the web and API packages.
+public_attendance = public_facts
+public_memberships = public_facts
+public_work_plan = public_facts

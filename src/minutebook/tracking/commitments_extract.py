@@ -1,0 +1,172 @@
+"""Find commitments in papers: "We will ..." statements, self-evaluation action rows, and
+inspection findings of what needs to improve. Pure, no database.
+
+Each commitment keeps its evidence (the text that supports or prompted it),
+its timescale if one is written, and the offset of its text in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.tracking.text import _MONTH_RE, sentences
+
+KINDS = ("we_will", "self_evaluation", "inspection")
+
+
+@dataclass(frozen=True)
+class FoundCommitment:
+    kind: str
+    text: str
+    evidence: str
+    timescale: str
+    reference: str  # row or paragraph label ("7.1"), if any
+    offset: int  # character offset in the document text
+
+
+_TIMESCALE = re.compile(
+    rf"\b(?:by|before|from|until|during|in|within|over)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_RE})\.?\s+\d{{4}}|\d{{4}}(?:\s*[-–/]\s*\d{{2,4}})?|(?:the\s+)?next\s+\w+\s+(?:months?|years?|weeks?)|"
+    rf"\w+\s+(?:months?|years?))\b"
+    rf"|\((?:{_MONTH_RE})\.?\s+\d{{4}}\)",
+    re.IGNORECASE,
+)
+_WE_WILL = re.compile(r"^[\W\d.]*\**\s*(we\s+will\b.+)", re.IGNORECASE)
+_CELL_SPLIT = re.compile(r"</p>\s*<p>|\n", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]{1,40}>")
+_SE_HEADER = re.compile(r"how\s+do\s+we\s+know", re.IGNORECASE)
+_HORIZON = re.compile(r"next\s+(?P<n>\d+|twelve)\s+(?:months|mths)", re.IGNORECASE)
+_IMPROVE_HEADING = re.compile(
+    r"^\W*(?:what\s+needs\s+to\s+improve|areas?\s+for\s+(?:further\s+)?(?:development|improvement|consideration\s+and\s+improvement)|"
+    r"recommendations\s+for\s+improvement|priority\s+actions?)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,3}[.)])\s+(?P<text>\S.+)$")
+
+
+def timescale_of(text: str) -> str:
+    match = _TIMESCALE.search(text)
+    return match.group(0).strip("() ") if match else ""
+
+
+def _clean(cell: str) -> str:
+    return re.sub(r"\s+", " ", _TAGS.sub(" ", cell)).strip()
+
+
+def find_we_will(text: str) -> list[FoundCommitment]:
+    """Strategy statements "We will ...", with the paragraph after each as its evidence."""
+    out: list[FoundCommitment] = []
+    lines = text.split("\n")
+    offset = 0
+    offsets = []
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line) + 1
+    for i, line in enumerate(lines):
+        match = _WE_WILL.match(line.replace("**", ""))
+        if not match:
+            continue
+        statement = match.group(1).strip().rstrip("*").strip()
+        first_sentence = sentences(statement)[0][1] if sentences(statement) else statement
+        evidence = ""
+        for following in lines[i + 1 : i + 6]:
+            if following.strip():
+                if _WE_WILL.match(following.replace("**", "")):
+                    break
+                evidence = _clean(following)
+                break
+        out.append(
+            FoundCommitment(
+                kind="we_will",
+                text=first_sentence,
+                evidence=evidence[:1000],
+                timescale=timescale_of(first_sentence),
+                reference="",
+                offset=offsets[i],
+            )
+        )
+    return out
+
+
+def find_self_evaluation(text: str) -> list[FoundCommitment]:
+    """Rows of a self-evaluation table: what we know | how we know | what we are going to do.
+
+    Each action in the third column is a commitment; the second column is its evidence.
+    """
+    out: list[FoundCommitment] = []
+    default_timescale = ""
+    in_table = False
+    offset = 0
+    for line in text.split("\n"):
+        line_offset = offset
+        offset += len(line) + 1
+        cells = line.split("\t")
+        if _SE_HEADER.search(line):
+            in_table = True
+            horizon = _HORIZON.search(line)
+            default_timescale = f"next {horizon.group('n')} months" if horizon else ""
+            continue
+        if not in_table or len([c for c in cells if c.strip()]) < 3:
+            continue
+        label = cells[0].strip()
+        evidence = _clean(cells[-2])
+        for action in _CELL_SPLIT.split(cells[-1]):
+            action_text = _clean(action)
+            if len(action_text) < 15:
+                continue
+            out.append(
+                FoundCommitment(
+                    kind="self_evaluation",
+                    text=action_text,
+                    evidence=evidence[:1000],
+                    timescale=timescale_of(action_text) or default_timescale,
+                    reference=label if re.fullmatch(r"[\d.]+", label) else "",
+                    offset=line_offset,
+                )
+            )
+    return out
+
+
+def find_inspection_findings(text: str) -> list[FoundCommitment]:
+    """Bullets under an inspection heading such as "What needs to improve ..."."""
+    out: list[FoundCommitment] = []
+    lines = text.split("\n")
+    offsets = []
+    offset = 0
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line) + 1
+    i = 0
+    while i < len(lines):
+        heading = lines[i].strip().strip("#* ")
+        if _IMPROVE_HEADING.match(heading) and len(heading) < 120:
+            j = i + 1
+            seen_bullet = False
+            while j < len(lines):
+                stripped = lines[j].strip()
+                bullet = _BULLET.match(stripped)
+                if bullet:
+                    seen_bullet = True
+                    item = bullet.group("text").strip()
+                    out.append(
+                        FoundCommitment(
+                            kind="inspection",
+                            text=item,
+                            evidence=heading,
+                            timescale=timescale_of(item),
+                            reference="",
+                            offset=offsets[j],
+                        )
+                    )
+                elif (stripped and seen_bullet) or (stripped and not seen_bullet and j - i > 3):
+                    break
+                j += 1
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def find_commitments(text: str) -> list[FoundCommitment]:
+    return find_we_will(text) + find_self_evaluation(text) + find_inspection_findings(text)

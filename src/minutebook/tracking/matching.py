@@ -1,0 +1,191 @@
+"""Match a request (or a work-plan entry) with the later paper that answers it. Pure, no database.
+
+Precision matters more than recall here: a wrong "delivered" hides a failure.
+So a paper answers a request only on strong evidence:
+
+1. *Back-reference*: the paper itself says so, in a sentence that mentions a
+   request ("members requested", "asked for", "at the request of") and the
+   date of the meeting that made it, and shares at least half of the
+   request's distinctive words; or
+2. *Title*: the item or report title shares at least two distinctive words
+   with the request topic, covering at least 60% of the shorter of the two.
+
+Words of the committee's own name and the vocabulary of every paper
+("report", "update", ...) are not distinctive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from minutebook.tracking.text import (
+    committee_name_words,
+    distinctive_words,
+    find_dates,
+    sentences,
+    strip_parentheticals,
+)
+
+# Words that describe the form of a request rather than its subject.
+MATCH_GENERIC = frozenset(
+    [
+        "workshop",
+        "workshops",
+        "session",
+        "pre-meeting",
+        "representative",
+        "representatives",
+        "invited",
+        "invite",
+        "attend",
+        "attendance",
+        "had",
+        "has",
+        "have",
+        "being",
+        "previously",
+        "necessary",
+        "whether",
+        "see",
+        "if",
+        "threshold",
+        "met",
+        "possible",
+        "relevant",
+        "particular",
+        "specific",
+        "take",
+        "place",
+        "early",
+        "late",
+        "end",
+    ]
+) | frozenset(
+    # The population every children's-services paper is about: shared by nearly every title.
+    [
+        "children",
+        "child",
+        "young",
+        "people",
+        "looked",
+        "after",
+        "care",
+        "leavers",
+        "leaver",
+        "service",
+        "services",
+        "social",
+        "borough",
+    ]
+)
+_REQUEST_WORDS = re.compile(
+    r"\b(?:request(?:ed|s)?|asked|ask(?:ing)?\s+for|at\s+the\s+request|sought|wanted|report\s+back)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A later agenda item or report that could answer a request."""
+
+    key: str  # opaque id chosen by the caller
+    meeting_date: dt.date
+    title: str
+    text: str = ""  # the report's text, if any
+    item_number: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    candidate: Candidate
+    evidence: str  # "back_reference" | "title"
+    score: float
+    sentence: str  # the sentence or title that shows the match
+
+
+def topic_words(text: str, committee_name: str = "") -> set[str]:
+    extra = committee_name_words(committee_name) | MATCH_GENERIC
+    return distinctive_words(strip_parentheticals(text), extra) | (
+        distinctive_words(text, extra) - distinctive_words(strip_parentheticals(text), extra)
+        if "(" in text and re.search(r"\([A-Z]{2,6}\)", text)
+        else set()
+    )
+
+
+def title_overlap(topic: set[str], title: set[str]) -> tuple[int, float]:
+    if not topic or not title:
+        return 0, 0.0
+    shared = len(topic & title)
+    return shared, shared / min(len(topic), len(title))
+
+
+def title_matches(
+    topic: set[str], title: set[str], *, min_shared: int = 2, single_word: bool = True
+) -> float:
+    """Score in [0, 1] if the title answers the topic, else 0.
+
+    With `single_word`, a one-word subject (a work-plan line such as "Ofsted
+    progress report" is just "ofsted" once generic words go) may match on that
+    word alone. Requests do not allow it: one shared word is too weak evidence
+    that a paper answers a question.
+    """
+    shared, ratio = title_overlap(topic, title)
+    if shared >= min_shared and ratio >= 0.6:
+        return ratio
+    if single_word and shared >= 1 and len(topic) == 1 and ratio >= 1.0:
+        return 0.8
+    return 0.0
+
+
+def back_reference(
+    candidate: Candidate, topic: set[str], made_on: dt.date
+) -> tuple[float, str] | None:
+    for _, sentence in sentences(candidate.text):
+        if not _REQUEST_WORDS.search(sentence):
+            continue
+        if not any(d == made_on for _, d in find_dates(sentence, after=None)) and not any(
+            d == made_on for _, d in find_dates(sentence, after=made_on - dt.timedelta(days=200))
+        ):
+            continue
+        words = distinctive_words(sentence)
+        if topic and len(topic & words) / len(topic) >= 0.5:
+            return 1.0, sentence
+    return None
+
+
+def best_match(
+    topic_text: str,
+    made_on: dt.date,
+    candidates: list[Candidate],
+    committee_name: str = "",
+) -> Match | None:
+    """The paper that answers a request made on `made_on`, or None.
+
+    Only papers of later meetings count. A back-reference beats a title
+    match; among title matches the earliest meeting, then the best score, wins.
+    """
+    topic = topic_words(topic_text, committee_name)
+    later = sorted(
+        (c for c in candidates if c.meeting_date > made_on), key=lambda c: (c.meeting_date, c.key)
+    )
+    for candidate in later:
+        if candidate.text:
+            found = back_reference(candidate, topic, made_on)
+            if found:
+                return Match(candidate, "back_reference", found[0], found[1])
+    best: Match | None = None
+    for candidate in later:
+        score = title_matches(
+            topic, topic_words(candidate.title, committee_name), single_word=False
+        )
+        if score <= 0:
+            continue
+        if best is None or (
+            candidate.meeting_date == best.candidate.meeting_date and score > best.score
+        ):
+            best = Match(candidate, "title", score, candidate.title)
+        if best is not None and candidate.meeting_date > best.candidate.meeting_date:
+            break
+    return best

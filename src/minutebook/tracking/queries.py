@@ -1,0 +1,221 @@
+"""What the web, API, publish and CLI layers ask of tracking. Every function takes the viewer
+(`user`, None for the public) and applies `record/visibility.py`: closed business never
+reaches the public through a request, a figure or a commitment.
+
+- `requests_for_meeting(meeting, user)`: requests made at a meeting and requests due at it.
+- `request_rows(committee, user)`, `figure_rows(...)`, `commitment_rows(...)`: JSON-ready rows.
+- `open_requests_due(committee, on_or_before, user)`: open or overdue report-backs due by a
+  date (for a draft agenda).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from minutebook.record import models as m
+from minutebook.record.visibility import (
+    can_see_closed,
+    public,
+    public_agenda_items,
+    public_minutes,
+    public_reports,
+    public_resolutions,
+)
+from minutebook.tracking.catalogue import BY_KEY
+from minutebook.tracking.models import Commitment, Figure, TrackedRequest
+
+
+def _hidden(model: type, rule: Any) -> QuerySet:
+    return model.objects.exclude(pk__in=rule(model.objects.all()).values("pk")).values("pk")
+
+
+def visible_requests(qs: QuerySet[TrackedRequest], user: Any = None) -> QuerySet[TrackedRequest]:
+    """A request is public only if its source and its delivering paper are both public."""
+    if can_see_closed(user):
+        return qs
+    return (
+        public(qs)
+        .exclude(resolution__in=_hidden(m.Resolution, public_resolutions))
+        .exclude(minute__in=_hidden(m.Minute, public_minutes))
+        .exclude(delivered_item__in=_hidden(m.AgendaItem, public_agenda_items))
+        .exclude(delivered_report__in=_hidden(m.Report, public_reports))
+    )
+
+
+def _visible_with_report(qs: QuerySet, user: Any) -> QuerySet:
+    if can_see_closed(user):
+        return qs
+    return public(qs).exclude(report__in=_hidden(m.Report, public_reports))
+
+
+def visible_figures(qs: QuerySet[Figure], user: Any = None) -> QuerySet[Figure]:
+    return _visible_with_report(qs, user)
+
+
+def visible_commitments(qs: QuerySet[Commitment], user: Any = None) -> QuerySet[Commitment]:
+    return _visible_with_report(qs, user)
+
+
+def _source(row: TrackedRequest | Figure | Commitment) -> dict[str, Any]:
+    return {
+        "document_id": row.document_id,
+        "source_id": row.document.source_id if row.document_id and row.document else None,
+        "first_line": row.first_line,
+        "last_line": row.last_line,
+    }
+
+
+def request_row(r: TrackedRequest) -> dict[str, Any]:
+    delivered = None
+    if r.status == "delivered" and r.delivered_meeting_id:
+        delivered = {
+            "meeting_date": r.delivered_meeting.date if r.delivered_meeting else None,
+            "item_number": r.delivered_item.number if r.delivered_item else "",
+            "title": (
+                r.delivered_item.title
+                if r.delivered_item
+                else (r.delivered_report.title if r.delivered_report else "")
+            ),
+            "report_id": r.delivered_report_id,
+            "evidence": r.match_evidence,
+            "evidence_text": r.match_text,
+        }
+    return {
+        "id": r.pk,
+        "committee": r.committee.slug,
+        "made_at": {"meeting_date": r.meeting.date, "item_number": r.item_number},
+        "kind": r.kind,
+        "text": r.sentence,
+        "topic": r.topic,
+        "actor": r.actor,
+        "due": {
+            "kind": r.due_kind,
+            "date": r.due_date,
+            "meeting_date": r.due_meeting.date if r.due_meeting else None,
+        },
+        "status": r.status,
+        "delivered_by": delivered,
+        "note": r.match_text if r.status != "delivered" else "",
+        "review": {
+            "state": r.review,
+            "by": r.reviewed_by.get_username() if r.reviewed_by else None,
+            "at": r.reviewed_at,
+        },
+        "source": _source(r),
+    }
+
+
+def _requests(qs: QuerySet[TrackedRequest]) -> QuerySet[TrackedRequest]:
+    return qs.select_related(
+        "committee",
+        "meeting",
+        "due_meeting",
+        "delivered_meeting",
+        "delivered_item",
+        "delivered_report",
+        "reviewed_by",
+        "document",
+    ).order_by("meeting__date", "key")
+
+
+def requests_for_committee(committee: m.Committee, user: Any = None) -> QuerySet[TrackedRequest]:
+    return visible_requests(_requests(TrackedRequest.objects.filter(committee=committee)), user)
+
+
+def request_rows(committee: m.Committee | None = None, user: Any = None) -> list[dict[str, Any]]:
+    qs = (
+        TrackedRequest.objects.all()
+        if committee is None
+        else TrackedRequest.objects.filter(committee=committee)
+    )
+    return [request_row(r) for r in visible_requests(_requests(qs), user)]
+
+
+def requests_for_meeting(meeting: m.Meeting, user: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """The requests made at `meeting` and those due at it (by meeting or by a date on that day)."""
+    qs = _requests(TrackedRequest.objects.filter(committee=meeting.committee))
+    made = visible_requests(qs.filter(meeting=meeting), user)
+    due = visible_requests(qs.filter(Q(due_meeting=meeting) | Q(due_date=meeting.date)), user)
+    return {"made": [request_row(r) for r in made], "due": [request_row(r) for r in due]}
+
+
+def open_requests_due(
+    committee: m.Committee, on_or_before: dt.date, user: Any = None
+) -> list[dict[str, Any]]:
+    """Open or overdue requests due on or before a date: the report-backs a draft agenda owes."""
+    qs = _requests(
+        TrackedRequest.objects.filter(
+            committee=committee, status__in=["open", "overdue"], due_date__lte=on_or_before
+        )
+    )
+    return [request_row(r) for r in visible_requests(qs, user)]
+
+
+def figure_row(f: Figure) -> dict[str, Any]:
+    measure = BY_KEY.get(f.measure)
+    return {
+        "id": f.pk,
+        "committee": f.committee.slug,
+        "measure": f.measure or None,
+        "measure_label": measure.label if measure else None,
+        "label": f.label,
+        "value": f.value,
+        "unit": f.unit,
+        "period": {
+            "label": f.period_label,
+            "kind": f.period_kind,
+            "start": f.period_start,
+            "end": f.period_end,
+        },
+        "comparator": f.comparator or None,
+        "breakdown": f.breakdown or None,
+        "meeting_date": f.meeting.date if f.meeting else None,
+        "report": {"id": f.report_id, "title": f.report.title} if f.report else None,
+        "sentence": f.sentence,
+        "source": _source(f),
+    }
+
+
+def figures_for_committee(committee: m.Committee | None, user: Any = None) -> QuerySet[Figure]:
+    qs = Figure.objects.all() if committee is None else Figure.objects.filter(committee=committee)
+    qs = qs.select_related("committee", "meeting", "report", "document")
+    return visible_figures(qs, user).order_by("measure", "period_end", "comparator", "key")
+
+
+def figure_rows(committee: m.Committee | None = None, user: Any = None) -> list[dict[str, Any]]:
+    return [figure_row(f) for f in figures_for_committee(committee, user)]
+
+
+def commitment_row(c: Commitment) -> dict[str, Any]:
+    return {
+        "id": c.pk,
+        "committee": c.committee.slug,
+        "kind": c.kind,
+        "text": c.text,
+        "evidence": c.evidence,
+        "timescale": c.timescale,
+        "reference": c.reference,
+        "status": c.status,
+        "meeting_date": c.meeting.date if c.meeting else None,
+        "report": {"id": c.report_id, "title": c.report.title} if c.report else None,
+        "source": _source(c),
+    }
+
+
+def commitments_for_committee(
+    committee: m.Committee | None, user: Any = None
+) -> QuerySet[Commitment]:
+    qs = (
+        Commitment.objects.all()
+        if committee is None
+        else Commitment.objects.filter(committee=committee)
+    )
+    qs = qs.select_related("committee", "meeting", "report", "document")
+    return visible_commitments(qs, user).order_by("meeting__date", "kind", "key")
+
+
+def commitment_rows(committee: m.Committee | None = None, user: Any = None) -> list[dict[str, Any]]:
+    return [commitment_row(c) for c in commitments_for_committee(committee, user)]

@@ -1,0 +1,219 @@
+"""Small text helpers shared by the tracking detectors (pure, no database).
+
+Titles and requests are compared as sets of *distinctive* words: lower-cased,
+crudely stemmed, with the vocabulary every committee paper shares ("report",
+"update", "committee", ...) removed, because those words say nothing about
+which request a paper answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from minutebook.parser.dates import MONTHS
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# Words that appear in almost every title or request and so cannot tell two apart.
+GENERIC_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "for",
+        "on",
+        "in",
+        "at",
+        "by",
+        "with",
+        "from",
+        "be",
+        "been",
+        "is",
+        "are",
+        "was",
+        "were",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "as",
+        "or",
+        "any",
+        "all",
+        "into",
+        "about",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "set",
+        "out",
+        "above",
+        "below",
+        "report",
+        "reports",
+        "reporting",
+        "update",
+        "updates",
+        "updated",
+        "progress",
+        "further",
+        "brief",
+        "briefing",
+        "annual",
+        "verbal",
+        "item",
+        "items",
+        "paper",
+        "papers",
+        "presentation",
+        "information",
+        "statistic",
+        "statistics",
+        "data",
+        "figure",
+        "figures",
+        "detail",
+        "details",
+        "committee",
+        "committees",
+        "meeting",
+        "meetings",
+        "next",
+        "back",
+        "agenda",
+        "draft",
+        "including",
+        "include",
+        "provide",
+        "provided",
+        "officer",
+        "officers",
+        "member",
+        "members",
+        "council",
+        "councillor",
+        "review",
+        "reviews",
+        "new",
+        "plan",
+        "work",
+        "year",
+        "years",
+        "month",
+        "months",
+        "quarter",
+        "overview",
+        "summary",
+        "note",
+        "noted",
+        "request",
+        "requested",
+        "agreed",
+        "agree",
+        "following",
+        "follow",
+        "up",
+        "report-back",
+        "feedback",
+    ]
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']+|\d+")
+_ACRONYM_DEF = re.compile(r"((?:[A-Z][a-z]+\s+){1,6}?)\(([A-Z]{2,6})\)")
+
+
+def stem(word: str) -> str:
+    """A deliberately crude stemmer: plural and -ing forms fold together."""
+    w = word.lower().strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ing", "es", "s"):
+        if len(w) > 4 + len(suffix) - 1 and w.endswith(suffix) and not w.endswith("ss"):
+            return w[: -len(suffix)]
+    return w
+
+
+def words(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text)]
+
+
+def distinctive_words(text: str, extra_generic: frozenset[str] = frozenset()) -> set[str]:
+    """The words of `text` that can tell one subject from another.
+
+    Acronyms defined in the text ("Independent Reviewing Officer (IRO)") add
+    the acronym, so a title written in full matches a request that abbreviates.
+    """
+    generic = GENERIC_WORDS | {stem(w) for w in extra_generic}
+    out = {w for w in words(text) if w not in generic and not w.isdigit() and len(w) > 1}
+    for match in _ACRONYM_DEF.finditer(text):
+        out.add(match.group(2).lower())
+    return out
+
+
+def committee_name_words(name: str) -> frozenset[str]:
+    """The words of a committee's own name are generic within that committee's papers."""
+    return frozenset(w.lower() for w in _WORD.findall(name))
+
+
+def strip_parentheticals(text: str) -> str:
+    return re.sub(r"\([^)]*\)", " ", text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Split text into (character offset, sentence) pairs; newlines end sentences too."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            piece = line[start : match.start()]
+            if piece.strip():
+                out.append((offset + start, piece.strip()))
+            start = match.end()
+        piece = line[start:]
+        if piece.strip():
+            out.append((offset + start, piece.strip()))
+        offset += len(line) + 1
+    return out
+
+
+FULL_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\.?,?(?:\s+(?P<year>\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str, after: dt.date | None = None) -> list[tuple[int, dt.date]]:
+    """Day-month(-year) dates in `text` with their offsets.
+
+    A date written without a year ("26 February") takes the first such date
+    after `after` (the meeting that wrote it); without `after` it is skipped.
+    """
+    out: list[tuple[int, dt.date]] = []
+    for match in FULL_DATE.finditer(text):
+        day = int(match.group("day"))
+        month = MONTHS[match.group("month").lower()]
+        try:
+            if match.group("year"):
+                out.append((match.start(), dt.date(int(match.group("year")), month, day)))
+            elif after is not None:
+                candidate = dt.date(after.year, month, day)
+                if candidate <= after:
+                    candidate = dt.date(after.year + 1, month, day)
+                out.append((match.start(), candidate))
+        except ValueError:
+            continue
+    return out

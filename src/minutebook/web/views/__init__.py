@@ -1,0 +1,1 @@
+"""Views of the website: public record pages, people, sources, search, officers."""

@@ -1,0 +1,254 @@
+"""Public record pages: home, committees, a committee, a meeting, a report.
+
+Each view builds one JSON-able `data` dict; the HTML page renders the same
+dict, so the page and its JSON twin never disagree. Every query of closed-able
+business goes through `record.visibility.visible()`.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from minutebook.record import models as m
+from minutebook.record.visibility import visible
+from minutebook.web import links
+from minutebook.web.present import (
+    agenda_item_data,
+    attendance_data,
+    declaration_data,
+    document_data,
+    meeting_summary,
+    minute_data,
+    report_data,
+    report_summary,
+)
+from minutebook.web.twin import render_page
+from minutebook.web.views.lookup import committee_for, meeting_for
+
+ROLE_ORDER = ["chair", "vice-chair", "member", "reserve", "co-opted"]
+ROLE_HEADINGS = {
+    "chair": "Chair",
+    "vice-chair": "Vice-chair",
+    "member": "Members",
+    "reserve": "Reserves",
+    "co-opted": "Co-opted members",
+}
+ATTENDANCE_GROUPS = [
+    ("members", "Members"),
+    ("substitutes", "Substitutes"),
+    ("co_opted", "Co-opted members"),
+    ("officers", "Officers"),
+    ("others", "Others"),
+]
+CAPACITY_GROUP = {
+    "member": "members",
+    "substitute": "substitutes",
+    "co-opted": "co_opted",
+    "officer": "officers",
+}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    meetings = m.Meeting.objects.select_related("committee__council")
+    upcoming = meetings.filter(date__gte=today).exclude(status="cancelled").order_by("date")[:10]
+    recent = meetings.filter(date__lt=today).order_by("-date")[:10]
+    committees = m.Committee.objects.select_related("council").order_by("council__name", "name")
+    data = {
+        "committees": [committee_summary(c) for c in committees],
+        "next_meetings": [meeting_summary(x) for x in upcoming],
+        "recent_meetings": [meeting_summary(x) for x in recent],
+    }
+    return render_page(request, "web/home.html", {"page": data, "nav_section": "home"}, data)
+
+
+def committee_summary(committee: m.Committee) -> dict[str, Any]:
+    return {
+        "name": committee.name,
+        "slug": committee.slug,
+        "council": committee.council.name,
+        "url": links.committee_url(committee),
+    }
+
+
+def committees(request: HttpRequest) -> HttpResponse:
+    rows = m.Committee.objects.select_related("council").order_by("council__name", "name")
+    by_council: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+    for committee in rows:
+        summary = committee_summary(committee)
+        summary["meetings"] = committee.meetings.count()
+        by_council.setdefault(committee.council.name, []).append(summary)
+    data = {"councils": [{"name": k, "committees": v} for k, v in by_council.items()]}
+    return render_page(
+        request, "web/committees.html", {"page": data, "nav_section": "committees"}, data
+    )
+
+
+def committee(request: HttpRequest, slug: str) -> HttpResponse:
+    found = committee_for(request, slug)
+    memberships = (
+        visible(m.Membership.objects.filter(committee=found), request.user)
+        .select_related("person__council", "municipal_year", "document")
+        .order_by("-municipal_year__start", "person__family_name")
+    )
+    years: OrderedDict[str, dict[str, list[dict[str, Any]]]] = OrderedDict()
+    for membership in memberships:
+        label = membership.municipal_year.label if membership.municipal_year else "Year not known"
+        roles = years.setdefault(label, {role: [] for role in ROLE_ORDER})
+        roles.setdefault(membership.role, []).append(
+            {
+                "name": membership.person.name,
+                "honorific": membership.person.honorific,
+                "url": links.person_url(membership.person),
+                "voting": membership.voting,
+                "source_url": links.fact_source_url(membership),
+            }
+        )
+    plan = visible(m.WorkPlanEntry.objects.filter(committee=found), request.user).select_related(
+        "document"
+    )
+    plan_by_date: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+    for entry in plan.order_by("planned_for", "order"):
+        plan_by_date.setdefault(entry.planned_for.isoformat(), []).append(
+            {
+                "title": entry.title,
+                "planned_at": entry.planned_at,
+                "origin": entry.origin,
+                "source_url": links.fact_source_url(entry),
+            }
+        )
+    meetings = found.meetings.select_related("committee__council").order_by("-date")
+    data = {
+        "name": found.name,
+        "slug": found.slug,
+        "council": found.council.name,
+        "purpose": found.purpose,
+        "url": links.committee_url(found),
+        "membership": [
+            {
+                "year": label,
+                "roles": [
+                    {"role": role, "heading": ROLE_HEADINGS.get(role, role), "people": people}
+                    for role, people in roles.items()
+                    if people
+                ],
+            }
+            for label, roles in years.items()
+        ],
+        "meetings": [meeting_summary(x) for x in meetings],
+        "work_plan": [{"date": day, "items": items} for day, items in plan_by_date.items()],
+    }
+    return render_page(
+        request, "web/committee.html", {"page": data, "nav_section": "committees"}, data
+    )
+
+
+def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
+    found = meeting_for(request, committee, date)
+    user = request.user
+    items = (
+        visible(found.agenda_items.all(), user)
+        .select_related("document")
+        .prefetch_related("documents")
+    )
+    reports = visible(found.reports.all(), user).select_related("document")
+    reports_by_item: dict[int | None, list[dict[str, Any]]] = {}
+    for report in reports:
+        reports_by_item.setdefault(report.agenda_item_id, []).append(report_summary(report))
+    visible_documents = visible(m.Document.objects.all(), user)
+    visible_document_ids = set(visible_documents.filter(meeting=found).values_list("pk", flat=True))
+    item_rows = []
+    for item in items.order_by("order"):
+        row = agenda_item_data(item)
+        row["reports"] = reports_by_item.pop(item.pk, [])
+        row["documents"] = [
+            document_data(d) for d in item.documents.all() if d.pk in visible_document_ids
+        ]
+        item_rows.append(row)
+    attendance = (
+        visible(found.attendance.all(), user)
+        .select_related("person__council", "document", "replaces")
+        .order_by("pk")
+    )
+    groups: dict[str, list[dict[str, Any]]] = {key: [] for key, _ in ATTENDANCE_GROUPS}
+    apologies: list[dict[str, Any]] = []
+    absent: list[dict[str, Any]] = []
+    for row in attendance:
+        entry = attendance_data(row)
+        if row.status == "apologies":
+            apologies.append(entry)
+        elif row.status == "absent":
+            absent.append(entry)
+        else:
+            groups[CAPACITY_GROUP.get(row.capacity, "others")].append(entry)
+    minutes = (
+        visible(found.minutes.all(), user)
+        .select_related("document")
+        .prefetch_related("resolutions__document")
+        .order_by("order")
+    )
+    visible_resolution_ids = set(
+        visible(m.Resolution.objects.filter(minute__meeting=found), user).values_list(
+            "pk", flat=True
+        )
+    )
+    declarations = (
+        visible(found.declarations.all(), user)
+        .select_related("person__council", "document", "agenda_item")
+        .order_by("pk")
+    )
+    documents = visible_documents.filter(meeting=found).order_by("source_id", "first_line")
+    data = {
+        **meeting_summary(found),
+        "start_time": found.start_time,
+        "end_time": found.end_time,
+        "venue": found.venue,
+        "online": found.online,
+        "municipal_year": found.municipal_year.label if found.municipal_year else None,
+        "committee_url": links.committee_url(found.committee),
+        "documents": [document_data(d) for d in documents],
+        "agenda": item_rows,
+        "other_reports": [r for rows in reports_by_item.values() for r in rows],
+        "attendance": {
+            "groups": [
+                {"key": key, "heading": heading, "people": groups[key]}
+                for key, heading in ATTENDANCE_GROUPS
+            ],
+            "apologies": apologies,
+            "absent": absent,
+        },
+        "declarations": [declaration_data(d) for d in declarations],
+        "minutes": [minute_data(x, visible_resolution_ids) for x in minutes],
+    }
+    data["has_minutes"] = bool(
+        data["minutes"] or attendance.exists() or data["declarations"] or apologies
+    )
+    return render_page(
+        request, "web/meeting.html", {"page": data, "nav_section": "committees"}, data
+    )
+
+
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(
+        visible(m.Report.objects.all(), request.user).select_related(
+            "meeting__committee__council", "committee__council", "agenda_item", "document"
+        ),
+        pk=pk,
+    )
+    documents = visible(found.documents.all(), request.user).order_by("source_id", "first_line")
+    appendices: list[m.Document] = []
+    if found.agenda_item_id is not None:
+        item_docs = visible(found.agenda_item.documents.all(), request.user)  # type: ignore[union-attr]
+        appendices = [d for d in item_docs if d.subkind == "appendix"]
+    appendices += [d for d in documents if d.subkind == "appendix" and d not in appendices]
+    data = report_data(found)
+    data["documents"] = [document_data(d) for d in documents if d.subkind != "appendix"]
+    data["appendices"] = [document_data(d) for d in appendices]
+    return render_page(
+        request, "web/report.html", {"page": data, "nav_section": "committees"}, data
+    )

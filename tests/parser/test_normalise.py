@@ -1,0 +1,88 @@
+"""Normalisation: each small function on its own, then the whole chain."""
+
+from __future__ import annotations
+
+from minutebook.parser.normalise import (
+    drop_stray_glyph_lines,
+    expand_ligatures,
+    fix_l_for_i,
+    is_stray_glyph_line,
+    normalise,
+    remove_controls,
+    remove_invisible,
+    split_pages,
+    strip_trailing_space,
+    unify_newlines,
+    unify_spaces,
+)
+
+
+def test_crlf_and_lone_cr_become_lf() -> None:
+    assert unify_newlines("a\r\nb\rc\n") == "a\nb\nc\n"
+    assert unify_newlines("a\u2028b\u2029c") == "a\nb\nc"
+
+
+def test_invisible_characters_are_removed() -> None:
+    assert remove_invisible("Corpo\u00adrate\u200b Par\ufeffenting\u200d") == "Corporate Parenting"
+
+
+def test_nbsp_and_typographic_spaces_become_spaces() -> None:
+    assert unify_spaces("4\u00a0November\u202f2020\u2009at\u20032pm") == "4 November 2020 at 2pm"
+
+
+def test_ligatures_are_expanded() -> None:
+    assert (
+        expand_ligatures("\ufb01nance of\ufb01cer, e\ufb00ective, \ufb02ow")
+        == "finance officer, effective, flow"
+    )
+
+
+def test_controls_are_dropped_but_tab_newline_formfeed_kept() -> None:
+    assert remove_controls("a\x00b\x07c\td\ne\ff\x1b\x85") == "abc\td\ne\ff"
+
+
+def test_trailing_space_is_stripped_and_interior_tabs_kept() -> None:
+    assert strip_trailing_space("Item No.\tTitle\t\t \nnext   \n") == "Item No.\tTitle\nnext\n"
+
+
+def test_stray_glyph_lines() -> None:
+    assert is_stray_glyph_line("\uf0b7")  # private-use bullet from a Symbol font
+    assert is_stray_glyph_line(" • ")
+    assert is_stray_glyph_line("|")
+    assert not is_stray_glyph_line("1")  # a page number
+    assert not is_stray_glyph_line("a")  # a list label
+    assert not is_stray_glyph_line("-")  # a table cell meaning "none"
+    assert not is_stray_glyph_line("– ")
+    assert not is_stray_glyph_line("•  Item")
+    assert drop_stray_glyph_lines("one\n\uf0b7\ntwo\n3") == "one\n\ntwo\n3"
+
+
+def test_form_feeds_become_pages() -> None:
+    text, pages = split_pages("p1 a\np1 b\fp2 a\n\fp3 a")
+    assert text.split("\n") == ["p1 a", "p1 b", "p2 a", "", "p3 a"]
+    assert pages == [1, 1, 2, 2, 3]
+    same, flat = split_pages("no pages\nhere")
+    assert same == "no pages\nhere" and flat == [1, 1]
+
+
+def test_form_feed_on_its_own_line_adds_no_blank_line() -> None:
+    text, pages = split_pages("end of page one\n\f\nstart of page two")
+    assert text.split("\n") == ["end of page one", "", "start of page two"]
+    assert pages == [1, 1, 2]
+
+
+def test_l_for_i_helper_only_touches_labels() -> None:
+    assert fix_l_for_i("l.") == "I."
+    assert fix_l_for_i("(l)") == "(I)"
+    assert fix_l_for_i("lunch.") == "lunch."
+
+
+def test_normalise_chains_everything_and_keeps_tabs() -> None:
+    raw = "Item\u00a0No.\tTitle \r\n\ufb01nal re\u00adport\r\n\uf0b7\r\n\fPage two\x00"
+    assert normalise(raw) == "Item No.\tTitle\nfinal report\n\n\fPage two"
+
+
+def test_normalise_is_idempotent() -> None:
+    raw = "a\u00a0b\r\n\uf0b7\n\ufb01 \t\nx\fy"
+    once = normalise(raw)
+    assert normalise(once) == once

@@ -1,0 +1,169 @@
+"""The agenda pack (front sheet, order of business, minutes, reports) as HTML and PDF."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from minutebook.publish.draft import save_proposal
+from minutebook.publish.pack import build_pack, clock, long_date, text_blocks
+from minutebook.publish.render import render_minutes_template, render_pack
+from tests.publish.records import SECRET, UPCOMING, build_record
+
+pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
+
+
+def _pdf_pages(pdf: bytes) -> list[str]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def test_front_sheet_has_membership_with_roles_and_the_summons() -> None:
+    record = build_record()
+    pack = build_pack(save_proposal(record.committee, UPCOMING))
+    assert pack.members == [
+        "Councillor Amina Patel (Chair)",
+        "Councillor John Okafor (Vice-Chair)",
+        "Councillor David Brown",
+        "Councillor Sarah Green",
+    ]
+    assert pack.reserves == ["Councillor Helen Price", "Councillor Tom Reid"]
+    assert pack.co_opted == ["Grace Adeyemi", "Mark Kerr"]
+    assert pack.date_text == "Wednesday 3 March 2021" and pack.time_text == "6.30 pm"
+    html = render_pack(pack).html
+    assert "Members of the committee are summoned to attend this meeting" in html
+    assert "<h2>Non-voting co-opted members</h2>" in html
+
+
+def test_closed_business_never_enters_the_pack() -> None:
+    record = build_record()
+    pack = build_pack(save_proposal(record.committee, UPCOMING))
+    assert pack.closed_items_left_out == 1
+    rendered = render_pack(pack)
+    for text in (rendered.html, "\n".join(_pdf_pages(rendered.pdf()))):
+        assert SECRET not in text
+        assert "Placement costs" not in text and "PLACEMENT COSTS" not in text
+        assert "CLOSED MINUTE" not in text
+
+
+def test_markup_from_papers_is_escaped_not_rendered() -> None:
+    record = build_record()
+    html = render_pack(build_pack(save_proposal(record.committee, UPCOMING))).html
+    assert "<script>alert" not in html and "<b>bold</b>" not in html
+    assert "A line with markup" in html
+
+
+def test_page_numbers_point_at_the_papers_in_the_pdf() -> None:
+    record = build_record()
+    pack = build_pack(save_proposal(record.committee, UPCOMING))
+    rendered = render_pack(pack)
+    pages = _pdf_pages(rendered.pdf())
+    assert len(pages) == rendered.page_count
+    # The pack's page N is the PDF page printing "Page N" at its foot.
+    printed = {
+        int(m.group(1)): i for i, t in enumerate(pages) for m in re.finditer(r"Page (\d+)", t)
+    }
+    with_pages = [i for i in pack.items if i.pages]
+    assert [i.title for i in with_pages] == [
+        "MINUTES",
+        "FOSTERING SERVICE ANNUAL REPORT",
+        "INDEPENDENT REVIEWING OFFICERS ANNUAL REPORT",
+    ]
+    assert with_pages[0].pages.startswith("1")
+    previous_last = 0
+    for item in with_pages:
+        first, _, last = item.pages.partition(" - ")
+        first_n, last_n = int(first), int(last)
+        assert first_n == previous_last + 1, "papers follow each other with no gap"
+        previous_last = last_n
+        assert f"Agenda Item {item.number.rstrip('.')}" in pages[printed[first_n]]
+        assert item.pages in rendered.html
+    fostering = with_pages[1]
+    assert " - " in fostering.pages, "a long report spans several pages"
+    assert previous_last == max(printed), "the last paper ends on the last page"
+
+
+def test_minutes_of_the_last_meeting_are_bundled() -> None:
+    record = build_record()
+    html = render_pack(build_pack(save_proposal(record.committee, UPCOMING))).html
+    assert (
+        "MINUTES of the OPEN section of the Corporate Parenting Committee held on "
+        "Wednesday 13 January 2021 at 6.30 pm" in html
+    )
+    assert "Councillor Amina Patel (Chair)" in html
+    assert "Jo Smith, Director of Children and Families" in html
+    assert "1. That a further progress report be provided at the next meeting." in html
+
+
+def test_minutes_template_lists_the_expected_attendance() -> None:
+    record = build_record()
+    text = render_minutes_template(build_pack(save_proposal(record.committee, UPCOMING)))
+    assert "held on Wednesday 3 March 2021 at 6.30 pm" in text
+    for name in (
+        "Councillor Amina Patel (Chair)",
+        "Councillor John Okafor (Vice-Chair)",
+        "Mark Kerr",
+    ):
+        assert name in text
+    assert "meeting held on 13 January 2021 be approved" in text
+    assert "FOSTERING SERVICE ANNUAL REPORT" in text and SECRET not in text
+    assert "PLACEMENT COSTS" not in text
+
+
+def test_agenda_pack_command_writes_pdf_html_and_template(tmp_path: Path) -> None:
+    build_record()
+    out = StringIO()
+    pdf, html, minutes = tmp_path / "pack.pdf", tmp_path / "pack.html", tmp_path / "minutes.html"
+    call_command(
+        "agenda_pack",
+        "--committee",
+        "corporate-parenting",
+        "--date",
+        "2021-03-03",
+        "--pdf",
+        str(pdf),
+        "--html",
+        str(html),
+        "--minutes-template",
+        str(minutes),
+        stdout=out,
+    )
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert len(_pdf_pages(pdf.read_bytes())) >= 5
+    assert "Order of Business" in html.read_text(encoding="utf-8")
+    assert "PRESENT:" in minutes.read_text(encoding="utf-8")
+    assert re.search(r"\d+ pages, 9 items \(1 closed item\(s\) left out", out.getvalue())
+
+
+def test_agenda_pack_command_needs_an_output_and_a_writable_path(tmp_path: Path) -> None:
+    build_record()
+    args = ["agenda_pack", "--committee", "corporate-parenting", "--date", "2021-03-03"]
+    with pytest.raises(CommandError, match="nothing to write"):
+        call_command(*args)
+    with pytest.raises(CommandError, match="cannot write"):
+        call_command(*args, "--html", str(tmp_path / "missing" / "pack.html"))
+
+
+def test_text_blocks_turn_tabs_into_tables_and_drop_markup() -> None:
+    blocks = text_blocks(
+        "# Heading\nItem No.\tClassification\n7.\tOpen\n<p>Para <i>x</i></p>\n|---|---|"
+    )
+    assert [b.text for b in blocks if not b.rows] == ["Heading", "Para x"]
+    assert [b.rows for b in blocks if b.rows] == [[["Item No.", "Classification"], ["7.", "Open"]]]
+
+
+def test_dates_and_times_are_printed_the_uk_way() -> None:
+    import datetime as dt
+
+    assert long_date(dt.date(2021, 3, 3)) == "Wednesday 3 March 2021"
+    assert clock(dt.time(14, 0)) == "2.00 pm" and clock(dt.time(0, 5)) == "12.05 am"
+    assert clock(dt.time(12, 30)) == "12.30 pm"

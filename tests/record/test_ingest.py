@@ -1,0 +1,113 @@
+"""Ingest of real files: seeds, idempotence, failures kept and reparsable, supersede, the CLI."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from minutebook.record import models as m
+from minutebook.record.ingest import ingest_bytes, ingest_paths, iter_paper_paths, reparse_all
+
+pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
+
+
+def test_seeds_ingest_and_second_run_changes_nothing(seeds_dir: Path) -> None:
+    first = ingest_paths([seeds_dir])
+    assert first.files == 5 and first.new_sources == 5
+    assert not first.failures
+    assert m.SourceFile.objects.count() == 5
+    for source in m.SourceFile.objects.all():
+        original = (seeds_dir / Path(source.original_name).name).read_bytes()
+        assert bytes(source.content) == original  # the original bytes, kept
+        assert source.parse_status in {"parsed", "partial"}
+        assert source.documents.exists()
+        assert source.parse_output["source"]["sha256"] == source.sha256
+    documents = m.Document.objects.count()
+    second = ingest_paths([seeds_dir])
+    assert second.new_sources == 0 and second.known_sources == 5
+    assert not second.report.changed
+    assert m.Document.objects.count() == documents
+
+
+def test_reparse_of_unchanged_sources_reports_nothing_changed(seeds_dir: Path) -> None:
+    ingest_paths([seeds_dir])
+    summary = reparse_all()
+    assert summary.files == 5
+    assert summary.changed_sources == []
+    assert not summary.report.changed
+
+
+def test_folder_walk_skips_folder_notes_and_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "paper.txt").write_text("Minutes")
+    (tmp_path / "SOURCES.md").write_text("# where these came from")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    assert [p.name for p in iter_paper_paths([tmp_path])] == ["paper.txt"]
+    # Named explicitly, a file is always ingested.
+    assert [p.name for p in iter_paper_paths([tmp_path / "SOURCES.md"])] == ["SOURCES.md"]
+
+
+def test_a_file_that_fails_is_kept_with_its_error_and_reparsed_later(seeds_dir: Path) -> None:
+    summary = ingest_bytes(b"", "empty.pdf")
+    source = m.SourceFile.objects.get(original_name="empty.pdf")
+    assert source.parse_status == "failed"
+    assert source.errors == ["empty.pdf: the file is empty"]
+    assert [f.name for f in summary.failures] == ["empty.pdf"]
+    assert "Traceback" not in summary.text()
+
+    # A paper an older parser could not read: reparse picks it up with the current parser.
+    data = (seeds_dir / "002_74d68f5cacf3ff33.txt").read_bytes()
+    ingest_bytes(data, "item7.txt")
+    stuck = m.SourceFile.objects.get(original_name="item7.txt")
+    stuck.documents.all().delete()
+    m.SourceFile.objects.filter(pk=stuck.pk).update(
+        parse_status="failed", errors=["old parser: could not read"], parser_version="0.0.1"
+    )
+    result = reparse_all(only_failed=True)
+    stuck.refresh_from_db()
+    assert stuck.parse_status in {"parsed", "partial"} and stuck.errors == []
+    assert stuck.documents.exists()
+    assert "item7.txt" in result.changed_sources
+    assert [f.name for f in result.failures] == ["empty.pdf"]
+
+
+def test_binary_garbage_fails_cleanly() -> None:
+    summary = ingest_bytes(bytes(range(256)) * 64, "garbage.bin")
+    source = m.SourceFile.objects.get(original_name="garbage.bin")
+    assert source.parse_status == "failed", source.errors
+    assert source.errors and "Traceback" not in source.errors[0]
+    assert bytes(source.content) == bytes(range(256)) * 64
+    assert summary.failures
+
+
+def test_newer_version_supersedes_and_keeps_the_older_source(seeds_dir: Path) -> None:
+    text = (seeds_dir / "003_e9eb5ed99e3440bf.txt").read_text()
+    ingest_bytes(text.encode(), "workplan.txt")
+    republished = text.replace("Classi f Open fication", "Classification: Open", 1) + "\n"
+    ingest_bytes(republished.encode(), "workplan.txt")
+    old, new = m.SourceFile.objects.order_by("pk")
+    assert new.supersedes == old
+    assert bytes(old.content) == text.encode()  # the older source stays
+    # The older version's documents no longer stand for any meeting.
+    assert not old.documents.exclude(meeting=None).exists()
+    assert not m.Report.documents.through.objects.filter(document__source=old).exists()
+    # Ingesting the older bytes again changes nothing.
+    assert not ingest_bytes(text.encode(), "workplan.txt").report.changed
+
+
+def test_cli_prints_summary_and_failures(tmp_path: Path, seeds_dir: Path) -> None:
+    (tmp_path / "a.txt").write_bytes((seeds_dir / "004_d44683e97dcef42b.txt").read_bytes())
+    (tmp_path / "broken.txt").write_bytes(b"")
+    out = io.StringIO()
+    call_command("ingest", str(tmp_path), "--no-progress", stdout=out)
+    text = out.getvalue()
+    assert "2 file(s): 2 new" in text
+    assert "SourceFile" in text and "total" in text
+    assert "Failures:\n  " in text and "broken.txt: " in text and "the file is empty" in text
+    out = io.StringIO()
+    call_command("reparse", "--no-progress", stdout=out)
+    assert "Nothing changed." in out.getvalue()

@@ -1,0 +1,164 @@
+"""Search: ranked, highlighted, filtered, phrase-aware, and safe with any input (both databases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from minutebook.record import models as m
+from minutebook.web.models import SearchEntry
+from minutebook.web.search import highlight, reindex, search
+from minutebook.web.search.query import MAX_TERMS, parse_query
+from tests.sample_record import build_sample_record
+
+pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
+
+HOSTILE = [
+    '"',
+    '""',
+    '"unclosed phrase',
+    "foster AND OR NOT NEAR",
+    "foster*",
+    "(foster OR carer",
+    ")))(((",
+    "title:foster",
+    "-foster +carer ^",
+    "'; DROP TABLE web_searchentry; --",
+    "\\ / | & ! : < > { } [ ]",
+    "<script>alert(1)</script>",
+    "🙂 fostering 🧒🏽",
+    "🙂🙂🙂",
+    "\x00\x02\x03 foster",
+    "ĉarer Ångström naïve",
+    "x" * 10_240,
+    ("foster " * 2000),
+    '"' + "a " * 5000 + '"',
+]
+
+
+def test_query_parsing_keeps_words_and_phrases_only() -> None:
+    q = parse_query('foster "Placement   Stability" (OR) title:x -y')
+    assert q.words == ("foster", "or", "title", "x", "y")
+    assert q.phrases == (("placement", "stability"),)
+    assert q.fts5() == '"foster" "or" "title" "x" "y" "placement stability"'
+    assert len(parse_query("word " * 10_000).words) <= MAX_TERMS
+    assert parse_query("🙂 ()").empty
+
+
+def test_finds_documents_items_minutes_and_resolutions(record: dict[str, Any]) -> None:
+    reindex()
+    kinds = {r["kind"] for r in search("further progress report").results}
+    assert "resolution" in kinds
+    assert "minutes" in {r["kind"] for r in search("sufficiency").results}
+    assert "agenda_item" in {r["kind"] for r in search("feedback inspections").results}
+    assert "minute" in {r["kind"] for r in search("discussed sufficiency").results}
+
+
+def test_results_are_ranked_title_matches_first(record: dict[str, Any]) -> None:
+    reindex()
+    results = search("inspections").results
+    assert len(results) >= 2
+    assert "inspection" in results[0]["title"].lower()
+
+
+def test_phrase_query_is_exact(record: dict[str, Any]) -> None:
+    reindex()
+    assert search('"further progress report"').total >= 1
+    assert search('"report progress further"').total == 0
+    assert search("report progress further").total >= 1
+
+
+def test_snippets_are_escaped_then_highlighted(record: dict[str, Any]) -> None:
+    reindex()
+    results = search("alert").results
+    assert results, "the report recommendation should be found"
+    snippet = str(results[0]["snippet_html"])
+    assert '<mark class="mb-hit">' in snippet
+    assert "<script>" not in snippet
+    assert "&lt;script&gt;" in snippet
+
+
+def test_highlight_escapes_markup_and_closes_marks() -> None:
+    assert (
+        str(highlight("<b>x</b> \x02hit")) == '&lt;b&gt;x&lt;/b&gt; <mark class="mb-hit">hit</mark>'
+    )
+
+
+def test_filters_committee_date_and_kind(record: dict[str, Any]) -> None:
+    reindex()
+    committee = record["committee"]
+    other_council = m.Council.objects.create(name="Elsewhere", slug="elsewhere")
+    other = m.Committee.objects.create(council=other_council, name="Planning", slug="planning")
+    assert search("sufficiency", committee_ids=[committee.pk]).total >= 1
+    assert search("sufficiency", committee_ids=[other.pk]).total == 0
+    assert search("sufficiency", committee_ids=[]).total == 0
+    july = dt.date(2020, 7, 8)
+    assert search("sufficiency", date_from=july, date_to=july).total >= 1
+    assert search("sufficiency", date_from=dt.date(2021, 1, 1)).total == 0
+    only = search("sufficiency", kinds=["resolution"]).results
+    assert only == [] or {r["kind"] for r in only} == {"resolution"}
+    assert {r["kind"] for r in search("progress", kinds=["resolution"]).results} == {"resolution"}
+
+
+def test_search_page_filters_and_pages(record: dict[str, Any], visitor: Client) -> None:
+    reindex()
+    url = "/search.json?q=progress&committee=corporate-parenting-committee&from=2020-07-01&to=2020-07-31&kind=resolution"
+    data = json.loads(visitor.get(url).content)
+    assert data["total"] == 1
+    assert data["filters"] == {
+        "committee": "corporate-parenting-committee",
+        "kind": "resolution",
+        "from": "2020-07-01",
+        "to": "2020-07-31",
+    }
+    bad = json.loads(visitor.get("/search.json?q=progress&from=last+tuesday&page=abc").content)
+    assert bad["errors"] == [
+        {"field": "from", "message": "Enter a date as YYYY-MM-DD, for example 2020-11-04"}
+    ]
+    assert bad["page"] == 1
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_any_input_is_safe(record: dict[str, Any], visitor: Client, text: str) -> None:
+    for url in ("/search/", "/search.json"):
+        response = visitor.get(
+            url,
+            {
+                "q": text,
+                "committee": text[:300],
+                "kind": text[:50],
+                "from": text[:50],
+                "page": text[:50],
+            },
+        )
+        assert response.status_code == 200, (url, text[:40])
+    html = visitor.get("/search/", {"q": text}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_index_follows_the_record() -> None:
+    """Signals mark the index dirty on commit; the next search rebuilds it (no manual reindex)."""
+    record = build_sample_record()
+    search("anything")
+    assert search("xylophone").total == 0
+    minute = record["minute"]
+    minute.discussion = "Members heard a xylophone recital."
+    minute.save()
+    assert search("xylophone").total == 1
+    minute.delete()
+    assert search("xylophone").total == 0
+
+
+def test_reindex_is_idempotent(record: dict[str, Any]) -> None:
+    first = reindex()
+    assert first == SearchEntry.objects.count() > 0
+    assert reindex() == first
+    assert search("sufficiency").backend == (
+        "postgresql-fts" if connection.vendor == "postgresql" else "sqlite-fts5"
+    )
