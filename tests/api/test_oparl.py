@@ -4,11 +4,13 @@ files are served, and closed business never appears."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections import Counter
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -31,15 +33,18 @@ def get_json(client: Client, url: str, status: int = 200) -> Any:
     return response.json()
 
 
-def crawl(client: Client) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Every object reachable from the System: by id, and every response body seen."""
+def crawl(client: Client, fetch_listed: bool = True) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Every object reachable from the System: by id, and every response body seen.
+
+    With `fetch_listed=False`, an object already seen in a list is not fetched again.
+    """
     objects: dict[str, dict[str, Any]] = {}
     bodies: list[str] = []
     queue = [BASE]
     seen: set[str] = set()
     while queue:
         url = queue.pop()
-        if url in seen:
+        if url in seen or (not fetch_listed and url in objects):
             continue
         seen.add(url)
         response = client.get(url)
@@ -119,6 +124,7 @@ def test_meeting_carries_agenda_attendance_decisions_and_extensions() -> None:
     assert held["start"] == "2020-07-08T14:00:00+01:00"
     assert held["end"] == "2020-07-08T17:10:00+01:00"
     assert held["location"]["description"] == "Online/virtual meeting"
+    assert held["web"] == "http://testserver/meetings/corporate-parenting-committee/2020-07-08/"
     statuses = {(a["name"], a["status"]) for a in held["minutebook:attendance"]}
     assert ("Peter Babudu", "apologies") in statuses
     assert len(held["participant"]) == 3
@@ -359,3 +365,14 @@ def test_a_change_that_adds_no_row_still_modifies_the_object() -> None:
     changed = get_json(client, f"/oparl/v1/body/southwark/meeting?modified_since={since}")["data"]
     assert [mt["id"] for mt in changed] == [f"{BASE}meeting/{record['held'].pk}"]
     assert changed[0]["minutebook:requests"][0]["status"] == "overdue"
+
+
+def test_oparl_sync_command_publishes_the_record() -> None:
+    build_api_record()
+    out = io.StringIO()
+    call_command("oparl_sync", stdout=out)
+    assert out.getvalue().startswith(f"{PublishedObject.objects.count()} created, ")
+    assert PublishedObject.objects.filter(kind="Meeting", deleted=False).count() == 2
+    out = io.StringIO()
+    call_command("oparl_sync", stdout=out)
+    assert out.getvalue().startswith("0 created, 0 modified, 0 deleted")

@@ -73,10 +73,27 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def site(live_server: Any) -> dict[str, Any]:
     """The live server with the sample record loaded: `{"url": ..., "record": {...}}`."""
+    from minutebook.web.search import reindex
     from tests.sample_record import build_sample_record
+    from tests.web.conftest import correct_sample_spans
 
     record = build_sample_record()
+    correct_sample_spans(record)
+    reindex()
     return {"url": live_server.url, "record": record}
+
+
+@pytest.fixture
+def seeded_site(live_server: Any) -> dict[str, Any]:
+    """The live server with the seed papers ingested through the real parser and loader."""
+    from minutebook.record.ingest import ingest_paths
+    from minutebook.web.search import reindex
+    from tests.conftest import SEEDS
+
+    summary = ingest_paths([SEEDS])
+    assert not summary.failures, summary.text()
+    reindex()
+    return {"url": live_server.url, "summary": summary}
 
 
 @pytest.fixture

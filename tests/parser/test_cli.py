@@ -224,3 +224,15 @@ def test_exit_code_constants_match_the_docstring() -> None:
         cli.EXIT_NOT_PAPERS,
     ):
         assert f"    {code}  " in doc
+
+
+def test_parse_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds_dir: Path
+) -> None:
+    data = (seeds_dir / SEED).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "parse", "--json", "-")
+    assert code == 0
+    parsed = json.loads(out)
+    assert parsed["source"]["path"] == "<stdin>"
+    assert parsed["source"]["size"] == len(data)

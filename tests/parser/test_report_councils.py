@@ -113,3 +113,50 @@ def test_closed_report_with_schedule_12a_paragraph() -> None:
     assert r.date == "2022-01-12"
     assert r.meeting_name == "Cabinet"
     assert [x.text for x in r.recommendations] == ["That the disposal be approved."]
+
+
+def test_label_colon_header_with_space_aligned_values() -> None:
+    text = (
+        "Report to:          Planning Committee\n"
+        "Date of meeting:    12 March 2024\n"
+        "Report of:          Head of Planning\n"
+        "Title:              Local Plan Review\n"
+        "Wards affected:     All Wards\n"
+        "Key decision:       No\n"
+        "Exempt information: No\n\n"
+        "1. Purpose of report\n\n"
+        "1.1 To update the committee on the review.\n\n"
+        "2. Recommendations\n\n"
+        "2.1 That the committee notes the timetable.\n"
+        "2.2 That the committee agrees the consultation.\n"
+    )
+    doc = extract_report(block(make_lines(text)))
+    r = doc.report
+    assert r is not None
+    assert (r.meeting_name, r.date, r.from_, doc.title, r.wards) == (
+        "Planning Committee",
+        "2024-03-12",
+        "Head of Planning",
+        "Local Plan Review",
+        "All Wards",
+    )
+    assert r.classification == "open"
+    assert r.audit_trail is not None and r.audit_trail.key_decision is False
+    assert [s.heading for s in r.sections] == ["Purpose of report", "Recommendations"]
+    assert [(x.number, x.text) for x in r.recommendations] == [
+        ("2.1", "That the committee notes the timetable."),
+        ("2.2", "That the committee agrees the consultation."),
+    ]
+
+
+def test_not_for_publication_header_is_closed() -> None:
+    text = (
+        "NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A of the Local Government "
+        "Act 1972\n\nReport to: Cabinet\nDate: 5 May 2023\nSubject: Acquisition of a site\n\nRECOMMENDATIONS\n\n"
+        "1. To approve the acquisition.\n"
+    )
+    doc = extract_report(block(make_lines(text)))
+    assert doc.report is not None
+    assert doc.report.classification == "closed"
+    assert doc.report.exempt_paragraph == "3"
+    assert doc.part == "closed"

@@ -316,7 +316,9 @@ def test_same_report_in_two_layouts_through_the_whole_pipeline() -> None:
 
     def report_json(name: str) -> dict:  # type: ignore[type-arg]
         result = parse_file(SEEDS / name)
-        doc = next(d for d in result.documents if d.report is not None and d.report.item_number == "7")
+        doc = next(
+            d for d in result.documents if d.report is not None and d.report.item_number == "7"
+        )
         out = doc.to_json()
         for key in ("span", "recommendation_details"):
             out.pop(key)
@@ -328,7 +330,12 @@ def test_same_report_in_two_layouts_through_the_whole_pipeline() -> None:
         ]
         text = json.dumps(out, ensure_ascii=False, sort_keys=True)
         # The markdown file has typographic quotes where the pack has straight ones.
-        for curly, straight in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '\\"'), ("\u201d", '\\"')):
+        for curly, straight in (
+            ("\u2019", "'"),
+            ("\u2018", "'"),
+            ("\u201c", '\\"'),
+            ("\u201d", '\\"'),
+        ):
             text = text.replace(curly, straight)
         return json.loads(text)  # type: ignore[no-any-return]
 

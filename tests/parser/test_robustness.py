@@ -153,7 +153,7 @@ def damaged_binary(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 @settings(
-    max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=20, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(damaged_binary())
 def test_damaged_pdf_and_xml_parse_or_fail_cleanly(case: tuple[str, bytes]) -> None:

@@ -104,3 +104,18 @@ def test_text_without_line_breaks_is_split_at_its_numbering() -> None:
     """A web excerpt of a whole report on one line ("... 2020 1. Purpose of Report 1.1 This ...")."""
     headings = [s.heading for s in find_sections(council_lines("25_"))]
     assert headings[1:3] == ["Purpose of Report", "Background"]
+
+
+def test_short_lines_of_a_list_are_not_headings() -> None:
+    """The work plan in item 11 of the 2020 pack: dated lists of short lines between two headings."""
+    from tests.parser.report_fixtures import PACK_2020, report_slice, seed_lines
+
+    headings = [s.heading for s in find_sections(report_slice(seed_lines(PACK_2020), "11"))]
+    start = headings.index("KEY ISSUES FOR CONSIDERATION")
+    assert headings[start : start + 5] == [
+        "KEY ISSUES FOR CONSIDERATION",
+        "Corporate Parenting Committee work plan and suggested agenda",
+        "SpeakerBox",
+        "Community impact statement",
+        "Resource implications",
+    ]

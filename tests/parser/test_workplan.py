@@ -142,3 +142,24 @@ def test_a_date_inside_a_sentence_is_not_an_entry() -> None:
         "The next report will come on 12 May 2021.\n"
     )
     assert _entries(make_lines(text)) == []
+
+
+def test_forward_plan_table_with_the_date_in_a_later_column() -> None:
+    text = (
+        "| Report | Meeting date | Lead officer |\n"
+        "|---|---|---|\n"
+        "| Fostering annual report | 12 June 2025 | Head of Fostering |\n"
+        "| Adoption annual report | 12 June 2025 | Head of Adoption |\n"
+        "| Virtual School report | 18 September 2025 | Virtual Head |\n"
+    )
+    assert _entries(make_lines(text)) == [
+        ("2025-06-12", ("Fostering annual report", "Adoption annual report")),
+        ("2025-09-18", ("Virtual School report",)),
+    ]
+
+
+def test_table_rows_continuing_a_dated_row() -> None:
+    text = "Date\tItems\n3 March 2021\tHealth annual report\n\tFostering annual report\n"
+    assert _entries(make_lines(text)) == [
+        ("2021-03-03", ("Health annual report", "Fostering annual report"))
+    ]

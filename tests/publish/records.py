@@ -219,7 +219,7 @@ def build_record() -> Record:
     _report(
         record,
         "Fostering Service Annual Report",
-        _long_report("Fostering Service Annual Report", 60),
+        _long_report("Fostering Service Annual Report", 30),
         number="6",
     )
     _report(

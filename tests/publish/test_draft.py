@@ -135,3 +135,59 @@ def test_draft_agenda_command_rejects_bad_input_without_traceback() -> None:
         call_command("draft_agenda", "--committee", "corporate-parenting", "--date", "3/3/21")
     with pytest.raises(CommandError, match="no committee"):
         call_command("draft_agenda", "--committee", "planning", "--date", "2021-03-03")
+
+
+def test_requests_due_from_tracking_become_items() -> None:
+    from minutebook.tracking.models import TrackedRequest
+
+    record = build_record()
+    common = {"committee": record.committee, "meeting": record.held, "due_kind": "next_meeting"}
+    TrackedRequest.objects.create(
+        key="t-1",
+        kind="information",
+        topic="statistics on placement stability",
+        sentence="That officers provide statistics on placement stability.",
+        due_meeting=record.upcoming,
+        status="open",
+        **common,
+    )
+    TrackedRequest.objects.create(
+        key="t-2",
+        kind="report",
+        topic="an update on the virtual school",
+        sentence="That an update on the virtual school be brought back.",
+        due_meeting=record.upcoming,
+        status="delivered",
+        **common,
+    )
+    TrackedRequest.objects.create(
+        key="t-3",
+        kind="draft_agenda",
+        topic="draft agenda",
+        sentence="The draft agenda for the next meeting be noted as follows:",
+        due_meeting=record.upcoming,
+        status="open",
+        **common,
+    )
+    items = {i.title: i for i in propose(record.committee, UPCOMING)}
+    request = items["STATISTICS ON PLACEMENT STABILITY"]
+    assert request.kind == "request"
+    assert request.description == (
+        "Requested by the committee at the meeting of 13 January 2021: "
+        "That officers provide statistics on placement stability."
+    )
+    assert "AN UPDATE ON THE VIRTUAL SCHOOL" not in items and "DRAFT AGENDA" not in items
+
+
+def test_a_report_that_arrived_twice_is_attached_once() -> None:
+    record = build_record()
+    original = record.reports["Fostering Service Annual Report"]
+    m.Report.objects.create(
+        meeting=record.upcoming,
+        committee=record.committee,
+        title="Fostering  Service Annual Report\u2019",
+        classification="open",
+    )
+    items = {i.title: i for i in propose(record.committee, UPCOMING)}
+    assert items["FOSTERING SERVICE ANNUAL REPORT"].reports == [original]
+    assert sum(len(i.reports) for i in items.values()) == 3

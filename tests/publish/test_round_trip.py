@@ -27,10 +27,19 @@ pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
 TIMED_ITEM = "INDEPENDENT REVIEWING OFFICERS ANNUAL REPORT"
 
 
-def _pack() -> Pack:
+# A title too long for one line of the Title column: it wraps in the PDF, as real ones do.
+LONG_TITLE = (
+    "FEEDBACK FROM INSPECTIONS OF CHILDREN'S SOCIAL CARE AND YOUTH OFFENDING SERVICES "
+    "AND THE FOSTERING SERVICE ANNUAL REPORT"
+)
+
+
+def _pack(*, long_title: bool = False) -> Pack:
     record = build_record()
     draft = save_proposal(record.committee, UPCOMING)
     draft.items.filter(title=TIMED_ITEM).update(scheduled_time=dt.time(19, 10))
+    if long_title:
+        draft.items.filter(title="FOSTERING SERVICE ANNUAL REPORT").update(title=LONG_TITLE)
     return build_pack(draft)
 
 
@@ -120,3 +129,17 @@ def test_html_pack_round_trips_through_the_parser() -> None:
     result = parse_bytes(html.encode("utf-8"), "agenda-pack.html")
     assert result.source.format == "html"
     _check(result, pack)
+
+
+def test_pdf_pack_with_a_wrapped_title_round_trips_through_the_parser() -> None:
+    """A title that wraps onto a second line of its cell, with the pages on that line."""
+    pack = _pack(long_title=True)
+    rendered = render_pack(pack)
+    result = parse_bytes(rendered.pdf(), "agenda-pack.pdf")
+    lines = [re.sub(r"\s+", " ", line).strip() for line in result.text.split("\n")]
+    start = next(i for i, line in enumerate(lines) if line.startswith("6. FEEDBACK FROM"))
+    assert lines[start] != f"6. {LONG_TITLE}", "the title did not wrap: this test tests nothing"
+    got = _structure(result)["items"]
+    want = _expected_items(pack)
+    assert LONG_TITLE in [title for _, title, _, _ in want]
+    assert got == want

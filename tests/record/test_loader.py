@@ -211,3 +211,22 @@ def test_republished_pack_takes_over_and_detaches_the_older_one() -> None:
     single, _ = store(b"item 7 alone", "item7.pdf")
     load(b.separate_report(), source=single)
     assert _find_superseded(single) is None
+
+
+def test_a_letter_after_a_report_is_its_appendix_not_a_meeting() -> None:
+    letter = b.p.Document(
+        kind="letter",
+        subkind="letter",
+        title="Focused visit to children's services",
+        committee=None,
+        council=None,
+        meeting=b.p.MeetingRef(),
+        span=b.span(81, 90),
+        report=b.p.Report(date="2020-10-01"),  # the letter's own date, not a meeting
+    )
+    front, minutes, report, _ = b.pack().documents
+    _load(b.result("pack-with-letter.txt", (front, minutes, report, letter)))
+    assert not m.Meeting.objects.filter(date=dt.date(2020, 10, 1)).exists()
+    item = m.AgendaItem.objects.get(meeting__date=dt.date(2020, 11, 4), number="7")
+    assert sorted(item.documents.values_list("kind", flat=True)) == ["letter", "report"]
+    assert m.Report.objects.count() == 1

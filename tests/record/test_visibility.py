@@ -124,12 +124,12 @@ def test_counts_go_through_the_rule(record) -> None:
 
 def test_who_sees_closed(record) -> None:
     anonymous = AnonymousUser()
-    resident = User.objects.create_user("resident", password="x")
-    officer = User.objects.create_user("officer", password="x", is_staff=True)
-    clerk = User.objects.create_user("clerk", password="x")
+    resident = User.objects.create(username="resident")
+    officer = User.objects.create(username="officer", is_staff=True)
+    clerk = User.objects.create(username="clerk")
     clerk.user_permissions.add(Permission.objects.get(codename="view_closed_business"))
     clerk = User.objects.get(pk=clerk.pk)  # drop the permission cache
-    retired = User.objects.create_user("retired", password="x", is_staff=True, is_active=False)
+    retired = User.objects.create(username="retired", is_staff=True, is_active=False)
 
     assert not v.can_see_closed(anonymous)
     assert not v.can_see_closed(None)
@@ -142,3 +142,37 @@ def test_who_sees_closed(record) -> None:
     assert v.visible(everything, officer).count() == 3
     assert v.visible(everything, anonymous).count() == 1
     assert v.visible(everything, resident).count() == 1
+
+
+def test_anything_pointing_at_closed_business_is_hidden(record) -> None:
+    """The generic rule: tracking's figures (and any later model) follow what they point at."""
+    from django.apps import apps
+
+    figure = apps.get_model("tracking", "Figure")
+    common = {"committee": record["committee"], "label": "x", "value": 1, "unit": "n"}
+    shown = figure.objects.create(key="a", report=record["report_open"], sentence="s", **common)
+    figure.objects.create(key="b", report=record["report_closed"], sentence="s", **common)
+    figure.objects.create(key="c", document=record["closed_doc"], sentence="s", **common)
+    loose = figure.objects.create(key="d", sentence="s", **common)
+    assert _names(v.public(figure.objects.all())) == {shown.pk, loose.pk}
+    assert _names(v.public_work_plan(m.WorkPlanEntry.objects.all())) == set()  # none yet
+    entry = m.WorkPlanEntry.objects.create(
+        committee=record["committee"],
+        planned_at=dt.date(2021, 1, 1),
+        planned_for=dt.date(2021, 3, 3),
+        title="Closed plan",
+        document=record["closed_doc"],
+    )
+    assert entry.pk not in _names(v.public_work_plan(m.WorkPlanEntry.objects.all()))
+
+
+def test_redacted_text_withholds_closed_documents(record) -> None:
+    source = record["source"]
+    source.text = "\n".join(f"line {n}" for n in range(1, 31))
+    source.save()
+    text = v.redacted_text(source)
+    lines = text.split("\n")
+    assert lines[0] == "line 1"  # the open document
+    assert lines[9] == "[closed business withheld]" and "line 11" not in text  # closed doc
+    assert "line 21" not in text  # the document linked only to a Part B item
+    assert lines[29] == "line 30"

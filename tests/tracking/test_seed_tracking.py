@@ -166,8 +166,9 @@ def test_commitments_from_strategy_self_evaluation_and_inspection(seeds):
     assert se.filter(
         text__startswith="Undertake in depth analysis of reducing levels of entry to care"
     ).exists()
-    assert se.first().timescale == "next 12 months"
-    assert "68 per 10,000" in se.first().evidence
+    analysis = se.get(text__startswith="Undertake in depth analysis")
+    assert analysis.timescale == "next 12 months"
+    assert "68 per 10,000" in analysis.evidence
     dated = Commitment.objects.get(
         kind="self_evaluation", text__contains="Out of Hours Social Work Service (July 2021)"
     )
@@ -198,3 +199,31 @@ def test_update_is_idempotent_and_keeps_officer_decisions(seeds, django_user_mod
     assert before == after
     r.refresh_from_db()
     assert r.status == "withdrawn" and r.withdrawn_by == officer and r.withdrawn_at is not None
+
+
+def test_officer_rejects_then_confirms_a_match(seeds, django_user_model):
+    from minutebook.tracking.review import confirm_match, reject_match
+
+    officer = django_user_model.objects.create_user("reviewer", is_staff=True)
+    workshop = _request("Request for a short pre-meeting")
+    assert workshop.status == "delivered" and workshop.delivered_item.number == "10"
+    reject_match(workshop, officer)
+    workshop.refresh_from_db()
+    assert workshop.status != "delivered"
+    assert workshop.review == "rejected" and workshop.reviewed_by == officer
+    assert workshop.rejected_candidates == [
+        f"item:{seeds['builder'].meetings[NOV_2020].agenda_items.get(number='10').pk}"
+    ]
+    iro = _request("further progress report be provided")
+    confirm_match(iro, officer)
+    update_tracking(today=TODAY)
+    iro.refresh_from_db()
+    assert iro.status == "delivered" and iro.review == "confirmed" and iro.reviewed_at is not None
+    with pytest.raises(ValueError):
+        confirm_match(_request("sexual exploitation"), officer)
+
+
+def test_admin_lists_requests_for_staff(seeds, admin_client):
+    response = admin_client.get("/admin/tracking/trackedrequest/")
+    assert response.status_code == 200
+    assert "sexual exploitation" in response.content.decode()

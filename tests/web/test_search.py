@@ -75,12 +75,17 @@ def test_phrase_query_is_exact(record: dict[str, Any]) -> None:
 
 def test_snippets_are_escaped_then_highlighted(record: dict[str, Any]) -> None:
     reindex()
-    results = search("alert").results
-    assert results, "the report recommendation should be found"
+    minute = record["minute"]
+    minute.discussion = "Members said <b>fostering</b> <script>alert(1)</script> works well."
+    minute.save()
+    reindex()
+    results = search("fostering", kinds=["minute"]).results
+    assert results, "the minute should be found"
     snippet = str(results[0]["snippet_html"])
     assert '<mark class="mb-hit">' in snippet
-    assert "<script>" not in snippet
-    assert "&lt;script&gt;" in snippet
+    assert "<script>" not in snippet and "<b>" not in snippet
+    if connection.vendor == "sqlite":  # PostgreSQL's headline drops markup tags altogether
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in snippet
 
 
 def test_highlight_escapes_markup_and_closes_marks() -> None:
@@ -123,8 +128,15 @@ def test_search_page_filters_and_pages(record: dict[str, Any], visitor: Client) 
     assert bad["page"] == 1
 
 
-@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
-def test_any_input_is_safe(record: dict[str, Any], visitor: Client, text: str) -> None:
+def test_any_input_is_safe(record: dict[str, Any], visitor: Client) -> None:
+    for text in HOSTILE:
+        _check_hostile(visitor, text)
+    # Search itself (not only the page) accepts them all.
+    for text in HOSTILE:
+        search(text)
+
+
+def _check_hostile(visitor: Client, text: str) -> None:
     for url in ("/search/", "/search.json"):
         response = visitor.get(
             url,

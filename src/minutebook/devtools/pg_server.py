@@ -71,7 +71,7 @@ class PostgresServer:
             "-w",
             "-o",
             f"-p {server.port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off",
+            "-c synchronous_commit=off -c full_page_writes=off -c jit=off",
             "start",
         )
         deadline = time.time() + 30

@@ -23,7 +23,9 @@ from minutebook.parser.models import Agenda, AgendaItem, Document, Part
 ITEM_CELL = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?$")
 ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?\s+(?P<title>\S.*)$")
 PAGE_RANGE = re.compile(r"^(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?$")
-PAGES_IN_TITLE = re.compile(r"\s*\(\s*pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*\)", re.I)
+PAGES_IN_TITLE = re.compile(
+    r"\s*\(\s*pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*\)", re.I
+)
 TIME_IN_TITLE = re.compile(
     r"\s*\(\s*(?P<t>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[.:]\d{2})\s*\)", re.I
 )
@@ -111,11 +113,19 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
         if TABLE_HEADER.match(text):
             continue
         joined = " ".join(cells)
-        if len(joined) < 80 and CLOSED_PART.match(joined) and not joined.lower().startswith("any other"):
+        if (
+            len(joined) < 80
+            and CLOSED_PART.match(joined)
+            and not joined.lower().startswith("any other")
+        ):
             close()
             part = "closed"
             continue
-        if len(joined) < 80 and OPEN_PART.match(joined) and not joined.lower().startswith("any other"):
+        if (
+            len(joined) < 80
+            and OPEN_PART.match(joined)
+            and not joined.lower().startswith("any other")
+        ):
             close()
             part = "open"
             continue

@@ -47,7 +47,18 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
         return "present", "co-opted"
     if label.startswith(("officer", "in attendance", "minute taker")):
         return "present", "officer"
-    if label.startswith(("also", "young", "observer", "other", "members of the public", "partner", "representative", "ward")):
+    if label.startswith(
+        (
+            "also",
+            "young",
+            "observer",
+            "other",
+            "members of the public",
+            "partner",
+            "representative",
+            "ward",
+        )
+    ):
         return "present", "other"
     return "present", "member"
 
@@ -73,7 +84,9 @@ def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
     return default
 
 
-def _capacity_for(person: PersonName, status: AttendanceStatus, capacity: AttendanceCapacity) -> tuple[AttendanceCapacity, str | None]:
+def _capacity_for(
+    person: PersonName, status: AttendanceStatus, capacity: AttendanceCapacity
+) -> tuple[AttendanceCapacity, str | None]:
     role = person.role
     replaces = None
     if role:
@@ -106,14 +119,28 @@ def _people(label: str, texts: Sequence[str]) -> list[PersonName]:
     if _one_per_line(texts):
         return [split_person(t) for t in texts]
     joined = " ".join(texts)
-    status, capacity = _label_kind(label)
+    _, capacity = _label_kind(label)
     if capacity == "officer" and "(" not in joined and "," in joined:
         return split_name_title_run(joined)
-    if capacity == "other" and "," in joined and "(" not in joined and len(split_name_list(joined)) > 1:
+    if (
+        capacity == "other"
+        and "," in joined
+        and "(" not in joined
+        and len(split_name_list(joined)) > 1
+    ):
         people = split_name_title_run(joined)
         if people:
             return people
     return split_name_list(joined)
+
+
+def _prose(text: str) -> bool:
+    """A sentence rather than names: mostly lower-case words, or a full sentence."""
+    words = re.findall(r"[A-Za-z][\w'’\-]*", text)
+    if len(words) < 6:
+        return False
+    lower = sum(1 for w in words if w[0].islower() and w not in ("and", "of", "for", "the", "in"))
+    return lower / len(words) > 0.4
 
 
 def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
@@ -133,6 +160,9 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         if text.isupper() and len(text) > 3:
             closed = True  # a heading ("UNRESTRICTED ITEMS") ends the lists
             continue
+        if sections and not closed and _prose(text):
+            closed = True  # a sentence of the minutes, not a list of names
+            continue
         if sections and not closed:
             sections[-1][1].append(re.sub(r"\s+", " ", text))
             sections[-1][2].append(line)
@@ -143,9 +173,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         for person in _people(label, texts):
             if not person.name or not re.search(r"[A-Za-z]{2}", person.name):
                 continue
-            if capacity != "officer" and not looks_like_person(person.name) and person.honorific is None:
-                if capacity in ("member", "co-opted"):
-                    continue
+            if not looks_like_person(person.name) and person.honorific is None:
+                continue
             cap, replaces = _capacity_for(person, status, capacity)
             role = person.role
             if cap == "officer" and role:
@@ -177,16 +206,20 @@ def sentence_from(text: str, start: int) -> str:
     """Text from `start` to the end of its sentence (a full stop not after an initial or title)."""
     i = start
     while i < len(text):
-        if text[i] == "." and (i + 1 == len(text) or text[i + 1] in " \n"):
-            if not _ABBREV_BEFORE_DOT.search(text[start:i]):
-                return text[start:i]
+        if (
+            text[i] == "."
+            and (i + 1 == len(text) or text[i + 1] in " \n")
+            and not _ABBREV_BEFORE_DOT.search(text[start:i])
+        ):
+            return text[start:i]
         i += 1
     return text[start:]
 
 
 SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
 ATTENDED_AS_SUB = re.compile(
-    rf"(?P<name>(?:(?:{_HON})\.?\s+)?[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){{0,3}})\s+"
+    rf"(?P<name>(?:(?:{_HON})\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+"
     r"(?:attended|was\s+present)\s+(?:as\s+(?:a\s+)?substitute(?:\s+for\s+(?P<for>[^.,;]+))?|in\s+(?:his|her|their)\s+absence)",
 )
 DASH_SUB = re.compile(r"(?P<name>.+?)\s+[-–]\s+substitute\s+for\s+(?P<for>.+)$", re.I)
@@ -226,7 +259,9 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                 sb = SUBSTITUTED_BY.search(part)
                 if sb:
                     subs.append((sb["sub"], SUBSTITUTED_BY.sub("", part)))
-            names = re.sub(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]+?(?=,|\band\b|$)", "", names)
+            names = re.sub(
+                r"\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]+?(?=,|\band\b|$)", "", names
+            )
             for person in split_name_list(names):
                 if not person.name or not re.match(r"[A-Z]", person.name):
                     continue
@@ -280,4 +315,30 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
         if (a.name, a.status) not in seen:
             seen.add((a.name, a.status))
             unique.append(a)
+        elif a.capacity == "substitute":
+            unique.append(a)  # merged into the listed attendee by merge_attendance
     return unique
+
+
+def merge_attendance(listed: Sequence[Attendee], stated: Sequence[Attendee]) -> list[Attendee]:
+    """Listed attendees plus those stated in sentences; a listed person stated to be a
+    substitute ("X who was substituted by Y") becomes a substitute, keeping their role."""
+    merged = list(listed)
+    for a in stated:
+        same = next(
+            (k for k, b in enumerate(merged) if b.name == a.name and b.status == a.status), None
+        )
+        if same is None:
+            merged.append(a)
+        elif a.capacity == "substitute":
+            b = merged[same]
+            merged[same] = Attendee(
+                name=b.name,
+                honorific=b.honorific or a.honorific,
+                status=b.status,
+                capacity="substitute",
+                role=b.role,
+                span=b.span,
+                replaces=a.replaces or b.replaces,
+            )
+    return merged

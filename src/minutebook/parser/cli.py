@@ -1,6 +1,7 @@
 """`minutebook parse | health | golden`: the parser's commands (no database).
 
-    minutebook parse PATH... [--json] [--text]   parse papers; JSON object per file (array for several)
+    minutebook parse PATH... [--json] [--text]   parse papers; JSON object per file (array for several);
+                                                  PATH - reads standard input; --text adds the normalised text
     minutebook parse --explain FILE               which lines became which document and element
     minutebook health [PATH...]                   per paper: documents, items, attendees, resolutions, warnings
     minutebook golden [--write]                   check (or rewrite) tests/golden/*.json
@@ -50,7 +51,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     if command == "parse":
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files to parse")
+        p.add_argument(
+            "paths", nargs="+", metavar="PATH", help="files to parse (- reads standard input)"
+        )
         p.add_argument(
             "--json", action="store_true", help="print the full JSON output (default: a summary)"
         )
@@ -81,13 +84,15 @@ def _summary_line(result: Any) -> str:
 def _cmd_parse(args: argparse.Namespace) -> int:
     from minutebook.parser.explain import explain
     from minutebook.parser.models import ParseError
-    from minutebook.parser.pipeline import NOT_COMMITTEE_PAPERS, parse_file
+    from minutebook.parser.pipeline import NOT_COMMITTEE_PAPERS, parse_bytes, parse_file
 
     outputs: list[dict[str, Any]] = []
     code = EXIT_OK
     for path in args.paths:
         try:
-            result = parse_file(path)
+            result = (
+                parse_bytes(sys.stdin.buffer.read(), "<stdin>") if path == "-" else parse_file(path)
+            )
         except ParseError as exc:
             print(f"minutebook parse: {exc.message}", file=sys.stderr)
             code = max(code, exc.code)

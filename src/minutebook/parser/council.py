@@ -29,22 +29,93 @@ _X_COUNCIL = re.compile(
 
 # Words that make "<words> Council" a type of council or a body that is not a council.
 _GENERIC = frozenset(
-    "the county city borough district town parish community full metropolitan unitary "
-    "london royal".split()
+    [
+        "the",
+        "county",
+        "city",
+        "borough",
+        "district",
+        "town",
+        "parish",
+        "community",
+        "full",
+        "metropolitan",
+        "unitary",
+        "london",
+        "royal",
+    ]
 )
 _NOT_A_COUNCIL = frozenset(
-    "care children children's childrens youth young people pupil school schools student "
-    "students lac full shadow leader member members cabinet executive this that our your "
-    "each every any whole committee".split()
+    [
+        "care",
+        "children",
+        "children's",
+        "childrens",
+        "youth",
+        "young",
+        "people",
+        "pupil",
+        "school",
+        "schools",
+        "student",
+        "students",
+        "lac",
+        "full",
+        "shadow",
+        "leader",
+        "member",
+        "members",
+        "cabinet",
+        "executive",
+        "this",
+        "that",
+        "our",
+        "your",
+        "each",
+        "every",
+        "any",
+        "whole",
+        "committee",
+    ]
 )
 # Central-government and shared domains: not a council's own.
 _NATIONAL_DOMAINS = frozenset(
-    "www ofsted education dfe legislation ons justice homeoffice hmrc digital cabinet-office "
-    "nhs gov planningportal parliament communities dwp dhsc".split()
+    [
+        "www",
+        "ofsted",
+        "education",
+        "dfe",
+        "legislation",
+        "ons",
+        "justice",
+        "homeoffice",
+        "hmrc",
+        "digital",
+        "cabinet-office",
+        "nhs",
+        "gov",
+        "planningportal",
+        "parliament",
+        "communities",
+        "dwp",
+        "dhsc",
+    ]
 )
 _DOMAIN_PREFIXES = frozenset(
-    "www moderngov democracy democratic committees committee minutes modern cmis "
-    "councillors mgov services".split()
+    [
+        "www",
+        "moderngov",
+        "democracy",
+        "democratic",
+        "committees",
+        "committee",
+        "minutes",
+        "modern",
+        "cmis",
+        "councillors",
+        "mgov",
+        "services",
+    ]
 )
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)*)([a-z0-9-]+)\.gov\.(?:uk|wales|scot)\b", re.IGNORECASE)
 
@@ -60,6 +131,8 @@ def _candidate(name: str) -> str | None:
     while words and words[0].lower() in {"the", "of", "and"}:
         words.pop(0)
     if not words:
+        return None
+    if any(w in ("The", "THE", "the") for w in words[1:]):
         return None
     lowered = [re.sub(r"['’]s?$", "", w.lower()) for w in words]
     if any(w in _NOT_A_COUNCIL for w in lowered):
@@ -118,13 +191,13 @@ def clean_committee(text: str) -> str | None:
     -> "Corporate Parenting Panel".
     """
     text = text.replace("**", "").replace("#", "").strip()
+    dashed = re.split(r"\s*[-–—]\s+(?=\d|(?i:mon|tue|wed|thu|fri|sat|sun))", text, maxsplit=1)
+    text = dashed[0]
     dates = find_dates(text)
     if dates:
         text = text[: dates[0][0]]
     text = re.sub(r"\([^()]*\)?", " ", text)
-    text = re.sub(
-        r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", "", text
-    )
+    text = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", "", text)
     text = re.sub(r"\s[-–—]\s*$|[-–—,:]\s*$", "", text.strip())
     text = re.sub(r"[-–—]\s*$", "", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
@@ -139,6 +212,14 @@ def find_committee(lines: Sequence[str]) -> str | None:
         line = raw.strip()
         if not line or len(line) > 120:
             continue
+        if (
+            len(line.split()) > 12
+            or re.search(
+                r"\b(?:presented|considered|received|noted|agreed|resolved|was|were|is|are)\b", line
+            )
+            or re.match(r"\w+\s*:\s", line)
+        ):
+            continue  # a sentence or a "key: value" line, not a heading
         if re.match(r"(?i)(?:minutes|agenda|venue|contact|date|present)\b", line):
             continue
         name = clean_committee(line)

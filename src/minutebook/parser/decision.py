@@ -1,18 +1,108 @@
-"""Extraction of decision notices. Stub until the parser work lands."""
+"""Extraction of decision notices (records of decision).
+
+The notice is given as `Minutes` with one item: its number is the decision
+number ("24/00115"), its title the "Title of Decision", its resolutions the
+decisions of the "Decision:" block. The meeting date is the date the decision
+was (or is to be) taken, when the notice states it.
+"""
 
 from __future__ import annotations
 
-from minutebook.parser.lines import Block
-from minutebook.parser.models import Document, MeetingRef
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.council import clean_committee, find_council
+from minutebook.parser.dates import find_dates, parse_date
+from minutebook.parser.heading import plain
+from minutebook.parser.lines import Block, Line, span_of
+from minutebook.parser.models import Document, MeetingRef, MinuteItem, Minutes, Resolution
+from minutebook.parser.resolutions import extract_resolutions
+
+DECISION_NO = re.compile(
+    r"(?i)\bdecision\s+(?:no\.?|number|ref(?:erence)?)\s*:?\s*(?P<n>[A-Z]{0,4}\s?\d+/\d+|\d[\w/-]*)?"
+)
+DECIDER = re.compile(r"(?i)\bdecision\s+(?:to\s+be\s+)?(?:taken|made)\s+by\s*:?\s*(?P<who>.*)$")
+TITLE = re.compile(
+    r"(?i)^(?:title\s+of\s+(?:the\s+)?decision|decision\s+title|subject)\s*:?\s*(?P<t>.*)$"
+)
+DECISION_BLOCK = re.compile(r"(?i)^decision\s*:")
+BLOCK_END = re.compile(
+    r"(?i)^(?:reasons?\s+for\s+(?:the\s+)?decision|background|financial\s+implications|"
+    r"legal\s+implications|alternatives?|any\s+alternatives|options)"
+)
+TAKEN_ON = re.compile(
+    r"(?i)\bdecision\s+(?:by|of|taken\s+by)\s+[A-Z][\w ]{0,40}?\s+on\s+(?P<d>[^.\n]{6,40})"
+)
+
+
+def _value_after(lines: Sequence[Line], i: int, inline: str) -> tuple[str | None, int]:
+    """A label's value: on its line, else the next non-blank line."""
+    if inline.strip():
+        return inline.strip(), i
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if not lines[j].is_blank:
+            return plain(lines[j].text), j
+    return None, i
 
 
 def extract_decision(block: Block) -> Document:
+    lines = block.lines
+    texts = [plain(ln.text) for ln in lines]
+    number = title = committee = None
+    decision_from = decision_to = None
+    for i, t in enumerate(texts):
+        if number is None and (m := DECISION_NO.search(t)):
+            value = m["n"]
+            if value is None:
+                # Columns: "DECISION TO BE TAKEN BY:   DECISION NO:" over "Cabinet   24/00115".
+                nxt, _ = _value_after(lines, i, "")
+                found = re.search(r"[A-Z]{0,4}\s?\d+/\d+", nxt or "")
+                value = found.group(0) if found else None
+            number = value.strip() if value else None
+        if committee is None and (m := DECIDER.search(t)):
+            raw = lines[i].text
+            raw_m = DECIDER.search(raw)
+            who = re.split(r"(?i)\s{3,}|\bdecision\s+no", raw_m["who"] if raw_m else "")[0]
+            if not who.strip():
+                nxt_line = next((ln for ln in lines[i + 1 : i + 4] if not ln.is_blank), None)
+                who = re.split(r"\s{3,}", nxt_line.text.strip())[0] if nxt_line else ""
+            committee = clean_committee(who) or (plain(who) or None)
+        if title is None and (m := TITLE.match(t)):
+            title, _ = _value_after(lines, i, m["t"])
+        if decision_from is None and DECISION_BLOCK.match(t):
+            decision_from = i
+        elif decision_from is not None and decision_to is None and BLOCK_END.match(t):
+            decision_to = i
+    resolutions: tuple[Resolution, ...] = ()
+    if decision_from is not None:
+        decided, _ = extract_resolutions(lines[decision_from : decision_to or len(lines)])
+        resolutions = tuple(decided)
+    joined = "\n".join(texts)
+    date = None
+    if (m := TAKEN_ON.search(joined)) is not None:
+        date = parse_date(m["d"])
+    if date is None:
+        dated = [
+            d for t in texts if re.match(r"(?i)date(?:d)?\s*:", t) for _, _, d in find_dates(t)
+        ]
+        date = dated[0] if dated else None
+    items: tuple[MinuteItem, ...] = ()
+    if title or resolutions:
+        items = (
+            MinuteItem(
+                number=number,
+                title=title or "Decision",
+                resolutions=resolutions,
+                span=span_of(lines),
+            ),
+        )
     return Document(
-        kind=block.kind,
-        subkind=block.subkind,
-        title=None,
-        committee=None,
-        council=None,
-        meeting=MeetingRef(),
+        kind="decision",
+        subkind="decision_notice",
+        title=title,
+        committee=committee,
+        council=find_council([ln.text for ln in lines]),
+        meeting=MeetingRef(date=date),
         span=block.span,
+        minutes=Minutes(items=items),
     )

@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutebook.parser.attendance import _paragraph_text
+from minutebook.parser.attendance import _paragraph_text, sentence_from
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Declaration
 from minutebook.parser.names import HONORIFICS, looks_like_person, split_person
 
 _HON = "|".join(re.escape(h) for h in HONORIFICS)
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*(?:\.[A-Z][\w'’\-]*)?\.?)"
 DECLARER = re.compile(
-    rf"(?P<name>(?:(?:{_HON})\.?\s+)*[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){{0,3}})\s+"
+    rf"(?P<name>(?:(?:{_HON})\.?\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+"
     r"(?:declared|disclosed|made\s+(?:a\s+)?(?:declaration|transparency\s+statement)|"
-    r"advised\s+(?:that\s+)?(?:\w+\s+){0,30}?(?:interest|declar))",
+    r"advised\s+(?:that\s+)?[^.]{0,300}?(?:interest|declar))",
 )
 NONE_DECLARED = re.compile(
     r"(?i)\b(?:no\s+(?:\w+\s+){0,4}(?:declarations?|disclosures?|interests?)|none\s+were\s+(?:declared|made|received)|"
@@ -74,7 +75,9 @@ def _table(lines: Sequence[Line]) -> list[Declaration] | None:
     return None
 
 
-def extract_declarations(lines: Sequence[Line], item_number: str | None = None) -> list[Declaration]:
+def extract_declarations(
+    lines: Sequence[Line], item_number: str | None = None
+) -> list[Declaration]:
     """Declarations in the lines of a declarations item (or any text that states them)."""
     table = _table(lines)
     if table is not None:
@@ -87,17 +90,23 @@ def extract_declarations(lines: Sequence[Line], item_number: str | None = None) 
             person = split_person(m["name"])
             name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)
             if looks_like_person(name) and (person.honorific or len(name.split()) >= 2):
+                said = sentence_from(text, m.start())
+                following = text[m.start() + len(said) :].lstrip(". ")
+                if re.match(r"(?:This|It|He|She|They|The\s+interest)\b", following):
+                    said = f"{said}. {sentence_from(following, 0)}"
                 found.append(
                     Declaration(
                         name=name,
-                        item=_item_of(text[m.start() :]),
-                        text=text,
+                        item=_item_of(said),
+                        text=said.strip().rstrip(".") + ".",
                         span=span_of(src),
                         kind=_kind(text),
                     )
                 )
                 continue
-        if NONE_DECLARED.search(text) and not re.match(r"(?i)(?:to|members\s+to|any\s+member)\b", text):
+        if NONE_DECLARED.search(text) and not re.match(
+            r"(?i)(?:to|members\s+to|any\s+member)\b", text
+        ):
             nones.append(
                 Declaration(name=None, item=item_number, text=text, span=span_of(src), kind="none")
             )

@@ -94,7 +94,10 @@ def explain(result: ParseResult) -> str:
         shown = text.replace("\t", " → ")
         shown = shown if len(shown) <= _TEXT_WIDTH else shown[: _TEXT_WIDTH - 1] + "…"
         # The narrowest element is the most specific reading of the line.
-        became = "; ".join(label for _, label in sorted(labels[n])[:2])
+        found = sorted(labels[n])
+        became = "; ".join(label for _, label in found[:2])
+        if len(found) > 2:
+            became += f"; (+{len(found) - 2} more)"
         out.append(
             f"{n:5d} {page if page is not None else '':>4} {doc if doc is not None else '-':>3} | "
             f"{shown:<{_TEXT_WIDTH}} | {became}"

@@ -84,7 +84,9 @@ def membership(lines: Sequence[Line]) -> list[Member]:
             j += 1
         texts = [t for t, _ in entries]
         people: list[tuple[PersonName, Line]] = []
-        one_per_line = all("," not in re.sub(r"\([^()]*\)", "", t) and " and " not in t for t in texts)
+        one_per_line = all(
+            "," not in re.sub(r"\([^()]*\)", "", t) and " and " not in t for t in texts
+        )
         if one_per_line:
             for t, line in entries:
                 if re.fullmatch(r"(?i)none\.?|nil\.?", t):
@@ -93,9 +95,7 @@ def membership(lines: Sequence[Line]) -> list[Member]:
         else:
             joined = " ".join(texts)
             for person in split_name_list(joined):
-                src = next(
-                    (ln for t, ln in entries if person.name.split()[-1] in t), entries[0][1]
-                )
+                src = next((ln for t, ln in entries if person.name.split()[-1] in t), entries[0][1])
                 people.append((person, src))
         for person, line in people:
             if not person.name or (person.honorific is None and not looks_like_person(person.name)):
@@ -136,7 +136,9 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
         # Column layouts put the label mid-line: "<date>      Ask for:   Jane Doe".
         m = CONTACT_LABEL.match(plain(raw))
         if not m:
-            inline = re.search(r"(?:\t| {2,})((?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:.*)$", raw)
+            inline = re.search(
+                r"(?:\t| {2,})((?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:.*)$", raw
+            )
             m = CONTACT_LABEL.match(plain(inline.group(1))) if inline else None
         if not m:
             i += 1
@@ -151,7 +153,10 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
                 j += 1
                 continue
             t = plain(lines[j].text)
-            if re.match(r"(?i)(?:members\s+of\s+the|date\s*:|webpage|website)", t) and value.strip():
+            if (
+                re.match(r"(?i)(?:members\s+of\s+the|date\s*:|webpage|website)", t)
+                and value.strip()
+            ):
                 break
             value += "\n" + lines[j].text
             value_lines.append(lines[j])
@@ -162,9 +167,13 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
         value = re.sub(r"(?i)\b(?:telephone|tel|phone|e-?mail)\s*:", " ", value)
         emails = EMAIL.findall(value)
         phones = [re.sub(r"\s+", " ", p).strip() for p in PHONE.findall(value)]
-        name_text = re.split(r"(?i)\s+on\s+\d|\s+\d{3,}|\bor\s+e-?mail|\be-?mail\b|\btel\b|\n", value)[0]
+        name_text = re.split(
+            r"(?i)\s+on\s+\d|\s+\d{3,}|\bor\s+e-?mail|\be-?mail\b|\btel\b|\n", value
+        )[0]
         name_text = EMAIL.sub("", name_text)
-        name_text = re.split(r",\s*(?=[A-Z][a-z]+\s+(?:Officer|Manager|Advis|Team|Director|Clerk))", name_text)[0]
+        name_text = re.split(
+            r",\s*(?=[A-Z][a-z]+\s+(?:Officer|Manager|Advis|Team|Director|Clerk))", name_text
+        )[0]
         names = [
             p.name
             for p in split_name_list(name_text)
@@ -182,10 +191,19 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
                 email = next((e for e in emails if e not in used), None)
             if email:
                 used.add(email)
-            out.append(Contact(name=name, email=email, phone=phones[0] if phones else None, span=span))
+            out.append(
+                Contact(name=name, email=email, phone=phones[0] if phones else None, span=span)
+            )
         for email in emails:
             if email not in used:
-                out.append(Contact(name=None, email=email, phone=None if names else (phones[0] if phones else None), span=span))
+                out.append(
+                    Contact(
+                        name=None,
+                        email=email,
+                        phone=None if names else (phones[0] if phones else None),
+                        span=span,
+                    )
+                )
         if not names and not emails and phones:
             out.append(Contact(name=None, email=None, phone=phones[0], span=span))
         i = j

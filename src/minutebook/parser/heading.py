@@ -14,19 +14,38 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutebook.parser.council import clean_committee, find_committee, find_council
-from minutebook.parser.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H, TIME_24H, NOON, find_dates, parse_date, parse_time
+from minutebook.parser.dates import (
+    DAY_MONTH_YEAR,
+    MONTH_DAY_YEAR,
+    NOON,
+    NUMERIC_DATE,
+    TIME_12H,
+    TIME_24H,
+    find_dates,
+    parse_date,
+    parse_time,
+)
 from minutebook.parser.lines import Line
 from minutebook.parser.models import MeetingRef, Part
 from minutebook.parser.names import smart_title
 from minutebook.parser.segment import MINUTES_HEADING
 
-ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|remote(?:ly)?|ms\s+teams|microsoft\s+teams|zoom|teams\s+meeting|webinar)\b", re.I)
-LABEL = re.compile(r"^\W*(?P<label>venue|place|location|date|time|meeting|contact|committee)\s*:\s*(?P<value>.*)$", re.I)
+ONLINE = re.compile(
+    r"\b(?:online|virtual(?:ly)?|remote(?:ly)?|ms\s+teams|microsoft\s+teams|zoom|teams\s+meeting|webinar)\b",
+    re.I,
+)
+LABEL = re.compile(
+    r"^\W*(?P<label>venue|place|location|date|time|meeting|contact|committee)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 
+LINK_DEBRIS = re.compile(r"\s*(?:pdf\s+icon\s*)?\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
+
+
 def plain(text: str) -> str:
-    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = LINK_DEBRIS.sub("", re.sub(r"</?[a-zA-Z][^>]*>", "", text))
     text = text.replace("**", "").replace("\\", "")
     return re.sub(r"\s+", " ", text).strip(" #>")
 
@@ -56,8 +75,15 @@ def venue_from(text: str) -> str | None:
     prev = None
     while prev != text:
         prev = text
-        text = re.sub(r"^(?:\s|[.,;:\-–—]|\b(?:on|at|in|from|the\s+meeting|commencing)\b)+", "", text, flags=re.I)
-        text = re.sub(r"(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing)\b)+$", "", text, flags=re.I)
+        text = re.sub(
+            r"^(?:\s|[.,;:\-–—]|\b(?:on|at|in|from|the\s+meeting|commencing)\b)+",
+            "",
+            text,
+            flags=re.I,
+        )
+        text = re.sub(
+            r"(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing)\b)+$", "", text, flags=re.I
+        )
     return text or None
 
 
@@ -79,7 +105,11 @@ def _minutes_sentence(lines: Sequence[Line], start: int) -> tuple[str, int]:
 
 
 def parse_minutes_sentence(sentence: str) -> tuple[str | None, MeetingRef, Part]:
-    part: Part = "closed" if re.search(r"(?i)\b(?:closed|private|confidential)\s+(?:section|part)\b", sentence) else "open"
+    part: Part = (
+        "closed"
+        if re.search(r"(?i)\b(?:closed|private|confidential)\s+(?:section|part)\b", sentence)
+        else "open"
+    )
     committee = None
     m = re.search(
         r"(?i)minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
@@ -108,6 +138,7 @@ def _with_online(meeting: MeetingRef) -> MeetingRef:
 def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     """ "X - Tuesday, 10th January, 2023 2.00 pm" -> (X, date, time);
     "Meeting: 29/01/2024 - Overview and Scrutiny Committee (Item 290)" likewise."""
+    text = re.sub(r"\([^()]*\)", " ", text)
     pieces = re.split(r"\s[-–—]\s|[-–—](?=\s*\d)", text, maxsplit=1)
     if len(pieces) != 2:
         return None, None, None
@@ -131,7 +162,13 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
     heading_end = -1
     seen = 0
     header_lines: list[str] = []
+    front_matter = bool(lines) and lines[0].text.strip() == "---"
     for i, line in enumerate(lines):
+        if front_matter:
+            # Markdown front matter ("---" ... "---") is site metadata, not the heading.
+            if i > 0 and line.text.strip() == "---":
+                front_matter = False
+            continue
         if line.is_blank:
             continue
         seen += 1
@@ -207,7 +244,10 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
         if line.is_blank:
             continue
         text = plain(line.text)
-        if re.match(r"(?i)(?:order\s+of\s+business|agenda|supplement\w*\s+agenda)\s*$", text) and date is None:
+        if (
+            re.match(r"(?i)(?:order\s+of\s+business|agenda|supplement\w*\s+agenda)\s*$", text)
+            and date is None
+        ):
             continue
         if re.match(
             r"(?i)(?:membership|order\s+of\s+business|agenda|supplement|list\s+of\s+contents|item\s+no|contact|members\b|information)",

@@ -13,7 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from minutebook.parser.attendance import labelled_attendance, sentence_attendance
+from minutebook.parser.attendance import (
+    labelled_attendance,
+    merge_attendance,
+    sentence_attendance,
+)
 from minutebook.parser.dates import parse_time
 from minutebook.parser.declarations import extract_declarations
 from minutebook.parser.heading import parse_heading, plain
@@ -23,10 +27,12 @@ from minutebook.parser.resolutions import extract_resolutions, find_marker
 
 LINK_DEBRIS = re.compile(r"\s*(?:pdf\s+icon\s*)?\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
 ITEM_REF_LINE = re.compile(r"^\(\s*item\s+(?P<n>[\w.]+)\s*\)$", re.IGNORECASE)
-NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)\.?\s+(?P<title>\S.*)$")
+NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<title>\S.*)$")
 NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")
 PAREN_NUMBER = re.compile(r"^\((?P<num>\d{1,4})\)\s+(?P<title>\S.*)$")
-CODED_NUMBER = re.compile(r"^(?P<num>[A-Z]{2,6}\s?\d{1,4}/\d{2,4}|\d{1,4}/\d{2,4})[.:]?\s+(?P<title>\S.*)$")
+CODED_NUMBER = re.compile(
+    r"^(?P<num>[A-Z]{2,6}\s?\d{1,4}/\d{2,4}|\d{1,4}/\d{2,4})[.:]?\s+(?P<title>\S.*)$"
+)
 LETTER_ITEM = re.compile(r"^\((?P<num>[a-z])\)\s+(?P<title>\S.*)$")
 ENDED = re.compile(
     r"(?i)\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\s*(?:at|:)?\s*(?P<t>[^.;)]*(?:\.\d\d)?[^.;)]*)"
@@ -54,7 +60,9 @@ def _title_like(title: str) -> bool:
     upper = _upper_ratio(t) >= 0.6
     if upper:
         return True
-    if re.match(r"(?i)(?:that|to|it|this|these|there|he|she|they|we|i|in response|resolved|agreed)\b", t):
+    if re.match(
+        r"(?i)(?:that|to|it|this|these|there|he|she|they|we|i|in response|resolved|agreed)\b", t
+    ):
         return False
     return not t.endswith((".", ";", ",", ":")) or len(t) < 40
 
@@ -80,8 +88,10 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             if not m:
                 continue
             j = i - 1
+            if j >= 0 and not texts[j]:
+                j -= 1  # PDF text may put a blank line between the title and "(Item N)"
             head: list[str] = []
-            while j >= 0 and texts[j] and len(head) < 3:
+            while j >= 0 and texts[j] and len(head) < 3 and not re.fullmatch(r"\d{1,4}", texts[j]):
                 head.insert(0, texts[j])
                 j -= 1
             if not head:
@@ -107,7 +117,11 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             k = i + 1
             while k < len(texts) and not texts[k]:
                 k += 1
-            if k < len(texts) and _title_like(_clean_title(texts[k])) and not NUMBER_ALONE.match(texts[k]):
+            if (
+                k < len(texts)
+                and _title_like(_clean_title(texts[k]))
+                and not NUMBER_ALONE.match(texts[k])
+            ):
                 candidate = (m["num"], _clean_title(texts[k]), k + 1)
         for pattern in (NUMBER_TITLE, PAREN_NUMBER, CODED_NUMBER, LETTER_ITEM):
             if candidate:
@@ -116,14 +130,13 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             if not m2:
                 continue
             title = _clean_title(m2["title"])
-            if not _title_like(title):
+            if not _title_like(LINK_DEBRIS.sub("", plain(m2["title"]))):
                 continue
             number = m2["num"]
             value = _num_value(number)
             upper = _upper_ratio(title) >= 0.6
-            follows = (
-                value is not None
-                and (last is None or 0 < value - last <= 3 or (value == last and number[-1:].isalpha()))
+            follows = value is not None and (
+                last is None or 0 < value - last <= 3 or (value == last and number[-1:].isalpha())
             )
             if pattern is LETTER_ITEM:
                 follows = not in_resolution
@@ -132,7 +145,13 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
         if candidate:
             number, title, body = candidate
             value = _num_value(number)
-            if value is not None and last is not None and value < last - 1 and "." not in number and not number[-1:].isalpha():
+            if (
+                value is not None
+                and last is not None
+                and value < last - 1
+                and "." not in number
+                and not number[-1:].isalpha()
+            ):
                 # Numbering ran backwards: a numbered paragraph, not an item.
                 continue
             starts.append(_ItemStart(body, i, number, title))
@@ -175,10 +194,15 @@ def extract_minutes(block: Block) -> Document:
         body = rest[start.index : end]
         minute = _after_minutes_marker(body)
         resolutions, used = extract_resolutions(minute)
+        if not resolutions and len(minute) < len(body):
+            # A "Decision:" block printed before the minute itself.
+            resolutions, used = extract_resolutions(body)
         discussion = "\n".join(
             plain(ln.text)
             for ln in minute
-            if not ln.is_blank and ln.number not in used and not MINUTES_MARKER.match(plain(ln.text))
+            if not ln.is_blank
+            and ln.number not in used
+            and not MINUTES_MARKER.match(plain(ln.text))
         )
         span_lines = rest[start.head : max(end, start.head + 1)]
         items.append(
@@ -194,7 +218,25 @@ def extract_minutes(block: Block) -> Document:
             declarations.extend(extract_declarations(minute, start.number))
     if not starts:
         declarations.extend(d for d in extract_declarations(rest) if d.kind != "none")
-    attendance.extend(sentence_attendance(rest, attendance))
+        # A single-item minute (a web page of one item): its decisions still count.
+        loose, used = extract_resolutions(_after_minutes_marker(rest))
+        if loose:
+            items.append(
+                MinuteItem(
+                    number=None,
+                    title=heading.committee or "Minutes",
+                    resolutions=tuple(loose),
+                    span=span_of(rest) if rest else block.span,
+                    discussion="\n".join(
+                        plain(ln.text)
+                        for ln in rest
+                        if not ln.is_blank
+                        and ln.number not in used
+                        and not MINUTES_MARKER.match(plain(ln.text))
+                    ),
+                )
+            )
+    attendance = merge_attendance(attendance, sentence_attendance(rest, attendance))
     title = heading.title
     if title is None and heading.committee:
         title = f"Minutes: {heading.committee}"

@@ -57,30 +57,130 @@ PLURAL_HONORIFIC_RE = re.compile(
 POST_NOMINALS = re.compile(
     r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MS|AM|MLA|QC|KC|FRCP|PhD|BEM|CVO|MVO)$"
 )
-_POST_NOMINAL_TAIL = re.compile(
-    r"(?:,?\s+(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MLA|QC|KC|BEM))+\s*$"
-)
+_POST_NOMINAL_TAIL = re.compile(r"(?:,?\s+(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MLA|QC|KC|BEM))+\s*$")
 
 # Words of job titles and bodies: a capitalised pair containing one is not a person.
 JOB_WORDS = frozenset(
-    """
-    director directors manager managers officer officers head assistant strategic service
-    services team chief executive lead nurse adviser advisor coordinator co-ordinator member
-    members cabinet democratic senior interim deputy principal corporate consultant council
-    councils committee constitutional governance clerk solicitor counsel legal finance
-    commissioner commissioning partnership partnerships department directorate unit board
-    panel group policy planning children adults adult care health education school schools
-    virtual designated safeguarding quality performance participation engagement rights
-    housing public social work worker workers specialist analyst administrator secretary
-    treasurer chair chairman chairwoman vice-chair vice-chairman mayor leader scrutiny
-    monitoring authority borough county city district nhs ccg trust foundation programme
-    project operations business support access development resources
-    """.split()
+    [
+        "director",
+        "directors",
+        "manager",
+        "managers",
+        "officer",
+        "officers",
+        "head",
+        "assistant",
+        "strategic",
+        "service",
+        "services",
+        "team",
+        "chief",
+        "executive",
+        "lead",
+        "nurse",
+        "adviser",
+        "advisor",
+        "coordinator",
+        "co-ordinator",
+        "member",
+        "members",
+        "cabinet",
+        "democratic",
+        "senior",
+        "interim",
+        "deputy",
+        "principal",
+        "corporate",
+        "consultant",
+        "council",
+        "councils",
+        "committee",
+        "constitutional",
+        "governance",
+        "clerk",
+        "solicitor",
+        "counsel",
+        "legal",
+        "finance",
+        "commissioner",
+        "commissioning",
+        "partnership",
+        "partnerships",
+        "department",
+        "directorate",
+        "unit",
+        "board",
+        "panel",
+        "group",
+        "policy",
+        "planning",
+        "children",
+        "adults",
+        "adult",
+        "care",
+        "health",
+        "education",
+        "school",
+        "schools",
+        "virtual",
+        "designated",
+        "safeguarding",
+        "quality",
+        "performance",
+        "participation",
+        "engagement",
+        "rights",
+        "housing",
+        "public",
+        "social",
+        "work",
+        "worker",
+        "workers",
+        "specialist",
+        "analyst",
+        "administrator",
+        "secretary",
+        "treasurer",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "vice-chair",
+        "vice-chairman",
+        "mayor",
+        "leader",
+        "scrutiny",
+        "monitoring",
+        "authority",
+        "borough",
+        "county",
+        "city",
+        "district",
+        "nhs",
+        "ccg",
+        "trust",
+        "foundation",
+        "programme",
+        "project",
+        "operations",
+        "business",
+        "support",
+        "access",
+        "development",
+        "resources",
+    ]
 )
 
 _ROLE_MAP: tuple[tuple[re.Pattern[str], MemberRole], ...] = (
-    (re.compile(r"\bvice[\s-]*(?:chair|chairman|chairwoman|chairperson|convener)\b", re.I), "vice-chair"),
-    (re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|convener|convenor|provost|mayor)\b", re.I), "chair"),
+    (
+        re.compile(r"\bvice[\s-]*(?:chair|chairman|chairwoman|chairperson|convener)\b", re.I),
+        "vice-chair",
+    ),
+    (
+        re.compile(
+            r"\b(?:chair|chairman|chairwoman|chairperson|convener|convenor|provost|mayor)\b", re.I
+        ),
+        "chair",
+    ),
     (re.compile(r"\bco-?opted\b", re.I), "co-opted"),
     (re.compile(r"\b(?:reserve|substitute)\b", re.I), "reserve"),
 )
@@ -209,8 +309,7 @@ def _merge_post_nominals(parts: list[str]) -> list[str]:
 def _split_run_on_honorifics(text: str) -> list[str]:
     """ "Councillor A B (Chair) Councillor C D" -> one chunk per honorific."""
     starts = [
-        m.start()
-        for m in re.finditer(rf"(?:(?<=\s)|^)(?:{_HONORIFIC_ALT})\.?\s+(?=[A-Z])", text)
+        m.start() for m in re.finditer(rf"(?:(?<=\s)|^)(?:{_HONORIFIC_ALT})\.?\s+(?=[A-Z])", text)
     ]
     # Stacked honorifics ("Councillor Dr X") start one chunk, not two.
     merged: list[int] = []
@@ -232,6 +331,11 @@ def _capitalised_words(text: str) -> list[str]:
     return re.findall(r"[A-Z][A-Za-z'’\-]+", text)
 
 
+def _full_word(word: str) -> bool:
+    """A capitalised word that is not an initial ("M", "J.")."""
+    return bool(re.fullmatch(_NAME_WORD, word)) and len(word.rstrip(".")) > 1
+
+
 def _split_unseparated(chunk: str) -> list[str]:
     """ "Francis Turkson Mark Kerr Tracey Harrison": PDF text lost the separators.
 
@@ -239,7 +343,7 @@ def _split_unseparated(chunk: str) -> list[str]:
     names are by far the commonest; anything else is left whole rather than guessed.
     """
     words = chunk.split()
-    if len(words) >= 4 and len(words) % 2 == 0 and all(re.fullmatch(_NAME_WORD, w) for w in words):
+    if len(words) >= 4 and len(words) % 2 == 0 and all(_full_word(w) for w in words):
         return [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
     return [chunk]
 
@@ -251,9 +355,7 @@ def _split_honorific_chunk(chunk: str) -> list[str]:
     name_part = rest if bracket < 0 else rest[:bracket]
     role_part = "" if bracket < 0 else rest[bracket:]
     words = name_part.split()
-    if honorific and len(words) >= 4 and len(words) % 2 == 0 and all(
-        re.fullmatch(_NAME_WORD, w) for w in words
-    ):
+    if honorific and len(words) >= 4 and len(words) % 2 == 0 and all(_full_word(w) for w in words):
         first = f"{honorific} {words[0]} {words[1]}"
         others = _split_unseparated(" ".join(words[2:]))
         if role_part:
@@ -276,7 +378,9 @@ def split_name_list(text: str) -> list[PersonName]:
     plural = PLURAL_HONORIFIC_RE.match(text)
     shared_honorific: str | None = None
     if plural:
-        shared_honorific = "Councillor" if "ouncillor" in plural["hon"] or "llrs" in plural["hon"] else None
+        shared_honorific = (
+            "Councillor" if "ouncillor" in plural["hon"] or "llrs" in plural["hon"] else None
+        )
         if plural["hon"].lower().startswith("county"):
             shared_honorific = "County Councillor"
         text = text[plural.end() :]

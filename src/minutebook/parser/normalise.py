@@ -101,6 +101,9 @@ def remove_controls(text: str) -> str:
 
 def strip_trailing_space(text: str) -> str:
     """Trailing spaces and tabs carry nothing; interior tabs (table cells) are kept."""
+    # Substring tests first: most texts need no change, and copying a large text costs memory.
+    if not has_trailing_space(text):
+        return text
     # Splitting is several times faster than a multiline "[ \t]+$" regex on large texts.
     return "\n".join([line.rstrip(" \t") for line in text.split("\n")])
 
@@ -123,7 +126,9 @@ def is_stray_glyph_line(line: str) -> bool:
 
 def drop_stray_glyph_lines(text: str) -> str:
     """Blank out lines that hold only a stray glyph (the line itself stays, keeping pages aligned)."""
-    return _SHORT_SYMBOL_LINE.sub(lambda m: "" if is_stray_glyph_line(m.group(0)) else m.group(0), text)
+    return _SHORT_SYMBOL_LINE.sub(
+        lambda m: "" if is_stray_glyph_line(m.group(0)) else m.group(0), text
+    )
 
 
 def split_pages(text: str, first_page: int = 1) -> tuple[str, list[int]]:
@@ -164,10 +169,25 @@ def fix_l_for_i(token: str) -> str:
 _clean_characters = _translator({**_INVISIBLE, **_SPACES, **_LIGATURES, **_CONTROLS})
 
 
+def normalise_characters(text: str) -> str:
+    """The four character-level steps (invisible, spaces, ligatures, controls) in one pass."""
+    return _clean_characters(text)
+
+
+def has_trailing_space(text: str) -> bool:
+    return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
+
+
+def strip_trailing_space_lines(lines: list[str]) -> None:
+    """`strip_trailing_space` on a list of lines, in place."""
+    for i, line in enumerate(lines):
+        if line.endswith((" ", "\t")):
+            lines[i] = line.rstrip(" \t")
+
+
 def normalise(text: str) -> str:
     """All text-level normalisations, in order. Form feeds survive (see `split_pages`)."""
     text = unify_newlines(text)
-    # One pass for the four character-level steps: same result, a quarter of the scans.
-    text = _clean_characters(text)
+    text = normalise_characters(text)
     text = strip_trailing_space(text)
     return drop_stray_glyph_lines(text)

@@ -121,21 +121,52 @@ def read_source(data: bytes, name: str) -> RawText:
 
 
 def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
-    from minutebook.parser.readers.markup import markdown_to_text, strip_inline_html
+    """Text and markdown. Written as one frame so that each large intermediate copy is freed
+    as soon as the next exists: peak memory stays near two copies of the text plus its lines."""
+    from minutebook.parser.normalise import (
+        drop_stray_glyph_lines,
+        has_trailing_space,
+        normalise_characters,
+        strip_trailing_space_lines,
+        unify_newlines,
+    )
+    from minutebook.parser.readers.markup import (
+        has_inline_html,
+        markdown_lines,
+        strip_inline_html_lines,
+    )
     from minutebook.parser.readers.text import decode_text
 
     decoded = decode_text(data, name)
-    text = decoded.text
-    text = markdown_to_text(text) if markdown else strip_inline_html(text)
-    raw = _from_text(
-        text,
-        "markdown" if markdown else "text",
-        encoding=decoded.encoding,
-        warnings=decoded.warnings,
-    )
-    if not raw.text.strip():
+    text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
+    del decoded
+    text = unify_newlines(text)
+    text = normalise_characters(text)
+    markup = markdown or has_inline_html(text) or "&" in text
+    if markup or has_trailing_space(text):
+        lines = text.split("\n")
+        del text
+        if markdown:
+            markdown_lines(lines)
+        elif markup:
+            strip_inline_html_lines(lines)
+        strip_trailing_space_lines(lines)
+        text = "\n".join(lines)
+        del lines
+        if markup:  # entities such as &nbsp; bring back characters to normalise
+            text = normalise_characters(text)
+    text = drop_stray_glyph_lines(text)
+    has_pages = "\f" in text
+    text, pages = split_pages(text)
+    if not text.strip():
         raise ParseError(f"{name}: the file holds no text", code=3)
-    return raw
+    return RawText(
+        text=text,
+        line_pages=tuple(pages) if has_pages else (None,) * len(pages),
+        format="markdown" if markdown else "text",
+        encoding=encoding,
+        warnings=warnings,
+    )
 
 
 def _read_pdf(data: bytes, name: str) -> RawText:

@@ -41,6 +41,10 @@ _EXEMPT_PARAGRAPH_AFTER = re.compile(
     r"schedule\s*12\s*a\b[^.\n]{0,80}?paragraphs?\s+(?P<num>\d+[a-z]?(?:\s*(?:,|and|&|-|to)\s*\d+)*)",
     re.IGNORECASE,
 )
+_NOT_FOR_PUBLICATION_ANYWHERE = re.compile(r"\bnot\s+for\s+(?:publication|public)", re.IGNORECASE)
+_NOT_EXEMPT = re.compile(
+    r"\b(?:not|non)[\s-]+(?:exempt|confidential|restricted)\b|^\s*(?:no|none|n/a)\b", re.IGNORECASE
+)
 _GLUED_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[A-Z])")
 _GENERAL_RELEASE = re.compile(r"^\s*for\s+general\s+release\s*$", re.IGNORECASE)
 _NOT_FOR_PUBLICATION = re.compile(
@@ -177,6 +181,10 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _classification(value: str) -> str | None:
+    if _NOT_FOR_PUBLICATION_ANYWHERE.search(value):
+        return "closed"
+    if _NOT_EXEMPT.search(value):
+        return "open"  # "Exempt information: No", "Not exempt"
     if _CLOSED_WORDS.search(value):
         return "closed"
     if _OPEN_WORDS.search(value):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from minutebook.parser.lines import Line
 
@@ -36,6 +37,8 @@ NUMBERING = re.compile(
 )
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u25e6\u2013\u00b7o])\s+(?=\S)")
 TERMINAL = ".!?:;"
+# Each stage cleans the same lines again (sections, tables, work plan): remember recent ones.
+CLEAN_CACHE_SIZE = 16384
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 
 
@@ -58,6 +61,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
 def clean(text: str) -> str:
     """Plain text of a line or cell: markup removed, spaces collapsed, tabs become spaces."""
     return squash(strip_markup(text).replace("\t", " ").replace("\n", " "))

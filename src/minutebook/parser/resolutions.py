@@ -23,10 +23,13 @@ MARKER = re.compile(
     r"(?P<marker>RESOLVED|Resolved|resolved|AGREED|Agreed(?=\s*[:\-–—])|DECIDED|Decision|DECISION)\b"
     r"(?P<post>.*)$"
 )
-IT_WAS_AGREED = re.compile(r"(?:^|(?<=[.:;]\s)|\s)it\s+was\s+(?:AGREED|RESOLVED|unanimously\s+AGREED)\b(?P<post>.*)$", re.IGNORECASE)
+IT_WAS_AGREED = re.compile(
+    r"(?:^|(?<=[.:;]\s)|\s)[Ii]t\s+was\s+(?:unanimously\s+|UNANIMOUSLY\s+)?(?:AGREED|RESOLVED)\b(?P<post>.*)$"
+)
 ENUMERATOR = re.compile(
     r"^(?:(?P<a>\d{1,3})\.(?!\d)|\((?P<b>\d{1,3})\)|(?P<c>\d{1,3})\)|\((?P<d>[a-zA-Z]|[ivx]{1,5})\)|(?P<e>[a-z]|[ivx]{1,5})[.)]|(?P<f>[A-Z])\))\s+"
 )
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-–•·*▪●o]\s+)")
 INLINE_ENUM = re.compile(r"(?:^|(?<=[\s;:]))\((?:[ivx]{1,5}|\d{1,3}|[a-z])\)\s+")
 STOP = re.compile(
@@ -77,8 +80,8 @@ def _split_inline(text: str) -> list[tuple[str | None, str]]:
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         number = m.group(0).strip().strip("()")
-        body = text[m.end() : end].strip().rstrip(";").strip()
-        body = re.sub(r"\s+and$", "", body)
+        body = re.sub(r"\s+and$", "", text[m.end() : end].strip())
+        body = body.rstrip(";").strip()
         out.append((number, body))
     return out
 
@@ -87,7 +90,9 @@ def find_marker(text: str) -> tuple[int, str] | None:
     """(position after the marker, text after it) when `text` carries a resolution marker."""
     m = MARKER.match(text)
     if m:
-        if m["marker"] in ("Decision", "DECISION") and not re.fullmatch(r"\s*(?::-?\s*\S.*|:-?)?\s*", m["post"]):
+        if m["marker"] in ("Decision", "DECISION") and not re.fullmatch(
+            r"\s*(?::-?\s*\S.*|:-?)?\s*", m["post"]
+        ):
             return None
         if m["marker"] == "resolved" and not m.group(0)[: m.start("marker")].strip():
             return None
@@ -114,9 +119,11 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         _, post = hit
         post = _clean_post(post)
         used.add(line.number)
-        list_mode = not post or post.endswith(":") or re.fullmatch(
-            r"(?i)(?:to|as\s+follows|that)\s*:?-?", post
-        ) is not None
+        list_mode = (
+            not post
+            or post.endswith(":")
+            or re.fullmatch(r"(?i)(?:to|as\s+follows|that)\s*:?-?", post) is not None
+        )
         if not list_mode:
             # The decision is this paragraph: the marker line and its wrapped lines.
             parts = [post]
@@ -132,7 +139,9 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 j += 1
             for number, body in _split_inline(" ".join(parts)):
                 if body.strip():
-                    found.append(Resolution(text=_finish(body), number=number, span=span_of(span_lines)))
+                    found.append(
+                        Resolution(text=_finish(body), number=number, span=span_of(span_lines))
+                    )
             i = j
             continue
         # List mode: enumerated decisions, or unnumbered "That ..." paragraphs.
@@ -146,7 +155,9 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
             if current and "".join(current).strip():
                 body = "\n".join(current)
                 found.append(
-                    Resolution(text=_finish(body), number=current_number, span=span_of(current_lines))
+                    Resolution(
+                        text=_finish(body), number=current_number, span=span_of(current_lines)
+                    )
                 )
                 produced += 1
             current, current_lines, current_number = [], [], None
@@ -160,6 +171,9 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 j += 1
                 continue
             nxt = _plain(raw.text)
+            if PAGE_NUMBER.match(nxt):
+                j += 1  # a page number between the parts of a list
+                continue
             if STOP.match(nxt) or (find_marker(nxt) and not ENUMERATOR.match(nxt)):
                 break
             number, body = _enumerator(nxt)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from minutebook.parser.dates import find_dates
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Section
 from minutebook.parser.report_text import (
@@ -40,6 +41,8 @@ _INLINE_BREAK = re.compile(
 )
 LONG_LINE = 600
 RUNNING_HEADER_REPEATS = 3
+MAX_STACKED_HEADINGS = 2
+MAX_DATE_HEADING_CHARS = 60
 _LETTER_FORMULA = re.compile(r"^(?:dear|yours)\s", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:table|figure|chart)\s+\d+\b", re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
@@ -184,16 +187,79 @@ def running_headers(lines: Sequence[Line]) -> set[str]:
     return {t for t, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 
 
+def date_heading(text: str) -> str | None:
+    """The date of a line that is only a (numbered) date: "9. 3 March 2021", "16 April 2024"."""
+    if len(text) > MAX_DATE_HEADING_CHARS or not any(ch.isdigit() for ch in text):
+        return None
+    body = re.sub(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)", "", clean(text))
+    dates = find_dates(body)
+    if len(dates) != 1:
+        return None
+    start, end, iso = dates[0]
+    rest = (body[:start] + body[end:]).strip(" :-\u2013\u2014,()")
+    return iso if word_count(rest) <= 1 else None
+
+
+def _is_plain(line: Line) -> bool:
+    """A heading candidate only by shape: not markdown, not in capitals, not numbered."""
+    text = clean(line.text)
+    return (
+        markdown_heading(line.text) is None
+        and not is_upper_heading(text)
+        and _HEADING_NUMBER.match(text) is None
+    )
+
+
+def _list_lines(lines: Sequence[Line], candidates: Sequence[int], nav: _Neighbours) -> set[int]:
+    """Plain candidates that come three or more in a row are a list of short items, not headings.
+
+    A heading and a sub-heading may stand together ("Ofsted Focused Visit" / "Early Help"),
+    but a run of short lines ("Children in care" / "Ofsted feedback" / "Update on ...",
+    with dated lines such as "9. 3 March 2021" among them) is the body of a list. The
+    first line of such a run stays a heading when a dated line follows it (the title of
+    a plan), and so does the last when a paragraph follows it.
+    """
+    plain = {i for i in candidates if _is_plain(lines[i])}
+    positions = {id(ln): k for k, ln in enumerate(lines)}
+    listed: set[int] = set()
+    run: list[int] = []
+
+    def member(k: int) -> bool:
+        return k in plain or date_heading(lines[k].text) is not None
+
+    def close() -> None:
+        if len(run) > MAX_STACKED_HEADINGS:
+            keep = set()
+            if date_heading(lines[run[1]].text) is not None:
+                keep.add(run[0])
+            after = nav.next(run[-1])
+            if after is not None and word_count(clean(after.text)) > MAX_HEADING_WORDS:
+                keep.add(run[-1])
+            listed.update(k for k in run if k in plain and k not in keep)
+        run.clear()
+
+    for k, ln in enumerate(lines):
+        if ln.is_blank:
+            continue
+        if member(k):
+            previous = nav.previous(k)[0]
+            if run and (previous is None or positions[id(previous)] != run[-1]):
+                close()
+            run.append(k)
+        else:
+            close()
+    close()
+    return listed
+
+
 def find_sections(lines: Sequence[Line]) -> tuple[Section, ...]:
     """The sections of `lines`; text before the first heading gets the heading ""."""
     lines = explode_long_lines(lines)
     furniture = running_headers(lines)
-    heads: list[tuple[int, str]] = []
     nav = _Neighbours(lines)
-    for i in range(len(lines)):
-        h = heading_text(lines, i, nav)
-        if h is not None and h.lower() not in furniture:
-            heads.append((i, h))
+    found = [(i, h) for i in range(len(lines)) if (h := heading_text(lines, i, nav)) is not None]
+    listed = _list_lines(lines, [i for i, _ in found], nav)
+    heads = [(i, h) for i, h in found if i not in listed and h.lower() not in furniture]
     sections: list[Section] = []
     bounds = [(-1, ""), *heads]
     for k, (start, heading) in enumerate(bounds):

@@ -24,6 +24,8 @@ from minutebook.parser.models import DocumentKind, DocumentSubkind
 
 def _plain(text: str) -> str:
     """Line text without markdown/HTML emphasis: "<b>Item No.</b>" -> "Item No."."""
+    if "<" not in text and "*" not in text and "_" not in text and "#" not in text and ">" not in text:
+        return text.strip()
     text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
     return text.replace("**", "").replace("__", "").lstrip("#> ").strip()
 
@@ -66,7 +68,9 @@ MEETING_END = re.compile(
     re.IGNORECASE,
 )
 WORK_PLAN = re.compile(r"\bwork\s*(?:plan|programme|program)\b|\bforward\s+plan\b", re.IGNORECASE)
-PUBLICATION_DATE = re.compile(r"^(?:date(?:\s+of\s+publication)?|published)\s*:\s*\S", re.IGNORECASE)
+PUBLICATION_DATE = re.compile(
+    r"^(?:date(?:\s+of\s+publication)?|published)\s*:\s*\S", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +154,7 @@ def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]
             r"(?im)^\W*present\s*:",
             r"(?i)\bresolved\b",
             r"(?i)apologies\s+(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|reported)",
-            r"(?i)\bminutes\s+of\s+(?:a|the)\s+meeting\s+(?:of\s+.*\s+)?held",
+            r"(?i)\bminutes\s+of\s+(?:a|the)\s+meeting\s+(?:of\s+[^\n]{0,80}?\s)?held",
             r"(?i)\bmeeting\s+(?:ended|closed)\s+at\b",
             r"(?i)\bit\s+was\s+agreed\b",
             r"(?i)there\s+were\s+no\s+declarations",
@@ -212,13 +216,15 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
         if line.is_blank:
             continue
         text = _plain(line.text)
+        # Cheap substring tests first: most lines start no document (speed on big packs).
+        low = text.lower()
         if agenda_closed_at is not None and not PUBLICATION_DATE.match(text):
             # Content after an agenda's closing "Date:" line is the next paper,
             # classified by its content unless a marked start follows.
             agenda_closed_at = None
             if not _is_any_start(lines, i):
                 add(i, "other", "other")
-        if REPORT_HEADER.match(text) and (
+        if "item" in low[:12] and REPORT_HEADER.match(text) and (
             REPORT_HEADER_FIELDS.search(text)
             or any(REPORT_HEADER_FIELDS.search(t) for t in _next_nonblank(lines, i, 3))
         ):
@@ -226,7 +232,8 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             add(i, "report", "work_plan" if WORK_PLAN.search(head) else "report")
             continue
         if (
-            MINUTES_HEADING.match(text)
+            "minutes" in low[:12]
+            and MINUTES_HEADING.match(text)
             and "\t" not in line.text
             and not any(ITEM_REF.match(t) for t in _next_nonblank(lines, i, 1))
             and (not minutes_open or text.lstrip("*# ").startswith("MINUTES"))
@@ -234,42 +241,59 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
         ):
             add(_back_up(lines, i, floor, 4), "minutes", "minutes")
             continue
-        if SUPPLEMENTAL.match(text) and len(text) < 80:
+        if len(text) < 80 and ("suppl" in low or "addend" in low) and SUPPLEMENTAL.match(text):
             if current == "agenda" and i - current_index <= 14:
                 starts[-1] = _Start(current_index, "agenda", "supplemental_agenda")
                 current_sub = "supplemental_agenda"
             else:
                 add(_back_up(lines, i, floor, 6), "agenda", "supplemental_agenda")
             continue
-        if ORDER_OF_BUSINESS.match(text):
+        if len(text) < 40 and ORDER_OF_BUSINESS.match(text):
             if current == "agenda" and i - current_index <= 14:
                 continue
             if current != "minutes" or not minutes_open:
                 add(_back_up(lines, i, floor, 8), "agenda", "order_of_business")
                 continue
-        if DISTRIBUTION.search(text) and len(text) < 160 and (
-            text.isupper() or text.lower().startswith(("distribution", "circulation"))
-            or "distribution list" in text.lower()[:60]
+        if (
+            len(text) < 160
+            and "distribution" in low
+            and DISTRIBUTION.search(text)
+            and (
+                text.isupper()
+                or text.lower().startswith(("distribution", "circulation"))
+                or "distribution list" in text.lower()[:60]
+            )
         ):
             add(i, "distribution_list", "distribution_list")
             continue
         if (
-            DECISION_NOTICE.search(text)
-            and len(text) < 100
+            len(text) < 100
+            and "decision" in low
+            and DECISION_NOTICE.search(text)
             and current != "decision"
             and (text.isupper() or DECISION_NOTICE.match(text))
         ):
             add(_back_up(lines, i, floor, 3), "decision", "decision_notice")
             continue
-        if LETTER_OPENING.match(text) and current != "letter":
+        if text.startswith("Dear") and LETTER_OPENING.match(text) and current != "letter":
             add(_letter_start(lines, i, floor), "letter", "letter")
             continue
-        if APPENDIX_HEADING.match(text) and current in ("report", "letter") and current_sub != "work_plan":
+        if (
+            low.startswith("appendix")
+            and APPENDIX_HEADING.match(text)
+            and current in ("report", "letter")
+            and current_sub != "work_plan"
+        ):
             add(i, "report", "appendix")
             continue
-        if current == "minutes" and MEETING_END.search(text):
+        if current == "minutes" and ("meeting" in low or "chair" in low) and MEETING_END.search(text):
             minutes_open = False
-        if current == "agenda" and PUBLICATION_DATE.match(text) and parse_date(text):
+        if (
+            current == "agenda"
+            and low.startswith(("date", "published"))
+            and PUBLICATION_DATE.match(text)
+            and parse_date(text)
+        ):
             agenda_closed_at = i
     return starts
 
@@ -329,9 +353,9 @@ def segment(lines: Sequence[Line]) -> list[Block]:
                 kind, subkind = "report", "report"
         elif kind == "agenda" and subkind == "order_of_business":
             text = "\n".join(ln.text for ln in body)
-            if re.search(r"(?im)^\s*membership\s*:?\s*$|summoned\s+to\s+attend", text) and not re.search(
-                r"(?im)^\s*(?:\d+\.|item\s+no)", text
-            ):
+            if re.search(
+                r"(?im)^\s*membership\s*:?\s*$|summoned\s+to\s+attend", text
+            ) and not re.search(r"(?im)^\s*(?:\d+\.|item\s+no)", text):
                 subkind = "front_sheet"
         blocks.append(Block(kind=kind, subkind=subkind, lines=body))
     return blocks

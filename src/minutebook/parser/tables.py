@@ -100,9 +100,13 @@ def _pieces(lines: Sequence[Line]) -> list[_Piece]:
     return pieces
 
 
-def _page_furniture_between(lines: Sequence[Line], index: dict[int, int], after: Line, before: Line) -> bool:
+def _page_furniture_between(
+    lines: Sequence[Line], index: dict[int, int], after: Line, before: Line
+) -> bool:
     """Only a few short lines (page numbers, running headers) separate two lines."""
-    between = [ln for ln in lines[index[after.number] + 1 : index[before.number]] if not ln.is_blank]
+    between = [
+        ln for ln in lines[index[after.number] + 1 : index[before.number]] if not ln.is_blank
+    ]
     return len(between) <= _MAX_GAP_LINES and all(
         word_count(clean(ln.text)) <= _MAX_FURNITURE_WORDS for ln in between
     )
@@ -122,31 +126,38 @@ def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(score)
 
 
+def _bucket(key: tuple[str, ...]) -> tuple[int, str, str]:
+    """Rows that can be the same header: same cell count, same first word in the end cells."""
+    first = key[0].split()[:1] if key else []
+    last = key[-1].split()[:1] if key else []
+    return len(key), first[0] if first else "", last[0] if last else ""
+
+
 class _Repeated:
     """Rows found at the top of two or more pieces: headers repeated on each page."""
 
     def __init__(self, pieces: Sequence[_Piece]) -> None:
-        keys: dict[int, list[tuple[str, ...]]] = {}  # by cell count
+        keys: dict[tuple[int, str, str], list[tuple[str, ...]]] = {}
         counts: dict[tuple[str, ...], int] = {}
         for piece in pieces:
             for row in piece.rows[:3]:
                 key = _norm(row)
                 if len(key) < 2:
                     continue
-                bucket = keys.setdefault(len(key), [])
+                bucket = keys.setdefault(_bucket(key), [])
                 known = next((k for k in bucket if _similar(k, key)), None)
                 if known is None:
                     bucket.append(key)
                     counts[key] = 1
                 else:
                     counts[known] += 1
-        self._keys = {w: [k for k in bucket if counts[k] >= 2] for w, bucket in keys.items()}
+        self._keys = {b: [k for k in bucket if counts[k] >= 2] for b, bucket in keys.items()}
         self._memo: dict[tuple[str, ...], bool] = {}
 
     def __contains__(self, row: Sequence[str]) -> bool:
         key = _norm(row)
         if key not in self._memo:
-            self._memo[key] = any(_similar(key, k) for k in self._keys.get(len(key), ()))
+            self._memo[key] = any(_similar(key, k) for k in self._keys.get(_bucket(key), ()))
         return self._memo[key]
 
 

@@ -40,10 +40,11 @@ MAX_ITEM_WORDS = 25
 MAX_QUALIFIER_WORDS = 3
 MAX_DATE_LINE_CHARS = 120
 _HAS_DIGIT = re.compile(r"\d")
+_DATE_COLUMN = re.compile(r"\b(?:date|meeting)", re.IGNORECASE)
 _CLUSTER_GAP = 4  # blank lines between the entries of one plan
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
 _AGENDA_LEAD = re.compile(
-    r"\b(?:agenda|meeting|work\s*(?:plan|programme)|forward\s+plan)\b.*:\s*$", re.IGNORECASE
+    r"\b(?:agenda|meeting|work\s*(?:plan|programme)|forward\s+plan)\b", re.IGNORECASE
 )
 # "Workshop theme **Housing**": a bold value after a label reads "Workshop theme: Housing".
 _LABEL_THEN_BOLD = re.compile(r"^(?P<label>[^*:]*\w)\s+\*\*(?P<value>[^*]+)\*\*\s*$")
@@ -54,6 +55,7 @@ class _Entry:
     date: str
     lines: list[Line]
     items: list[tuple[str, Line]]
+    from_table: bool = False
 
 
 def _date_line(text: str) -> str | None:
@@ -114,31 +116,68 @@ def _continues_previous(lines: Sequence[Line], i: int) -> bool:
     return not ends_sentence(clean(lines[i - 1].text))
 
 
-def _table_entry(ln: Line) -> _Entry | None:
-    """A table row "date | item; item" (the plan laid out as a table)."""
-    if "\t" not in ln.text.strip() and not ln.text.strip().startswith("|"):
-        return None
-    text = ln.text.strip().strip("|")
-    cells = [
-        c for c in (raw_cells(text) if "\t" in text else [clean(c) for c in text.split("|")]) if c
-    ]
-    if len(cells) < 2:
-        return None
-    iso = _date_line(cells[0])
-    if iso is None:
-        return None
-    items: list[tuple[str, Line]] = []
-    for cell in cells[1:]:
-        for part in re.split(r";|\n|\s+\u2022\s+", cell):
-            part = clean(strip_bullet(part))
-            if part:
-                items.append((part, ln))
-    return _Entry(iso, [ln], items)
+def _row_cells(ln: Line) -> list[str] | None:
+    """Cells of a tab-separated or pipe table row (empty cells kept), or None."""
+    text = ln.text.strip()
+    if "\t" in ln.text.rstrip():
+        return raw_cells(ln.text)
+    if text.startswith("|") and text.count("|") >= 2:
+        return [clean(c) for c in text.strip("|").split("|")]
+    return None
+
+
+def _split_items(cell: str) -> list[str]:
+    return [p for part in re.split(r";|\n|\s+\u2022\s+", cell) if (p := clean(strip_bullet(part)))]
+
+
+def _table_entry(
+    ln: Line, previous: _Entry | None, header: Sequence[str]
+) -> tuple[_Entry | None, bool]:
+    """A plan laid out as a table. Returns (new entry or None, whether the row was used).
+
+    "date | item; item" gives an entry; "item | date | officer" (the date in a later
+    column) gives an entry whose item is the row's first text cell; a row with an
+    empty date cell under a dated row adds its items to that entry.
+    """
+    cells = _row_cells(ln)
+    if cells is None or len([c for c in cells if c]) < 1:
+        return None, False
+    dated = [(k, iso) for k, c in enumerate(cells) if c and (iso := _date_line(c)) is not None]
+    if len(dated) == 1:
+        k, iso = dated[0]
+        if k == 0:
+            items = [p for c in cells[1:] if c for p in _split_items(c)]
+        elif k < len(header) and _DATE_COLUMN.search(header[k]):
+            first_text = next((c for c in cells if c and _date_line(c) is None), "")
+            items = _split_items(first_text)[:1]
+        else:
+            return None, False  # a date in a column not headed as the meeting date
+        if not items:
+            return None, False
+        if previous is not None and previous.date == iso and k > 0:
+            previous.items.extend((item, ln) for item in items)
+            previous.lines.append(ln)
+            return None, True
+        return _Entry(iso, [ln], [(item, ln) for item in items]), True
+    if (
+        not dated
+        and previous is not None
+        and cells
+        and not cells[0]
+        and previous.lines[-1].number >= ln.number - 2
+    ):
+        items = [p for c in cells[1:] if c for p in _split_items(c)]
+        if items:
+            previous.items.extend((item, ln) for item in items)
+            previous.lines.append(ln)
+            return None, True
+    return None, False
 
 
 def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
     """Work-plan entries in `lines`, in order of appearance."""
     entries: list[_Entry] = []
+    header: list[str] = []
     i = 0
     n = len(lines)
     while i < n:
@@ -146,15 +185,25 @@ def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
         if ln.is_blank:
             i += 1
             continue
-        table = _table_entry(ln)
+        cells = _row_cells(ln)
+        if cells is not None and (i == 0 or _row_cells(lines[i - 1]) is None):
+            header = cells  # the first row of a table names its columns
+        last_table = entries[-1] if entries and entries[-1].from_table else None
+        table, used = _table_entry(ln, last_table, header)
         if table is not None:
+            table.from_table = True
             entries.append(table)
+        if used:
             i += 1
             continue
         iso = _date_line(strip_markup(ln.text)) if "\t" not in ln.text.strip() else None
         if iso is not None and _continues_previous(lines, i):
             iso = None
-        lead = iso is None and _AGENDA_LEAD.search(clean(ln.text)) is not None
+        lead = (
+            iso is None
+            and ln.text.rstrip().endswith(":")
+            and _AGENDA_LEAD.search(clean(ln.text)) is not None
+        )
         if lead:
             dates = find_dates(clean(ln.text))
             iso = dates[0][2] if len(dates) == 1 else None
@@ -193,7 +242,7 @@ def _plan_clusters(entries: list[_Entry], lines: Sequence[Line]) -> list[_Entry]
 
     def close() -> None:
         if any(is_bullet(clean(ln.text)) for e in cluster for _, ln in e.items) or any(
-            len(e.lines) == 1 and "\t" in e.lines[0].text for e in cluster
+            e.from_table for e in cluster
         ):
             kept.extend(cluster)
         cluster.clear()

@@ -154,7 +154,10 @@ def requests_due(committee: rm.Committee, date: dt.date) -> list[dict[str, Any]]
     seen: set[Any] = set()
     out = []
     for row in rows:
-        if not isinstance(row, dict) or row.get("status") == "delivered" or row.get("id") in seen:
+        if not isinstance(row, dict) or row.get("id") in seen:
+            continue
+        # A noted draft agenda is not a report-back: its items reach the work plan instead.
+        if row.get("status") in {"delivered", "withdrawn"} or row.get("kind") == "draft_agenda":
             continue
         seen.add(row.get("id"))
         out.append(row)
@@ -169,6 +172,10 @@ def _request_item(row: dict[str, Any]) -> ProposedItem:
     asked = f" at the meeting of {made.day} {made:%B %Y}" if isinstance(made, dt.date) else ""
     sentence = str(row.get("text") or "").strip()
     description = f"Requested by the committee{asked}: {sentence}" if sentence else ""
+    due = row.get("due") or {}
+    due_on = due.get("meeting_date") or due.get("date")
+    if row.get("status") == "overdue" and isinstance(due_on, dt.date):
+        description += f" (Overdue: it was due on {due_on.day} {due_on:%B %Y}.)"
     return ProposedItem(topic.upper(), description, kind="request")
 
 
@@ -201,6 +208,20 @@ def propose(committee: rm.Committee, date: dt.date) -> list[ProposedItem]:
     return items
 
 
+def _one_per_title(reports: list[rm.Report]) -> list[rm.Report]:
+    """The same report can arrive twice (in the pack and as its own file, its title typed
+    with a different apostrophe); keep the copy with the most text, in first-seen order."""
+    best: dict[str, rm.Report] = {}
+    size: dict[int, int] = {}
+    for report in reports:
+        size[report.pk] = sum(len(d.text) for d in report.documents.all())
+        key = _norm(report.title)
+        if key not in best or size[report.pk] > size[best[key].pk]:
+            best[key] = report
+    kept = {r.pk for r in best.values()}
+    return [r for r in reports if r.pk in kept]
+
+
 def _similar(a: str, b: str) -> bool:
     """Same subject: token-set similarity, except that one or two words never match a longer title."""
     a, b = _norm(a), _norm(b)
@@ -215,7 +236,7 @@ def _attach_filed_reports(items: list[ProposedItem], meeting: rm.Meeting) -> Non
     New items go before the last one (the work plan), which stays last.
     """
     reports = rm.Report.objects.filter(meeting=meeting).order_by("item_number", "pk")
-    for report in reports:
+    for report in _one_per_title(list(reports)):
         closed = report.classification == "closed"
         target = None
         if not closed:

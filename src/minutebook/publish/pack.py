@@ -161,8 +161,20 @@ def text_blocks(text: str) -> list[Block]:
             else:
                 blocks.append(Block(rows=[cells]))
         else:
-            blocks.append(Block(text=re.sub(r"\s+", " ", line)))
+            text = re.sub(r"\s+", " ", line)
+            blocks.append(Block(text=text, heading=_looks_like_heading(text)))
     return blocks
+
+
+def _looks_like_heading(text: str) -> bool:
+    """Report templates set their section headings in capitals ("KEY ISSUES FOR CONSIDERATION")."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(text) <= 80
+        and len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and not text.endswith((".", ":", ","))
+    )
 
 
 def _report_blocks(report: rm.Report) -> list[Block]:

@@ -55,6 +55,8 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     changed_sources: list[str] = field(default_factory=list)
     tracking: dict[str, int] = field(default_factory=dict)
+    # Councils, committees and people stay cached across the papers of one batch.
+    session: LoadSession = field(default_factory=LoadSession, repr=False)
 
     def text(self) -> str:
         lines = [
@@ -63,6 +65,8 @@ class IngestSummary:
             "",
             self.report.table(),
         ]
+        if self.tracking:
+            lines += ["", "Tracking: " + ", ".join(f"{k} {v}" for k, v in self.tracking.items())]
         if self.failures:
             lines += ["", "Failures:"]
             lines += [f"  {f.name}: {f.message}" for f in self.failures]
@@ -186,6 +190,7 @@ def process(source: m.SourceFile, session: LoadSession | None = None) -> LoadRep
                     report.add("SourceFile", "updated")
     except Exception as exc:  # a loader bug must not lose the file or stop a batch
         log.exception("loading %s failed", source.original_name)
+        session.reset()
         _record_failure(
             source, f"the record could not load this file ({type(exc).__name__}: {exc})"
         )
@@ -213,7 +218,6 @@ def _update_tracking(summary: IngestSummary) -> None:
 
 def ingest_paths(paths: Iterable[str | Path], *, progress: bool = False) -> IngestSummary:
     summary = IngestSummary()
-    session = LoadSession()
     files = list(iter_paper_paths(paths))
     summary.files = len(files)
     for path in _progress(files, progress):
@@ -222,24 +226,19 @@ def ingest_paths(paths: Iterable[str | Path], *, progress: bool = False) -> Inge
         except OSError as exc:
             summary.failures.append(Failure(str(path), f"cannot read the file ({exc.strerror})"))
             continue
-        ingest_bytes(data, str(path), summary, session)
+        ingest_bytes(data, str(path), summary)
     _update_tracking(summary)
     return summary
 
 
-def ingest_bytes(
-    data: bytes,
-    name: str,
-    summary: IngestSummary | None = None,
-    session: LoadSession | None = None,
-) -> IngestSummary:
+def ingest_bytes(data: bytes, name: str, summary: IngestSummary | None = None) -> IngestSummary:
     """Store and process one file (used by the CLI and by the officers' upload page)."""
     summary = summary or IngestSummary()
     source, created = store(data, name)
     if created:
         summary.new_sources += 1
         summary.report.add("SourceFile", "inserted")
-        summary.report.merge(process(source, session))
+        summary.report.merge(process(source, summary.session))
     else:
         summary.known_sources += 1
         summary.report.add("SourceFile", "unchanged")
@@ -256,7 +255,6 @@ def reparse_all(*, progress: bool = False, only_failed: bool = False) -> IngestS
         sources = sources.filter(parse_status="failed")
     ids = list(sources.values_list("pk", flat=True))
     summary.files = len(ids)
-    session = LoadSession()
     iterator: Iterable[int] = ids
     if progress:
         from tqdm import tqdm
@@ -265,7 +263,7 @@ def reparse_all(*, progress: bool = False, only_failed: bool = False) -> IngestS
     for pk in iterator:
         source = m.SourceFile.objects.get(pk=pk)
         before = (source.parse_status, source.parser_version)
-        report = process(source, session)
+        report = process(source, summary.session)
         summary.report.merge(report)
         summary.known_sources += 1
         if report.changed or before != (source.parse_status, source.parser_version):

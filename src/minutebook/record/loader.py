@@ -105,6 +105,11 @@ def _time(text: str | None) -> dt.time | None:
         return None
 
 
+def _is_report(doc: p.Document) -> bool:
+    """An officer's report (or work plan report): its header date is the meeting's date."""
+    return doc.report is not None and doc.kind == "report" and doc.subkind != "appendix"
+
+
 def _same_number(a: str | None, b: str | None) -> bool:
     def norm(x: str | None) -> str:
         return re.sub(r"[^0-9a-z]", "", (x or "").casefold())
@@ -247,7 +252,7 @@ class _Load:
         pack_date = next(
             (_date(d.meeting.date) for d in docs if d.kind != "minutes" and d.meeting.date),
             None,
-        ) or next((_date(d.report.date) for d in docs if d.report and d.report.date), None)
+        ) or next((_date(d.report.date) for d in docs if _is_report(d) and d.report.date), None)
         self.up.preload(m.Document, source=self.source)
         self.reloading = bool(self.up.cached_rows(m.Document)) or bool(self.superseded)
         loaded: list[tuple[p.Document, m.Document]] = []
@@ -265,7 +270,7 @@ class _Load:
                 council = self.council_of_committee(committee_name) or self.council(None)
             committee = self.committee(council, committee_name)
             on = _date(parsed.meeting.date) or (
-                _date(parsed.report.date) if parsed.report else None
+                _date(parsed.report.date) if _is_report(parsed) else None
             )
             if on is None and parsed.kind != "minutes":
                 on = pack_date
@@ -279,6 +284,7 @@ class _Load:
         for parsed, doc in loaded:
             if parsed.agenda is not None and doc.meeting is not None:
                 self.agenda(parsed, doc)
+        last_item: m.AgendaItem | None = None
         for parsed, doc in loaded:
             if doc.meeting is None:
                 if parsed.minutes or parsed.agenda or parsed.report:
@@ -290,8 +296,15 @@ class _Load:
             self.meeting_facts(parsed, doc.meeting)
             if parsed.minutes is not None:
                 self.minutes(parsed, doc, pack_meeting)
-            if parsed.report is not None:
-                self.report_row(parsed, doc)
+            if _is_report(parsed):
+                last_item = self.report_row(parsed, doc)
+            elif (
+                (parsed.kind == "letter" or parsed.subkind == "appendix")
+                and last_item is not None
+                and last_item.meeting_id == doc.meeting_id
+            ):
+                # An appendix (an inspection letter, a dashboard) belongs to the report before it.
+                self.link(last_item, doc)
             if parsed.work_plan:
                 self.work_plan(parsed, doc)
         self.prune({d.pk for _, d in loaded})
@@ -537,7 +550,8 @@ class _Load:
 
     # -- reports and work plans --------------------------------------------------------------
 
-    def report_row(self, parsed: p.Document, doc: m.Document) -> None:
+    def report_row(self, parsed: p.Document, doc: m.Document) -> m.AgendaItem | None:
+        """The Report row of a report document; returns its agenda item (for appendices)."""
         assert parsed.report is not None and doc.meeting is not None
         r = parsed.report
         meeting = doc.meeting
@@ -549,7 +563,7 @@ class _Load:
                 f"{self.source.original_name}: report at line {parsed.span.first_line} "
                 "has no title; kept as a document only"
             )
-            return
+            return None
         item = self.find_item(meeting, r.item_number, title)
         audit = r.audit_trail
         values: dict[str, Any] = {
@@ -583,6 +597,7 @@ class _Load:
             row.classification = wanted
             row.save(update_fields=["classification"])
             self.report.add("Report", "updated")
+        return item
 
     def work_plan(self, parsed: p.Document, doc: m.Document) -> None:
         assert doc.meeting is not None

@@ -163,6 +163,7 @@ class PeopleResolver:
     def __init__(self, council: m.Council) -> None:
         self.council = council
         self.people: dict[int, m.Person] = {}
+        self.normalised_names: dict[int, str] = {}
         self.by_name: dict[str, set[int]] = defaultdict(set)
         self.by_family: dict[str, set[int]] = defaultdict(set)
         self.aliases: dict[str, set[int]] = defaultdict(set)
@@ -187,6 +188,7 @@ class PeopleResolver:
 
     def _index(self, person: m.Person) -> None:
         self.people[person.pk] = person
+        self.normalised_names[person.pk] = _norm(person.name)
         self.by_name[_norm(person.name)].add(person.pk)
         self.by_family[_norm(person.family_name or person.name.split(" ")[-1])].add(person.pk)
         self.slugs.add(person.slug)
@@ -253,7 +255,7 @@ class PeopleResolver:
         return self._fuzzy(written)
 
     def _fuzzy(self, written: WrittenName) -> m.Person | None:
-        choices = {pid: _norm(p.name) for pid, p in self.people.items()}
+        choices = self.normalised_names
         if not choices:
             return None
         found = process.extract(_norm(written.name), choices, scorer=fuzz.ratio, limit=2)

@@ -20,11 +20,13 @@ The rules, for an anonymous visitor (``can_see_closed(user)`` is False):
   or when every document it arrived in is closed.
 - **Declaration**: hidden when made on a closed agenda item or read from a
   closed document.
-- Every other fact with provenance (Attendance, Membership, OfficerTitle,
-  WorkPlanEntry, and the tracking models that point at a document): hidden
-  when read from a closed document.
+- Every other model (Attendance, Membership, OfficerTitle, WorkPlanEntry,
+  and the tracking models: requests, figures, commitments) is hidden when
+  any of its foreign keys points at something hidden: a closed document
+  (its provenance), agenda item, minute, resolution or report.
 - **SourceFile**: hidden (its raw bytes and whole text) when it holds any
-  closed document. Its open documents stay visible one by one.
+  closed document. Its open documents stay visible one by one, and
+  `redacted_text(source)` gives its text with closed documents withheld.
 - Councils, committees, meetings, people and municipal years are public.
 
 Staff (``is_staff``), superusers and users holding the
@@ -34,8 +36,6 @@ unchanged for officers and the public subset for everyone else.
 
 All functions take and return QuerySets (lazy, composable, countable), so a
 count or a search over a public queryset can never include closed rows.
-Querysets of models without a rule here pass through ``public()`` filtered by
-provenance only when they have a ``document`` foreign key to Document.
 """
 
 from __future__ import annotations
@@ -149,22 +149,38 @@ _RULES: dict[type[Model], Any] = {
 }
 
 
-def _has_document_link(model: type[Model]) -> bool:
-    try:
-        field = model._meta.get_field("document")
-    except Exception:
-        return False
-    return getattr(field, "related_model", None) is m.Document
+def _hidden(model: type[Model]) -> QuerySet[Any]:
+    """Ids of the rows of a ruled model that the public may not see (a subquery)."""
+    everything = model._default_manager.all()
+    return everything.exclude(pk__in=_RULES[model](everything).values("pk")).values("pk")
 
 
 def public(qs: QuerySet[_M]) -> QuerySet[_M]:
-    """The public subset of any queryset: the model's own rule, else the provenance rule."""
+    """The public subset of any queryset.
+
+    A model with a rule here uses it. Any other model (the tracking helpers' requests,
+    figures and commitments, for instance) is hidden when it points at anything hidden:
+    a closed document, agenda item, minute, resolution or report.
+    """
     rule = _RULES.get(qs.model)
     if rule is not None:
         return rule(qs)  # type: ignore[no-any-return]
-    if _has_document_link(qs.model):
-        return public_facts(qs)
+    for f in qs.model._meta.concrete_fields:
+        target = getattr(f, "related_model", None)
+        if f.is_relation and target in _RULES and target is not m.SourceFile:
+            qs = qs.exclude(**{f"{f.name}__in": _hidden(target)})
     return qs
+
+
+def redacted_text(source: m.SourceFile, placeholder: str = "[closed business withheld]") -> str:
+    """The source's text with the lines of closed documents replaced by `placeholder`."""
+    lines = source.text.split("\n")
+    closed = public_documents(source.documents.all())
+    hidden = source.documents.exclude(pk__in=closed.values("pk"))
+    for first, last in hidden.values_list("first_line", "last_line"):
+        for n in range(max(first, 1) - 1, min(last, len(lines))):
+            lines[n] = placeholder if n == first - 1 else ""
+    return "\n".join(lines)
 
 
 def visible(qs: QuerySet[_M], user: Any) -> QuerySet[_M]:
@@ -173,6 +189,6 @@ def visible(qs: QuerySet[_M], user: Any) -> QuerySet[_M]:
 
 
 # Short names used by the web and API packages.
-public_attendance = public_facts
-public_memberships = public_facts
-public_work_plan = public_facts
+public_attendance = public
+public_memberships = public
+public_work_plan = public

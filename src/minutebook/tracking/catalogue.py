@@ -8,6 +8,7 @@ measures in general; a figure that matches none is kept as "unmapped".
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -244,6 +245,7 @@ CATALOGUE: tuple[Measure, ...] = (
 BY_KEY = {m.key: m for m in CATALOGUE}
 
 
+@functools.lru_cache(maxsize=4096)
 def measure_for(text: str, unit: str) -> Measure | None:
     """The first catalogue measure recognised in `text` that comes in `unit`."""
     for measure in CATALOGUE:

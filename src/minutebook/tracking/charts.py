@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 56
+LEFT, RIGHT, TOP, BOTTOM = 56, 48, 16, 56
 # GOV.UK colours: own figures in blue, comparators in other colours with distinct dash patterns.
 SERIES_STYLE = {
     "": ("#1d70b8", ""),

@@ -35,7 +35,7 @@ _TIMESCALE = re.compile(
 _WE_WILL = re.compile(r"^[\W\d.]*\**\s*(we\s+will\b.+)", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"</p>\s*<p>|\n", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]{1,40}>")
-_SE_HEADER = re.compile(r"how\s+do\s+we\s+know", re.IGNORECASE)
+SE_HEADER = re.compile(r"how\s+do\s+we\s+know", re.IGNORECASE)
 _HORIZON = re.compile(r"next\s+(?P<n>\d+|twelve)\s+(?:months|mths)", re.IGNORECASE)
 _IMPROVE_HEADING = re.compile(
     r"^\W*(?:what\s+needs\s+to\s+improve|areas?\s+for\s+(?:further\s+)?(?:development|improvement|consideration\s+and\s+improvement)|"
@@ -102,7 +102,7 @@ def find_self_evaluation(text: str) -> list[FoundCommitment]:
         line_offset = offset
         offset += len(line) + 1
         cells = line.split("\t")
-        if _SE_HEADER.search(line):
+        if SE_HEADER.search(line):
             in_table = True
             horizon = _HORIZON.search(line)
             default_timescale = f"next {horizon.group('n')} months" if horizon else ""
@@ -170,3 +170,36 @@ def find_inspection_findings(text: str) -> list[FoundCommitment]:
 
 def find_commitments(text: str) -> list[FoundCommitment]:
     return find_we_will(text) + find_self_evaluation(text) + find_inspection_findings(text)
+
+
+def find_self_evaluation_table(header: list[str], rows: list[list[str]]) -> list[FoundCommitment]:
+    """The same rows from a parsed table (header: ... | how do we know | what we will do).
+
+    Cell paragraphs may have been joined by the reader, so the action cell is
+    split into sentences, each one commitment.
+    """
+    joined = "\t".join(header)
+    if not SE_HEADER.search(joined) or len(header) < 3:
+        return []
+    horizon = _HORIZON.search(joined)
+    default_timescale = f"next {horizon.group('n')} months" if horizon else ""
+    out: list[FoundCommitment] = []
+    for row in rows:
+        if len(row) < 3:
+            continue
+        label = row[0].strip()
+        evidence = _clean(row[-2])
+        for _, action in sentences(_clean(row[-1])):
+            if len(action) < 15:
+                continue
+            out.append(
+                FoundCommitment(
+                    kind="self_evaluation",
+                    text=action,
+                    evidence=evidence[:1000],
+                    timescale=timescale_of(action) or default_timescale,
+                    reference=label if re.fullmatch(r"[\d.]+", label) else "",
+                    offset=-1,
+                )
+            )
+    return out

@@ -91,7 +91,8 @@ _COMPARATOR = (
 _COMMITMENT = re.compile(
     r"^\W*(?:we\s+will|we\s+aim|our\s+(?:aim|target|ambition))\b|\baim\s+(?:is|would\s+be)\b", re.I
 )
-_OWN_PERIOD_GAP = re.compile(r"^\s*(?:\(|in|at|as\s+at|for|during|by|of|\(in)?\s*$", re.I)
+_OWN_PERIOD_GAP = re.compile(r"^\s*(?:\(|in|for|during|\(in)?\s*$", re.I)
+_WEAK_PERIOD_GAP = re.compile(r"^\s*(?:at|as\s+at|by|of)\s*$", re.I)
 _OWN_SUBJECT = re.compile(r"\d\s?(?:%|per\s?cent)\s+of\s+\w", re.I)
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE
@@ -272,7 +273,12 @@ def extract_from_text(text: str) -> list[Figure]:
             preceding = [p for start, p in periods if start < match.start()]
             following = [(start, p) for start, p in periods if start > match.end()]
             # "from 25% in April 2018": a period written straight after the value is its own.
-            if following and _OWN_PERIOD_GAP.match(sentence[match.end() : following[0][0]]):
+            gap = sentence[match.end() : following[0][0]] if following else ""
+            # "from 25% in April 2018": a period written straight after the value is its own;
+            # a weaker "as at December" only when no period was written before the value.
+            if following and (
+                _OWN_PERIOD_GAP.match(gap) or (not preceding and _WEAK_PERIOD_GAP.match(gap))
+            ):
                 period: Period | None = following[0][1]
             elif preceding:
                 period = preceding[-1]

@@ -96,7 +96,7 @@ _NUMBER_WORDS = {
 }
 _ACTOR = re.compile(
     r"^that\s+(?P<actor>officers|the\s+(?:[\w'’&-]+\s+){0,6}?(?:director|manager|head\s+of\s+[\w ]+?|officer|"
-    r"cabinet\s+member|chair|lead\s+member|team|service))\s+(?:be\s+asked\s+to\s+|should\s+|to\s+|will\s+)?"
+    r"cabinet\s+member|chair|lead\s+member|team|service)s?)\s+(?:be\s+asked\s+to\s+|should\s+|to\s+|will\s+)?"
     r"(?:provide|bring|submit|present|circulate|report|invite|arrange|organise|write|share|send|produce|prepare|give|come)",
     re.IGNORECASE,
 )
@@ -270,6 +270,8 @@ def draft_agenda_items(
         if not stripped:
             continue
         bullet = _BULLET.match(stripped)
+        if bullet and re.match(r"that\b", bullet.group("title"), re.IGNORECASE):
+            break  # the next numbered decision, not an agenda item
         if bullet:
             titles.append(bullet.group("title").strip().rstrip(".;"))
             continue

@@ -9,6 +9,7 @@ which request a paper answers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from minutebook.parser.dates import MONTHS
@@ -132,6 +133,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']+|\d+")
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][a-z]+\s+){1,6}?)\(([A-Z]{2,6})\)")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately crude stemmer: plural and -ing forms fold together."""
     w = word.lower().strip("'")
@@ -147,13 +149,18 @@ def words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text)]
 
 
+@functools.lru_cache(maxsize=64)
+def _generic(extra: frozenset[str]) -> frozenset[str]:
+    return GENERIC_WORDS | {stem(w) for w in extra}
+
+
 def distinctive_words(text: str, extra_generic: frozenset[str] = frozenset()) -> set[str]:
     """The words of `text` that can tell one subject from another.
 
     Acronyms defined in the text ("Independent Reviewing Officer (IRO)") add
     the acronym, so a title written in full matches a request that abbreviates.
     """
-    generic = GENERIC_WORDS | {stem(w) for w in extra_generic}
+    generic = _generic(extra_generic)
     out = {w for w in words(text) if w not in generic and not w.isdigit() and len(w) > 1}
     for match in _ACRONYM_DEF.finditer(text):
         out.add(match.group(2).lower())

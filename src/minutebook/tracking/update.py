@@ -11,13 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from dataclasses import replace
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from minutebook.record import models as m
 from minutebook.tracking import workplan
-from minutebook.tracking.commitments_extract import find_commitments
+from minutebook.tracking.commitments_extract import (
+    SE_HEADER,
+    FoundCommitment,
+    find_commitments,
+    find_self_evaluation,
+    find_self_evaluation_table,
+)
 from minutebook.tracking.figures_extract import (
     extract_from_table,
     extract_from_text,
@@ -26,7 +34,7 @@ from minutebook.tracking.figures_extract import (
 from minutebook.tracking.matching import best_match, topic_words
 from minutebook.tracking.models import Commitment, Figure, TrackedRequest
 from minutebook.tracking.requests_detect import DetectedRequest, detect_requests, draft_agenda_items
-from minutebook.tracking.sources import agenda_candidates, papers, resolve_candidate
+from minutebook.tracking.sources import PaperText, agenda_candidates, papers, resolve_candidate
 
 
 def _digest(*parts: object) -> str:
@@ -50,7 +58,11 @@ def update_tracking(today: dt.date | None = None) -> dict[str, int]:
 
 
 def _next_meeting(committee: m.Committee, after: dt.date) -> m.Meeting | None:
-    return committee.meetings.filter(date__gt=after).order_by("date").first()
+    """The committee's next meeting: one with an agenda or minutes if the record has one
+    (a date read from a letter or a report is not a meeting anyone could report to)."""
+    later = committee.meetings.filter(date__gt=after).order_by("date")
+    with_business = later.filter(Q(agenda_items__isnull=False) | Q(minutes__isnull=False))
+    return with_business.first() or later.first()
 
 
 def sync_resolution_work_plan(committee: m.Committee) -> int:
@@ -143,12 +155,17 @@ def update_requests(committee: m.Committee, today: dt.date) -> Counter[str]:
         row.due_kind = found.due_kind
         row.due_date = found.due_date
         row.due_meeting = None
-        if found.due_kind == "next_meeting":
+        if found.kind == "draft_agenda" and resolution is not None:
+            # The agreed list may name its meeting on a line of its own ("26 February").
+            _, listed_date, _ = draft_agenda_items(resolution.text, made_on)
+            if listed_date is not None:
+                row.due_kind, row.due_date = "meeting", listed_date
+        if row.due_kind == "next_meeting":
             nxt = _next_meeting(committee, made_on)
             row.due_meeting = nxt
             row.due_date = nxt.date if nxt else None
-        elif found.due_date is not None:
-            row.due_meeting = committee.meetings.filter(date=found.due_date).first()
+        elif row.due_date is not None:
+            row.due_meeting = committee.meetings.filter(date=row.due_date).first()
         source = resolution or minute
         row.document = source.document
         row.first_line = source.first_line
@@ -298,13 +315,39 @@ def update_figures(committee: m.Committee) -> int:
     return len(kept)
 
 
+def _self_evaluation_from_original(paper: PaperText) -> list[FoundCommitment]:
+    """Self-evaluation rows read from the paper's original text when the extracted text lost
+    the table's cell boundaries (paragraph markup inside cells). Only rows whose action text
+    is in this paper count, so a pack's other papers do not lend it theirs."""
+    if not SE_HEADER.search(paper.text) or find_self_evaluation(paper.text):
+        return []
+    try:
+        original = bytes(paper.document.source.content).decode("utf-8")
+    except (UnicodeDecodeError, TypeError):
+        return []  # a PDF or Word file: nothing readable as text
+    flat = " ".join(paper.text.split())
+    return [
+        replace(c, offset=-1)
+        for c in find_self_evaluation(original)
+        if " ".join(c.text.split())[:60] in flat
+    ]
+
+
 def update_commitments(committee: m.Committee) -> int:
     """Commitments keep their status (an officer's) across recomputation; new ones are bulk-created."""
     existing = {c.key: c for c in Commitment.objects.filter(committee=committee)}
     kept: set[str] = set()
     new: list[Commitment] = []
     for paper in papers(committee):
-        for found in find_commitments(paper.text):
+        found_here = find_commitments(paper.text) + _self_evaluation_from_original(paper)
+        if paper.report is not None:
+            for table in paper.report.tables:
+                if isinstance(table, dict) and table.get("rows"):
+                    found_here += find_self_evaluation_table(
+                        [str(h) for h in table.get("header") or []],
+                        [[str(c) for c in row] for row in table["rows"]],
+                    )
+        for found in found_here:
             key = _digest(
                 "com",
                 committee.pk,
@@ -316,7 +359,11 @@ def update_commitments(committee: m.Committee) -> int:
             if key in kept:
                 continue
             kept.add(key)
-            first, last = paper.lines_of(found.offset, 0)
+            if found.offset >= 0:
+                first, last = paper.lines_of(found.offset, 0)
+            else:  # from a parsed table: locate the sentence in the text, else the document start
+                at = paper.text.find(found.text[:60])
+                first, last = paper.lines_of(max(at, 0), 0)
             values = {
                 "committee": committee,
                 "meeting": paper.meeting,

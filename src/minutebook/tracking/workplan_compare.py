@@ -52,13 +52,22 @@ def is_standard_item(title: str) -> bool:
     return bool(STANDARD_ITEM.search(title.strip()))
 
 
-def _find(entry_words: set[str], items: list[Candidate], committee_name: str) -> Candidate | None:
-    best: tuple[float, Candidate] | None = None
-    for item in items:
-        score = title_matches(entry_words, topic_words(item.title, committee_name))
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, item)
-    return best[1] if best else None
+def _find(title: str, items: list[Candidate], committee_name: str) -> Candidate | None:
+    """The item that best answers a planned title; words in brackets count only as a fallback
+    ("Ofsted feedback (Youth Offending Service)" is delivered by a youth offending item)."""
+    for words in (topic_words(title, committee_name), _all_words(title, committee_name)):
+        best: tuple[float, Candidate] | None = None
+        for item in items:
+            score = title_matches(words, topic_words(item.title, committee_name))
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, item)
+        if best:
+            return best[1]
+    return None
+
+
+def _all_words(title: str, committee_name: str) -> set[str]:
+    return topic_words(title.replace("(", " ").replace(")", " "), committee_name)
 
 
 def compare_plan(
@@ -73,12 +82,12 @@ def compare_plan(
         words = topic_words(entry.title, committee_name)
         agenda = agendas.get(entry.planned_for)
         if agenda:
-            item = _find(words, agenda, committee_name)
+            item = _find(entry.title, agenda, committee_name)
             if item is not None:
                 claimed.add(item.key)
                 # "Update on X and Y" may be delivered as two items: both are planned.
                 for part in _PARTS.split(entry.title):
-                    other = _find(topic_words(part, committee_name), agenda, committee_name)
+                    other = _find(part, agenda, committee_name)
                     if other is not None:
                         claimed.add(other.key)
                 outcomes.append(PlanOutcome(entry, "delivered", item))
@@ -86,7 +95,7 @@ def compare_plan(
         later = [d for d in sorted(agendas) if d > entry.planned_for]
         moved: PlanOutcome | None = None
         for date in later:
-            item = _find(words, agendas[date], committee_name)
+            item = _find(entry.title, agendas[date], committee_name)
             if item is not None:
                 moved = PlanOutcome(entry, "slipped", item, slipped_to=date, via="agenda")
                 break

@@ -8,5 +8,7 @@ OParl JSON schemas in `corpus/oparl-schema` (or the copy shipped in the package)
 """
 
 OPARL_BASE_TOKEN = "urn:minutebook:oparl:"
+# Stands for the site root in `web` links to the HTML pages.
+SITE_BASE_TOKEN = "urn:minutebook:site:"
 SCHEMA_PREFIX = "https://schema.oparl.org/1.1/"
 EXTENSION_PREFIX = "minutebook:"

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 
-from minutebook.api.oparl import OPARL_BASE_TOKEN, SCHEMA_PREFIX
+from minutebook.api.oparl import OPARL_BASE_TOKEN, SCHEMA_PREFIX, SITE_BASE_TOKEN
 from minutebook.record import models as m
 
 BODY_LISTS = (
@@ -41,6 +41,11 @@ LIST_SEGMENT = {
 
 def url(path: str) -> str:
     return OPARL_BASE_TOKEN + path
+
+
+def web(path: str) -> str:
+    """A link to a public HTML page (site-relative path), made absolute when served."""
+    return SITE_BASE_TOKEN + path
 
 
 def oparl_type(kind: str) -> str:

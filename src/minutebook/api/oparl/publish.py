@@ -26,10 +26,11 @@ import json
 from typing import Any
 
 from django.apps import apps
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from minutebook.api.models import PublicationState, PublishedListEntry, PublishedObject
+from minutebook.api.oparl.links import oparl_type, url
 from minutebook.api.oparl.serialize import published_objects
 
 STATE_NAME = "oparl"
@@ -43,20 +44,28 @@ def fingerprint(payload: dict[str, Any]) -> str:
 
 
 def record_token() -> str:
-    """A fingerprint of the record's state: changes whenever any row is added, saved or deleted.
+    """A fingerprint of the record's rows: changes whenever rows are added or removed.
 
-    Every save of a history-tracked model adds a history row, so history counts
-    catch updates; counts and highest ids catch the rest.
+    Saves and deletes through the models set the dirty flag (`mark_dirty`); this
+    catches bulk loads (an archive import) and deletes that bypass signals.
     """
-    parts: list[Any] = []
+    quote = connection.ops.quote_name
+    selects = []
     for label in RECORD_APPS:
         try:
             config = apps.get_app_config(label)
         except LookupError:
             continue
-        for model in config.get_models(include_auto_created=True):
-            stats = model._default_manager.aggregate(n=models.Count("pk"), top=models.Max("pk"))
-            parts.append((model._meta.label, stats["n"], stats["top"]))
+        for model in config.get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            pk = quote(model._meta.pk.column)
+            table = quote(model._meta.db_table)
+            selects.append(f"SELECT {len(selects)}, COUNT({pk}), MAX({pk}) FROM {table}")
+    # One round trip; table and column names come from the models, never from input.
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects))
+        parts = sorted(cursor.fetchall())
     text = json.dumps(parts, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -92,53 +101,70 @@ def ensure_published() -> None:
 def sync_published(token: str | None = None) -> dict[str, int]:
     """Bring the table in line with the public record; returns counts of what changed."""
     now = timezone.now().replace(microsecond=0)
-    counts = {"created": 0, "modified": 0, "deleted": 0, "unchanged": 0}
-    existing = {obj.path: obj for obj in PublishedObject.objects.all()}
+    existing = {
+        obj.path: obj
+        for obj in PublishedObject.objects.only("pk", "path", "kind", "fingerprint", "deleted")
+    }
     entries: set[tuple[str, str]] = set(
         PublishedListEntry.objects.values_list("list_path", "item__path")
     )
-    seen: set[str] = set()
+    new: list[PublishedObject] = []
+    changed: list[PublishedObject] = []
+    wanted_entries: list[tuple[str, str]] = []
+    unchanged = 0
+    current: set[str] = set()
     for published in published_objects():
-        if published.path in seen:
+        if published.path in current:
             continue
-        seen.add(published.path)
-        digest = fingerprint(published.payload)
-        obj = existing.get(published.path)
-        if obj is None:
-            obj = PublishedObject.objects.create(
+        current.add(published.path)
+        if published.path in existing:
+            obj = existing[published.path]
+            digest = fingerprint(published.payload)
+            if obj.fingerprint != digest or obj.deleted:
+                obj.payload, obj.fingerprint = published.payload, digest
+                obj.modified, obj.deleted = now, False
+                changed.append(obj)
+            else:
+                unchanged += 1
+        else:
+            obj = PublishedObject(
                 path=published.path,
                 kind=published.kind,
                 payload=published.payload,
-                fingerprint=digest,
+                fingerprint=fingerprint(published.payload),
                 created=now,
                 modified=now,
             )
             existing[obj.path] = obj
-            counts["created"] += 1
-        elif obj.fingerprint != digest or obj.deleted:
-            obj.payload = published.payload
-            obj.fingerprint = digest
-            obj.modified = now
-            obj.deleted = False
-            obj.save(update_fields=["payload", "fingerprint", "modified", "deleted"])
-            counts["modified"] += 1
-        else:
-            counts["unchanged"] += 1
-        for list_path in published.lists:
-            if (list_path, obj.path) not in entries:
-                PublishedListEntry.objects.create(list_path=list_path, item=obj)
-                entries.add((list_path, obj.path))
-    for path, obj in existing.items():
-        if path in seen or obj.deleted:
-            continue
-        obj.payload = {"id": obj.payload["id"], "type": obj.payload["type"]}
-        obj.fingerprint = ""
-        obj.deleted = True
-        obj.modified = now
-        obj.save(update_fields=["payload", "fingerprint", "deleted", "modified"])
-        counts["deleted"] += 1
+            new.append(obj)
+        wanted_entries += [(list_path, obj.path) for list_path in published.lists]
+    gone = [
+        obj for path, obj in existing.items() if obj.pk and not obj.deleted and path not in current
+    ]
+    for obj in gone:
+        # Spec 2.8: a deleted object keeps id, type and created; everything else may go.
+        obj.payload = {"id": url(obj.path), "type": oparl_type(obj.kind)}
+        obj.fingerprint, obj.deleted, obj.modified = "", True, now
+    PublishedObject.objects.bulk_create(new, batch_size=500)
+    PublishedObject.objects.bulk_update(
+        changed + gone, ["payload", "fingerprint", "modified", "deleted"], batch_size=500
+    )
+    ids = dict(PublishedObject.objects.values_list("path", "pk"))
+    PublishedListEntry.objects.bulk_create(
+        [
+            PublishedListEntry(list_path=list_path, item_id=ids[path])
+            for list_path, path in dict.fromkeys(wanted_entries)
+            if (list_path, path) not in entries
+        ],
+        batch_size=500,
+    )
     PublicationState.objects.update_or_create(
         name=STATE_NAME,
         defaults={"token": token or record_token(), "synced_at": now, "dirty": False},
     )
-    return counts
+    return {
+        "created": len(new),
+        "modified": len(changed),
+        "deleted": len(gone),
+        "unchanged": unchanged,
+    }

@@ -28,8 +28,16 @@ from minutebook.api.oparl.links import (
     oparl_datetime,
     oparl_type,
     url,
+    web,
 )
 from minutebook.api.oparl.snapshot import RecordSnapshot, council_of_report
+from minutebook.api.weblinks import (
+    committee_path,
+    meeting_path_known,
+    person_path,
+    report_path,
+    source_path,
+)
 from minutebook.record import models as m
 
 X = EXTENSION_PREFIX
@@ -107,6 +115,7 @@ def organization_object(snap: RecordSnapshot, committee: m.Committee) -> dict[st
                 for ms in snap.memberships_of_committee.get(committee.pk, [])
             ],
             "meeting": url(f"organization/{committee.pk}/meeting"),
+            "web": web(committee_path(committee)),
             X + "termsOfReference": committee.purpose,
         }
     )
@@ -146,6 +155,7 @@ def person_object(snap: RecordSnapshot, person: m.Person) -> dict[str, Any]:
             "givenName": person.given_name,
             "formOfAddress": person.honorific,
             "status": [person.get_kind_display()],
+            "web": web(person_path(person, person.slug in snap.shared_person_slugs)),
             "membership": [
                 membership_object(ms) for ms in snap.memberships_of_person.get(person.pk, [])
             ],
@@ -198,6 +208,7 @@ def file_object(
             "text": None if embedded else source.text,
             "accessUrl": url(f"file/{source.pk}/access"),
             "downloadUrl": url(f"file/{source.pk}/download"),
+            "web": web(source_path(source.pk)),
             "meeting": [url(f"meeting/{i}") for i in snap.meetings_of_file.get(source.pk, [])],
             "agendaItem": [url(f"agenda-item/{i}") for i in snap.items_of_file.get(source.pk, [])],
             "paper": [url(f"paper/{i}") for i in snap.reports_of_file.get(source.pk, [])],
@@ -263,6 +274,9 @@ def meeting_object(snap: RecordSnapshot, meeting: m.Meeting) -> dict[str, Any]:
             "name": f"{meeting.committee.name}, {meeting.date.day} {meeting.date:%B %Y}",
             "meetingState": MEETING_STATE.get(meeting.status, meeting.status),
             "cancelled": meeting.status == "cancelled",
+            "web": web(
+                meeting_path_known(meeting, meeting.committee.slug in snap.shared_committee_slugs)
+            ),
             "start": oparl_datetime(meeting.date, meeting.start_time),
             "end": oparl_datetime(meeting.date, meeting.end_time),
             "location": location_object(snap, council, meeting.venue)
@@ -370,6 +384,7 @@ def paper_object(snap: RecordSnapshot, report: m.Report) -> dict[str, Any]:
             "name": report.title,
             "date": iso_date(day),
             "paperType": "Report",
+            "web": web(report_path(report)),
             "mainFile": file_object(snap, snap.source_by_id[files[0]]) if files else None,
             "auxiliaryFile": [file_object(snap, snap.source_by_id[i]) for i in files[1:]],
             "underDirectionOf": [url(f"organization/{committee_id}")] if committee_id else [],

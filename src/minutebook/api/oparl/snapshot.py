@@ -74,6 +74,8 @@ class RecordSnapshot:
         self.year_by_id = {y.pk: y for y in self.years}
         self.person_by_id = {p.pk: p for p in self.people}
         self.source_by_id = {s.pk: s for s in self.sources}
+        self.shared_person_slugs = _shared(self.people)
+        self.shared_committee_slugs = _shared(self.committees)
         self._index()
         self._link_files()
 
@@ -149,6 +151,14 @@ class RecordSnapshot:
 
     def council_of_report_id(self, report_id: int) -> m.Council | None:
         return council_of_report(self.report_by_id[report_id])
+
+
+def _shared(rows: list[Any]) -> set[str]:
+    """Slugs used by more than one council (their web URLs name the council)."""
+    councils: dict[str, set[int]] = {}
+    for row in rows:
+        councils.setdefault(row.slug, set()).add(row.council_id)
+    return {slug for slug, ids in councils.items() if len(ids) > 1}
 
 
 def _group(rows: list[Any], attribute: str) -> dict[Any, list[Any]]:

@@ -19,7 +19,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from minutebook.api.models import PublishedListEntry, PublishedObject
-from minutebook.api.oparl import OPARL_BASE_TOKEN, SCHEMA_PREFIX
+from minutebook.api.oparl import OPARL_BASE_TOKEN, SCHEMA_PREFIX, SITE_BASE_TOKEN
 from minutebook.api.oparl.links import LIST_SEGMENT
 from minutebook.api.oparl.publish import ensure_published
 from minutebook.api.oparl.serialize import system_object
@@ -48,8 +48,11 @@ class BadRequest(Exception):
     pass
 
 
+OPARL_PATH = "/oparl/v1/"  # where minutebook.urls mounts oparl_urls
+
+
 def oparl_base(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/oparl/v1/")
+    return request.build_absolute_uri(OPARL_PATH)
 
 
 def oparl_json(data: Any, status: int = 200) -> JsonResponse:
@@ -75,10 +78,14 @@ def oparl_error(status: int, message: str, debug: str = "") -> JsonResponse:
 
 
 def _absolute(value: Any, base: str) -> Any:
+    """Swap the placeholders of stored payloads for this request's OParl base and site root."""
     if isinstance(value, str):
-        return (
-            base + value[len(OPARL_BASE_TOKEN) :] if value.startswith(OPARL_BASE_TOKEN) else value
-        )
+        if value.startswith(OPARL_BASE_TOKEN):
+            return base + value[len(OPARL_BASE_TOKEN) :]
+        if value.startswith(SITE_BASE_TOKEN):
+            site_root = base.removesuffix(OPARL_PATH)
+            return site_root + "/" + value[len(SITE_BASE_TOKEN) :].lstrip("/")
+        return value
     if isinstance(value, list):
         return [_absolute(v, base) for v in value]
     if isinstance(value, dict):

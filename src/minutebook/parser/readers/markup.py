@@ -62,24 +62,36 @@ def looks_like_markdown(text: str) -> bool:
     return hits >= 3
 
 
+def _unescape(text: str) -> str:
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _strip_line(line: str) -> str:
+    if "<" in line:
+        line = _AUTOLINK.sub(r"\1", line)
+        line = _PARAGRAPH_JOIN.sub(" ", line)
+        # A break inside a table row would split the row; elsewhere it is a line break.
+        line = _BREAK.sub(" " if "\t" in line else "\n", line)
+        line = INLINE_TAG.sub("", line)
+    if "&" in line:
+        line = _unescape(line)
+    return line
+
+
+def strip_inline_html_lines(lines: list[str]) -> None:
+    """`strip_inline_html` on a list of lines, in place (large inputs are not copied again)."""
+    for i, line in enumerate(lines):
+        if "<" in line or "&" in line:
+            lines[i] = _strip_line(line)
+
+
 def strip_inline_html(text: str) -> str:
     """Remove inline HTML, keeping each table row on one line and each paragraph of a cell in its cell."""
     if not has_inline_html(text):
-        if "&" not in text:
-            return text
-        return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    out: list[str] = []
-    for line in text.split("\n"):
-        if "<" in line:
-            line = _AUTOLINK.sub(r"\1", line)
-            line = _PARAGRAPH_JOIN.sub(" ", line)
-            # A break inside a table row would split the row; elsewhere it is a line break.
-            line = _BREAK.sub(" " if "\t" in line else "\n", line)
-            line = INLINE_TAG.sub("", line)
-        if "&" in line:
-            line = _ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
-        out.append(line)
-    return "\n".join(out)
+        return _unescape(text) if "&" in text else text
+    lines = text.split("\n")
+    strip_inline_html_lines(lines)
+    return "\n".join(lines)
 
 
 def _front_matter(lines: list[str]) -> tuple[list[str], int]:
@@ -137,32 +149,41 @@ def markdown_line_to_text(line: str) -> str:
 
 
 def markdown_to_text(text: str) -> str:
-    """Markdown (with inline HTML) to plain text, line by line."""
+    """Markdown (with inline HTML) to plain text."""
     lines = text.split("\n")
-    out, consumed = _front_matter(lines)
+    markdown_lines(lines)
+    return "\n".join(lines)
+
+
+def markdown_lines(lines: list[str]) -> None:
+    """Markdown lines (with inline HTML) to plain text lines, in place.
+
+    A write index trails the read index (lines are only ever dropped), so a
+    large input is not copied into a second list.
+    """
+    kept, consumed = _front_matter(lines)
     if consumed:
-        out.append("")
+        kept.append("")
+    write = len(kept)
+    lines[:write] = kept
     in_fence = False
-    for line in lines[consumed:]:
+    for read in range(consumed, len(lines)):
+        line = lines[read]
         first = line.lstrip(" ")[:1]
-        if not first:
-            out.append(line)
-            continue
-        if first in "`~" and _FENCE.match(line):
+        if first and first in "`~" and _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence:
-            out.append(line)
-            continue
-        if first in "*-_=|:" and (
+        if not first or in_fence:
+            pass
+        elif first in "*-_=|:" and (
             _RULE.match(line) or ("|" in line and _PIPE_SEPARATOR.match(line))
         ):
-            out.append("")
-            continue
-        if first == "|":
-            row = _pipe_row(line)
-            if row is not None:
-                out.append("\t".join(markdown_line_to_text(c) for c in row.split("\t")))
-                continue
-        out.append(markdown_line_to_text(line))
-    return strip_inline_html("\n".join(out))
+            line = ""
+        elif first == "|" and (row := _pipe_row(line)) is not None:
+            line = "\t".join(markdown_line_to_text(c) for c in row.split("\t"))
+        else:
+            line = markdown_line_to_text(line)
+        lines[write] = line
+        write += 1
+    del lines[write:]
+    strip_inline_html_lines(lines)

@@ -1,11 +1,32 @@
-"""Text of a PDF, page by page (pypdfium2), keeping the page of every line."""
+"""Text of a PDF, page by page (pypdfium2), keeping the page of every line.
+
+Lines are rebuilt from pdfium's text runs (rectangles of text on one line):
+runs on the same baseline form a line, a wide horizontal gap between runs
+becomes a tab (a table cell or a label/value pair, as in text extracted from
+PDF elsewhere), and a vertical gap wider than a line becomes a blank line (a
+paragraph break). When the runs miss characters that pdfium's plain text has
+(rotated or unusual text), the page falls back to the plain text.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from minutebook.parser.models import ParseError
 
+# Gap between runs, in multiples of the text height, that separates table cells.
+_CELL_GAP = 1.2
+# Vertical gap between lines, in multiples of the line height, that makes a paragraph break.
+_PARAGRAPH_GAP = 0.8
+# A paragraph or list label: "1.", "2.1", "(a)", "iv)", a bullet.
+_LIST_LABEL = re.compile(
+    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]{1,4}[.)]|\(\w{1,4}\)|[•\-–▪●◦·*])$"
+)
+# A layout that loses more than this share of the page's characters is not trusted.
+_MAX_LOSS = 0.02
 # A page with fewer visible characters than this is treated as having no text
 # layer (a scanned page); a page number alone must not count as text.
 _MIN_PAGE_CHARS = 20
@@ -15,6 +36,71 @@ _MIN_PAGE_CHARS = 20
 class PdfText:
     pages: tuple[str, ...]  # text of each page, lines separated by "\n"
     warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Line:
+    bottom: float
+    top: float
+    runs: list[tuple[float, float, float, float, str]]
+
+
+def _layout_lines(textpage: Any) -> list[str]:
+    """Lines of one page from its text runs, with tabs between cells and blank lines between paragraphs."""
+    runs = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        if text:
+            runs.append((left, bottom, right, top, text))
+    # Top of the page first, then left to right.
+    runs.sort(key=lambda run: (-(run[1] + run[3]) / 2, run[0]))
+    lines: list[_Line] = []
+    for run in runs:
+        left, bottom, right, top, text = run
+        middle = (bottom + top) / 2
+        if lines:
+            last = lines[-1]
+            if last.bottom < middle < last.top:
+                last.runs.append(run)
+                last.bottom, last.top = min(last.bottom, bottom), max(last.top, top)
+                continue
+        lines.append(_Line(bottom, top, [run]))
+    out: list[str] = []
+    previous: _Line | None = None
+    for line in lines:
+        ordered = sorted(line.runs, key=lambda run: run[0])
+        parts = [ordered[0][4]]
+        for before, after in itertools.pairwise(ordered):
+            height = max(before[3] - before[1], after[3] - after[1])
+            parts.append("\t" if after[0] - before[2] > _CELL_GAP * height else " ")
+            parts.append(after[4])
+        if len(parts) == 3 and _LIST_LABEL.match(parts[0]):
+            # "1.1<gap>To seek approval": a hanging paragraph number, not a table row.
+            parts[1] = " "
+        if previous is not None and previous.bottom - line.top > _PARAGRAPH_GAP * (
+            line.top - line.bottom
+        ):
+            out.append("")
+        out.append("".join(parts))
+        previous = line
+    return out
+
+
+def _visible(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def page_text(textpage: Any) -> str:
+    """The text of one page: the layout lines, or pdfium's plain text if the layout lost characters."""
+    plain = str(textpage.get_text_range()).replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        layout = "\n".join(_layout_lines(textpage))
+    except Exception:  # an odd page must not lose its text: the plain text stands
+        return plain
+    if _visible(layout) < (1 - _MAX_LOSS) * _visible(plain):
+        return plain
+    return layout
 
 
 def _pdf_error(name: str, exc: Exception) -> ParseError:
@@ -40,12 +126,11 @@ def read_pdf(data: bytes, name: str) -> PdfText:
             try:
                 textpage = page.get_textpage()
                 try:
-                    text = textpage.get_text_range()
+                    text = page_text(textpage)
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
             if len("".join(text.split())) < _MIN_PAGE_CHARS:
                 empty.append(index + 1)
             pages.append(text)

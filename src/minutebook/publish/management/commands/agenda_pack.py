@@ -35,6 +35,11 @@ class Command(BaseCommand):
         if not (options["pdf"] or options["html"] or options["minutes_template"]):
             raise CommandError("nothing to write: give --pdf, --html and/or --minutes-template")
         committee, date = meeting_arguments(options)
+        for key in ("pdf", "html", "minutes_template"):
+            path = options[key]
+            # Checked before the (slow) layout, so that a typo fails at once.
+            if path is not None and not path.parent.is_dir():
+                raise CommandError(f"cannot write {path}: no such directory {path.parent}")
         pack = build_pack(save_proposal(committee, date))
         rendered = render_pack(pack)
         outputs: list[tuple[Path, bytes]] = []

@@ -98,7 +98,13 @@ def _line(what: str, row: dict[str, Any]) -> str:
     if what == "requests":
         made = row["made_at"]
         by = row["delivered_by"]
-        done = f" <- {by['meeting_date']} item {by['item_number']} {by['title']}" if by else ""
+        done = (
+            f" <- {by['meeting_date']}"
+            + (f" item {by['item_number']}" if by["item_number"] else "")
+            + (f" {by['title']}" if by["title"] else "")
+            if by
+            else ""
+        )
         return f"{made['meeting_date']} item {made['item_number']}: [{row['status']}] {row['kind']}: {row['topic'][:70]}{done}"
     if what == "workplan":
         item = row["item"]

@@ -1,0 +1,49 @@
+"""Attendance lists and sentences."""
+
+from __future__ import annotations
+
+from minutebook.parser.attendance import labelled_attendance, sentence_attendance
+from minutebook.parser.lines import make_lines
+
+
+def rows(source: str) -> list[tuple[str, str | None, str, str, str | None, str | None]]:
+    lines = make_lines(source)
+    listed = labelled_attendance(lines)
+    stated = sentence_attendance(lines, listed)
+    return [
+        (a.name, a.honorific, a.status, a.capacity, a.role, a.replaces) for a in [*listed, *stated]
+    ]
+
+
+def test_present_list_with_roles_and_officers() -> None:
+    source = (
+        "Present: Councillors A Brown (Chair), C Davies (Vice-Chair) and E Evans\n"
+        "Co-opted members: Jane Fox\n"
+        "Officers: Gina Hill (Democratic Services Officer) and Ian Jones (Head of Planning)\n"
+        "Absent: Councillor K Lee\n"
+    )
+    assert rows(source) == [
+        ("A Brown", "Councillor", "present", "member", "Chair", None),
+        ("C Davies", "Councillor", "present", "member", "Vice-Chair", None),
+        ("E Evans", "Councillor", "present", "member", None, None),
+        ("Jane Fox", None, "present", "co-opted", None, None),
+        ("Gina Hill", None, "present", "officer", "Democratic Services Officer", None),
+        ("Ian Jones", None, "present", "officer", "Head of Planning", None),
+        ("K Lee", "Councillor", "absent", "member", None, None),
+    ]
+
+
+def test_apologies_and_substitutes_in_sentences() -> None:
+    source = (
+        "Apologies for absence were received from Councillor Mary Smith and Mr J. Doe. "
+        "Councillor Tom Green attended as a substitute for Councillor Mary Smith.\n"
+    )
+    assert rows(source) == [
+        ("Mary Smith", "Councillor", "apologies", "member", None, None),
+        ("J. Doe", "Mr", "apologies", "member", None, None),
+        ("Tom Green", "Councillor", "present", "substitute", None, "Councillor Mary Smith"),
+    ]
+
+
+def test_no_apologies() -> None:
+    assert rows("No apologies for absence were received.\n") == []

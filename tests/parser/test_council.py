@@ -1,0 +1,67 @@
+"""Council and committee names."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.parser.council import (
+    clean_committee,
+    council_from_domain,
+    councils_in,
+    find_committee,
+    find_council,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KENT COUNTY COUNCIL", ["Kent County Council"]),
+        ("a letter to the London Borough of Southwark", ["London Borough of Southwark"]),
+        ("Argyll and Bute Council - Thursday, 21 January 2016", ["Argyll and Bute Council"]),
+        ("Officer (Vale of Glamorgan Council)", ["Vale of Glamorgan Council"]),
+        # Not councils: the type alone, a youth council, a room.
+        ("the County Council agreed", []),
+        ("the Children in Care Council met", []),
+        ("held in the Council Chamber", []),
+        ("Full Council on 3 March", []),
+    ],
+)
+def test_councils_in(text: str, expected: list[str]) -> None:
+    assert councils_in(text) == expected
+
+
+def test_domain_is_a_weak_hint() -> None:
+    assert council_from_domain("email: jane.doe@southwark.gov.uk") == "Southwark Council"
+    assert council_from_domain("www.gov.uk/ofsted and enquiries@ofsted.gov.uk") is None
+    assert find_council(["Contact: jane.doe@southwark.gov.uk"]) == "Southwark Council"
+    # An explicit name wins over the domain.
+    assert find_council(["KENT COUNTY COUNCIL", "x@example.gov.uk"]) == "Kent County Council"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Corporate Parenting Panel (12/11/2013- 30/04/2024) - Tuesday 3 November 2020 3.30 p.m.",
+            "Corporate Parenting Panel",
+        ),
+        ("CORPORATE PARENTING PANEL– 29 October 2024", "Corporate Parenting Panel"),
+        (
+            "Health and Wellbeing Board - Wednesday, 23rd September, 2020 2.00 pm",
+            "Health and Wellbeing Board",
+        ),
+        ("LICENSING SUB-COMMITTEE", "Licensing Sub-Committee"),
+        ("Tuesday 26 February 2019", None),
+    ],
+)
+def test_clean_committee(line: str, expected: str | None) -> None:
+    assert clean_committee(line) == expected
+
+
+def test_find_committee_skips_sentences() -> None:
+    lines = [
+        "The Senior Partnership Officer presented the Corporate Parenting Panel Work Programme",
+        "Cabinet",
+    ]
+    assert find_committee(lines) == "Cabinet"

@@ -1,0 +1,131 @@
+"""Names: honorifics, roles, lists of people."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.parser.names import (
+    PersonName,
+    member_role,
+    smart_title,
+    split_honorific,
+    split_name_list,
+    split_name_title_run,
+    split_person,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Councillor Jasmine Ali (Chair)", PersonName("Jasmine Ali", "Councillor", "Chair")),
+        ("Cllr. Jane Doe", PersonName("Jane Doe", "Cllr", None)),
+        ("County Councillor A Smith", PersonName("A Smith", "County Councillor", None)),
+        ("Councillor Dr Jane Smith", PersonName("Jane Smith", "Councillor Dr", None)),
+        (
+            "Alasdair Smith, Director of Children and Families",
+            PersonName("Alasdair Smith", None, "Director of Children and Families"),
+        ),
+        ("Mr R C Love, OBE", PersonName("R C Love OBE", "Mr", None)),
+        (
+            "N Smith - substitute for B Cabbell Manners",
+            PersonName("N Smith", None, "substitute for B Cabbell Manners"),
+        ),
+        (
+            "Florence Emakpose (Co-opted Member, non-voting)",
+            PersonName("Florence Emakpose", None, "Co-opted Member, non-voting"),
+        ),
+    ],
+)
+def test_split_person(text: str, expected: PersonName) -> None:
+    assert split_person(text) == expected
+
+
+def test_split_honorific_needs_a_name_after_it() -> None:
+    assert split_honorific("Councillor") == (None, "Councillor")
+    assert split_honorific("Dr Stacy John-Legere") == ("Dr", "Stacy John-Legere")
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Chair", "chair"),
+        ("Chairman", "chair"),
+        ("Vice-chair", "vice-chair"),
+        ("Vice Chairman", "vice-chair"),
+        ("Co-opted", "co-opted"),
+        ("Reserve", "reserve"),
+        (None, "member"),
+        ("Labour", "member"),
+    ],
+)
+def test_member_role(role: str | None, expected: str) -> None:
+    assert member_role(role) == expected
+
+
+def names(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.honorific, p.role) for p in split_name_list(text)]
+
+
+def test_list_with_commas_and_and() -> None:
+    assert names("Councillors K. Hatton, J.W. Thomas and Mrs. M.R. Wilkinson.") == [
+        ("K. Hatton", "Councillor", None),
+        ("J.W. Thomas", "Councillor", None),
+        ("M.R. Wilkinson", "Mrs", None),
+    ]
+
+
+def test_list_run_together_after_honorifics() -> None:
+    assert names(
+        "Councillor Jasmine Ali (Chair) Councillor Bill Williams (Vice-chair) Councillor Evelyn Akoto"
+    ) == [
+        ("Jasmine Ali", "Councillor", "Chair"),
+        ("Bill Williams", "Councillor", "Vice-chair"),
+        ("Evelyn Akoto", "Councillor", None),
+    ]
+
+
+def test_list_without_separators_is_paired() -> None:
+    assert names("Francis Turkson Mark Kerr Tracey Harrison") == [
+        ("Francis Turkson", None, None),
+        ("Mark Kerr", None, None),
+        ("Tracey Harrison", None, None),
+    ]
+
+
+def test_list_post_nominals_and_brackets() -> None:
+    assert names(
+        "Mr B J Sweetland (Chairman), Sir Paul Carter, CBE, Mr R C Love, OBE and Ms L Wright"
+    ) == [
+        ("B J Sweetland", "Mr", "Chairman"),
+        ("Paul Carter CBE", "Sir", None),
+        ("R C Love OBE", "Mr", None),
+        ("L Wright", "Ms", None),
+    ]
+
+
+def test_none_is_nobody() -> None:
+    assert split_name_list("None") == []
+    assert split_name_list("") == []
+
+
+def test_name_title_run() -> None:
+    run = (
+        "Alasdair Smith, Director of Children and Families Tom Stevenson, Assistant Director, "
+        "Quality and Performance Dr Stacy John-Legere, Designated Dr for Looked After Children "
+        "Paula Thornton, Beverley Olamijulo and Poonam Patel, Constitutional Team"
+    )
+    assert [(p.name, p.honorific, p.role) for p in split_name_title_run(run)] == [
+        ("Alasdair Smith", None, "Director of Children and Families"),
+        ("Tom Stevenson", None, "Assistant Director, Quality and Performance"),
+        ("Stacy John-Legere", "Dr", "Designated Dr for Looked After Children"),
+        ("Paula Thornton", None, "Constitutional Team"),
+        ("Beverley Olamijulo", None, "Constitutional Team"),
+        ("Poonam Patel", None, "Constitutional Team"),
+    ]
+
+
+def test_smart_title() -> None:
+    assert smart_title("CORPORATE PARENTING PANEL") == "Corporate Parenting Panel"
+    assert smart_title("LICENSING SUB-COMMITTEE") == "Licensing Sub-Committee"
+    assert smart_title("Health and Wellbeing Board") == "Health and Wellbeing Board"

@@ -1,0 +1,69 @@
+"""Resolution markers and numbering."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.parser.lines import make_lines
+from minutebook.parser.resolutions import extract_resolutions
+
+
+def texts(source: str) -> list[tuple[str | None, str]]:
+    found, _ = extract_resolutions(make_lines(source))
+    return [(r.number, r.text) for r in found]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("RESOLVED:\n\nThat the report be noted.\n", [(None, "That the report be noted.")]),
+        ("RESOLVED that the report be noted.\n", [(None, "That the report be noted.")]),
+        ("Resolved – that the report be noted.\n", [(None, "That the report be noted.")]),
+        ("RESOLVED - That Cabinet agreed.\n", [(None, "That Cabinet agreed.")]),
+        (
+            "UNANIMOUSLY RESOLVED that the minutes be signed.\n",
+            [(None, "That the minutes be signed.")],
+        ),
+        ("AGREED: that the item be deferred.\n", [(None, "That the item be deferred.")]),
+        (
+            "It was AGREED that the council write to the minister.\n",
+            [(None, "That the council write to the minister.")],
+        ),
+        ("Decision:\n\nThat X be elected Chair.\n", [(None, "That X be elected Chair.")]),
+        (
+            "The Committee resolved:- (i) to note the report; and (ii) to agree the plan.\n",
+            [("i", "to note the report"), ("ii", "to agree the plan.")],
+        ),
+        (
+            "RESOLVED:\n\n1. That A be noted.\n2. That B be agreed.\n",
+            [("1", "That A be noted."), ("2", "That B be agreed.")],
+        ),
+        (
+            "Resolved:\na) That A.\nb) That B.\n",
+            [("a", "That A."), ("b", "That B.")],
+        ),
+        (
+            "RESOLVED:\n\n(1) That A.\n\n(2) That B.\n\nREASONS FOR DECISIONS:\n\n(1) Because.\n",
+            [("1", "That A."), ("2", "That B.")],
+        ),
+    ],
+)
+def test_markers_and_numbering(source: str, expected: list[tuple[str | None, str]]) -> None:
+    assert texts(source) == expected
+
+
+def test_no_marker_no_resolution() -> None:
+    assert texts("The committee discussed the report.\nit was agreed to meet again.\n") == []
+    # "Decision - 24/00097" in prose is a reference, not a decision block.
+    assert texts("Decision - 24/00097 - Review, which had been called in, was approved.\n") == []
+    # "resolved" in running prose is not a marker.
+    assert texts("The issue was resolved by officers.\n") == []
+
+
+def test_wrapped_lines_and_page_numbers() -> None:
+    source = "RESOLVED that the minutes of the meeting were a correct\nrecord of the meeting.\n"
+    assert texts(source) == [
+        (None, "That the minutes of the meeting were a correct record of the meeting.")
+    ]
+    listing = "RESOLVED that Cabinet agree to:\n\n(a) Adopt the plan; and\n\n\n   15\n(c) Delegate authority.\n"
+    assert [n for n, _ in texts(listing)] == ["a", "c"]
