@@ -37,6 +37,9 @@ def test_attendance_csv_and_json_agree() -> None:
     assert data["fields"] == list(rows[0].keys())
     assert len(data["rows"]) == 4
     assert data["rows"][0]["meeting_date"] == "2020-07-08"
+    # Every fact links back to the line of the paper it was read from.
+    assert all(r["source"].startswith("http://testserver/sources/") for r in rows)
+    assert all("#L" in r["source"] for r in data["rows"])
 
 
 def test_attendance_read_from_a_closed_document_is_not_downloadable() -> None:
@@ -131,3 +134,20 @@ def test_open_data_index_links_everything() -> None:
     page = Client().get("/downloads/")
     assert page.status_code == 200
     assert b"Open data" in page.content
+
+
+def test_an_empty_record_gives_empty_but_valid_outputs() -> None:
+    client = Client()
+    for url in (
+        "/calendar/meetings.ics",
+        "/feeds/papers.atom",
+        "/feeds/decisions.atom",
+        "/downloads/attendance.csv",
+        "/downloads/figures.json",
+        "/oparl/v1/",
+        "/oparl/v1/bodies",
+        "/downloads/",
+    ):
+        assert client.get(url).status_code == 200, url
+    assert client.get("/oparl/v1/bodies").json()["data"] == []
+    assert read_csv("/downloads/requests.csv") == []

@@ -127,6 +127,9 @@ def test_meeting_carries_agenda_attendance_decisions_and_extensions() -> None:
     assert held["web"] == "http://testserver/meetings/corporate-parenting-committee/2020-07-08/"
     statuses = {(a["name"], a["status"]) for a in held["minutebook:attendance"]}
     assert ("Peter Babudu", "apologies") in statuses
+    # Facts link back to the line of the paper they were read from.
+    minutes_source = f"http://testserver/sources/{record['source'].pk}/#L"
+    assert all(a["source"].startswith(minutes_source) for a in held["minutebook:attendance"])
     assert len(held["participant"]) == 3
     assert held["minutebook:declarations"][0]["text"] == "Declared that she is a foster carer."
     resolutions = held["minutebook:minutes"][0]["resolutions"]
@@ -249,6 +252,7 @@ def test_files_serve_the_original_bytes() -> None:
     assert access.content == bytes(source.content)
     assert access["Content-Type"] == "text/plain"
     assert "attachment" not in access.get("Content-Disposition", "")
+    assert "sandbox" in access["Content-Security-Policy"]  # an HTML paper runs no script
     download = client.get(meta["downloadUrl"])
     assert download.content == bytes(source.content)
     assert download["Content-Disposition"].startswith("attachment;")
@@ -376,3 +380,26 @@ def test_oparl_sync_command_publishes_the_record() -> None:
     out = io.StringIO()
     call_command("oparl_sync", stdout=out)
     assert out.getvalue().startswith("0 created, 0 modified, 0 deleted")
+
+
+def test_a_file_no_council_claims_is_listed_apart_until_one_does() -> None:
+    record = build_api_record()
+    m.Council.objects.create(name="Kent County Council", slug="kent")
+    data = b"orphan paper"
+    orphan = m.SourceFile.objects.create(
+        sha256="0" * 64,
+        original_name="orphan.txt",
+        media_type="text/plain",
+        size=len(data),
+        content=data,
+    )
+    client = Client()
+    system = get_json(client, "/oparl/v1/")
+    others = get_json(client, system["minutebook:otherFiles"])["data"]
+    assert [f["id"] for f in others] == [f"{BASE}file/{orphan.pk}"]
+    m.Document.objects.create(
+        source=orphan, kind="report", meeting=record["held"], first_line=1, last_line=1
+    )
+    assert get_json(client, "/oparl/v1/other-files")["data"] == []
+    files = get_json(client, "/oparl/v1/body/southwark/file")["data"]
+    assert f"{BASE}file/{orphan.pk}" in [f["id"] for f in files]

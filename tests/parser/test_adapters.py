@@ -155,11 +155,9 @@ def test_moderngov_page_keeps_content_and_drops_debris() -> None:
     lines = result.lines()
     assert lines[0] == "Agenda for Corporate Parenting Panel on Tuesday, 3rd November, 2020"
     assert "Venue: Town Hall, Moorgate Street." in lines
-    row = next(line for line in lines if line.startswith("1.\t"))
-    assert (
-        row
-        == "1.\tMinutes of the previous meeting held on 1 September 2020. RESOLVED: That the minutes be approved."
-    )
+    # The item is a layout row: number before its first paragraph, then each paragraph.
+    first = lines.index("1.\tMinutes of the previous meeting held on 1 September 2020.")
+    assert [x for x in lines[first + 1 :] if x][0] == "RESOLVED: That the minutes be approved."
     for chrome in (
         "Site header text",
         "Footer text",
@@ -185,3 +183,27 @@ def test_other_html_pages_do_not_use_the_adapter() -> None:
     result = parse_bytes(b"<html><body><p>Minutes of the Cabinet</p></body></html>", "p.html")
     assert result.adapter is None
     assert result.text == "Minutes of the Cabinet"
+
+
+MODERNGOV_ITEMS = b"""<html><head><title>Agenda for Cabinet on Monday, 4th March, 2013</title></head><body>
+<div id="modgov"><div class="mgContent"><h2 class="mgSubTitleTxt">Agenda and minutes</h2>
+<table class="mgItemTable"><tr><th>No.</th><th>Item</th></tr>
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">161.</p></td>
+<td><p class="mgAiTitleTxt">Minutes of the last meeting <a href="mgConvert2PDF.aspx?ID=9">PDF 94 KB</a></p>
+<div class="mgWordPara"><p>To approve the minutes.</p></div>
+<p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>RESOLVED &ndash; That the minutes be approved.</p></div></td></tr>
+</table></div></div></body></html>"""
+
+
+def test_moderngov_item_rows_keep_their_paragraphs() -> None:
+    lines = [x for x in parse_bytes(MODERNGOV_ITEMS, "items.html").lines() if x]
+    assert lines == [
+        "Agenda for Cabinet on Monday, 4th March, 2013",
+        "Agenda and minutes",
+        "No.\tItem",
+        "161.\tMinutes of the last meeting",
+        "To approve the minutes.",
+        "Minutes:",
+        "RESOLVED – That the minutes be approved.",
+    ]

@@ -47,3 +47,23 @@ def test_apologies_and_substitutes_in_sentences() -> None:
 
 def test_no_apologies() -> None:
     assert rows("No apologies for absence were received.\n") == []
+
+
+def test_attendance_grid() -> None:
+    from minutebook.parser.attendance import grid_attendance
+
+    source = (
+        "Member\tRole\tAttendance\n"
+        "Councillor A Brown\tChair\tP\n"
+        "Councillor C Davies\tMember\tA\n"
+        "Jane Fox\tCo-opted member\tP\n"
+        "Councillor E Evans\tMember\tAb\n"
+    )
+    assert [
+        (a.name, a.status, a.capacity, a.role) for a in grid_attendance(make_lines(source))
+    ] == [
+        ("A Brown", "present", "member", "Chair"),
+        ("C Davies", "apologies", "member", "Member"),
+        ("Jane Fox", "present", "co-opted", "Co-opted member"),
+        ("E Evans", "absent", "member", "Member"),
+    ]

@@ -202,6 +202,9 @@ def test_minutes_2020_items_and_resolutions() -> None:
     assert d.minutes is not None
     item9 = d.minutes.items[-1]
     assert [r.number for r in item9.resolutions] == ["1", "2", "3"]
+    # The last item stops before "The meeting ended at 5.10 pm." and the signature lines.
+    assert item9.discussion == ""
+    assert parsed(PACK_2020).lines()[item9.span.last_line].startswith("The meeting ended")
     # Discussion is kept without the resolutions.
     item5 = d.minutes.items[4]
     assert "Mental health and wellbeing challenges" in item5.discussion

@@ -6,13 +6,16 @@ from minutebook.parser.normalise import (
     drop_stray_glyph_lines,
     expand_ligatures,
     fix_l_for_i,
+    infer_pages,
     is_stray_glyph_line,
     normalise,
     remove_controls,
     remove_invisible,
     split_pages,
+    strip_page_furniture,
     strip_trailing_space,
     unify_newlines,
+    unify_quotes,
     unify_spaces,
 )
 
@@ -34,6 +37,13 @@ def test_ligatures_are_expanded() -> None:
     assert (
         expand_ligatures("\ufb01nance of\ufb01cer, e\ufb00ective, \ufb02ow")
         == "finance officer, effective, flow"
+    )
+
+
+def test_typographic_quotes_become_ascii() -> None:
+    assert (
+        unify_quotes("Councillor O’Neill’s “draft” ‘plan’")
+        == "Councillor O'Neill's \"draft\" 'plan'"
     )
 
 
@@ -78,11 +88,62 @@ def test_l_for_i_helper_only_touches_labels() -> None:
 
 
 def test_normalise_chains_everything_and_keeps_tabs() -> None:
-    raw = "Item\u00a0No.\tTitle \r\n\ufb01nal re\u00adport\r\n\uf0b7\r\n\fPage two\x00"
-    assert normalise(raw) == "Item No.\tTitle\nfinal report\n\n\fPage two"
+    raw = "Item\u00a0No.\tTitle \r\n\ufb01nal re\u00adport’s\r\n\uf0b7\r\n\fPage two\x00"
+    assert normalise(raw) == "Item No.\tTitle\nfinal report’s\n\n\fPage two"
 
 
 def test_normalise_is_idempotent() -> None:
     raw = "a\u00a0b\r\n\uf0b7\n\ufb01 \t\nx\fy"
     once = normalise(raw)
     assert normalise(once) == once
+
+
+def test_page_numbers_and_running_footers_are_removed() -> None:
+    pages = [
+        ["Minutes of the Cabinet", "1. Apologies", "text continues", "Cabinet - 4 March 2025", "1"],
+        ["on this page", "2. Minutes", "Cabinet - 4 March 2025", "2"],
+        ["3. Budget", "", "RESOLVED: noted.", "Cabinet - 4 March 2025", "Page 3 of 4"],
+        ["4. Close", "Cabinet - 4 March 2025", "4"],
+    ]
+    cleaned = strip_page_furniture(pages)
+    # Rising page numbers at the page edge go. The footer above each number is not an edge
+    # line, so it stays: only the first and last non-blank lines are candidates.
+    assert cleaned[0] == [
+        "Minutes of the Cabinet",
+        "1. Apologies",
+        "text continues",
+        "Cabinet - 4 March 2025",
+    ]
+    assert cleaned[2] == ["3. Budget", "", "RESOLVED: noted.", "Cabinet - 4 March 2025"]
+
+
+def test_page_furniture_keeps_content() -> None:
+    # A "3" that is not a rising page number, and a table header repeated on each page, stay.
+    pages = [["Item\tTitle", "1.\tApologies", "3"], ["Item\tTitle", "2.\tMinutes", "3"]]
+    assert strip_page_furniture(pages) == pages
+    single = [["only one page", "1"]]
+    assert strip_page_furniture(single) == single
+
+
+def test_running_header_recurring_on_most_pages() -> None:
+    pages = [[f"Development Committee {n} 10 November 2011", "body", "more"] for n in range(1, 5)]
+    assert strip_page_furniture(pages) == [["body", "more"]] * 4
+
+
+def test_pages_inferred_from_printed_page_numbers() -> None:
+    body = ["para"] * 11
+    text = "\n".join([*body, "1", *body, "Page 2", *body, "- 3 -", *body, ""])
+    pages = infer_pages(text)
+    assert pages is not None
+    lines = text.split("\n")
+    assert len(pages) == len(lines)
+    assert pages[lines.index("1")] == 1 and pages[lines.index("1") + 1] == 2
+    assert pages[lines.index("- 3 -")] == 3
+    assert pages[-1] == 4  # text after the last printed number is the next page
+
+
+def test_no_pages_guessed_from_stray_numbers() -> None:
+    # Too close together (a list), not rising, or too few: pages stay unknown.
+    assert infer_pages("\n".join(["1", "x", "2", "x", "3"])) is None
+    assert infer_pages("\n".join((["text"] * 12 + ["5"]) * 3)) is None
+    assert infer_pages("\n".join(["text"] * 12 + ["1"] + ["text"] * 12 + ["2"])) is None

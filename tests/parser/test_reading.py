@@ -186,7 +186,12 @@ def test_html_page_blocks_rows_and_dropped_script() -> None:
     assert lines[0] == "Agenda for Cabinet on 4 March 2025"
     assert "Venue: Council Chamber, 18th floor" in lines
     assert "No.\tItem" in lines
-    assert "1.\tApologies To receive apologies." in lines
+    # A row whose cell holds several paragraphs is page layout: its paragraphs stay lines.
+    assert lines[lines.index("1.\tApologies") + 1 : lines.index("1.\tApologies") + 3] == [
+        "",
+        "To receive apologies.",
+    ]
+    # A data row stays one tab-separated line; a <br> inside it does not split it.
     assert "2.\tMinutes of the last meeting" in lines
     assert "- first" in lines and "- second" in lines
     assert "alert" not in raw.text and "color" not in raw.text
@@ -302,3 +307,52 @@ def test_unknown_xml_is_refused() -> None:
         read_source(b'<?xml version="1.0"?><rss><channel/></rss>', "feed.xml")
     assert err.value.code == 3
     assert "XML" in err.value.message
+
+
+def test_docx_automatic_numbering_is_reproduced() -> None:
+    import docx
+
+    from minutebook.parser.readers.docx import format_number
+
+    document = docx.Document()
+    document.add_paragraph("RECOMMENDATIONS")
+    document.add_paragraph("That the report be noted.", style="List Number")
+    document.add_paragraph("That officers report back.", style="List Number")
+    document.add_paragraph("A point", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = [line for line in read_source(buffer.getvalue(), "r.docx").text.split("\n") if line]
+    assert lines == [
+        "RECOMMENDATIONS",
+        "1. That the report be noted.",
+        "2. That officers report back.",
+        "• A point",
+    ]
+    assert [format_number(n, "lowerLetter") for n in (1, 2, 27)] == ["a", "b", "aa"]
+    assert [format_number(n, "upperRoman") for n in (4, 9, 14)] == ["IV", "IX", "XIV"]
+
+
+def test_pdf_layout_cells_paragraphs_and_paragraph_numbers(councils_dir: Path) -> None:
+    path = councils_dir / "09_gloucester-cabinet-officer-report-council-tax-support-2025-12-10.pdf"
+    lines = read_source(path.read_bytes(), path.name).text.split("\n")
+    # A wide gap between runs on one line is a cell boundary ...
+    assert "Key Decision:\tYes\tBudget/Policy Framework:\tNo" in lines
+    # ... but a hanging paragraph number is not a table row.
+    assert "2.1 Cabinet is asked to RECOMMEND that:" in lines
+    # A vertical gap is a paragraph break.
+    i = lines.index("2.0 Recommendations")
+    assert lines[i - 1] == "" and lines[i + 1] == ""
+
+
+def test_rotated_pdf_page_keeps_its_text(councils_dir: Path) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(
+        (councils_dir / "03_kent-cabinet-agenda-frontsheet-2025-01-30.pdf").read_bytes()
+    )
+    pdf[0].set_rotation(90)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    lines = read_source(buffer.getvalue(), "turned.pdf").text.split("\n")
+    assert "UNRESTRICTED ITEMS" in lines
+    assert "1. Apologies" in lines

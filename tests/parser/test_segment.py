@@ -186,3 +186,73 @@ def test_classify_by_content() -> None:
         "decision",
         "decision_notice",
     )
+
+
+CLOSED_PACK = """Audit Committee
+
+Monday 4 March 2024
+6.30 pm
+
+Agenda
+
+PART A - OPEN BUSINESS
+
+1. Apologies
+2. Internal audit plan (Pages 1 - 10)
+
+PART B - CLOSED BUSINESS
+
+3. Contract award (Pages 11 - 20)
+
+Date: 22 February 2024
+
+
+
+Audit Committee
+
+MINUTES of the OPEN section of the Audit Committee held on Monday 5 February 2024 at 6.30 pm
+
+PRESENT: Councillor A Brown (Chair)
+
+1. APOLOGIES
+
+None.
+
+The meeting ended at 7.00 pm.
+
+CHAIR:
+
+DATED:
+
+Audit Committee
+
+MINUTES of the CLOSED section of the Audit Committee held on Monday 5 February 2024 at 7.00 pm
+
+1. CONTRACT AWARD
+
+RESOLVED: That the contract be awarded.
+"""
+
+
+def test_closed_business_is_marked_closed() -> None:
+    from minutebook.parser.pipeline import extract
+
+    docs = [extract(b) for b in segment(make_lines(CLOSED_PACK))]
+    assert [(d.kind, d.part) for d in docs] == [
+        ("agenda", "open"),
+        ("minutes", "open"),
+        ("minutes", "closed"),
+    ]
+    agenda = docs[0].agenda
+    assert agenda is not None
+    assert [(i.number, i.part) for i in agenda.items] == [
+        ("1", "open"),
+        ("2", "open"),
+        ("3", "closed"),
+    ]
+    closed = docs[2].minutes
+    assert closed is not None
+    assert closed.part == "closed"
+    assert [r.text for i in closed.items for r in i.resolutions] == [
+        "That the contract be awarded."
+    ]

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from minutebook.publish.draft import save_proposal
+from minutebook.publish.minutes_docx import minutes_template_docx
 from minutebook.publish.pack import build_pack, clock, long_date, text_blocks
 from minutebook.publish.render import render_minutes_template, render_pack
 from tests.publish.records import SECRET, UPCOMING, build_record
@@ -109,6 +110,26 @@ def test_minutes_template_lists_the_expected_attendance() -> None:
     assert "PLACEMENT COSTS" not in text
 
 
+def test_minutes_template_in_word_reads_back_with_the_attendance() -> None:
+    from io import BytesIO
+
+    from docx import Document
+
+    record = build_record()
+    data = minutes_template_docx(build_pack(save_proposal(record.committee, UPCOMING)))
+    document = Document(BytesIO(data))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert any(p.startswith("MINUTES of the OPEN section of the Corporate") for p in paragraphs)
+    cells = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    assert cells["PRESENT:"].split("\n")[:2] == [
+        "Councillor Amina Patel (Chair)",
+        "Councillor John Okafor (Vice-Chair)",
+    ]
+    assert cells["NON-VOTING CO-OPTED MEMBERS:"] == "Grace Adeyemi\nMark Kerr"
+    assert "6. FOSTERING SERVICE ANNUAL REPORT" in paragraphs
+    assert not any("PLACEMENT COSTS" in p for p in paragraphs)
+
+
 def test_agenda_pack_command_writes_pdf_html_and_template(tmp_path: Path) -> None:
     build_record()
     out = StringIO()
@@ -157,3 +178,14 @@ def test_dates_and_times_are_printed_the_uk_way() -> None:
     assert long_date(dt.date(2021, 3, 3)) == "Wednesday 3 March 2021"
     assert clock(dt.time(14, 0)) == "2.00 pm" and clock(dt.time(0, 5)) == "12.05 am"
     assert clock(dt.time(12, 30)) == "12.30 pm"
+
+
+def test_minutes_not_in_the_record_are_to_follow() -> None:
+    from minutebook.record import models as m
+
+    record = build_record()
+    m.Minute.objects.filter(meeting=record.held).delete()
+    pack = build_pack(save_proposal(record.committee, UPCOMING))
+    assert pack.minutes is None
+    minutes_item = next(i for i in pack.items if i.kind == "minutes")
+    assert minutes_item.description.endswith("held on 13 January 2021. The minutes will follow.")

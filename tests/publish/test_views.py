@@ -123,6 +123,8 @@ def test_officer_downloads_the_pack_and_the_minutes_template(officer: Client) ->
     minutes = officer.get(DRAFT_URL + "minutes-template.html")
     assert minutes.status_code == 200 and "attachment" in minutes["Content-Disposition"]
     assert b"PRESENT:" in minutes.content
+    word = officer.get(DRAFT_URL + "minutes-template.docx")
+    assert word.status_code == 200 and word.content.startswith(b"PK")
 
 
 def test_unknown_meetings_and_bad_dates_are_not_found(officer: Client) -> None:

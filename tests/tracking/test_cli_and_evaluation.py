@@ -24,6 +24,16 @@ def test_labelled_set_precision_and_recall():
     assert result["detection"]["recall"] >= 0.9
 
 
+def test_labelled_figures_precision_and_recall():
+    from minutebook.tracking.evaluation import evaluate_figures_dir
+
+    result = evaluate_figures_dir(Path(__file__).parent / "labelled_figures")["figures"]
+    assert result["tp"] >= 29
+    assert result["precision"] >= 0.9
+    assert result["recall"] >= 0.85
+    assert result["period_accuracy"] >= 0.9
+
+
 def _run(*args: str) -> str:
     out = StringIO()
     call_command("track", *args, stdout=out)
@@ -33,6 +43,7 @@ def _run(*args: str) -> str:
 def test_track_evaluate_command():
     out = _run("evaluate", str(LABELLED))
     assert "delivery: precision" in out and "labelled cases:" in out
+    assert "figures: precision" in out
 
 
 @pytest.mark.django_db

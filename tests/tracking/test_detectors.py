@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutebook.tracking.charts import Point, line_chart
 from minutebook.tracking.commitments_extract import (
@@ -262,3 +264,20 @@ def test_chart_escapes_text_and_links_points():
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert 'href="/sources/1/#L2"' in svg
     assert "<b>" not in svg
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
+def test_detectors_never_fail_on_any_text(text):
+    base = "That a report on £12.5m and 40% of 12 children be provided by 3 March 2021.\n"
+    for sample in (text, base + text, text + "\n\t7.1\t<p>x</p>\t<p>How do we know?</p>"):
+        detect_requests(sample, NOV)
+        detect_requests(sample, None, minuted=True)
+        draft_agenda_items(sample, NOV)
+        extract_from_text(sample)
+        find_periods(sample)
+        find_we_will(sample)
+        find_self_evaluation(sample)
+        find_inspection_findings(sample)
+        for header, rows, caption, _ in tables_in_text(sample):
+            extract_from_table(header, rows, caption)

@@ -101,3 +101,15 @@ def test_closed_business_never_reaches_the_public(seeds, client: Client, django_
     client.force_login(officer)
     assert secret in client.get(f"/committees/{SLUG}/actions.json").content.decode()
     assert secret in client.get(f"/committees/{SLUG}/commitments.json").content.decode()
+
+
+def test_meeting_requests_include_renders(seeds):
+    from django.template.loader import render_to_string
+
+    from minutebook.tracking.queries import requests_for_meeting
+
+    html = render_to_string(
+        "tracking/_meeting_requests.html",
+        {"meeting_requests": requests_for_meeting(seeds["meetings"][dt.date(2019, 2, 26)])},
+    )
+    assert "sexual exploitation" in html and "Overdue" in html and "Delivered" in html

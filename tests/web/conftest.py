@@ -10,6 +10,12 @@ from django.test import Client
 from tests.sample_record import build_sample_record
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """PBKDF2 is slow on purpose; tests that sign in need no such protection."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def record(db: None) -> dict[str, Any]:
     rec = build_sample_record()

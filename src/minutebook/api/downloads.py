@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from minutebook.api.public_tracking import public_figures, public_requests
+from minutebook.api.weblinks import fact_source_path
 from minutebook.record import models as m
 from minutebook.record import visibility as vis
 from minutebook.web.twin import render_page
@@ -47,7 +48,7 @@ def _iso(value: Any) -> str | None:
 
 def attendance_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
     rows = vis.public_attendance(m.Attendance.objects.all()).select_related(
-        "meeting__committee__council", "person", "replaces"
+        "meeting__committee__council", "person", "replaces", "document"
     )
     if committee is not None:
         rows = rows.filter(meeting__committee=committee)
@@ -65,6 +66,7 @@ def attendance_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
             "role": a.role,
             "replaces": a.replaces.name if a.replaces else (a.replaces_as_written or None),
             "document": a.document_id,
+            "source": fact_source_path(a),
             "first_line": a.first_line,
             "last_line": a.last_line,
         }
@@ -72,7 +74,7 @@ def attendance_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
 
 def request_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
     rows = public_requests().select_related(
-        "committee", "meeting", "due_meeting", "delivered_meeting", "delivered_report"
+        "committee", "meeting", "due_meeting", "delivered_meeting", "delivered_report", "document"
     )
     if committee is not None:
         rows = rows.filter(committee=committee)
@@ -94,13 +96,14 @@ def request_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
             "delivered_report": r.delivered_report.title if r.delivered_report else None,
             "match_evidence": r.match_evidence,
             "document": r.document_id,
+            "source": fact_source_path(r),
             "first_line": r.first_line,
             "last_line": r.last_line,
         }
 
 
 def figure_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
-    rows = public_figures().select_related("committee", "meeting", "report")
+    rows = public_figures().select_related("committee", "meeting", "report", "document")
     if committee is not None:
         rows = rows.filter(committee=committee)
     for f in rows.order_by("measure", "period_end", "key"):
@@ -121,6 +124,7 @@ def figure_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
             "breakdown": f.breakdown,
             "sentence": f.sentence,
             "document": f.document_id,
+            "source": fact_source_path(f),
             "first_line": f.first_line,
             "last_line": f.last_line,
         }
@@ -148,6 +152,7 @@ DATASETS = {
                 "document",
                 "first_line",
                 "last_line",
+                "source",
             ),
             attendance_rows,
         ),
@@ -174,6 +179,7 @@ DATASETS = {
                 "document",
                 "first_line",
                 "last_line",
+                "source",
             ),
             request_rows,
         ),
@@ -200,6 +206,7 @@ DATASETS = {
                 "document",
                 "first_line",
                 "last_line",
+                "source",
             ),
             figure_rows,
         ),
@@ -242,6 +249,9 @@ def dataset(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
         raise Http404("No such download.")
     committee = _committee_from(request)
     rows = list(chosen.rows(committee))
+    for row in rows:
+        if row["source"]:
+            row["source"] = request.build_absolute_uri(row["source"])
     suffix = f"-{committee.slug}" if committee else ""
     filename = f"{chosen.name}{suffix}.{fmt}"
     if fmt == "csv":

@@ -71,5 +71,13 @@ def source_path(source_id: int) -> str:
     return _path(links.source_url, source_id, f"file/{source_id}")
 
 
+def fact_source_path(fact: Any) -> str | None:
+    """The source page at the line a fact was read from (None without provenance)."""
+    try:
+        return links.fact_source_url(fact)
+    except NoReverseMatch:
+        return None
+
+
 def absolute(request: HttpRequest, path: str) -> str:
     return request.build_absolute_uri(path)

@@ -63,9 +63,18 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
     return "present", "member"
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+
+
 def _plain(text: str, keep_tabs: bool = False) -> str:
-    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text).replace("**", "").replace("\\", "")
-    return re.sub(r" +" if keep_tabs else r"[ \t]+", " ", text).strip().lstrip("> ")
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "*" in text or "\\" in text:
+        text = text.replace("**", "").replace("\\", "")
+    if keep_tabs:
+        return _RUN_OF_SPACES.sub(" ", text).strip().lstrip("> ")
+    return " ".join(text.split()).lstrip("> ")
 
 
 def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
@@ -73,13 +82,13 @@ def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
     words = name.split()
     if not words:
         return default
+    wanted = " ".join(words)
     last = words[-1]
-    full = re.compile(r"\s+".join(re.escape(w) for w in words))
     for line in lines:
-        if full.search(line.text):
+        if last in line.text and wanted in " ".join(line.text.split()):
             return span_of([line])
     for line in lines:
-        if re.search(rf"\b{re.escape(last)}\b", line.text):
+        if last in line.text:
             return span_of([line])
     return default
 
@@ -193,6 +202,66 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     return out
 
 
+_GRID_STATUS: dict[str, AttendanceStatus] = {
+    "p": "present",
+    "present": "present",
+    "y": "present",
+    "yes": "present",
+    "✓": "present",
+    "a": "apologies",
+    "ap": "apologies",
+    "apol": "apologies",
+    "apologies": "apologies",
+    "ab": "absent",
+    "absent": "absent",
+    "x": "absent",
+    "n": "absent",
+}
+
+
+def grid_attendance(lines: Sequence[Line]) -> list[Attendee]:
+    """An attendance grid: one row per person, the last cell a status ("P", "A", "Ab").
+
+    Rows are tab-separated cells or a markdown pipe table; other rows are ignored.
+    """
+    out: list[Attendee] = []
+    for line in lines:
+        raw = line.text
+        if "\t" in raw:
+            cells = [c.strip() for c in raw.split("\t") if c.strip()]
+        elif raw.count("|") >= 2:
+            cells = [c.strip() for c in raw.strip().strip("|").split("|") if c.strip()]
+        else:
+            continue
+        if len(cells) < 2:
+            continue
+        status = _GRID_STATUS.get(cells[-1].lower().rstrip("."))
+        if status is None:
+            continue
+        person = split_person(cells[0])
+        if not person.name or (person.honorific is None and not looks_like_person(person.name)):
+            continue
+        if len(person.name.split()) > 5:
+            continue
+        role = person.role or (cells[1] if len(cells) > 2 else None)
+        capacity: AttendanceCapacity = "member"
+        if role and re.search(r"(?i)\bco-?opted\b", role):
+            capacity = "co-opted"
+        elif role and re.search(r"(?i)\bsubstitute\b", role):
+            capacity = "substitute"
+        out.append(
+            Attendee(
+                name=person.name,
+                honorific=person.honorific,
+                status=status,
+                capacity=capacity,
+                role=role,
+                span=span_of([line]),
+            )
+        )
+    return out
+
+
 _HON = "|".join(re.escape(h) for h in HONORIFICS)
 APOLOGIES = re.compile(
     r"(?i)(?<!\bno\s)(?<!\bno\sother\s)\bapologies\s+(?:for\s+(?:absence|lateness)\s+)?"
@@ -209,7 +278,7 @@ def sentence_from(text: str, start: int) -> str:
         if (
             text[i] == "."
             and (i + 1 == len(text) or text[i + 1] in " \n")
-            and not _ABBREV_BEFORE_DOT.search(text[start:i])
+            and not _ABBREV_BEFORE_DOT.search(text[max(start, i - 30) : i])
         ):
             return text[start:i]
         i += 1
@@ -252,7 +321,8 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
     for text, src in _paragraph_text(lines):
         default = span_of(src)
         last_apology: str | None = None
-        for m in APOLOGIES.finditer(text):
+        low = text.lower()
+        for m in APOLOGIES.finditer(text) if "apolog" in low else ():
             names = sentence_from(text, m.end())
             subs: list[tuple[str, str]] = []
             for part in re.split(r",|\band\b", names):
@@ -291,7 +361,8 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                             replaces=split_person(replaced).name or None,
                         )
                     )
-        for m in ATTENDED_AS_SUB.finditer(text):
+        subbing = "substitute" in low or "absence" in low
+        for m in ATTENDED_AS_SUB.finditer(text) if subbing else ():
             person = split_person(m["name"])
             if re.match(r"(?i)(?:the|a|an)\b", person.name) or not person.name:
                 continue

@@ -145,6 +145,19 @@ def _candidate(name: str) -> str | None:
 def councils_in(text: str) -> list[str]:
     """Every explicit council name in `text`, in order."""
     found: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        # Only lines that say "council" or "borough" can name one (and the regular
+        # expressions are slow on the rest).
+        low = line.lower()
+        if "council" in low or "borough" in low:
+            found.extend((offset + k, name) for k, name in _councils_in_line(line))
+        offset += len(line) + 1
+    return [name for _, name in sorted(found)]
+
+
+def _councils_in_line(text: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
     for m in _BOROUGH_OF.finditer(text):
         found.append((m.start(), smart_title(re.sub(r"\s+", " ", m.group(1)))))
     for m in _X_COUNCIL.finditer(text):
@@ -153,7 +166,7 @@ def councils_in(text: str) -> list[str]:
         cand = _candidate(re.sub(r"\s+", " ", m.group(1)))
         if cand:
             found.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
-    return [name for _, name in sorted(found)]
+    return found
 
 
 def council_from_domain(text: str) -> str | None:

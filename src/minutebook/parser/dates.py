@@ -35,13 +35,13 @@ _DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # "4 November 2020", "4th Nov. 2020", "Wednesday, 4 November, 2020"
 DAY_MONTH_YEAR = re.compile(
-    rf"\b(?:{_DAY_NAME},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"\b(?:{_DAY_NAME},?\s+)?(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?"
     rf"(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 # "November 4, 2020"
 MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 # "04/11/2020", "4.11.20", "4-11-2020" (UK order: day first)

@@ -41,13 +41,22 @@ LABEL = re.compile(
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 
-LINK_DEBRIS = re.compile(r"\s*(?:pdf\s+icon\s*)?\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
+LINK_DEBRIS = re.compile(r"(?:\s*\bpdf\s+icon)?\s*\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
+
+
+_SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
 def plain(text: str) -> str:
-    text = LINK_DEBRIS.sub("", re.sub(r"</?[a-zA-Z][^>]*>", "", text))
-    text = text.replace("**", "").replace("\\", "")
-    return re.sub(r"\s+", " ", text).strip(" #>")
+    """A line without markup, link debris ("PDF 71 KB") and runs of spaces."""
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "PDF" in text or "pdf" in text:
+        text = LINK_DEBRIS.sub("", text)
+    if "*" in text or "\\" in text:
+        text = text.replace("**", "").replace("\\", "")
+    return " ".join(text.split()).strip(" #>")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutebook.parser.dates import find_dates
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import Document, MeetingRef, Report
-from minutebook.parser.report_text import clean, ends_sentence, word_count
+from minutebook.parser.report_text import clean, dates_in, ends_sentence, word_count
 from minutebook.parser.sections import find_sections
 from minutebook.parser.tables import find_tables
 
@@ -30,7 +29,7 @@ MAX_ADDRESSEE_LINES = 3
 
 
 def _date_only(text: str) -> str | None:
-    dates = find_dates(text)
+    dates = dates_in(text)
     if len(dates) != 1:
         return None
     start, end, iso = dates[0]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutebook.parser.attendance import (
+    grid_attendance,
     labelled_attendance,
     merge_attendance,
     sentence_attendance,
@@ -161,8 +162,24 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
     return starts
 
 
+SIGNATURE = re.compile(r"^(?:chair(?:man|person)?|signed|dated?)\s*:", re.IGNORECASE)
+
+
+def _closing(lines: Sequence[Line], after: int) -> int:
+    """Where the last item ends: at "The meeting ended at ..." or the signature lines."""
+    for k in range(after, len(lines)):
+        text = lines[k].text
+        if ("meeting" in text.lower() and ENDED.search(plain(text))) or SIGNATURE.match(
+            plain(text)
+        ):
+            return k
+    return len(lines)
+
+
 def end_time(lines: Sequence[Line]) -> str | None:
     for line in reversed(lines):
+        if "meeting" not in line.text.lower():
+            continue
         m = ENDED.search(plain(line.text))
         if m:
             t = parse_time(m["t"]) or parse_time(plain(line.text)[m.start() :])
@@ -187,10 +204,12 @@ def extract_minutes(block: Block) -> Document:
     starts = find_items(rest)
     first_item = starts[0].head if starts else len(rest)
     attendance = labelled_attendance(rest[:first_item])
+    if not attendance:
+        attendance = grid_attendance(rest[:first_item])
     items: list[MinuteItem] = []
     declarations: list[Declaration] = []
     for k, start in enumerate(starts):
-        end = starts[k + 1].head if k + 1 < len(starts) else len(rest)
+        end = starts[k + 1].head if k + 1 < len(starts) else _closing(rest, start.index)
         body = rest[start.index : end]
         minute = _after_minutes_marker(body)
         resolutions, used = extract_resolutions(minute)

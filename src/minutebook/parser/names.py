@@ -200,8 +200,7 @@ class PersonName:
 def clean(text: str) -> str:
     """Collapse whitespace and strip markdown emphasis and stray punctuation."""
     text = text.replace("**", "").replace("\\", "")
-    text = re.sub(r"\s+", " ", text)
-    return text.strip(" \t,;:")
+    return " ".join(text.split()).strip(" \t,;:")
 
 
 def member_role(role_text: str | None) -> MemberRole:
@@ -306,15 +305,17 @@ def _merge_post_nominals(parts: list[str]) -> list[str]:
     return out
 
 
+_HONORIFIC_START = re.compile(rf"(?:(?<=\s)|^)(?:{_HONORIFIC_ALT})\.?\s+(?=[A-Z])")
+_STACKED_HONORIFICS = re.compile(rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)+")
+
+
 def _split_run_on_honorifics(text: str) -> list[str]:
     """ "Councillor A B (Chair) Councillor C D" -> one chunk per honorific."""
-    starts = [
-        m.start() for m in re.finditer(rf"(?:(?<=\s)|^)(?:{_HONORIFIC_ALT})\.?\s+(?=[A-Z])", text)
-    ]
+    starts = [m.start() for m in _HONORIFIC_START.finditer(text)]
     # Stacked honorifics ("Councillor Dr X") start one chunk, not two.
     merged: list[int] = []
     for s in starts:
-        if merged and re.fullmatch(rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)+", text[merged[-1] : s]):
+        if merged and _STACKED_HONORIFICS.fullmatch(text[merged[-1] : s]):
             continue
         merged.append(s)
     if not merged:

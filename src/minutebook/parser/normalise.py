@@ -35,6 +35,21 @@ _LIGATURES: dict[int, str | None] = {
     ord("\ufb05"): "st",
     ord("\ufb06"): "st",
 }
+# Typographic quotes to ASCII: a helper for matching ("O’Neill" = "O'Neill")
+# across sources. Not part of `normalise`: the shown text keeps the quotes
+# as printed.
+_QUOTES: dict[int, str | None] = {
+    ord("\u2018"): "'",
+    ord("\u2019"): "'",
+    ord("\u201a"): "'",
+    ord("\u201b"): "'",
+    ord("\u2032"): "'",
+    ord("\u201c"): '"',
+    ord("\u201d"): '"',
+    ord("\u201e"): '"',
+    ord("\u201f"): '"',
+    ord("\u2033"): '"',
+}
 # Control characters other than tab, newline and form feed (kept for pages).
 _CONTROLS: dict[int, str | None] = {c: None for c in range(32) if chr(c) not in "\t\n\f"}
 _CONTROLS.update({c: None for c in range(0x7F, 0xA0)})
@@ -77,6 +92,7 @@ _remove_invisible = _translator(_INVISIBLE)
 _unify_spaces = _translator(_SPACES)
 _expand_ligatures = _translator(_LIGATURES)
 _remove_controls = _translator(_CONTROLS)
+_unify_quotes = _translator(_QUOTES)
 
 
 def remove_invisible(text: str) -> str:
@@ -92,6 +108,11 @@ def unify_spaces(text: str) -> str:
 def expand_ligatures(text: str) -> str:
     """Ligature code points from PDF text layers ("\ufb01") become letters ("fi")."""
     return _expand_ligatures(text)
+
+
+def unify_quotes(text: str) -> str:
+    """Curly quotes and primes become ASCII ' and \" (for matching; `normalise` keeps them)."""
+    return _unify_quotes(text)
 
 
 def remove_controls(text: str) -> str:
@@ -153,6 +174,123 @@ def split_pages(text: str, first_page: int = 1) -> tuple[str, list[int]]:
             out_lines.append(line)
             pages.append(page)
     return "\n".join(out_lines), pages
+
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _edge_indexes(lines: list[str]) -> list[int]:
+    """Indexes of the first and last non-blank lines of a page (where furniture sits)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted({filled[0], filled[-1]}) if filled else []
+
+
+def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Remove page numbers and running headers/footers from the lines of each page.
+
+    Only the first and last non-blank line of a page are candidates. A page
+    number is removed when such numbers rise with the pages (so "3" in a list
+    is safe); a running header or footer is text of two words or more that
+    recurs (digits aside) at the edge of at least half the pages, and at
+    least three. Table rows
+    (with tabs) are kept: a table header repeated on each page is content.
+    Removing these lines lets a paragraph broken by a page break read on.
+    """
+    if len(pages) < 2:
+        return pages
+    drop: set[tuple[int, int]] = set()
+    offsets: dict[int, list[tuple[int, int]]] = {}
+    recurring: dict[str, list[tuple[int, int]]] = {}
+    for page_index, lines in enumerate(pages):
+        for i in _edge_indexes(lines):
+            text = lines[i].strip()
+            if "\t" in text:
+                continue
+            number = _PAGE_NUMBER.match(text)
+            if number:
+                offsets.setdefault(int(number.group(1)) - page_index, []).append((page_index, i))
+            elif len(text) <= 120 and len(text.split()) >= 2:
+                key = " ".join(_DIGITS.sub("#", text).lower().split())
+                recurring.setdefault(key, []).append((page_index, i))
+    for places in offsets.values():
+        if len(places) >= 2:
+            drop.update(places)
+    threshold = max(3, (len(pages) + 1) // 2)
+    for places in recurring.values():
+        if len({page for page, _ in places}) >= threshold:
+            drop.update(places)
+    if not drop:
+        return pages
+    return [
+        [line for i, line in enumerate(lines) if (page_index, i) not in drop]
+        for page_index, lines in enumerate(pages)
+    ]
+
+
+_MIN_PAGE_RUN = 3
+_MIN_PAGE_LINES = 10
+
+
+_PAGE_NUMBER_LINE = re.compile(
+    r"^[ \t]*(?:page[ \t]+)?[-–]?[ \t]*(\d{1,4})[ \t]*[-–]?(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def infer_pages(text: str) -> list[int] | None:
+    """Pages of text extracted from PDF without form feeds, from its printed page numbers.
+
+    Text extracted from a PDF often keeps each page's number as a line of its
+    own at the foot of the page ("1", "Page 2", "- 3 -"). When such lines
+    count up one by one (at least three of them, each at least ten lines
+    after the last), each ends a page. Returns the page of every line, or
+    None when there is no such run (then pages stay unknown rather than
+    guessed).
+    """
+    candidates = []
+    line, position = 0, 0
+    for m in _PAGE_NUMBER_LINE.finditer(text):
+        line += text.count("\n", position, m.start())
+        position = m.start()
+        candidates.append((line, int(m.group(1))))
+    line_count = text.count("\n") + 1
+    if len(candidates) < _MIN_PAGE_RUN:
+        return None
+    # Longest run of numbers rising by one, in line order, far enough apart to be
+    # pages: one pass, keeping for each number the longest run that ends with it.
+    ends: dict[
+        int, tuple[int, int, tuple[int, int] | None]
+    ] = {}  # value -> (length, line, previous)
+    for index, value in candidates:
+        length, previous = 1, None
+        before = ends.get(value - 1)
+        if before is not None and index - before[1] >= _MIN_PAGE_LINES:
+            length, previous = before[0] + 1, (before[1], value - 1)
+        if value not in ends or length > ends[value][0]:
+            ends[value] = (length, index, previous)
+    last_value = max(ends, key=lambda v: ends[v][0])
+    best: list[tuple[int, int]] = []
+    link: tuple[int, int] | None = (ends[last_value][1], last_value)
+    while link is not None:
+        best.append(link)
+        link = ends[link[1]][2] if ends[link[1]][1] == link[0] else None
+    best.reverse()
+    if len(best) < _MIN_PAGE_RUN:
+        return None
+    pages: list[int] = []
+    cursor = 0
+    for index, value in best:
+        pages.extend([value] * (index + 1 - cursor))
+        cursor = index + 1
+    if cursor < line_count:
+        # Text after the last number is one more page, unless it is only blank lines.
+        tail = text.split("\n")[cursor:] if line_count - cursor < 1000 else ["text"]
+        last = best[-1][1] + (1 if any(x.strip() for x in tail) else 0)
+        pages.extend([last] * (line_count - cursor))
+    return pages
 
 
 def fix_l_for_i(token: str) -> str:

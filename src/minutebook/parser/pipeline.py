@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from minutebook.parser import PARSER_VERSION
+from minutebook.parser import PARSER_VERSION, reading
 from minutebook.parser.agenda import extract_agenda
 from minutebook.parser.decision import extract_decision
 from minutebook.parser.letter import extract_letter
@@ -148,6 +148,9 @@ def parse_bytes(data: bytes, name: str) -> ParseResult:
 def parse_file(path: str | Path) -> ParseResult:
     p = Path(path)
     try:
+        # Refuse an oversized file before reading it into memory.
+        if p.is_file() and p.stat().st_size > reading.MAX_INPUT_BYTES:
+            raise reading.too_large(str(p), p.stat().st_size)
         data = p.read_bytes()
     except FileNotFoundError as exc:
         raise ParseError(f"{p}: no such file", code=2) from exc

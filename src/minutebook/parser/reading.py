@@ -14,11 +14,18 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from minutebook.parser.models import Document, ParseError, SourceFormat
-from minutebook.parser.normalise import normalise, split_pages
+from minutebook.parser.normalise import normalise, split_pages, strip_page_furniture
 
 # Larger inputs are refused rather than risk exhausting memory (a pack of
 # several hundred pages is a few MB of text).
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+def too_large(name: str, size: int) -> ParseError:
+    return ParseError(
+        f"{name}: the file is {size // (1024 * 1024)} MB; the limit is {MAX_INPUT_BYTES // (1024 * 1024)} MB",
+        code=3,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +103,7 @@ def read_source(data: bytes, name: str) -> RawText:
     if not data or not data.strip():
         raise ParseError(f"{name}: the file is empty", code=3)
     if len(data) > MAX_INPUT_BYTES:
-        raise ParseError(
-            f"{name}: the file is {len(data) // (1024 * 1024)} MB; the limit is "
-            f"{MAX_INPUT_BYTES // (1024 * 1024)} MB",
-            code=3,
-        )
+        raise too_large(name, len(data))
     fmt = detect_format(data, name)
     if fmt == "pdf":
         return _read_pdf(data, name)
@@ -126,6 +129,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
     from minutebook.parser.normalise import (
         drop_stray_glyph_lines,
         has_trailing_space,
+        infer_pages,
         normalise_characters,
         strip_trailing_space_lines,
         unify_newlines,
@@ -157,12 +161,18 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
             text = normalise_characters(text)
     text = drop_stray_glyph_lines(text)
     has_pages = "\f" in text
+    if has_pages:
+        by_page = strip_page_furniture([chunk.split("\n") for chunk in text.split("\f")])
+        text = "\f".join("\n".join(lines) for lines in by_page)
     text, pages = split_pages(text)
     if not text.strip():
         raise ParseError(f"{name}: the file holds no text", code=3)
+    line_pages: tuple[int | None, ...] = tuple(pages) if has_pages else (None,) * len(pages)
+    if not has_pages and (printed := infer_pages(text)) is not None:
+        line_pages = tuple(printed)
     return RawText(
         text=text,
-        line_pages=tuple(pages) if has_pages else (None,) * len(pages),
+        line_pages=line_pages,
         format="markdown" if markdown else "text",
         encoding=encoding,
         warnings=warnings,
@@ -175,10 +185,10 @@ def _read_pdf(data: bytes, name: str) -> RawText:
     pdf = read_pdf(data, name)
     lines: list[str] = []
     pages: list[int | None] = []
-    for number, page_text in enumerate(pdf.pages, start=1):
-        page_lines = normalise(page_text.replace("\f", "\n")).split("\n")
-        lines.extend(page_lines)
-        pages.extend([number] * len(page_lines))
+    page_lines = [normalise(t.replace("\f", "\n")).split("\n") for t in pdf.pages]
+    for number, kept in enumerate(strip_page_furniture(page_lines), start=1):
+        lines.extend(kept)
+        pages.extend([number] * len(kept))
     return RawText(
         text="\n".join(lines),
         line_pages=tuple(pages),

@@ -25,8 +25,16 @@ ASKED_TO = re.compile(
     r"\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|\bit\s+is\s+recommended\s+that\b",
     re.IGNORECASE,
 )
+# Every match of ASKED_TO holds one of these words; most paragraphs hold none.
+_ASKED_WORDS = ("asked", "recommended", "requested", "invited")
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]))\s*(\d+(?:\.\d+)*)\.?\s+(?=[A-Z(])")
 _TRAILING = re.compile(r"(?:[;,]|\s+and|\s+or)\s*$", re.IGNORECASE)
+
+
+def asks_to_decide(text: str) -> bool:
+    """ASKED_TO.search(text), quick on the long sections that cannot match."""
+    lowered = text.lower()
+    return any(w in lowered for w in _ASKED_WORDS) and ASKED_TO.search(text) is not None
 
 
 def _tidy(text: str) -> str:
@@ -62,7 +70,7 @@ def _from_paragraphs(paragraphs: Sequence[tuple[str, list[Line]]]) -> list[Recom
             number is None
             and style != "bullet"
             and lead is None
-            and not ASKED_TO.search(body)
+            and not asks_to_decide(body)
             and not body.lower().startswith(("that", "to "))
         ):
             loose.append((text, lines))
@@ -108,11 +116,11 @@ def extract_recommendations(
     if inline and inline_line is not None:
         return tuple(_inline(inline, inline_line))
     for section in sections:
-        if ASKED_TO.search(section.text):
+        if asks_to_decide(section.text):
             body = _section_lines(lines, section)
             paragraphs = join_paragraphs(body)
             for k, (text, _) in enumerate(paragraphs):
-                if ASKED_TO.search(text):
+                if asks_to_decide(text):
                     found = _from_paragraphs(paragraphs[k:])
                     if found:
                         return tuple(found)

@@ -12,6 +12,7 @@ in the first lines and takes the text between one label and the next.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,51 +63,85 @@ class _Label:
     field: str
     pattern: re.Pattern[str]
     line_start: bool = False  # short labels ("By:", "To:") only count at the start of a line
+    # Lower-case words of which every match contains one: a header without any of
+    # them is not searched with this (slower) pattern.
+    words: tuple[str, ...] = ()
 
 
-def _label(field: str, regex: str, *, line_start: bool = False) -> _Label:
+def _label(
+    field: str, regex: str, *, line_start: bool = False, words: tuple[str, ...] = ()
+) -> _Label:
     # Capitalised first letter: a label glued to the text before it ("NoneTitle:")
     # is still found, while "report title:" inside a sentence is not.
-    return _Label(field, re.compile(regex), line_start)
+    return _Label(field, re.compile(regex), line_start, words)
 
 
 LABELS: tuple[_Label, ...] = (
-    _label("item_number", r"(?:Agenda\s+)?Item\s+(?i:No\.?|Number|Ref(?:erence)?\.?)\s*:?"),
+    _label(
+        "item_number",
+        r"(?:Agenda\s+Item|Item)\s+(?i:No\.?|Number|Ref(?:erence)?\.?)\s*:?",
+        words=("item",),
+    ),
     _label("item_number", r"Agenda\s+(?i:item)\s*:?"),
     _label(
         "classification",
         rf"C\s?{_spaced('lassi')}\s?f?(?P<inner>\s*(?i:open|closed|exempt|restricted)\s*)?"
         rf"\s?f?\s?{_spaced('ication')}\s*:?",
     ),
-    _label("classification", r"(?i:Status|Exempt\s+information)\s*:"),
-    _label("date", r"(?:Date\s+of\s+(?i:meeting|decision)|Meeting\s+(?i:date)|Date)\s*:"),
+    _label("classification", r"(?i:Status|Exempt\s+information)\s*:", words=("status", "exempt")),
+    _label(
+        "date",
+        r"(?:Date\s+of\s+(?i:meeting|decision)|Meeting\s+(?i:date)|Date)\s*:",
+        words=("date",),
+    ),
     _label(
         "meeting_name",
         r"(?:Meeting\s+(?i:name)|Name\s+of\s+(?i:meeting)|Decision\s+(?i:maker))\s*:",
+        words=("meeting", "decision"),
     ),
-    _label("meeting_name", r"(?:Meeting|Report\s+(?i:to)|Committee)\s*:"),
+    _label(
+        "meeting_name",
+        r"(?:Meeting|Report\s+(?i:to)|Committee)\s*:",
+        words=("meeting", "report", "committee"),
+    ),
     _label("meeting_name", r"To\s*:", line_start=True),
-    _label("title", r"(?:Report\s+(?i:title)|Title\s+of\s+(?i:report)|Title|Subject)\s*:"),
+    _label(
+        "title",
+        r"(?:Report\s+(?i:title)|Title\s+of\s+(?i:report)|Title|Subject)\s*:",
+        words=("title", "subject"),
+    ),
     _label(
         "wards",
         r"Wards?(?:\s*\(s\))?(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?\s*:",
     ),
     _label(
-        "from", r"(?:Report\s+(?i:of|from|by)|Report\s+(?i:author)|From|Lead\s+(?i:officer))\s*:"
+        "from",
+        r"(?:Report\s+(?i:of|from|by)|Report\s+(?i:author)|From|Lead\s+(?i:officer))\s*:",
+        words=("report", "from", "lead"),
     ),
     _label("from", r"By\s*:", line_start=True),
     _label(
         "key_decision",
         r"(?:Key\s+(?i:decision)\s*\??\s*:?|Is\s+this\s+a\s+key\s+decision\s*\??\s*:?)",
+        words=("decision",),
     ),
-    _label("summary", r"(?:Executive\s+(?i:summary)|Summary|Purpose\s+of\s+(?i:report))\s*:"),
+    _label(
+        "summary",
+        r"(?:Executive\s+(?i:summary)|Summary|Purpose\s+of\s+(?i:report))\s*:",
+        words=("summary", "purpose"),
+    ),
     _label("recommendations", r"Recommendations?\s*:"),
     _label("contact", r"Contact\s+(?i:officer|details)?\s*:"),
-    _label("appendices", r"(?:List\s+of\s+)?Appendices(?i:\s+included)?\s*:"),
+    _label(
+        "appendices",
+        r"(?:List\s+of\s+Appendices|Appendices)(?i:\s+included)?\s*:",
+        words=("appendices",),
+    ),
     _label(
         "other",
         r"(?:Budget/Policy\s+(?i:framework)|Council\s+(?i:priority)|Portfolio"
         r"|Other\s+(?i:useful\s+)?(?i:background\s+papers))\s*:",
+        words=("budget", "council", "portfolio", "other"),
     ),
 )
 # Words of a label that layout can separate from it and leave among the values
@@ -142,7 +177,41 @@ class _Hit:
     inner: str | None
 
 
+# Joins the header lines so that each label is searched once over the window;
+# no label pattern can match it, so a match never spans two lines.
+_LINE_SEPARATOR = "\x00"
+
+
 def _find_hits(texts: Sequence[str]) -> list[_Hit]:
+    if any(_LINE_SEPARATOR in t for t in texts):
+        return _find_hits_per_line(texts)
+    joined = _LINE_SEPARATOR.join(texts)
+    starts: list[int] = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    lowered = joined.lower()
+    hits: list[_Hit] = []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for label in LABELS:
+        if label.words and not any(w in lowered for w in label.words):
+            continue
+        for m in label.pattern.finditer(joined):
+            li = bisect_right(starts, m.start()) - 1
+            start, end = m.start() - starts[li], m.end() - starts[li]
+            if label.line_start and texts[li][:start].strip():
+                continue
+            line_taken = taken.setdefault(li, [])
+            if any(start < e and s < end for s, e in line_taken):
+                continue
+            hits.append(_Hit(label.field, start, end, li, m.groupdict().get("inner")))
+            line_taken.append((start, end))
+    hits.sort(key=lambda h: (h.line_index, h.start))
+    return hits
+
+
+def _find_hits_per_line(texts: Sequence[str]) -> list[_Hit]:
     hits: list[_Hit] = []
     for li, text in enumerate(texts):
         taken: list[tuple[int, int]] = []
@@ -150,7 +219,6 @@ def _find_hits(texts: Sequence[str]) -> list[_Hit]:
             for m in label.pattern.finditer(text):
                 if label.line_start and text[: m.start()].strip():
                     continue
-                # A label glued to a previous word must start with a capital letter.
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 inner = m.groupdict().get("inner")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from minutebook.parser.dates import find_dates
 from minutebook.parser.lines import Line
 
 # Inline HTML tags found in papers converted to markdown. Only these names are
@@ -39,6 +40,8 @@ BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u25e6\u2013\u00b7o])\s+(?=\S)
 TERMINAL = ".!?:;"
 # Each stage cleans the same lines again (sections, tables, work plan): remember recent ones.
 CLEAN_CACHE_SIZE = 16384
+# Every date has a year of two or four digits; text without two digits in a row has none.
+_TWO_DIGITS = re.compile(r"\d\d")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 
 
@@ -65,6 +68,13 @@ def squash(text: str) -> str:
 def clean(text: str) -> str:
     """Plain text of a line or cell: markup removed, spaces collapsed, tabs become spaces."""
     return squash(strip_markup(text).replace("\t", " ").replace("\n", " "))
+
+
+def dates_in(text: str) -> list[tuple[int, int, str]]:
+    """`find_dates`, quick on the many lines that cannot hold a date."""
+    if _TWO_DIGITS.search(text) is None:
+        return []
+    return find_dates(text)
 
 
 def markdown_heading(text: str) -> tuple[int, str] | None:
@@ -130,10 +140,30 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def more_words_than(text: str, n: int) -> bool:
+    """`word_count(text) > n`, without splitting the rest of a long paragraph."""
+    return len(text.split(None, n)) > n
+
+
 def is_upper_heading(text: str) -> bool:
     """A line in capitals ("KEY ISSUES FOR CONSIDERATION"): letters present, none lower-case."""
+    if not text.isupper():
+        return False  # a lower-case letter, or no cased letter at all
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+def _paragraph_line(raw: str) -> tuple[str, bool, bool] | None:
+    """(text, is a table row, opens an item) of a line for `join_paragraphs`; None when it
+    carries no text (blank, or a page number)."""
+    if not raw.strip() or _PAGE_NUMBER.match(raw):
+        return None
+    row = "\t" in raw.strip()
+    text = " | ".join(c for c in raw_cells(raw) if c) if row else clean(raw)
+    if not text:
+        return None
+    return text, row, bool(NUMBERING.match(text)) or is_bullet(text) or row
 
 
 def join_paragraphs(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
@@ -157,20 +187,13 @@ def join_paragraphs(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
         current_lines.clear()
 
     for ln in lines:
-        if ln.is_blank or _PAGE_NUMBER.match(ln.text):
-            # A bare number on its own line is a page number left by PDF extraction.
+        shape = _paragraph_line(ln.text)
+        if shape is None:
+            # Blank, or a bare number on its own line (a page number left by PDF extraction).
             blank_before = True
             continue
-        text = (
-            clean(ln.text)
-            if "\t" not in ln.text.strip()
-            else " | ".join(c for c in raw_cells(ln.text) if c)
-        )
-        if not text:
-            blank_before = True
-            continue
-        row = "\t" in ln.text.strip()
-        starts_item = bool(NUMBERING.match(text)) or is_bullet(text) or row or prev_row
+        text, row, numbered = shape
+        starts_item = numbered or prev_row
         if current:
             prev = current[-1]
             unfinished = not ends_sentence(prev)

@@ -39,9 +39,15 @@ STOP = re.compile(
 )
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
 def _plain(text: str) -> str:
-    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text).replace("**", "").replace("\\", "")
-    return re.sub(r"\s+", " ", text).strip().lstrip("> ").strip()
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "*" in text or "\\" in text:
+        text = text.replace("**", "").replace("\\", "")
+    return " ".join(text.split()).lstrip("> ").strip()
 
 
 def _clean_post(post: str) -> str:
@@ -88,6 +94,14 @@ def _split_inline(text: str) -> list[tuple[str | None, str]]:
 
 def find_marker(text: str) -> tuple[int, str] | None:
     """(position after the marker, text after it) when `text` carries a resolution marker."""
+    low = text.lower()
+    if (
+        "resolv" not in low
+        and "agreed" not in low
+        and "decision" not in low
+        and "decided" not in low
+    ):
+        return None
     m = MARKER.match(text)
     if m:
         if m["marker"] in ("Decision", "DECISION") and not re.fullmatch(

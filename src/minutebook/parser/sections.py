@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from minutebook.parser.dates import find_dates
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Section
 from minutebook.parser.report_text import (
+    CLEAN_CACHE_SIZE,
     NUMBERING,
     clean,
+    dates_in,
     ends_sentence,
     is_bullet,
     is_upper_heading,
     join_paragraphs,
     markdown_heading,
+    more_words_than,
     starts_lower,
     word_count,
 )
@@ -46,6 +49,7 @@ MAX_DATE_HEADING_CHARS = 60
 _LETTER_FORMULA = re.compile(r"^(?:dear|yours)\s", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:table|figure|chart)\s+\d+\b", re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
+_DIGIT = re.compile(r"\d")
 
 
 def _opens_block(raw: str, text: str) -> bool:
@@ -83,17 +87,18 @@ class _Neighbours:
     def __init__(self, lines: Sequence[Line]) -> None:
         self._lines = lines
         n = len(lines)
+        self.blank = [not ln.text.strip() for ln in lines]
         self._next: list[int] = [-1] * n
         self._prev: list[int] = [-1] * n
         following = -1
         for k in range(n - 1, -1, -1):
             self._next[k] = following
-            if not lines[k].is_blank:
+            if not self.blank[k]:
                 following = k
         preceding = -1
         for k in range(n):
             self._prev[k] = preceding
-            if not lines[k].is_blank:
+            if not self.blank[k]:
                 preceding = k
 
     def next(self, i: int) -> Line | None:
@@ -110,7 +115,7 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
     """The heading on line `i` (cleaned), or None when the line is not a heading."""
     nav = nav or _Neighbours(lines)
     ln = lines[i]
-    if ln.is_blank or "\t" in ln.text.strip():
+    if nav.blank[i] or "\t" in ln.text.strip():
         return None
     md = markdown_heading(ln.text)
     if md is not None:
@@ -137,7 +142,7 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None
     if NUMBERING.match(text):
         return None
-    if word_count(text) > MAX_HEADING_WORDS or not text[0].isupper():
+    if more_words_than(text, MAX_HEADING_WORDS) or not text[0].isupper():
         return None
     if _LETTER_FORMULA.match(text):
         return None  # "Dear David", "Yours sincerely" open and close a letter
@@ -172,7 +177,7 @@ def heading_text_simple(text: str) -> str | None:
     if md is not None:
         return md[1]
     t = clean(text)
-    if t and word_count(t) <= MAX_HEADING_WORDS and is_upper_heading(t):
+    if t and not more_words_than(t, MAX_HEADING_WORDS) and is_upper_heading(t):
         return t
     return None
 
@@ -182,17 +187,18 @@ def running_headers(lines: Sequence[Line]) -> set[str]:
     counts: dict[str, int] = {}
     for ln in lines:
         text = clean(ln.text).lower()
-        if text and word_count(text) <= MAX_HEADING_WORDS and "\t" not in ln.text.strip():
+        if text and not more_words_than(text, MAX_HEADING_WORDS) and "\t" not in ln.text.strip():
             counts[text] = counts.get(text, 0) + 1
     return {t for t, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 
 
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
 def date_heading(text: str) -> str | None:
     """The date of a line that is only a (numbered) date: "9. 3 March 2021", "16 April 2024"."""
-    if len(text) > MAX_DATE_HEADING_CHARS or not any(ch.isdigit() for ch in text):
+    if len(text) > MAX_DATE_HEADING_CHARS or _DIGIT.search(text) is None:
         return None
     body = re.sub(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)", "", clean(text))
-    dates = find_dates(body)
+    dates = dates_in(body)
     if len(dates) != 1:
         return None
     start, end, iso = dates[0]
@@ -233,13 +239,13 @@ def _list_lines(lines: Sequence[Line], candidates: Sequence[int], nav: _Neighbou
             if date_heading(lines[run[1]].text) is not None:
                 keep.add(run[0])
             after = nav.next(run[-1])
-            if after is not None and word_count(clean(after.text)) > MAX_HEADING_WORDS:
+            if after is not None and more_words_than(clean(after.text), MAX_HEADING_WORDS):
                 keep.add(run[-1])
             listed.update(k for k in run if k in plain and k not in keep)
         run.clear()
 
-    for k, ln in enumerate(lines):
-        if ln.is_blank:
+    for k in range(len(lines)):
+        if nav.blank[k]:
             continue
         if member(k):
             previous = nav.previous(k)[0]
@@ -264,8 +270,8 @@ def find_sections(lines: Sequence[Line]) -> tuple[Section, ...]:
     bounds = [(-1, ""), *heads]
     for k, (start, heading) in enumerate(bounds):
         end = bounds[k + 1][0] if k + 1 < len(bounds) else len(lines)
-        body = [ln for ln in lines[start + 1 : end]]
-        content = [ln for ln in body if not ln.is_blank]
+        body = lines[start + 1 : end]
+        content = [ln for k, ln in enumerate(body, start + 1) if not nav.blank[k]]
         if start < 0 and not content:
             continue
         paragraphs = join_paragraphs(body)

@@ -24,7 +24,13 @@ from minutebook.parser.models import DocumentKind, DocumentSubkind
 
 def _plain(text: str) -> str:
     """Line text without markdown/HTML emphasis: "<b>Item No.</b>" -> "Item No."."""
-    if "<" not in text and "*" not in text and "_" not in text and "#" not in text and ">" not in text:
+    if (
+        "<" not in text
+        and "*" not in text
+        and "_" not in text
+        and "#" not in text
+        and ">" not in text
+    ):
         return text.strip()
     text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
     return text.replace("**", "").replace("__", "").lstrip("#> ").strip()
@@ -137,10 +143,11 @@ def _letter_start(lines: Sequence[Line], i: int, floor: int) -> int:
 
 def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]:
     """Kind of a run of lines that carries no document heading, by its content."""
-    text = "\n".join(re.sub(r"[ \t]+", " ", _plain(ln.text)) for ln in lines[:400])
-    head = "\n".join(re.sub(r"[ \t]+", " ", _plain(ln.text)) for ln in lines[:25])
+    # Lower-cased and capped: case-insensitive searches over long blocks are slow.
+    text = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:400])[:40_000].lower()
+    head = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:25]).lower()
     if DECISION_NOTICE.search(head) or re.search(
-        r"(?im)^\s*decision\s+(?:no|number|ref)\b|decision\s+(?:to\s+be\s+)?taken\s+by", head
+        r"(?m)^[ \t]*decision\s+(?:no|number|ref)\b|decision\s+(?:to\s+be\s+)?taken\s+by", head
     ):
         return "decision", "decision_notice"
     scores = {
@@ -150,29 +157,29 @@ def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]
     }
     patterns: dict[str, tuple[str, ...]] = {
         "minutes": (
-            r"(?im)^\s*minutes\s*:?\s*$",
-            r"(?im)^\W*present\s*:",
-            r"(?i)\bresolved\b",
-            r"(?i)apologies\s+(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|reported)",
-            r"(?i)\bminutes\s+of\s+(?:a|the)\s+meeting\s+(?:of\s+[^\n]{0,80}?\s)?held",
-            r"(?i)\bmeeting\s+(?:ended|closed)\s+at\b",
-            r"(?i)\bit\s+was\s+agreed\b",
-            r"(?i)there\s+were\s+no\s+declarations",
+            r"(?m)^[ \t]*minutes\s*:?[ \t]*$",
+            r"(?m)^[^\w\n]*present\s*:",
+            r"\bresolved\b",
+            r"apologies\s+(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|reported)",
+            r"\bminutes\s+of\s+(?:a|the)\s+meeting\s+(?:of\s+[^\n]{0,80}?\s)?held",
+            r"\bmeeting\s+(?:ended|closed)\s+at\b",
+            r"\bit\s+was\s+agreed\b",
+            r"there\s+were\s+no\s+declarations",
         ),
         "agenda": (
-            r"(?im)^\s*(?:order\s+of\s+business|agenda)\s*$",
-            r"(?i)\bsummoned\s+to\s+attend\b",
-            r"(?im)^\s*membership\s*:?\s*$",
-            r"(?i)\(pages?\s+\d",
-            r"(?im)^\s*to\s+(?:receive|approve|consider|note)\b",
+            r"(?m)^[ \t]*(?:order\s+of\s+business|agenda)[ \t]*$",
+            r"\bsummoned\s+to\s+attend\b",
+            r"(?m)^[ \t]*membership\s*:?[ \t]*$",
+            r"\(pages?\s+\d",
+            r"(?m)^[ \t]*to\s+(?:receive|approve|consider|note)\b",
         ),
         "report": (
-            r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?\W*$",
-            r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:background|purpose|summary|executive\s+summary)"
-            r"(?:\s+of\s+report)?\W*$",
-            r"(?im)^\W*(?:subject|report\s+of|wards?\s+affected|key\s+decision|contact\s+officer|by)\s*:",
-            r"(?i)\breport\s+(?:of|by|author)\b",
-            r"(?im)^\W*(?:financial|legal)\s+implications\b",
+            r"(?m)^[^\w\n]*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?[^\w\n]*$",
+            r"(?m)^[^\w\n]*(?:\d+(?:\.\d+)*\.?\s+)?(?:background|purpose|summary|executive\s+summary)"
+            r"(?:\s+of\s+report)?[^\w\n]*$",
+            r"(?m)^[^\w\n]*(?:subject|report\s+of|wards?\s+affected|key\s+decision|contact\s+officer|by)\s*:",
+            r"\breport\s+(?:of|by|author)\b",
+            r"(?m)^[^\w\n]*(?:financial|legal)\s+implications\b",
         ),
     }
     for kind, pats in patterns.items():
@@ -185,7 +192,7 @@ def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]
     if best == "minutes":
         return "minutes", "minutes"
     if best == "agenda":
-        if re.search(r"(?im)^\s*membership\s*:?\s*$|summoned\s+to\s+attend", text):
+        if re.search(r"(?m)^[ \t]*membership\s*:?[ \t]*$|summoned\s+to\s+attend", text):
             return "agenda", "front_sheet"
         return "agenda", "order_of_business"
     if WORK_PLAN.search(head):
@@ -224,9 +231,13 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             agenda_closed_at = None
             if not _is_any_start(lines, i):
                 add(i, "other", "other")
-        if "item" in low[:12] and REPORT_HEADER.match(text) and (
-            REPORT_HEADER_FIELDS.search(text)
-            or any(REPORT_HEADER_FIELDS.search(t) for t in _next_nonblank(lines, i, 3))
+        if (
+            "item" in low[:12]
+            and REPORT_HEADER.match(text)
+            and (
+                REPORT_HEADER_FIELDS.search(text)
+                or any(REPORT_HEADER_FIELDS.search(t) for t in _next_nonblank(lines, i, 3))
+            )
         ):
             head = " ".join([text, *_next_nonblank(lines, i, 3)])
             add(i, "report", "work_plan" if WORK_PLAN.search(head) else "report")
@@ -286,7 +297,11 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
         ):
             add(i, "report", "appendix")
             continue
-        if current == "minutes" and ("meeting" in low or "chair" in low) and MEETING_END.search(text):
+        if (
+            current == "minutes"
+            and ("meeting" in low or "chair" in low)
+            and MEETING_END.search(text)
+        ):
             minutes_open = False
         if (
             current == "agenda"

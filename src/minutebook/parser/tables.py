@@ -12,12 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Table
-from minutebook.parser.report_text import cell_paragraphs, clean, raw_cells, squash, word_count
+from minutebook.parser.report_text import (
+    CLEAN_CACHE_SIZE,
+    cell_paragraphs,
+    clean,
+    more_words_than,
+    raw_cells,
+    squash,
+    word_count,
+)
 
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _CAPTION = re.compile(r"^(?:table|figure)\s+\d+\b", re.IGNORECASE)
@@ -53,13 +62,18 @@ def _is_pipe_row(text: str) -> bool:
 
 def _row_cells(line: Line) -> list[str] | None:
     """Cells of a table row, or None when the line is not a row."""
-    text = line.text
+    cells = _cells_of(line.text)
+    return None if cells is None else list(cells)
+
+
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+def _cells_of(text: str) -> tuple[str, ...] | None:
     if _is_pipe_row(text):
-        return _pipe_cells(text)
+        return tuple(_pipe_cells(text))
     if "\t" not in text:
         return None
     parts = text.split("\t")
-    cells = [cell_paragraphs(p).replace("\n", "\n") for p in parts]
+    cells = [cell_paragraphs(p) for p in parts]
     while cells and not cells[-1]:
         cells.pop()
     if not any(cells):
@@ -67,7 +81,7 @@ def _row_cells(line: Line) -> list[str] | None:
     # One cell and nothing else is a line with a stray tab, not a row.
     if len([c for c in cells if c]) == 1 and len(cells) == 1:
         return None
-    return cells
+    return tuple(cells)
 
 
 def _pieces(lines: Sequence[Line]) -> list[_Piece]:
@@ -75,14 +89,14 @@ def _pieces(lines: Sequence[Line]) -> list[_Piece]:
     pieces: list[_Piece] = []
     current: _Piece | None = None
     for ln in lines:
-        if ln.is_blank:
+        if not ln.text.strip():
             current = None
             continue
         cells = _row_cells(ln)
         if cells is None:
             # "None" under a header whose trailing tabs were stripped: a one-cell row.
             text = clean(ln.text)
-            if current is not None and text and word_count(text) <= _SHORT_ROW_WORDS:
+            if current is not None and text and not more_words_than(text, _SHORT_ROW_WORDS):
                 current.rows.append([text])
                 current.lines.append(ln)
             else:
@@ -108,7 +122,7 @@ def _page_furniture_between(
         ln for ln in lines[index[after.number] + 1 : index[before.number]] if not ln.is_blank
     ]
     return len(between) <= _MAX_GAP_LINES and all(
-        word_count(clean(ln.text)) <= _MAX_FURNITURE_WORDS for ln in between
+        not more_words_than(clean(ln.text), _MAX_FURNITURE_WORDS) for ln in between
     )
 
 

@@ -20,16 +20,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from minutebook.parser.dates import find_dates
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import WorkPlanEntry
 from minutebook.parser.report_text import (
+    CLEAN_CACHE_SIZE,
     NUMBERING,
     clean,
+    dates_in,
     ends_sentence,
     is_bullet,
     is_upper_heading,
+    more_words_than,
     raw_cells,
     strip_bullet,
     strip_markup,
@@ -58,13 +61,14 @@ class _Entry:
     from_table: bool = False
 
 
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
 def _date_line(text: str) -> str | None:
     """The ISO date when the line is a date heading ("8. 4 November 2020", "16 April 2024:")."""
     if not _HAS_DIGIT.search(text) or len(text) > MAX_DATE_LINE_CHARS:
         return None
     body = clean(text)
     body = re.sub(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)", "", body)  # paragraph number before the date
-    dates = find_dates(body)
+    dates = dates_in(body)
     if len(dates) != 1:
         return None
     start, end, iso = dates[0]
@@ -95,16 +99,16 @@ def _ends_entry(lines: Sequence[Line], i: int) -> bool:
     """Prose, a numbered paragraph or a heading over one: the plan is over."""
     ln = lines[i]
     text = clean(ln.text)
-    if word_count(text) > MAX_ITEM_WORDS:
+    if more_words_than(text, MAX_ITEM_WORDS):
         return True
-    if NUMBERING.match(text) and not is_bullet(text) and word_count(text) > 6:
+    if NUMBERING.match(text) and not is_bullet(text) and more_words_than(text, 6):
         return True
     if is_upper_heading(text) and word_count(text) > 1 and not is_bullet(text):
         return True
     nxt = _next_content(lines, i)
     if nxt is not None and not is_bullet(text):
         nxt_text = strip_bullet(clean(nxt.text))
-        if NUMBERING.match(nxt_text) and word_count(nxt_text) > MAX_ITEM_WORDS:
+        if NUMBERING.match(nxt_text) and more_words_than(nxt_text, MAX_ITEM_WORDS):
             return True  # a heading over the next numbered paragraph
     return False
 
@@ -116,13 +120,18 @@ def _continues_previous(lines: Sequence[Line], i: int) -> bool:
     return not ends_sentence(clean(lines[i - 1].text))
 
 
-def _row_cells(ln: Line) -> list[str] | None:
+def _row_cells(ln: Line) -> tuple[str, ...] | None:
     """Cells of a tab-separated or pipe table row (empty cells kept), or None."""
-    text = ln.text.strip()
-    if "\t" in ln.text.rstrip():
-        return raw_cells(ln.text)
+    return _cells_of(ln.text)
+
+
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+def _cells_of(raw: str) -> tuple[str, ...] | None:
+    text = raw.strip()
+    if "\t" in raw.rstrip():
+        return tuple(raw_cells(raw))
     if text.startswith("|") and text.count("|") >= 2:
-        return [clean(c) for c in text.strip("|").split("|")]
+        return tuple(clean(c) for c in text.strip("|").split("|"))
     return None
 
 
@@ -177,12 +186,12 @@ def _table_entry(
 def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
     """Work-plan entries in `lines`, in order of appearance."""
     entries: list[_Entry] = []
-    header: list[str] = []
+    header: Sequence[str] = ()
     i = 0
     n = len(lines)
     while i < n:
         ln = lines[i]
-        if ln.is_blank:
+        if not ln.text.strip():
             i += 1
             continue
         cells = _row_cells(ln)
@@ -205,7 +214,7 @@ def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
             and _AGENDA_LEAD.search(clean(ln.text)) is not None
         )
         if lead:
-            dates = find_dates(clean(ln.text))
+            dates = dates_in(clean(ln.text))
             iso = dates[0][2] if len(dates) == 1 else None
         if iso is None:
             i += 1

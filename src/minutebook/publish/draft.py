@@ -124,12 +124,10 @@ def planned_entries(committee: rm.Committee, date: dt.date) -> list[rm.WorkPlanE
     latest = plans[0].planned_at if plans else None
     chosen = [e for e in plans if e.planned_at == latest]
     chosen += [e for e in entries if e.origin != "work_plan"]
-    seen: set[str] = set()
-    out = []
+    out: list[rm.WorkPlanEntry] = []
     for entry in chosen:
-        key = _norm(entry.title)
-        if key and key not in seen:
-            seen.add(key)
+        # The plan and a resolution often promise the same item in other words.
+        if _norm(entry.title) and not any(_similar(entry.title, e.title) for e in out):
             out.append(entry)
     return out
 

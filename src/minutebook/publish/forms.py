@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -12,6 +11,22 @@ from minutebook.publish.models import DraftAgenda, DraftAgendaItem
 from minutebook.record.models import Committee, Report
 
 
+def govuk_widgets(form: forms.BaseForm) -> None:
+    """GOV.UK Frontend classes on the widgets, so the officer pages look like the rest of the site."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            # GOV.UK's checkbox class hides the native box unless wrapped in its markup.
+            continue
+        if isinstance(widget, forms.Textarea):
+            css = "govuk-textarea"
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "govuk-select"
+        else:
+            css = "govuk-input"
+        widget.attrs["class"] = css
+
+
 class StartDraftForm(forms.Form):
     committee = forms.ModelChoiceField(
         queryset=Committee.objects.select_related("council").order_by("council__name", "name"),
@@ -19,9 +34,9 @@ class StartDraftForm(forms.Form):
     )
     date = forms.DateField(label="Meeting date", help_text="For example, 2021-03-03")
 
-    def clean_date(self) -> dt.date:
-        value: dt.date = self.cleaned_data["date"]
-        return value
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        govuk_widgets(self)
 
 
 class DraftDetailsForm(forms.ModelForm):
@@ -34,6 +49,10 @@ class DraftDetailsForm(forms.ModelForm):
             "summoned_by": "Summoned by",
         }
         widgets = {"contacts": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        govuk_widgets(self)
 
 
 class DraftItemForm(forms.ModelForm):
@@ -59,6 +78,7 @@ class BaseDraftItemFormSet(BaseModelFormSet):
             form.fields["order"].required = False
             if form.instance.pk is None:
                 form.fields["title"].required = False
+            govuk_widgets(form)
 
     def save_items(self) -> None:
         """Save edits and deletions; blank new rows are ignored; orders are renumbered 1..n."""

@@ -305,6 +305,12 @@ def build_pack(draft: DraftAgenda) -> Pack:
     last = previous_meeting(committee, draft.date)
     wanted = any(i.kind == "minutes" for i in items)
     minutes = gather_minutes(last) if last is not None and wanted else None
+    if minutes is not None and not (minutes.items or minutes.fallback):
+        # The record holds no minutes of that meeting yet: say so rather than print a shell.
+        minutes = None
+        for item in items:
+            if item.kind == "minutes":
+                item.description = (item.description + " The minutes will follow.").strip()
     return Pack(
         council=committee.council.name,
         committee=committee.name,

@@ -16,4 +16,9 @@ urlpatterns: list[URLPattern] = [
     path(
         MEETING + "minutes-template.html", views.minutes_template, name="publish-minutes-template"
     ),
+    path(
+        MEETING + "minutes-template.docx",
+        views.minutes_template_word,
+        name="publish-minutes-template-docx",
+    ),
 ]

@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from minutebook.publish.draft import ordered_items, save_proposal
 from minutebook.publish.forms import DraftDetailsForm, DraftItemFormSet, StartDraftForm
+from minutebook.publish.minutes_docx import minutes_template_docx
 from minutebook.publish.models import DraftAgenda
 from minutebook.publish.pack import build_pack, long_date
 from minutebook.publish.render import PackLayoutError, render_minutes_template, render_pack
@@ -84,6 +85,7 @@ def draft(request: HttpRequest, council: str, committee: str, date: str) -> Http
         "pdf_url": _draft_url(saved, "publish-pack-pdf"),
         "html_url": _draft_url(saved, "publish-pack-html"),
         "minutes_url": _draft_url(saved, "publish-minutes-template"),
+        "minutes_docx_url": _draft_url(saved, "publish-minutes-template-docx"),
     }
     return render(request, "publish/draft_edit.html", context)
 
@@ -127,5 +129,19 @@ def minutes_template(request: HttpRequest, council: str, committee: str, date: s
         render_minutes_template(build_pack(saved)), content_type="text/html; charset=utf-8"
     )
     name = _filename(saved, "minutes-template", "html")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def minutes_template_word(
+    request: HttpRequest, council: str, committee: str, date: str
+) -> HttpResponse:
+    saved = _saved_draft(request, council, committee, date)
+    response = HttpResponse(
+        minutes_template_docx(build_pack(saved)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = _filename(saved, "minutes-template", "docx")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -43,7 +43,7 @@ from minutebook.record.people import (
     municipal_year_bounds,
     municipal_year_label,
 )
-from minutebook.record.upsert import LoadReport, Upserter
+from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
 
 UNKNOWN_COUNCIL = "Unknown council"
 UNKNOWN_COMMITTEE = "Unknown committee"
@@ -157,13 +157,15 @@ class _Load:
         while older is not None and older not in superseded and older != source.pk:
             superseded.add(older)
             older = m.SourceFile.objects.filter(pk=older).values_list("supersedes_id", flat=True)[0]
-        self.up = Upserter(report, source_ids={source.pk, *superseded})
+        self.history = HistoryBuffer()
+        self.up = Upserter(report, source_ids={source.pk, *superseded}, history=self.history)
         self.superseded = superseded
         self.version = result.parser_version[:32]
         self.resolvers = session.resolvers
         self.councils = session.councils
         self.committees = session.committees
         self.meeting_preloaded: set[int] = set()
+        self.links: set[tuple[str, int, int]] = set()
         self.years: dict[tuple[int, str], m.MunicipalYear] = {}
         self.meetings: dict[tuple[int, dt.date], m.Meeting] = {}
         self.items_by_meeting: dict[int, list[m.AgendaItem]] = {}
@@ -212,7 +214,9 @@ class _Load:
     def resolver(self, council: m.Council) -> PeopleResolver:
         if council.pk not in self.resolvers:
             self.resolvers[council.pk] = PeopleResolver(council)
-        return self.resolvers[council.pk]
+        resolver = self.resolvers[council.pk]
+        resolver.history = self.history  # the session's resolver writes history with this load
+        return resolver
 
     def meeting(self, committee: m.Committee, on: dt.date) -> m.Meeting:
         key = (committee.pk, on)
@@ -309,6 +313,7 @@ class _Load:
                 self.work_plan(parsed, doc)
         self.prune({d.pk for _, d in loaded})
         self.detach_superseded()
+        self.history.flush()
 
     def document(self, parsed: p.Document, meeting: m.Meeting | None) -> m.Document:
         span = parsed.span
@@ -438,12 +443,17 @@ class _Load:
         return None
 
     def link(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
+        """Link a document to an item or report (the link table directly: no per-link history)."""
         kind = f"{type(item).__name__}.documents"
-        if item.documents.filter(pk=doc.pk).exists():
+        through = type(item).documents.through
+        owner = "agendaitem_id" if isinstance(item, m.AgendaItem) else "report_id"
+        row = {owner: item.pk, "document_id": doc.pk}
+        if (kind, item.pk, doc.pk) in self.links or through.objects.filter(**row).exists():
             self.report.add(kind, "unchanged")
         else:
-            item.documents.add(doc)
+            through.objects.create(**row)
             self.report.add(kind, "inserted")
+        self.links.add((kind, item.pk, doc.pk))
 
     # -- minutes -----------------------------------------------------------------------------
 
@@ -595,7 +605,7 @@ class _Load:
         wanted = "closed" if closed else "open"
         if row.classification != wanted:
             row.classification = wanted
-            row.save(update_fields=["classification"])
+            self.history.save(row, update_fields=["classification"])
             self.report.add("Report", "updated")
         return item
 

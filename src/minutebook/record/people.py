@@ -30,6 +30,7 @@ from django.utils.text import slugify
 from rapidfuzz import fuzz, process
 
 from minutebook.record import models as m
+from minutebook.record.upsert import HistoryBuffer
 
 HONORIFICS = (
     "councillors",
@@ -160,8 +161,9 @@ def municipal_year_label(on: dt.date) -> str:
 class PeopleResolver:
     """Resolves written names to the people of one council (in memory, one query per table)."""
 
-    def __init__(self, council: m.Council) -> None:
+    def __init__(self, council: m.Council, history: HistoryBuffer | None = None) -> None:
         self.council = council
+        self.history = history
         self.people: dict[int, m.Person] = {}
         self.normalised_names: dict[int, str] = {}
         self.by_name: dict[str, set[int]] = defaultdict(set)
@@ -287,7 +289,10 @@ class PeopleResolver:
             self._alias(person, written_text, written)
             if person.kind == "other" and kind != "other":
                 person.kind = kind
-                person.save(update_fields=["kind"])
+                if self.history is not None:
+                    self.history.save(person, update_fields=["kind"])
+                else:
+                    person.save(update_fields=["kind"])
         return person
 
     def _create(self, written: WrittenName, kind: str) -> m.Person:
@@ -298,7 +303,7 @@ class PeopleResolver:
             slug = f"{base}-{n}"
         if kind == "other" and "councillor" in written.honorific.casefold():
             kind = "councillor"
-        person = m.Person.objects.create(
+        person = m.Person(
             council=self.council,
             slug=slug,
             honorific=written.honorific[:60],
@@ -307,6 +312,10 @@ class PeopleResolver:
             name=written.name[:250],
             kind=kind,
         )
+        if self.history is not None:
+            self.history.save_new(person)
+        else:
+            person.save()
         self._index(person)
         self.n_created += 1
         return person

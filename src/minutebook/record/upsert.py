@@ -94,9 +94,55 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+class HistoryBuffer:
+    """Change-history rows for inserted records, written in bulk at the end of a load.
+
+    simple-history would write one history row per insert, in its own query; an ingest
+    inserts thousands of rows, so inserts skip it and their "created" history rows are
+    written here in one query per model. Updates keep the normal, immediate history.
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[type[models.Model], list[models.Model]] = defaultdict(list)
+        self._pending_ids: set[int] = set()
+
+    def save_new(self, obj: models.Model) -> None:
+        model = type(obj)
+        if not hasattr(model, "history"):
+            obj.save()
+            return
+        obj.skip_history_when_saving = True  # type: ignore[attr-defined]
+        try:
+            obj.save()
+        finally:
+            del obj.skip_history_when_saving  # type: ignore[attr-defined]
+        self.pending[model].append(obj)
+        self._pending_ids.add(id(obj))
+
+    def save(self, obj: models.Model, **kwargs: Any) -> None:
+        """Save a change; a row inserted in this load gets its one history row at flush."""
+        if id(obj) in self._pending_ids:
+            obj.skip_history_when_saving = True  # type: ignore[attr-defined]
+            try:
+                obj.save(**kwargs)
+            finally:
+                del obj.skip_history_when_saving  # type: ignore[attr-defined]
+        else:
+            obj.save(**kwargs)
+
+    def flush(self) -> None:
+        for model, objs in self.pending.items():
+            model.history.bulk_history_create(objs, batch_size=500)  # type: ignore[attr-defined]
+        self.pending.clear()
+        self._pending_ids.clear()
+
+
 class Upserter:
-    def __init__(self, report: LoadReport, *, source_ids: set[int]) -> None:
+    def __init__(
+        self, report: LoadReport, *, source_ids: set[int], history: HistoryBuffer | None = None
+    ) -> None:
         self.report = report
+        self.history = history or HistoryBuffer()
         # Sources whose provenance this load may take over: this source and those it supersedes.
         self.source_ids = source_ids
         self._cache: dict[type[models.Model], dict[tuple[Any, ...], Any]] = defaultdict(dict)
@@ -178,7 +224,7 @@ class Upserter:
         if obj is None:
             clipped_key = {k: _clip(model, k, v) for k, v in key.items()}
             obj = model(**clipped_key, **values)
-            obj.save()
+            self.history.save_new(obj)
             cache[nk] = obj
             self.last_inserted = True
             self.report.add(kind, "inserted")
@@ -198,7 +244,7 @@ class Upserter:
             setattr(obj, f.attname, new)
             changed.append(f.attname)
         if changed:
-            obj.save()
+            self.history.save(obj)
             self.report.add(kind, "updated")
         else:
             self.report.add(kind, "unchanged")

@@ -168,7 +168,7 @@ CATALOGUE: tuple[Measure, ...] = (
         _p(
             r"(?:new\s+)?foster(?:ing)?\s+(?:households|carers|families)\s+(?:were\s+)?(?:approved|recruited)",
             r"recruited\s+\d+\s+new\s+foster",
-            r"friends\s+and\s+family\s+households\s+were\s+approved",
+            r"(?:friends\s+and\s+family|family\s+and\s+friends)\s+households\s+(?:were\s+|have\s+been\s+)?approved",
         ),
         "fostering and adoption",
     ),

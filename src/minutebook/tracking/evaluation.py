@@ -129,3 +129,60 @@ def evaluate_dir(folder: Path, root: Path | None = None) -> dict[str, Any]:
         },
         "errors": errors,
     }
+
+
+def evaluate_figures_dir(folder: Path, root: Path | None = None) -> dict[str, Any]:
+    """Figures read from a labelled span of a paper against the hand-labelled list.
+
+    A figure is right when measure, value, unit and comparator all agree; its
+    period is then checked separately (where the label gives one).
+    """
+    from minutebook.tracking.figures_extract import extract_from_text
+
+    root = root or folder.resolve().parents[2]
+    tp = fp = fn = period_ok = period_checked = 0
+    errors: list[str] = []
+    for path in sorted(folder.glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        text = (root / case["file"]).read_text(encoding="utf-8")
+        start = text.index(case["start"])
+        end = text.index(case["end"], start)
+        got = [
+            (f.measure, f.value, f.unit, f.comparator, f.period.label if f.period else None)
+            for f in extract_from_text(text[start:end])
+        ]
+        expected = [tuple(e) for e in case["expected"]]
+        unused = list(range(len(got)))
+        for measure, value, unit, comparator, period in expected:
+            i = next(
+                (i for i in unused if got[i][:4] == (measure, float(value), unit, comparator)),
+                None,
+            )
+            if i is None:
+                fn += 1
+                errors.append(f"{path.name}: missed {measure} {value} {unit} {comparator}")
+                continue
+            unused.remove(i)
+            tp += 1
+            if period is not None:
+                period_checked += 1
+                if got[i][4] == period:
+                    period_ok += 1
+                else:
+                    errors.append(
+                        f"{path.name}: {measure} {value}: period {got[i][4]} (expected {period})"
+                    )
+        for i in unused:
+            fp += 1
+            errors.append(f"{path.name}: unexpected {got[i]}")
+    return {
+        "figures": {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": _ratio(tp, fp),
+            "recall": _ratio(tp, fn),
+            "period_accuracy": period_ok / period_checked if period_checked else 1.0,
+        },
+        "errors": errors,
+    }

@@ -56,13 +56,14 @@ class Figure:
 _NUM = r"(?P<{name}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
 _POPULATION = (
     r"(?:new\s+|more\s+|fewer\s+|additional\s+)?(?:looked[\s-]after\s+children|children(?:\s+and\s+young\s+people)?|"
-    r"young\s+people|care\s+leavers|(?:adoptive\s+|fostering\s+|foster\s+|friends\s+and\s+family\s+|family\s+and\s+friends\s+)?households|"
+    r"young\s+people|care\s+leavers|care[\s-]experienced\s+(?:young\s+people|adults|people)|(?:adoptive\s+|fostering\s+|foster\s+|friends\s+and\s+family\s+|family\s+and\s+friends\s+)?households|"
     r"(?:foster\s+)?carers|escalations|placements|referrals|families|adopters|matches|pupils|UASC)"
 )
 _VALUE = re.compile(
     rf"(?P<pound>£\s?){_NUM.format(name='v1')}(?:\s?(?P<mult>k|m|million|bn|billion)\b)?"
     rf"|{_NUM.format(name='v2')}\s?(?P<unit>%|per\s?cent\b|per\s+10,?000\b|weeks\b|days\b)"
-    rf"|{_NUM.format(name='v3')}\s+(?P<noun>{_POPULATION})\b",
+    # "467 (end of Quarter 4 2019/20) children in our care": a bracketed aside may come between.
+    rf"|{_NUM.format(name='v3')}\s+(?:\([^()]{{1,40}}\)\s+)?(?P<noun>{_POPULATION})\b",
     re.IGNORECASE,
 )
 # Numbers that define a measure rather than measure it ("3 or more moves", "aged 16", "18 - 21 year olds").
@@ -70,7 +71,7 @@ _NOT_A_VALUE_AFTER = re.compile(
     r"^\s*(?:or\s+more|\+|plus|years?\s+old|year\s+olds|-?\s*week(?:ly)?|–|-\s*\d)", re.IGNORECASE
 )
 _NOT_A_VALUE_BEFORE = re.compile(
-    r"(?:aged|age|ages|over|under|between|of\s+the|stage|paragraph|item|appendix|within|up\s+to|less\s+than|more\s+than|fewer\s+than|at\s+least|below|above)\s*$",
+    r"(?:aged|age|ages|over|under|between|of\s+the|stage|paragraph|item|appendix|within|up\s+to|less\s+than|more\s+than|fewer\s+than|below|above)\s*$",
     re.IGNORECASE,
 )
 _COMPARATOR = (
@@ -89,7 +90,8 @@ _COMPARATOR = (
 
 # A value inside a promise ("We will work with 50 children") is an aim, not a result.
 _COMMITMENT = re.compile(
-    r"^\W*(?:we\s+will|we\s+aim|our\s+(?:aim|target|ambition))\b|\baim\s+(?:is|would\s+be)\b", re.I
+    r"^[\W\d]*(?:we\s+will|we\s+aim|our\s+(?:aim|target|ambition))\b|\baim\s+(?:is|would\s+be)\b",
+    re.I,
 )
 _OWN_PERIOD_GAP = re.compile(r"^\s*(?:\(|in|for|during|\(in)?\s*$", re.I)
 _WEAK_PERIOD_GAP = re.compile(r"^\s*(?:at|as\s+at|by|of)\s*$", re.I)
@@ -203,6 +205,24 @@ def _value(match: re.Match[str]) -> float:
     return value
 
 
+def _measure_of(sentence: str, match: re.Match[str], unit: str) -> Measure | None:
+    """The measure of one value. A counted noun ("175 care leavers") speaks for itself first;
+    the rest of the sentence decides only for counts of children or for non-count units."""
+    bare = re.sub(r"\s*\([^()]{1,40}\)", "", sentence)
+    noun = match.group("noun")
+    if noun:
+        local = sentence[max(0, match.start() - 40) : match.end() + 100]
+        found = measure_for(local, unit) or measure_for(
+            re.sub(r"\s*\([^()]{1,40}\)", "", local), unit
+        )
+        # A count of a population of its own (care leavers, carers, adopters) is not the
+        # sentence's measure of children: "... 467 children in our care and 175 care leavers".
+        own_population = re.search(r"leavers|experienced|carers|adopters", noun, re.I)
+        if found is not None or own_population:
+            return found
+    return measure_for(sentence, unit) or measure_for(bare, unit)
+
+
 def _comparator(sentence: str, start: int) -> str:
     window = sentence[max(0, start - 60) : start]
     # Only the clause the value sits in: a comparator named before a comma or "and" belongs to an earlier value.
@@ -265,7 +285,7 @@ def extract_from_text(text: str) -> list[Figure]:
             value = _value(match)
             if unit == "count" and 1900 <= value <= 2100 and "," not in match.group(0):
                 continue
-            measure = measure_for(sentence, unit)
+            measure = _measure_of(sentence, match, unit)
             if measure is None and previous is not None and unit in previous.units:
                 measure = previous
             if measure is not None:
@@ -273,13 +293,17 @@ def extract_from_text(text: str) -> list[Figure]:
             preceding = [p for start, p in periods if start < match.start()]
             following = [(start, p) for start, p in periods if start > match.end()]
             # "from 25% in April 2018": a period written straight after the value is its own.
+            inside = [p for start, p in periods if match.start() < start < match.end()]
             gap = sentence[match.end() : following[0][0]] if following else ""
             # "from 25% in April 2018": a period written straight after the value is its own;
             # a weaker "as at December" only when no period was written before the value.
-            if following and (
+            period: Period | None
+            if inside:  # "467 (end of Quarter 4 2019/20) children"
+                period = inside[0]
+            elif following and (
                 _OWN_PERIOD_GAP.match(gap) or (not preceding and _WEAK_PERIOD_GAP.match(gap))
             ):
-                period: Period | None = following[0][1]
+                period = following[0][1]
             elif preceding:
                 period = preceding[-1]
             else:

@@ -37,7 +37,7 @@ class DetectedRequest:
 _DELIVER_VERB = (
     r"(?:be\s+)?(?:provided|brought|submitted|presented|circulated|made\s+available|"
     r"reported|shared|sent|produced|prepared|given|tabled|considered)"
-    r"|\b(?:provide|bring|submit|present|circulate|report(?:ing)?\s+back|come\s+back|return|requests?|"
+    r"|\b(?:provide|bring|submit|present|circulate|report(?:ing)?\s+back|come\s+back|bought\s+back|return|requests?|"
     r"share|send|produce|prepare|give)\b"
 )
 _REPORT_NOUN = (
@@ -59,8 +59,16 @@ _REQUEST_LEAD = re.compile(
     r"^(?:that\b|request(?:ed)?\b|(?:the\s+)?committee\s+(?:requested|asked)|members\s+(?:requested|asked))",
     re.IGNORECASE,
 )
+# In a discussion, the committee (or its members, chair, a councillor) must be the one asking:
+# "young people had asked for ..." reports someone else's wish, not a request to officers.
 _MINUTED_REQUEST = re.compile(
-    r"\b(?:requested\s+that|asked\s+(?:that|for)|request\s+for|requested\s+(?:a|an|further|more))\b",
+    r"(?:\b(?:committee|members?|panel|board|commission|chair(?:man)?|councillors?|it\s+was)\s+"
+    r"(?:also\s+)?(?:requested|asked(?:\s+for|\s+that)?|sought)\b|^request\s+for\b)",
+    re.IGNORECASE,
+)
+# "... be considered and brought back to a future meeting": a report-back inside a longer decision.
+_BROUGHT_BACK = re.compile(
+    r"\b(?:be|being|would\s+be|to\s+be)\s+(?:\w+\s+and\s+)?(?:brought|bought|reported|come)\s+back\b",
     re.IGNORECASE,
 )
 # Noting or welcoming something is not asking for it.
@@ -178,6 +186,11 @@ def _actor(sentence: str) -> str:
 
 
 def _topic(sentence: str, kind: str) -> str:
+    back = _BROUGHT_BACK.search(sentence)
+    if back and kind == "report" and not _REQUEST_LEAD.search(sentence):
+        head = sentence[: back.start()]
+        that = list(re.finditer(r"\bthat\s+", head, re.IGNORECASE))
+        return (head[that[-1].end() :] if that else head).strip(" .;:,-")
     body = re.sub(r"^(?:that|request(?:ed)?\s+for)\s+", "", sentence.strip(), flags=re.IGNORECASE)
     if kind in {"report", "information"}:
         noun = re.search(_INFO_NOUN if kind == "information" else _REPORT_NOUN, body, re.IGNORECASE)
@@ -194,7 +207,7 @@ def _topic(sentence: str, kind: str) -> str:
     if kind == "draft_agenda":
         return "draft agenda"
     end = _TOPIC_END.search(body)
-    if end and end.start() > 10:
+    if end and end.start() > 3:
         body = body[: end.start()]
     return body.strip(" .;:,-")
 
@@ -220,7 +233,9 @@ def detect_requests(
             if not _MINUTED_REQUEST.search(sentence):
                 continue
         elif not (
-            _REQUEST_LEAD.search(sentence) or re.match(r"^the\s+draft\s+agenda", sentence, re.I)
+            _REQUEST_LEAD.search(sentence)
+            or re.match(r"^the\s+draft\s+agenda", sentence, re.I)
+            or _BROUGHT_BACK.search(sentence)
         ):
             continue
         kind = _kind(sentence, minuted)

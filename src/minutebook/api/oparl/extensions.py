@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from minutebook.api.oparl.links import compact, iso_date, url
+from minutebook.api.oparl.links import compact, iso_date, source_link, url
 from minutebook.api.oparl.snapshot import RecordSnapshot
 
 
@@ -31,6 +31,7 @@ def request_object(snap: RecordSnapshot, r: Any) -> dict[str, Any]:
             if r.delivered_meeting_id
             else None,
             "deliveredBy": url(f"paper/{delivered}") if delivered else None,
+            "source": source_link(r),
         }
     )
 
@@ -49,6 +50,7 @@ def figure_object(f: Any) -> dict[str, Any]:
             "comparator": f.comparator,
             "breakdown": f.breakdown,
             "sentence": f.sentence,
+            "source": source_link(f),
         }
     )
 
@@ -62,5 +64,6 @@ def commitment_object(c: Any) -> dict[str, Any]:
             "timescale": c.timescale,
             "reference": c.reference,
             "status": c.status,
+            "source": source_link(c),
         }
     )

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 
 from minutebook.api.oparl import OPARL_BASE_TOKEN, SCHEMA_PREFIX, SITE_BASE_TOKEN
+from minutebook.api.weblinks import fact_source_path
 from minutebook.record import models as m
 
 BODY_LISTS = (
@@ -46,6 +47,12 @@ def url(path: str) -> str:
 def web(path: str) -> str:
     """A link to a public HTML page (site-relative path), made absolute when served."""
     return SITE_BASE_TOKEN + path
+
+
+def source_link(fact: Any) -> str | None:
+    """`web` link to the line of the paper a fact was read from (its provenance)."""
+    path = fact_source_path(fact)
+    return web(path) if path else None
 
 
 def oparl_type(kind: str) -> str:

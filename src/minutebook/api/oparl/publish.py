@@ -43,6 +43,10 @@ def fingerprint(payload: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+# Bump when serialize.py changes what is published, so that the next request re-synchronises.
+FORMAT_VERSION = 3
+
+
 def record_token() -> str:
     """A fingerprint of the record's rows: changes whenever rows are added or removed.
 
@@ -66,7 +70,7 @@ def record_token() -> str:
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects))
         parts = sorted(cursor.fetchall())
-    text = json.dumps(parts, default=str)
+    text = json.dumps([FORMAT_VERSION, parts], default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -150,6 +154,7 @@ def sync_published(token: str | None = None) -> dict[str, int]:
         changed + gone, ["payload", "fingerprint", "modified", "deleted"], batch_size=500
     )
     ids = dict(PublishedObject.objects.values_list("path", "pk"))
+    wanted = set(wanted_entries)
     PublishedListEntry.objects.bulk_create(
         [
             PublishedListEntry(list_path=list_path, item_id=ids[path])
@@ -158,6 +163,15 @@ def sync_published(token: str | None = None) -> dict[str, int]:
         ],
         batch_size=500,
     )
+    # A current object leaves lists it no longer belongs to; a deleted one stays where it was,
+    # so that clients updating with modified_since learn of the deletion there.
+    stale = [
+        (list_path, path)
+        for list_path, path in entries
+        if path in current and (list_path, path) not in wanted
+    ]
+    for list_path, path in stale:
+        PublishedListEntry.objects.filter(list_path=list_path, item_id=ids[path]).delete()
     PublicationState.objects.update_or_create(
         name=STATE_NAME,
         defaults={"token": token or record_token(), "synced_at": now, "dirty": False},

@@ -27,6 +27,7 @@ from minutebook.api.oparl.links import (
     location_path,
     oparl_datetime,
     oparl_type,
+    source_link,
     url,
     web,
 )
@@ -67,6 +68,8 @@ def system_object() -> dict[str, Any]:
         "oparlVersion": "https://schema.oparl.org/1.1/",
         "name": "minutebook",
         "body": url("bodies"),
+        # Files no council can be found for (no meeting or report names one) are listed here.
+        X + "otherFiles": url("other-files"),
         "product": "https://github.com/minutebook/minutebook",
     }
 
@@ -171,6 +174,7 @@ def person_object(snap: RecordSnapshot, person: m.Person) -> dict[str, Any]:
                         "item": d.item_as_written,
                         "kind": d.kind,
                         "text": d.text,
+                        "source": source_link(d),
                     }
                 )
                 for d in snap.declarations_of_person.get(person.pk, [])
@@ -221,7 +225,7 @@ def file_object(
 
 def _resolutions_of(snap: RecordSnapshot, minute_ids: list[int]) -> list[dict[str, Any]]:
     return [
-        compact({"number": r.number, "text": r.text})
+        compact({"number": r.number, "text": r.text, "source": source_link(r)})
         for minute_id in minute_ids
         for r in snap.resolutions_of_minute.get(minute_id, [])
     ]
@@ -314,6 +318,7 @@ def meeting_object(snap: RecordSnapshot, meeting: m.Meeting) -> dict[str, Any]:
                         "role": a.role,
                         "replaces": url(f"person/{a.replaces_id}") if a.replaces_id else None,
                         "replacesAsWritten": a.replaces_as_written,
+                        "source": source_link(a),
                     }
                 )
                 for a in attendance
@@ -329,6 +334,7 @@ def meeting_object(snap: RecordSnapshot, meeting: m.Meeting) -> dict[str, Any]:
                         else None,
                         "kind": d.kind,
                         "text": d.text,
+                        "source": source_link(d),
                     }
                 )
                 for d in snap.declarations_of_meeting.get(meeting.pk, [])
@@ -346,6 +352,7 @@ def meeting_object(snap: RecordSnapshot, meeting: m.Meeting) -> dict[str, Any]:
                         if mi.agenda_item_id in snap.public_item_ids
                         else None,
                         "resolutions": _resolutions_of(snap, [mi.pk]),
+                        "source": source_link(mi),
                     }
                 )
                 for mi in minutes
@@ -485,7 +492,7 @@ def published_objects() -> Iterator[Published]:
             )
     for source in snap.sources:
         file_council = snap.council_of_file(source)
-        file_lists = [body_list_path(file_council, "file")] if file_council else []
+        file_lists = [body_list_path(file_council, "file")] if file_council else ["other-files"]
         yield Published(
             f"file/{source.pk}", "File", file_object(snap, source, embedded=False), file_lists
         )

@@ -34,10 +34,16 @@ class RecordSnapshot:
         )
         self.titles = list(vis.public_facts(m.OfficerTitle.objects.all()).order_by("pk"))
         self.attendance = list(
-            vis.public_attendance(m.Attendance.objects.all()).order_by("meeting_id", "pk")
+            vis.public_attendance(m.Attendance.objects.all())
+            .select_related("document")
+            .defer("document__text")
+            .order_by("meeting_id", "pk")
         )
         self.declarations = list(
-            vis.public_declarations(m.Declaration.objects.all()).order_by("meeting_id", "pk")
+            vis.public_declarations(m.Declaration.objects.all())
+            .select_related("document")
+            .defer("document__text")
+            .order_by("meeting_id", "pk")
         )
         public_docs = vis.public_documents(m.Document.objects.all())
         self.items = list(
@@ -46,10 +52,16 @@ class RecordSnapshot:
             .order_by("meeting_id", "order")
         )
         self.minutes = list(
-            vis.public_minutes(m.Minute.objects.all()).order_by("meeting_id", "order")
+            vis.public_minutes(m.Minute.objects.all())
+            .select_related("document")
+            .defer("document__text")
+            .order_by("meeting_id", "order")
         )
         self.resolutions = list(
-            vis.public_resolutions(m.Resolution.objects.all()).order_by("minute_id", "order")
+            vis.public_resolutions(m.Resolution.objects.all())
+            .select_related("document")
+            .defer("document__text")
+            .order_by("minute_id", "order")
         )
         self.reports = list(
             vis.public_reports(m.Report.objects.all())
@@ -63,9 +75,24 @@ class RecordSnapshot:
         self.documents = list(
             public_docs.only("pk", "kind", "source_id", "meeting_id").order_by("pk")
         )
-        self.requests = list(public_requests().order_by("meeting_id", "key"))
-        self.figures = list(public_figures().order_by("report_id", "key"))
-        self.commitments = list(public_commitments().order_by("report_id", "key"))
+        self.requests = list(
+            public_requests()
+            .select_related("document")
+            .defer("document__text")
+            .order_by("meeting_id", "key")
+        )
+        self.figures = list(
+            public_figures()
+            .select_related("document")
+            .defer("document__text")
+            .order_by("report_id", "key")
+        )
+        self.commitments = list(
+            public_commitments()
+            .select_related("document")
+            .defer("document__text")
+            .order_by("report_id", "key")
+        )
         self.public_item_ids = {item.pk for item in self.items}
         self.public_source_ids = {source.pk for source in self.sources}
         self.meeting_by_id = {meeting.pk: meeting for meeting in self.meetings}

@@ -37,8 +37,9 @@ INTERNAL_LISTS = {
     "Person": ("membership",),
     "Body": ("legislativeTerm",),
 }
+TOP_LISTS = ("bodies", "other-files")  # lists of the System rather than of an object
 LIST_PATH = re.compile(
-    r"^(?:bodies|body/[-\w]+/(?:{segments})|organization/\d+/meeting)$".format(
+    r"^(?:bodies|other-files|body/[-\w]+/(?:{segments})|organization/\d+/meeting)$".format(
         segments="|".join(sorted(set(LIST_SEGMENT.values())))
     )
 )
@@ -258,7 +259,7 @@ def resource(request: HttpRequest, path: str) -> HttpResponse:
     path = path.rstrip("/")
     if LIST_PATH.match(path):
         parent = path.rsplit("/", 1)[0]
-        if path != "bodies" and not PublishedObject.objects.filter(path=parent).exists():
+        if path not in TOP_LISTS and not PublishedObject.objects.filter(path=parent).exists():
             return oparl_error(404, f"There is no {parent} in this record.")
         return list_response(request, path)
     obj = PublishedObject.objects.filter(path=path).first()

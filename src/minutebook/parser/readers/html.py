@@ -123,8 +123,63 @@ def _is_text(node: Any) -> bool:
     return not isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction)
 
 
-def _row_cells(row: Any) -> list[str]:
-    return [_inline_text(c) for c in row.find_all(["td", "th"], recursive=False)]
+class _Prefix:
+    """Short cells of a layout row ("1."), put before the first line of the row's content."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+_CONTENT_BLOCKS = [
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+]
+_SHORT_CELL = 40
+
+
+def _is_layout_row(cells: list[Any]) -> bool:
+    """A row used for page layout rather than data: a cell holds several paragraphs or a table.
+
+    Modern.gov and similar systems lay out each agenda item as one row (number
+    cell, content cell with the item's paragraphs, minutes and decision);
+    flattening that to one tab-separated line would lose every paragraph break.
+    """
+    for cell in cells:
+        blocks = [b for b in cell.find_all(_CONTENT_BLOCKS) if b.get_text(strip=True)]
+        if len(blocks) >= 2 or any(b.name == "table" for b in blocks):
+            return True
+    return False
+
+
+def _layout_row(cells: list[Any]) -> list[object]:
+    """The row as blocks: short cells become a prefix of the next long cell's first line."""
+    out: list[object] = [_BOUNDARY]
+    prefix: list[str] = []
+    for cell in cells:
+        text = _inline_text(cell)
+        if not text:
+            continue
+        if len(text) <= _SHORT_CELL and len(cell.find_all(_CONTENT_BLOCKS)) <= 1:
+            prefix.append(text)
+            continue
+        if prefix:
+            out.append(_Prefix("\t".join(prefix)))
+            prefix = []
+        out.append(cell)
+    if prefix:
+        out.append(("\t".join(prefix),))
+    out.append(_BOUNDARY)
+    return out
 
 
 def _walk(root: Any) -> Iterator[object]:
@@ -132,8 +187,8 @@ def _walk(root: Any) -> Iterator[object]:
     stack: list[Any] = [root]
     while stack:
         current = stack.pop()
-        if current is _BOUNDARY:
-            yield _BOUNDARY
+        if current is _BOUNDARY or isinstance(current, _Prefix | tuple):
+            yield current
             continue
         name = getattr(current, "name", None)
         if name is None:
@@ -146,8 +201,12 @@ def _walk(root: Any) -> Iterator[object]:
             yield _BREAK
             continue
         if name == "tr":
+            cell_nodes = current.find_all(["td", "th"], recursive=False)
+            if _is_layout_row(cell_nodes):
+                stack.extend(reversed(_layout_row(cell_nodes)))
+                continue
             yield _BOUNDARY
-            cells = _row_cells(current)
+            cells = [_inline_text(c) for c in cell_nodes]
             if any(cells):
                 yield ("\t".join(cells),)
             yield _BOUNDARY
@@ -168,11 +227,14 @@ def soup_to_lines(root: Any) -> list[str]:
     """Lines of readable text under a BeautifulSoup node; blank lines separate blocks."""
     lines: list[str] = []
     buffer: list[str] = []
+    prefix: list[str] = []
 
     def flush(blank_after: bool) -> None:
         text = collapse("".join(buffer))
         buffer.clear()
         if text and text != "-":
+            if prefix:
+                text = f"{prefix.pop()}\t{text}"
             lines.append(text)
         if blank_after and lines and lines[-1] != "":
             lines.append("")
@@ -182,6 +244,9 @@ def soup_to_lines(root: Any) -> list[str]:
             flush(blank_after=True)
         elif piece is _BREAK:
             flush(blank_after=False)
+        elif isinstance(piece, _Prefix):
+            flush(blank_after=False)
+            prefix[:] = [piece.text]
         elif isinstance(piece, tuple):
             flush(blank_after=False)
             lines.append(piece[0])

@@ -18,7 +18,9 @@ from typing import Any
 from minutebook.parser.models import ParseError
 
 # Gap between runs, in multiples of the text height, that separates table cells.
-_CELL_GAP = 1.2
+_CELL_GAP = 0.75
+# Runs closer than this (a superscript "th", a change of font inside a word) join without a space.
+_TOUCHING = 0.15
 # Vertical gap between lines, in multiples of the line height, that makes a paragraph break.
 _PARAGRAPH_GAP = 0.8
 # A paragraph or list label: "1.", "2.1", "(a)", "iv)", a bullet.
@@ -42,7 +44,7 @@ class PdfText:
 class _Line:
     bottom: float
     top: float
-    runs: list[tuple[float, float, float, float, str]]
+    runs: list[tuple[float, float, float, float, str, str]]
 
 
 def _layout_lines(textpage: Any) -> list[str]:
@@ -50,14 +52,17 @@ def _layout_lines(textpage: Any) -> list[str]:
     runs = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        raw = textpage.get_text_bounded(left, bottom, right, top)
+        text = " ".join(raw.split())
         if text:
-            runs.append((left, bottom, right, top, text))
+            # A space pdfium put at either end of the run means a word boundary there.
+            edge = ("<" if raw[:1].isspace() else "") + (">" if raw[-1:].isspace() else "")
+            runs.append((left, bottom, right, top, text, edge))
     # Top of the page first, then left to right.
     runs.sort(key=lambda run: (-(run[1] + run[3]) / 2, run[0]))
     lines: list[_Line] = []
     for run in runs:
-        left, bottom, right, top, text = run
+        left, bottom, right, top, _, _ = run
         middle = (bottom + top) / 2
         if lines:
             last = lines[-1]
@@ -73,9 +78,20 @@ def _layout_lines(textpage: Any) -> list[str]:
         parts = [ordered[0][4]]
         for before, after in itertools.pairwise(ordered):
             height = max(before[3] - before[1], after[3] - after[1])
-            parts.append("\t" if after[0] - before[2] > _CELL_GAP * height else " ")
+            gap = after[0] - before[2]
+            if gap > _CELL_GAP * height:
+                parts.append("\t")
+            elif gap < _TOUCHING * height and ">" not in before[5] and "<" not in after[5]:
+                parts.append("")
+            else:
+                parts.append(" ")
             parts.append(after[4])
-        if len(parts) == 3 and _LIST_LABEL.match(parts[0]):
+        if (
+            len(parts) >= 3
+            and parts[1] == "\t"
+            and "\t" not in parts[3:]
+            and _LIST_LABEL.match(parts[0])
+        ):
             # "1.1<gap>To seek approval": a hanging paragraph number, not a table row.
             parts[1] = " "
         if previous is not None and previous.bottom - line.top > _PARAGRAPH_GAP * (
@@ -91,9 +107,12 @@ def _visible(text: str) -> int:
     return len("".join(text.split()))
 
 
-def page_text(textpage: Any) -> str:
-    """The text of one page: the layout lines, or pdfium's plain text if the layout lost characters."""
+def page_text(textpage: Any, rotated: bool = False) -> str:
+    """The text of one page: the layout lines, or pdfium's plain text if the layout lost
+    characters or the page is turned (its runs' coordinates would not follow the reading order)."""
     plain = str(textpage.get_text_range()).replace("\r\n", "\n").replace("\r", "\n")
+    if rotated:
+        return plain
     try:
         layout = "\n".join(_layout_lines(textpage))
     except Exception:  # an odd page must not lose its text: the plain text stands
@@ -126,7 +145,7 @@ def read_pdf(data: bytes, name: str) -> PdfText:
             try:
                 textpage = page.get_textpage()
                 try:
-                    text = page_text(textpage)
+                    text = page_text(textpage, rotated=page.get_rotation() % 180 != 0)
                 finally:
                     textpage.close()
             finally:

@@ -12,6 +12,7 @@ from minutebook.publish.management.commands._common import (
     add_meeting_arguments,
     meeting_arguments,
 )
+from minutebook.publish.minutes_docx import minutes_template_docx
 from minutebook.publish.pack import build_pack
 from minutebook.publish.render import render_minutes_template, render_pack
 
@@ -28,7 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("--pdf", type=Path, help="write the pack as PDF to this file")
         parser.add_argument("--html", type=Path, help="write the pack as HTML to this file")
         parser.add_argument(
-            "--minutes-template", type=Path, help="write the minutes template (HTML) to this file"
+            "--minutes-template",
+            type=Path,
+            help="write the minutes template to this file: Word when it ends in .docx, else HTML",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -47,10 +50,11 @@ class Command(BaseCommand):
             outputs.append((options["pdf"], rendered.pdf()))
         if options["html"]:
             outputs.append((options["html"], rendered.html.encode("utf-8")))
-        if options["minutes_template"]:
-            outputs.append(
-                (options["minutes_template"], render_minutes_template(pack).encode("utf-8"))
-            )
+        template = options["minutes_template"]
+        if template is not None and template.suffix.lower() == ".docx":
+            outputs.append((template, minutes_template_docx(pack)))
+        elif template is not None:
+            outputs.append((template, render_minutes_template(pack).encode("utf-8")))
         for path, data in outputs:
             try:
                 path.write_bytes(data)

@@ -5,7 +5,9 @@
     minutebook track workplan [--json]           every work-plan entry and its outcome
     minutebook track figures [--json]            every performance figure
     minutebook track commitments [--json]        every commitment
-    minutebook track evaluate [PATH]             precision and recall on the labelled set
+    minutebook track evaluate [PATH]             precision and recall on the labelled sets
+                                                 (PATH/ for requests, PATH/../labelled_figures/
+                                                 for figures)
 
 Options: --committee SLUG (one committee), --include-closed (officers: include
 closed business; without it the output is what the public may see).
@@ -21,7 +23,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from minutebook.record import models as m
 from minutebook.tracking import queries
-from minutebook.tracking.evaluation import DEFAULT_LABELLED_DIR, evaluate_dir
+from minutebook.tracking.evaluation import DEFAULT_LABELLED_DIR, evaluate_dir, evaluate_figures_dir
 from minutebook.tracking.update import update_tracking
 from minutebook.tracking.workplan import plan_rows
 from minutebook.web.twin import TwinJSONEncoder
@@ -63,6 +65,11 @@ class Command(BaseCommand):
             if not path.is_dir():
                 raise CommandError(f"not a folder of labelled cases: {path}")
             result = evaluate_dir(path)
+            figures_dir = path.parent / "labelled_figures"
+            if figures_dir.is_dir():
+                figures = evaluate_figures_dir(figures_dir)
+                result["figures"] = figures["figures"]
+                result["errors"] += figures["errors"]
             if options["json"]:
                 self.stdout.write(json.dumps(result, indent=2))
             else:
@@ -125,6 +132,12 @@ def _format_evaluation(result: dict[str, Any]) -> str:
         lines.append(
             f"{part}: precision {r['precision']:.3f} recall {r['recall']:.3f} "
             f"(tp {r['tp']}, fp {r['fp']}, fn {r['fn']})"
+        )
+    if "figures" in result:
+        f = result["figures"]
+        lines.append(
+            f"figures: precision {f['precision']:.3f} recall {f['recall']:.3f} "
+            f"(tp {f['tp']}, fp {f['fp']}, fn {f['fn']}); period right for {f['period_accuracy']:.1%}"
         )
     for error in result["errors"]:
         lines.append(f"  {error}")

@@ -52,9 +52,21 @@ if (form) {
     heading.textContent = "Results";
     const table = document.createElement("table");
     table.className = "govuk-table";
+    const head = document.createElement("thead");
+    head.className = "govuk-table__head";
+    const headRow = document.createElement("tr");
+    headRow.className = "govuk-table__row";
+    for (const label of ["File", "Status", "Details"]) {
+      const th = document.createElement("th");
+      th.className = "govuk-table__header";
+      th.scope = "col";
+      th.textContent = label;
+      headRow.appendChild(th);
+    }
+    head.appendChild(headRow);
     const body = document.createElement("tbody");
     body.className = "govuk-table__body";
-    table.appendChild(body);
+    table.append(head, body);
     status.append(heading, table);
     const rows = files.map((file) => {
       const row = document.createElement("tr");
