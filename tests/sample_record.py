@@ -117,13 +117,27 @@ def build_sample_record() -> dict[str, Any]:
             parser_version="test",
         )
 
-    agenda_doc = doc("agenda", "front_sheet", "Corporate Parenting Committee agenda", 1, 15)
-    minutes_doc = doc("minutes", "minutes", "Minutes of 8 July 2020", 16, 26)
+    minutes_at = _lines("MINUTES of the OPEN section")[0]
+    report_at = _lines("Item No. 3.")[0]
+    closed_at = _lines("Item No. 4.")[0]
+    agenda_doc = doc(
+        "agenda", "front_sheet", "Corporate Parenting Committee agenda", 1, minutes_at - 1
+    )
+    minutes_doc = doc("minutes", "minutes", "Minutes of 8 July 2020", minutes_at, report_at - 1)
     report_doc = doc(
-        "report", "report", "Feedback from Inspections of Children's Social Care", 27, 30
+        "report",
+        "report",
+        "Feedback from Inspections of Children's Social Care",
+        report_at,
+        closed_at - 1,
     )
     closed_doc = doc(
-        "report", "report", "Confidential placement costs of named children", 31, n, closed=True
+        "report",
+        "report",
+        "Confidential placement costs of named children",
+        closed_at,
+        n,
+        closed=True,
     )
 
     def person(name: str, kind: str, honorific: str = "Councillor") -> m.Person:
@@ -225,8 +239,8 @@ def build_sample_record() -> dict[str, Any]:
         title="SUFFICIENCY STRATEGY",
         discussion="Members discussed the sufficiency strategy.",
         document=minutes_doc,
-        first_line=25,
-        last_line=26,
+        first_line=_lines("3. SUFFICIENCY STRATEGY")[0],
+        last_line=_lines("further progress report")[0],
         parser_version="test",
     )
     first, last = _lines("further progress report")
@@ -257,8 +271,8 @@ def build_sample_record() -> dict[str, Any]:
             {"caption": None, "header": ["Reason", "Number"], "rows": [["Care planning", "7"]]}
         ],
         document=report_doc,
-        first_line=27,
-        last_line=30,
+        first_line=report_doc.first_line,
+        last_line=report_doc.last_line,
         parser_version="test",
     )
     report.documents.add(report_doc)
@@ -272,8 +286,8 @@ def build_sample_record() -> dict[str, Any]:
         exempt_paragraph="Paragraph 1 and 2, Schedule 12A",
         recommendations=["SECRET-EXEMPT-TEXT agree the placement costs"],
         document=closed_doc,
-        first_line=31,
-        last_line=n,
+        first_line=closed_doc.first_line,
+        last_line=closed_doc.last_line,
         parser_version="test",
     )
     closed_report.documents.add(closed_doc)

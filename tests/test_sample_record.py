@@ -13,4 +13,7 @@ def test_sample_record_builds() -> None:
     assert rec["items"][3].part == "closed"
     assert rec["secret"] in rec["closed_doc"].text
     assert rec["secret"] not in rec["report_doc"].text
+    assert "Confidential" not in rec["report_doc"].text
+    assert rec["report_doc"].text.startswith("Item No. 3.")
+    assert rec["minutes_doc"].text.startswith("MINUTES of the OPEN section")
     assert rec["resolution"].minute.meeting == rec["held"]

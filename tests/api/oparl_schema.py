@@ -48,6 +48,11 @@ def schema(kind: str) -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / f"{kind}.json").read_text())
 
 
+@cache
+def validator(kind: str) -> Draft7Validator:
+    return Draft7Validator(schema(kind), format_checker=checker)
+
+
 def kind_of(obj: dict[str, Any]) -> str:
     return str(obj["type"]).rsplit("/", 1)[-1]
 
@@ -58,7 +63,7 @@ def validate_oparl(obj: dict[str, Any], where: str = "") -> list[str]:
     definition = schema(kind)
     errors = [
         f"{where or obj.get('id')}: {kind}.{'.'.join(map(str, e.path))}: {e.message}"
-        for e in Draft7Validator(definition, format_checker=checker).iter_errors(obj)
+        for e in validator(kind).iter_errors(obj)
     ]
     for name, prop in definition["properties"].items():
         value = obj.get(name)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from minutebook.api.models import PublishedObject
 from minutebook.api.oparl.publish import sync_published
+from minutebook.api.oparl.views import LIST_PATH
 from minutebook.record import models as m
 from minutebook.tracking import models as t
 from tests.api.fixtures import build_api_record
@@ -40,10 +41,11 @@ def crawl(client: Client, fetch_listed: bool = True) -> tuple[dict[str, dict[str
     """
     objects: dict[str, dict[str, Any]] = {}
     bodies: list[str] = []
-    queue = [BASE]
+    lists = [BASE]  # lists first, so that listed objects need no request of their own
+    others: list[str] = []
     seen: set[str] = set()
-    while queue:
-        url = queue.pop()
+    while lists or others:
+        url = lists.pop() if lists else others.pop()
         if url in seen or (not fetch_listed and url in objects):
             continue
         seen.add(url)
@@ -54,14 +56,15 @@ def crawl(client: Client, fetch_listed: bool = True) -> tuple[dict[str, dict[str
         if "data" in data:
             items = data["data"]
             if "next" in data["links"]:
-                queue.append(data["links"]["next"])
+                lists.append(data["links"]["next"])
         else:
             items = [data]
         for obj in items:
             objects[obj["id"]] = obj
             for value in _urls(obj):
                 if value.startswith(BASE) and not value.endswith(("/access", "/download")):
-                    queue.append(value)
+                    path = value.removeprefix(BASE).split("?")[0]
+                    (lists if LIST_PATH.match(path) else others).append(value)
     return objects, bodies
 
 

@@ -13,8 +13,8 @@ from django.core.management.base import CommandError
 
 from minutebook.publish.draft import save_proposal
 from minutebook.publish.minutes_docx import minutes_template_docx
-from minutebook.publish.pack import build_pack, clock, long_date, text_blocks
-from minutebook.publish.render import render_minutes_template, render_pack
+from minutebook.publish.pack import Pack, build_pack, clock, long_date, text_blocks
+from minutebook.publish.render import RenderedPack, render_minutes_template, render_pack
 from tests.publish.records import SECRET, UPCOMING, build_record
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
@@ -28,7 +28,7 @@ def _pdf_pages(pdf: bytes) -> list[str]:
         document.close()
 
 
-def test_pack_front_sheet_minutes_and_what_it_leaves_out() -> None:
+def test_pack_contents_page_numbers_and_what_it_leaves_out() -> None:
     """One rendering, several checks: WeasyPrint is the slow part of these tests."""
     record = build_record()
     pack = build_pack(save_proposal(record.committee, UPCOMING))
@@ -58,18 +58,17 @@ def test_pack_front_sheet_minutes_and_what_it_leaves_out() -> None:
     assert "<script>alert" not in html and "<b>bold</b>" not in html
     assert "A line with markup" in html
     # Closed business appears nowhere, in the HTML or the PDF's text.
-    for text in (html, "\n".join(_pdf_pages(rendered.pdf()))):
+    pages = _pdf_pages(rendered.pdf())
+    for text in (html, "\n".join(pages)):
         assert "Members of the committee are summoned" in text
         assert SECRET not in text
         assert "Placement costs" not in text and "PLACEMENT COSTS" not in text
         assert "CLOSED MINUTE" not in text
+    _check_page_numbers(pack, rendered, pages)
 
 
-def test_page_numbers_point_at_the_papers_in_the_pdf() -> None:
-    record = build_record()
-    pack = build_pack(save_proposal(record.committee, UPCOMING))
-    rendered = render_pack(pack)
-    pages = _pdf_pages(rendered.pdf())
+def _check_page_numbers(pack: Pack, rendered: RenderedPack, pages: list[str]) -> None:
+    """The order of business's page ranges point at the papers in the PDF."""
     assert len(pages) == rendered.page_count
     # The pack's page N is the PDF page printing "Page N" at its foot.
     printed = {

@@ -230,3 +230,24 @@ def test_a_letter_after_a_report_is_its_appendix_not_a_meeting() -> None:
     item = m.AgendaItem.objects.get(meeting__date=dt.date(2020, 11, 4), number="7")
     assert sorted(item.documents.values_list("kind", flat=True)) == ["letter", "report"]
     assert m.Report.objects.count() == 1
+
+
+def test_link_changes_are_announced_to_listeners() -> None:
+    """Links are written directly (no per-link history) but m2m_changed still tells the index."""
+    from django.db.models.signals import m2m_changed
+
+    heard: list[tuple[str, str]] = []
+
+    def listener(sender, action, instance, **kwargs) -> None:
+        heard.append((type(instance).__name__, action))
+
+    m2m_changed.connect(listener, sender=m.Report.documents.through)
+    try:
+        _load(b.pack())
+        _load(b.separate_report())
+    finally:
+        m2m_changed.disconnect(listener, sender=m.Report.documents.through)
+    assert heard.count(("Report", "post_add")) == 2
+    # Inserted rows still get their "created" history row (written in bulk).
+    report = m.Report.objects.get()
+    assert list(report.history.values_list("history_type", flat=True)) == ["+"]

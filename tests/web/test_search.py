@@ -174,3 +174,25 @@ def test_reindex_is_idempotent(record: dict[str, Any]) -> None:
     assert search("sufficiency").backend == (
         "postgresql-fts" if connection.vendor == "postgresql" else "sqlite-fts5"
     )
+
+
+def test_common_words_are_counted_to_a_cap_and_ranked_in_a_window(
+    record: dict[str, Any], monkeypatch: Any
+) -> None:
+    from minutebook.web.search import backends
+
+    meeting = record["held"]
+    minute = record["minute"]
+    for order in range(10, 22):
+        m.Resolution.objects.create(minute=minute, order=order, text=f"Sufficiency update {order}")
+    reindex()
+    exact = search("sufficiency")
+    assert not exact.capped
+    monkeypatch.setattr(backends, "COUNT_CAP", 5)
+    monkeypatch.setattr(backends, "RANK_WINDOW", 4)
+    capped = search("sufficiency")
+    assert capped.capped and capped.total == 5
+    assert 1 <= len(capped.results) <= 4
+    # The window holds the newest matching passages: the last resolutions written.
+    assert all(r["model"] == "resolution" for r in capped.results)
+    assert search("sufficiency", date_to=meeting.date - dt.timedelta(days=1)).total == 0

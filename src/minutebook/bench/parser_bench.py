@@ -29,8 +29,8 @@ from pathlib import Path
 from minutebook.parser.golden import REPO_ROOT, golden_sources
 from minutebook.parser.lines import make_lines
 from minutebook.parser.pipeline import extract, parse_bytes, split_documents
-from minutebook.parser.reading import read_source
 from minutebook.parser.readers.pdf import read_pdf
+from minutebook.parser.reading import read_source
 
 MB = 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -75,7 +75,13 @@ def bench_text(runs: int) -> dict[str, float]:
         parse_bytes(data, name)
     seconds = _median_time(lambda: [parse_bytes(d, n) for n, d in sources], runs)
     stages = stage_times(sources)
-    return {"files": len(sources), "mb": size / MB, "seconds": seconds, "mb_per_s": size / MB / seconds, **stages}
+    return {
+        "files": len(sources),
+        "mb": size / MB,
+        "seconds": seconds,
+        "mb_per_s": size / MB / seconds,
+        **stages,
+    }
 
 
 def big_input(target_bytes: int) -> bytes:
@@ -156,8 +162,12 @@ def bench_memory(target_mb: float) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m minutebook.bench.parser_bench")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
-    parser.add_argument("--big-mb", type=float, default=5.0, help="size of the repeated-corpus throughput input")
-    parser.add_argument("--memory-mb", type=float, default=50.0, help="size of the memory-test input (0 to skip)")
+    parser.add_argument(
+        "--big-mb", type=float, default=5.0, help="size of the repeated-corpus throughput input"
+    )
+    parser.add_argument(
+        "--memory-mb", type=float, default=50.0, help="size of the memory-test input (0 to skip)"
+    )
     args = parser.parse_args(argv)
 
     text = bench_text(args.runs)
@@ -171,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(f"{k} {100 * text[k] / total:.0f}%" for k in ("read", "segment", "extract"))
     )
     big = bench_big(args.big_mb, max(1, args.runs // 2))
-    print(f"repeated corpus, one input of {big['mb']:.1f} MB: {big['mb_per_s']:.2f} MB/s ({big['seconds']:.2f} s)")
+    print(
+        f"repeated corpus, one input of {big['mb']:.1f} MB: {big['mb_per_s']:.2f} MB/s ({big['seconds']:.2f} s)"
+    )
     pdf = bench_pdf(args.runs)
     print(
         f"PDF: {pdf['files']:.0f} files, {pdf['pages']:.0f} pages: {pdf['pages_per_s']:.1f} pages/s; "

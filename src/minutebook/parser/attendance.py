@@ -29,10 +29,40 @@ LABEL = re.compile(
     r"officers?(?:\s+(?:support|present|in\s+attendance))?|non-voting\s+co-opted\s+members?|"
     r"co-opted\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitutes?|"
     r"councillors|ward\s+members?|attendees|minute\s+taker|observers?|other\s+attendees|"
-    r"members\s+of\s+the\s+public|partners?|representatives?)"
+    r"members\s+of\s+the\s+public|partners?|representatives?|sederunt|"
+    r"(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
+    r"(?:district|county|borough|city|unitary)\s+councillors?)"
     r"\W*?(?P<sep>\s*[:\t]|\s*$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# Bilingual labels: "YN BRESENNOL / PRESENT:", "PRESENT / YN BRESENNOL:".
+_BILINGUAL = re.compile(r"^(?P<a>[^/:\t]{2,40}?)\s+/\s+(?P<b>[^/:\t]{2,40}?)(?P<sep>\s*:.*|\s*)$")
+# Labels that are a post: the person listed under them holds it ("Clerk: Mrs J Smith").
+_POST_LABEL = re.compile(
+    r"(?i)(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
+    r"minute\s+taker|(?:district|county|borough|city|unitary)\s+councillor\b(?!s)"
+)
+# Job words of officers: an officer listed among "Also present" is still an officer.
+_OFFICER_ROLE = re.compile(
+    r"(?i)\b(?:director|head\s+of|officer|manager|clerk|solicitor|lawyer|accountant|"
+    r"advis[eo]r|executive|treasurer|monitoring|democratic|committee\s+services|"
+    r"governance|planner|engineer|auditor|analyst|co-?ordinator|administrator|virtual\s+school)\b"
+)
+
+
+def match_label(text: str) -> re.Match[str] | None:
+    """The attendance label of a line, in either language of a bilingual heading."""
+    m = LABEL.match(text)
+    if m or " / " not in text[:90]:
+        return m
+    b = _BILINGUAL.match(text)
+    if not b:
+        return None
+    for side in (b["b"], b["a"]):
+        m = LABEL.match(f"{side.strip()}{b['sep']}")
+        if m:
+            return m
+    return None
 
 
 def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
@@ -45,8 +75,12 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
         return "present", "substitute"
     if "co-opted" in label:
         return "present", "co-opted"
-    if label.startswith(("officer", "in attendance", "minute taker")):
+    if label.startswith(("officer", "in attendance", "minute taker", "responsible")) or (
+        "clerk" in label
+    ):
         return "present", "officer"
+    if label.startswith("sederunt"):
+        return "present", "member"
     if label.startswith(
         (
             "also",
@@ -57,6 +91,11 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
             "partner",
             "representative",
             "ward",
+            "district",
+            "county",
+            "borough",
+            "city",
+            "unitary",
         )
     ):
         return "present", "other"
@@ -160,7 +199,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         if line.is_blank:
             continue
         text = _plain(line.text, keep_tabs=True)
-        m = LABEL.match(text)
+        m = match_label(text)
         if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in line.text):
             rest = re.sub(r"\s+", " ", m["rest"]).strip(" :")
             sections.append((m["label"], [rest] if rest else [], [line]))
@@ -182,10 +221,21 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         for person in _people(label, texts):
             if not person.name or not re.search(r"[A-Za-z]{2}", person.name):
                 continue
-            if not looks_like_person(person.name) and person.honorific is None:
+            role_only = person.role == person.name  # "the Virtual School Head"
+            if not looks_like_person(person.name) and person.honorific is None and not role_only:
                 continue
             cap, replaces = _capacity_for(person, status, capacity)
             role = person.role
+            if role is None and _POST_LABEL.match(label):
+                role = " ".join(label.split()).capitalize()
+            if (
+                cap == "other"
+                and role
+                and _OFFICER_ROLE.search(role)
+                and (person.honorific is None or "ouncillor" not in person.honorific)
+                and not re.search(r"(?i)\b(?:cabinet|portfolio|member)\b", role)
+            ):
+                cap = "officer"
             if cap == "officer" and role:
                 role = re.sub(r"(?i)\s+in attendance\b.*$", "", role).strip() or role
             out.append(

@@ -204,6 +204,12 @@ def clean_committee(text: str) -> str | None:
     -> "Corporate Parenting Panel".
     """
     text = text.replace("**", "").replace("#", "").strip()
+    if " / " in text:
+        # A bilingual heading ("PWYLLGOR CRAFFU / SCRUTINY COMMITTEE"): the side
+        # that carries a committee word is the one we can read.
+        sides = [t for t in text.split(" / ") if COMMITTEE_WORDS.search(t)]
+        if len(sides) == 1:
+            text = sides[0].strip()
     dashed = re.split(r"\s*[-–—]\s+(?=\d|(?i:mon|tue|wed|thu|fri|sat|sun))", text, maxsplit=1)
     text = dashed[0]
     dates = find_dates(text)
@@ -219,8 +225,16 @@ def clean_committee(text: str) -> str | None:
     return smart_title(text)
 
 
+def is_council_name(line: str) -> bool:
+    """A line that is only a council's name ("GLENBRAE COUNCIL"), printed above the committee."""
+    names = councils_in(line)
+    return len(names) == 1 and names[0].lower() == " ".join(line.split()).lower()
+
+
 def find_committee(lines: Sequence[str]) -> str | None:
-    """The first heading line that names a committee."""
+    """The first heading line that names a committee; a line that is only the
+    council's name counts only when no other line names a committee (full council)."""
+    council_line: str | None = None
     for raw in lines:
         line = raw.strip()
         if not line or len(line) > 120:
@@ -236,6 +250,8 @@ def find_committee(lines: Sequence[str]) -> str | None:
         if re.match(r"(?i)(?:minutes|agenda|venue|contact|date|present)\b", line):
             continue
         name = clean_committee(line)
-        if name:
+        if name and is_council_name(line):
+            council_line = council_line or name
+        elif name:
             return name
-    return None
+    return council_line

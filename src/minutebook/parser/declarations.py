@@ -28,7 +28,7 @@ NONE_DECLARED = re.compile(
     r"there\s+were\s+none|nil\s+declarations?)\b"
 )
 ITEM_REF = re.compile(
-    r"(?i)\b(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*)?(?P<n>\d{1,4}[a-z]?(?:\.\d{1,2})?(?:\.?[a-z]\))?)"
+    r"(?i)\b(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*)?(?P<n>(?:[A-Z]{1,6}/?)?\d{1,4}(?:/\d{1,4}){0,2}[a-z]?(?:\.\d{1,2})?(?:\.?[a-z]\))?)"
 )
 _TABLE_HEAD = (
     re.compile(r"(?i)^(?:councillor|member|name)s?$"),

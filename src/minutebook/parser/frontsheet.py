@@ -26,6 +26,8 @@ SECTION = re.compile(
     r"\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Quorum: 3", "Contact: Jane Doe": a labelled field, not a member's name.
+_LABEL_VALUE = re.compile(r"^[A-Za-z][\w ]{1,30}:\s*\S")
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 CONTACT_LABEL = re.compile(
@@ -78,8 +80,18 @@ def membership(lines: Sequence[Line]) -> list[Member]:
             sm = SECTION.match(t)
             if sm and (not sm["rest"] or _is_name_line(sm["rest"])):
                 break  # the next section
-            if not _is_name_line(t) or "\t" in lines[j].text:
-                break
+            if "\t" in lines[j].text:
+                # A membership table: names in two or three columns.
+                cells = [plain(c) for c in lines[j].cells]
+                if not cells or not all(
+                    _is_name_line(c) and not _LABEL_VALUE.match(c) for c in cells
+                ):
+                    break
+                entries.extend((c, lines[j]) for c in cells)
+                j += 1
+                continue
+            if not _is_name_line(t) or _LABEL_VALUE.match(t):
+                break  # "Quorum: 3", "Contact: ..." end the list
             entries.append((t, lines[j]))
             j += 1
         texts = [t for t, _ in entries]

@@ -9,7 +9,9 @@ they do not depend on where the repository is checked out.
 
 from __future__ import annotations
 
+import copy
 import difflib
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,11 +34,21 @@ def golden_path(source: Path, root: Path = REPO_ROOT) -> Path:
 
 
 def expected_json(source: Path, root: Path = REPO_ROOT) -> dict[str, Any]:
-    """The parse of `source` as it is stored in its golden file."""
+    """The parse of `source` as it is stored in its golden file (a fresh copy each call)."""
+    stat = source.stat()
+    return copy.deepcopy(
+        _parse_cached(str(source.resolve()), str(root.resolve()), stat.st_mtime_ns, stat.st_size)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_cached(source: str, root: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    """Parses are cached per file version: the golden and schema tests read the same outputs."""
     from minutebook.parser.pipeline import parse_bytes
 
-    relative = source.resolve().relative_to(root.resolve()).as_posix()
-    return parse_bytes(source.read_bytes(), relative).to_json()
+    path = Path(source)
+    relative = path.relative_to(root).as_posix()
+    return parse_bytes(path.read_bytes(), relative).to_json()
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -13,7 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from minutebook.parser.council import clean_committee, find_committee, find_council
+from minutebook.parser.council import (
+    clean_committee,
+    find_committee,
+    find_council,
+    is_council_name,
+)
 from minutebook.parser.dates import (
     DAY_MONTH_YEAR,
     MONTH_DAY_YEAR,
@@ -39,6 +44,23 @@ LABEL = re.compile(
     re.I,
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# "Dyddiad / Date: ...": the label in two languages, either one first.
+_BILINGUAL_LABEL = re.compile(r"^\W*(?P<a>[^/:]{2,30}?)\s+/\s+(?P<b>[^/:]{2,30}?)\s*:\s*(?P<value>.*)$")
+
+
+def match_label(text: str) -> re.Match[str] | None:
+    """A "Label: value" heading line, in either language of a bilingual label."""
+    m = LABEL.match(text)
+    if m or " / " not in text[:70]:
+        return m
+    b = _BILINGUAL_LABEL.match(text)
+    if not b:
+        return None
+    for side in (b["b"], b["a"]):
+        m = LABEL.match(f"{side}: {b['value']}")
+        if m:
+            return m
+    return None
 
 
 LINK_DEBRIS = re.compile(r"(?:\s*\bpdf\s+icon)?\s*\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
@@ -121,7 +143,7 @@ def parse_minutes_sentence(sentence: str) -> tuple[str | None, MeetingRef, Part]
     )
     committee = None
     m = re.search(
-        r"(?i)minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
+        r"(?i)minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
         r"(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened)\s+)?"
         r"(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)\s+(?:meeting\s+)?held\b",
         sentence,
@@ -193,7 +215,7 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
             time = meeting.time or time
             venue = meeting.venue or venue
             break
-        label = LABEL.match(text)
+        label = match_label(text)
         if label:
             key, value = label["label"].lower(), label["value"].strip()
             if key in ("venue", "place", "location") and value:
@@ -246,7 +268,7 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
 def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, int]:
     """Committee, meeting and index of the last heading line of a front sheet:
     committee, date, time and venue printed on their own lines at the top."""
-    committee = None
+    committee = council_line = None
     date = time = venue = None
     last = -1
     for i, line in enumerate(lines[:40]):
@@ -271,13 +293,19 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             venue = label["value"].strip() or venue
             last = i
             continue
-        if "\t" in line.text:
-            # Column layouts ("Thursday ... at 10.00 am<tabs>Ask for: ...") keep the first cell.
-            text = plain(line.cells[0]) if line.cells else text
+        if "\t" in line.text and line.cells:
+            # Column layouts ("Thursday ... at 10.00 am<tabs>Ask for: ...") keep the first
+            # cell; a label cell ("Date:<tab>Monday ...") keeps its value too.
+            cells = line.cells
+            text = plain(" ".join(cells[:2]) if cells[0].endswith(":") else cells[0])
         found_date = find_dates(text)
         found_time = parse_time(text)
         if committee is None and not found_date and clean_committee(text):
-            committee = clean_committee(text)
+            if is_council_name(text):
+                # The council's name above the committee's: a fallback only.
+                council_line = council_line or clean_committee(text)
+            else:
+                committee = clean_committee(text)
             last = i
             continue
         if found_date and date is None:
@@ -306,4 +334,5 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             break
     if venue:
         venue = re.sub(r"\s+", " ", venue).strip(" ,")
+    committee = committee or council_line
     return committee, _with_online(MeetingRef(date=date, time=time, venue=venue)), last

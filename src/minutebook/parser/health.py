@@ -111,6 +111,10 @@ def report(paths: Iterable[str | Path]) -> tuple[str, int]:
             rows.append(measure(parse_file(path)))
         except ParseError as exc:
             rows.append(PaperHealth(path=str(path), error=exc.message))
+        except Exception as exc:  # a parser bug on one paper must not hide the others
+            rows.append(
+                PaperHealth(path=str(path), error=f"internal error ({type(exc).__name__}: {exc})")
+            )
     header = " ".join(f"{_SHORT.get(c, c):>5}" for c in COLUMNS)
     out = [f"{header}  paper"]
     totals: Counter[str] = Counter()

@@ -32,7 +32,12 @@ NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<
 NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")
 PAREN_NUMBER = re.compile(r"^\((?P<num>\d{1,4})\)\s+(?P<title>\S.*)$")
 CODED_NUMBER = re.compile(
-    r"^(?P<num>[A-Z]{2,6}\s?\d{1,4}/\d{2,4}|\d{1,4}/\d{2,4})[.:]?\s+(?P<title>\S.*)$"
+    r"^(?P<num>[A-Z]{1,6}[\s/]?\d{1,4}/\d{1,4}|\d{1,4}/\d{1,4})[.:]?\s+(?P<title>\S.*)$"
+)
+# "ITEM 4 TITLE", "Item 4: Title", "Minute 12 Title", "Agenda Item 3 - Title".
+WORD_NUMBER = re.compile(
+    r"^(?i:(?:agenda\s+)?item|minute)\s+(?:no\.?\s*)?(?P<num>\d{1,4}[a-z]?(?:\.\d{1,2})?)"
+    r"(?:\s*[.:\-–]\s*|\s+)(?P<title>\S.*)$"
 )
 LETTER_ITEM = re.compile(r"^\((?P<num>[a-z])\)\s+(?P<title>\S.*)$")
 ENDED = re.compile(
@@ -73,6 +78,26 @@ def _num_value(number: str) -> int | None:
     return int(m.group(0)) if m else None
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _follows(previous: str | None, number: str) -> bool:
+    """Whether `number` can be the item after `previous`: "5" after "4", "4a" after
+    "4", "25/02" after "25/01", "CP/23/12" after "CP/23/11", "PLA147/14" after "PLA146/14"."""
+    if previous is None:
+        return True
+    if "/" in number or "/" in previous:
+        a, b = _DIGITS.findall(previous), _DIGITS.findall(number)
+        if len(a) != len(b) or _DIGITS.sub("", previous) != _DIGITS.sub("", number):
+            return False
+        steps = [int(y) - int(x) for x, y in zip(a, b, strict=True)]
+        return sum(1 for d in steps if d) == 1 and any(0 < d <= 3 for d in steps)
+    value, last = _num_value(number), _num_value(previous)
+    if value is None or last is None:
+        return False
+    return 0 < value - last <= 3 or (value == last and number[-1:].isalpha())
+
+
 def _clean_title(text: str) -> str:
     text = LINK_DEBRIS.sub("", plain(text))
     return text.strip(" .:-–")
@@ -105,6 +130,7 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             starts.append(_ItemStart(i + 1, j + 1, number, _clean_title(" ".join(head))))
         return starts
     last: int | None = None
+    last_number: str | None = None
     in_resolution = False
     for i, t in enumerate(texts):
         if not t:
@@ -124,7 +150,7 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
                 and not NUMBER_ALONE.match(texts[k])
             ):
                 candidate = (m["num"], _clean_title(texts[k]), k + 1)
-        for pattern in (NUMBER_TITLE, PAREN_NUMBER, CODED_NUMBER, LETTER_ITEM):
+        for pattern in (NUMBER_TITLE, PAREN_NUMBER, CODED_NUMBER, WORD_NUMBER, LETTER_ITEM):
             if candidate:
                 break
             m2 = pattern.match(t)
@@ -134,13 +160,18 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             if not _title_like(LINK_DEBRIS.sub("", plain(m2["title"]))):
                 continue
             number = m2["num"]
-            value = _num_value(number)
             upper = _upper_ratio(title) >= 0.6
-            follows = value is not None and (
-                last is None or 0 < value - last <= 3 or (value == last and number[-1:].isalpha())
-            )
+            follows = _follows(last_number, number)
             if pattern is LETTER_ITEM:
                 follows = not in_resolution
+            elif pattern is WORD_NUMBER:
+                upper = True  # "Item 4" says it is an item
+            if in_resolution and follows and not upper and pattern is not LETTER_ITEM:
+                # After a decision, a numbered line is the next item only when it
+                # reads as a heading: after a blank line, short, no closing stop.
+                upper = i > 0 and not texts[i - 1] and len(title) <= 100 and not (
+                    title.endswith((".", ";", ",", ":"))
+                )
             if (upper or follows) if not in_resolution else (upper and follows):
                 candidate = (number, title, i + 1)
         if candidate:
@@ -158,6 +189,7 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             starts.append(_ItemStart(body, i, number, title))
             if value is not None:
                 last = value
+            last_number = number
             in_resolution = False
     return starts
 

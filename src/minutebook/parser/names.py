@@ -22,6 +22,7 @@ HONORIFICS = (
     "Borough Councillor",
     "City Councillor",
     "Councillor",
+    "Cynghorydd",
     "Cllr",
     "the Very Reverend",
     "Very Reverend",
@@ -52,7 +53,13 @@ HONORIFIC_RE = re.compile(
 )
 # "Councillors A, B and C": the plural distributes over the list.
 PLURAL_HONORIFIC_RE = re.compile(
-    r"^(?P<hon>(?:County |Borough |City )?Councillors|Cllrs\.?)\s+", re.IGNORECASE
+    r"^(?P<hon>(?:County |Borough |City )?Councillors|Cllrs\.?|Cynghorwyr)\s+", re.IGNORECASE
+)
+# Welsh papers print both languages: "Cynghorydd / Councillor Rhian Evans".
+_BILINGUAL_HONORIFIC = re.compile(
+    r"\b(?:Cynghorydd|Cynghorwyr)\s*/\s*(?=Councillors?\b)|(?<=\bCouncillor)\s*/\s*Cynghorydd\b"
+    r"|(?<=\bCouncillors)\s*/\s*Cynghorwyr\b",
+    re.IGNORECASE,
 )
 POST_NOMINALS = re.compile(
     r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MS|AM|MLA|QC|KC|FRCP|PhD|BEM|CVO|MVO)$"
@@ -200,6 +207,8 @@ class PersonName:
 def clean(text: str) -> str:
     """Collapse whitespace and strip markdown emphasis and stray punctuation."""
     text = text.replace("**", "").replace("\\", "")
+    if "ynghor" in text:
+        text = _BILINGUAL_HONORIFIC.sub("", text)
     return " ".join(text.split()).strip(" \t,;:")
 
 
@@ -365,6 +374,19 @@ def _split_honorific_chunk(chunk: str) -> list[str]:
     return [chunk]
 
 
+def _singular_honorific(plural: str) -> str | None:
+    """ "Councillors" -> "Councillor", "County Councillors" -> "County Councillor"."""
+    low = plural.lower().rstrip(". ")
+    if low.startswith("cynghorwyr"):
+        return "Cynghorydd"
+    if "councillor" not in low and low != "cllrs":
+        return None
+    for prefix in ("county", "borough", "city"):
+        if low.startswith(prefix):
+            return f"{prefix.title()} Councillor"
+    return "Councillor"
+
+
 def split_name_list(text: str) -> list[PersonName]:
     """Every person of a printed list.
 
@@ -379,11 +401,7 @@ def split_name_list(text: str) -> list[PersonName]:
     plural = PLURAL_HONORIFIC_RE.match(text)
     shared_honorific: str | None = None
     if plural:
-        shared_honorific = (
-            "Councillor" if "ouncillor" in plural["hon"] or "llrs" in plural["hon"] else None
-        )
-        if plural["hon"].lower().startswith("county"):
-            shared_honorific = "County Councillor"
+        shared_honorific = _singular_honorific(plural["hon"])
         text = text[plural.end() :]
     has_separators = bool(re.search(r",|\band\b|;|&", re.sub(r"\([^()]*\)", "", text)))
     chunks: list[str]
@@ -406,6 +424,12 @@ def split_name_list(text: str) -> list[PersonName]:
                 plain = split_honorific(piece)[0] is None and "(" not in piece
                 sub.extend(_split_unseparated(piece) if plain else [piece])
         for piece in sub:
+            later = PLURAL_HONORIFIC_RE.match(piece)
+            if later:
+                # "Councillor A (Chair); Councillors B, C and D": the plural
+                # honorific covers the rest of the list.
+                shared_honorific = _singular_honorific(later["hon"])
+                piece = piece[later.end() :]
             person = split_person(piece)
             if not person.name or not re.search(r"[A-Za-z]", person.name):
                 continue
@@ -419,9 +443,13 @@ def split_name_list(text: str) -> list[PersonName]:
 # (after an optional honorific) followed by a comma or by " and " + another name.
 _OFFICER_NAME = re.compile(
     rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)?"
-    r"(?P<name>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+))"
+    r"(?P<name>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){1,2})"
     r"(?=\s*,|\s+and\s+[A-Z])"
 )
+# Where a name may have three words: at the start of the run (parts after ";" are runs).
+_RUN_START = re.compile(r"^\s*$")
+# A person printed only by their post: "the Virtual School Head".
+_ROLE_ONLY = re.compile(r"^(?:the\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*)){1,8})$")
 
 
 def looks_like_person(name: str) -> bool:
@@ -439,15 +467,30 @@ def split_name_title_run(text: str) -> list[PersonName]:
     Patel, Constitutional Team").
     """
     text = clean(text)
+    if ";" in text:
+        # Semicolons separate people; each part is a run of its own.
+        return [p for part in text.split(";") for p in split_name_title_run(part)]
+    role_only = _ROLE_ONLY.match(text)
+    if role_only and not looks_like_person(role_only["role"]) and "," not in text:
+        role = role_only["role"]
+        return [PersonName(role, None, role)]
     anchors: list[tuple[int, int, str, str | None]] = []
     for m in _OFFICER_NAME.finditer(text):
         name = m["name"]
+        start = m.start()
+        words = name.split()
+        if len(words) == 3 and (
+            not _RUN_START.match(text[: m.start()]) or not looks_like_person(name)
+        ):
+            # Mid-run, a third word belongs to the title before the name.
+            name = " ".join(words[1:])
+            start = m.start("name") + m["name"].index(words[1], len(words[0]))
         if not looks_like_person(name):
             continue
         # A pair straight after a title's comma is part of the title ("X, Assistant
         # Director, Quality"): JOB_WORDS rejects most; also reject lower-case starts.
         honorific, _ = split_honorific(m.group(0))
-        anchors.append((m.start(), m.end(), name, honorific))
+        anchors.append((start, m.end(), name, honorific))
     if not anchors:
         return [split_person(text)] if text else []
     people: list[PersonName] = []

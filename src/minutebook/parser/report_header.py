@@ -63,8 +63,8 @@ class _Label:
     field: str
     pattern: re.Pattern[str]
     line_start: bool = False  # short labels ("By:", "To:") only count at the start of a line
-    # Lower-case words of which every match contains one: a header without any of
-    # them is not searched with this (slower) pattern.
+    # Words of which every match contains one (compared ignoring case when written in
+    # lower case): a line without any of them is not searched with this pattern.
     words: tuple[str, ...] = ()
 
 
@@ -82,11 +82,12 @@ LABELS: tuple[_Label, ...] = (
         r"(?:Agenda\s+Item|Item)\s+(?i:No\.?|Number|Ref(?:erence)?\.?)\s*:?",
         words=("item",),
     ),
-    _label("item_number", r"Agenda\s+(?i:item)\s*:?"),
+    _label("item_number", r"Agenda\s+(?i:item)\s*:?", words=("Agenda",)),
     _label(
         "classification",
         rf"C\s?{_spaced('lassi')}\s?f?(?P<inner>\s*(?i:open|closed|exempt|restricted)\s*)?"
         rf"\s?f?\s?{_spaced('ication')}\s*:?",
+        words=("C",),
     ),
     _label("classification", r"(?i:Status|Exempt\s+information)\s*:", words=("status", "exempt")),
     _label(
@@ -104,7 +105,7 @@ LABELS: tuple[_Label, ...] = (
         r"(?:Meeting|Report\s+(?i:to)|Committee)\s*:",
         words=("meeting", "report", "committee"),
     ),
-    _label("meeting_name", r"To\s*:", line_start=True),
+    _label("meeting_name", r"To\s*:", line_start=True, words=("To",)),
     _label(
         "title",
         r"(?:Report\s+(?i:title)|Title\s+of\s+(?i:report)|Title|Subject)\s*:",
@@ -113,13 +114,14 @@ LABELS: tuple[_Label, ...] = (
     _label(
         "wards",
         r"Wards?(?:\s*\(s\))?(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?\s*:",
+        words=("Ward",),
     ),
     _label(
         "from",
         r"(?:Report\s+(?i:of|from|by)|Report\s+(?i:author)|From|Lead\s+(?i:officer))\s*:",
         words=("report", "from", "lead"),
     ),
-    _label("from", r"By\s*:", line_start=True),
+    _label("from", r"By\s*:", line_start=True, words=("By",)),
     _label(
         "key_decision",
         r"(?:Key\s+(?i:decision)\s*\??\s*:?|Is\s+this\s+a\s+key\s+decision\s*\??\s*:?)",
@@ -130,8 +132,8 @@ LABELS: tuple[_Label, ...] = (
         r"(?:Executive\s+(?i:summary)|Summary|Purpose\s+of\s+(?i:report))\s*:",
         words=("summary", "purpose"),
     ),
-    _label("recommendations", r"Recommendations?\s*:"),
-    _label("contact", r"Contact\s+(?i:officer|details)?\s*:"),
+    _label("recommendations", r"Recommendations?\s*:", words=("Recommendation",)),
+    _label("contact", r"Contact\s+(?i:officer|details)?\s*:", words=("Contact",)),
     _label(
         "appendices",
         r"(?:List\s+of\s+Appendices|Appendices)(?i:\s+included)?\s*:",
@@ -177,6 +179,10 @@ class _Hit:
     inner: str | None
 
 
+def _has_word(label: _Label, text: str, lowered: str) -> bool:
+    return not label.words or any(w in (lowered if w.islower() else text) for w in label.words)
+
+
 # Joins the header lines so that each label is searched once over the window;
 # no label pattern can match it, so a match never spans two lines.
 _LINE_SEPARATOR = "\x00"
@@ -186,22 +192,23 @@ def _find_hits(texts: Sequence[str]) -> list[_Hit]:
     if any(_LINE_SEPARATOR in t for t in texts):
         return _find_hits_per_line(texts)
     joined = _LINE_SEPARATOR.join(texts)
+    lowered = joined.lower()
     starts: list[int] = []
     offset = 0
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    lowered = joined.lower()
     hits: list[_Hit] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     for label in LABELS:
-        if label.words and not any(w in lowered for w in label.words):
+        if not _has_word(label, joined, lowered):
             continue
         for m in label.pattern.finditer(joined):
             li = bisect_right(starts, m.start()) - 1
             start, end = m.start() - starts[li], m.end() - starts[li]
             if label.line_start and texts[li][:start].strip():
                 continue
+            # A label glued to a previous word must start with a capital letter.
             line_taken = taken.setdefault(li, [])
             if any(start < e and s < end for s, e in line_taken):
                 continue
@@ -261,6 +268,8 @@ def _classification(value: str) -> str | None:
 
 
 def _exempt_paragraph(text: str) -> str | None:
+    if "schedule" not in text.lower():
+        return None  # both patterns cite Schedule 12A
     m = _EXEMPT_PARAGRAPH.search(text) or _EXEMPT_PARAGRAPH_AFTER.search(text)
     return re.sub(r"\s+", " ", m.group("num")).strip() if m else None
 

@@ -20,11 +20,14 @@ MARKER = re.compile(
     r"^(?:(?:\d{1,3}[.)]|\(\w{1,4}\)|[a-z][.)])\s+)?"
     r"(?:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?=(?:unanimously\s+)?(?:resolved|RESOLVED|AGREED)\b))?"
     r"(?:(?:unanimously|UNANIMOUSLY|further|FURTHER)\s+)?"
+    r"(?:[A-Z][\w'’\-]*\s*/\s*)?"  # the other language of a bilingual marker
     r"(?P<marker>RESOLVED|Resolved|resolved|AGREED|Agreed(?=\s*[:\-–—])|DECIDED|Decision|DECISION)\b"
     r"(?P<post>.*)$"
 )
 IT_WAS_AGREED = re.compile(
     r"(?:^|(?<=[.:;]\s)|\s)[Ii]t\s+was\s+(?:unanimously\s+|UNANIMOUSLY\s+)?(?:AGREED|RESOLVED)\b(?P<post>.*)$"
+    # "It was resolved that ..." opening a line (parish and town councils).
+    r"|^It\s+was\s+(?:unanimously\s+)?resolved\b(?P<post2>.*)$"
 )
 ENUMERATOR = re.compile(
     r"^(?:(?P<a>\d{1,3})\.(?!\d)|\((?P<b>\d{1,3})\)|(?P<c>\d{1,3})\)|\((?P<d>[a-zA-Z]|[ivx]{1,5})\)|(?P<e>[a-z]|[ivx]{1,5})[.)]|(?P<f>[A-Z])\))\s+"
@@ -34,7 +37,10 @@ BULLET = re.compile(r"^\s*(?:[-–•·*▪●o]\s+)")
 INLINE_ENUM = re.compile(r"(?:^|(?<=[\s;:]))\((?:[ivx]{1,5}|\d{1,3}|[a-z])\)\s+")
 STOP = re.compile(
     r"^(?:reasons?\s+for\s+(?:the\s+)?decisions?|other\s+options|alternative\s+options|minutes\s*:|"
-    r"supporting\s+documents|additional\s+documents|the\s+meeting\s+(?:ended|closed))",
+    r"supporting\s+documents|additional\s+documents|the\s+meeting\s+(?:ended|closed)|"
+    # The vote and follow-up printed after a decision are not part of it.
+    r"(?:proposed|moved)\s+by\b|seconded\s+by\b|(?:motion\s+)?(?:carried|lost|defeated)\b|"
+    r"actions?\s*(?:[:\-–]|by\b)|votes?\s*:|for\s*:\s*\d)",
     re.IGNORECASE,
 )
 
@@ -60,6 +66,7 @@ def _clean_post(post: str) -> str:
 def _finish(text: str) -> str:
     text = re.sub(r"[ \t]+", " ", text).strip()
     text = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", text).strip()
+    text = re.sub(r"[;,]\s+(?:and|or)$", "", text).strip()  # "... be noted; and"
     if re.match(r"that\b", text):
         text = "T" + text[1:]
     return text
@@ -113,8 +120,14 @@ def find_marker(text: str) -> tuple[int, str] | None:
         return m.start("post"), m["post"]
     m2 = IT_WAS_AGREED.search(text)
     if m2:
-        return m2.start("post"), m2["post"]
+        group = "post" if m2["post"] is not None else "post2"
+        return m2.start(group), m2[group]
     return None
+
+
+def _intro(paragraphs: Sequence[str]) -> bool:
+    """One line that introduces a list of decisions ("The Committee agreed:-")."""
+    return len(paragraphs) == 1 and bool(re.search(r":-?\s*$|\bas\s+follows\W*$", paragraphs[0]))
 
 
 def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[int]]:
@@ -192,6 +205,8 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 break
             number, body = _enumerator(nxt)
             if number is not None:
+                if produced == 0 and current_number is None and _intro(current):
+                    current, current_lines = [], []  # "The Committee agreed:-" before the list
                 flush()
                 current, current_lines, current_number = [body], [raw], number
             elif BULLET.match(raw.text) or BULLET.match(nxt):

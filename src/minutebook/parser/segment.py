@@ -41,7 +41,7 @@ REPORT_HEADER_FIELDS = re.compile(
     r"classi\s*f|report\s+title|meeting\s+name|ward\(s\)", re.IGNORECASE
 )
 MINUTES_HEADING = re.compile(
-    r"^\W*minutes\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    r"^\W*minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
     r"(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened)\s+)?"
     r"(?!previous\b|last\b)(?:meeting\b|(?-i:[A-Z]))",
@@ -243,11 +243,11 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             add(i, "report", "work_plan" if WORK_PLAN.search(head) else "report")
             continue
         if (
-            "minutes" in low[:12]
+            "minute" in low[:12]
             and MINUTES_HEADING.match(text)
             and "\t" not in line.text
             and not any(ITEM_REF.match(t) for t in _next_nonblank(lines, i, 1))
-            and (not minutes_open or text.lstrip("*# ").startswith("MINUTES"))
+            and (not minutes_open or text.lstrip("*# ").startswith("MINUTE"))
             and re.search(r"\bheld\b|\d{4}", " ".join([text, *_next_nonblank(lines, i, 1)]))
         ):
             add(_back_up(lines, i, floor, 4), "minutes", "minutes")

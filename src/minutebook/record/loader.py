@@ -29,7 +29,6 @@ the loader: what cannot be placed is skipped with a warning in the report.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.db import transaction
@@ -38,6 +37,18 @@ from rapidfuzz import fuzz
 
 from minutebook.parser import models as p
 from minutebook.record import models as m
+from minutebook.record.load_facts import FactsMixin
+from minutebook.record.mapping import (
+    UNKNOWN_COMMITTEE,
+    UNKNOWN_COUNCIL,
+    announce_link,
+    council_slug,
+    is_report,
+    item_order,
+    parse_date,
+    parse_time,
+    same_number,
+)
 from minutebook.record.people import (
     PeopleResolver,
     municipal_year_bounds,
@@ -45,15 +56,6 @@ from minutebook.record.people import (
 )
 from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
 
-UNKNOWN_COUNCIL = "Unknown council"
-UNKNOWN_COMMITTEE = "Unknown committee"
-CLOSED_MINUTES_OFFSET = 1000
-UNNUMBERED_OFFSET = 100_000
-_COUNCIL_WORDS = re.compile(
-    r"\b(?:the|london|royal|borough|metropolitan|county|city|district|council|of|and)\b",
-    re.IGNORECASE,
-)
-_MINUTES_ITEM = re.compile(r"\bminutes\b", re.IGNORECASE)
 PROVENANCE_MODELS = (
     m.AgendaItem,
     m.Attendance,
@@ -65,56 +67,6 @@ PROVENANCE_MODELS = (
     m.Membership,
     m.OfficerTitle,
 )
-
-
-def council_slug(name: str) -> str:
-    """ "London Borough of Southwark" and "Southwark Council" are one council: "southwark"."""
-    core = slugify(_COUNCIL_WORDS.sub(" ", name))
-    return (core or slugify(name) or "unknown")[:200]
-
-
-def item_order(number: str | None, index: int) -> int:
-    """A sort key from an item number that the pack and a supplement agree on ("7a" -> 701)."""
-    if number:
-        found = re.search(r"(\d+)(?:[.\s]*(\d+)|\s*\(?([a-z])\)?)?", number, re.IGNORECASE)
-        if found:
-            major = int(found.group(1)) * 100
-            if found.group(2):
-                return major + min(int(found.group(2)), 99)
-            if found.group(3):
-                return major + ord(found.group(3).lower()) - ord("a") + 1
-            return major
-    return UNNUMBERED_OFFSET + index
-
-
-def _date(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def _time(text: str | None) -> dt.time | None:
-    if not text:
-        return None
-    try:
-        return dt.time.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _is_report(doc: p.Document) -> bool:
-    """An officer's report (or work plan report): its header date is the meeting's date."""
-    return doc.report is not None and doc.kind == "report" and doc.subkind != "appendix"
-
-
-def _same_number(a: str | None, b: str | None) -> bool:
-    def norm(x: str | None) -> str:
-        return re.sub(r"[^0-9a-z]", "", (x or "").casefold())
-
-    return bool(norm(a)) and norm(a) == norm(b)
 
 
 class LoadSession:
@@ -140,7 +92,7 @@ class LoadSession:
         )
 
 
-class _Load:
+class _Load(FactsMixin):
     def __init__(
         self,
         result: p.ParseResult,
@@ -254,9 +206,9 @@ class _Load:
         pack_council = next((d.council for d in docs if d.council), None)
         pack_committee = next((d.committee for d in docs if d.committee), None)
         pack_date = next(
-            (_date(d.meeting.date) for d in docs if d.kind != "minutes" and d.meeting.date),
+            (parse_date(d.meeting.date) for d in docs if d.kind != "minutes" and d.meeting.date),
             None,
-        ) or next((_date(d.report.date) for d in docs if _is_report(d) and d.report.date), None)
+        ) or next((parse_date(d.report.date) for d in docs if is_report(d) and d.report.date), None)
         self.up.preload(m.Document, source=self.source)
         self.reloading = bool(self.up.cached_rows(m.Document)) or bool(self.superseded)
         loaded: list[tuple[p.Document, m.Document]] = []
@@ -273,8 +225,8 @@ class _Load:
             else:
                 council = self.council_of_committee(committee_name) or self.council(None)
             committee = self.committee(council, committee_name)
-            on = _date(parsed.meeting.date) or (
-                _date(parsed.report.date) if _is_report(parsed) else None
+            on = parse_date(parsed.meeting.date) or (
+                parse_date(parsed.report.date) if is_report(parsed) else None
             )
             if on is None and parsed.kind != "minutes":
                 on = pack_date
@@ -300,7 +252,7 @@ class _Load:
             self.meeting_facts(parsed, doc.meeting)
             if parsed.minutes is not None:
                 self.minutes(parsed, doc, pack_meeting)
-            if _is_report(parsed):
+            if is_report(parsed):
                 last_item = self.report_row(parsed, doc)
             elif (
                 (parsed.kind == "letter" or parsed.subkind == "appendix")
@@ -342,19 +294,19 @@ class _Load:
 
     def meeting_facts(self, parsed: p.Document, meeting: m.Meeting) -> None:
         ref = parsed.meeting
-        if not ref.date or _date(ref.date) != meeting.date:
+        if not ref.date or parse_date(ref.date) != meeting.date:
             return  # only a document about this very meeting may describe it
         values: dict[str, Any] = {}
-        if _time(ref.time):
-            values["start_time"] = _time(ref.time)
+        if parse_time(ref.time):
+            values["start_time"] = parse_time(ref.time)
         if ref.venue:
             values["venue"] = ref.venue.strip()
         if ref.online is not None:
             values["online"] = ref.online
         if parsed.minutes is not None:
             values["status"] = "held"
-            if _time(parsed.minutes.end_time):
-                values["end_time"] = _time(parsed.minutes.end_time)
+            if parse_time(parsed.minutes.end_time):
+                values["end_time"] = parse_time(parsed.minutes.end_time)
         if values:
             self.up.upsert(
                 m.Meeting, {"committee": meeting.committee, "date": meeting.date}, values
@@ -376,7 +328,7 @@ class _Load:
                 "title": title,
                 "description": item.description or "",
                 "pages": item.pages or "",
-                "scheduled_time": _time(item.time),
+                "scheduled_time": parse_time(item.time),
                 "part": item.part,
                 **self.provenance(doc, item.span),
             }
@@ -430,7 +382,7 @@ class _Load:
         items = self.items(meeting)
         if number:
             for item in items:
-                if _same_number(item.number, number):
+                if same_number(item.number, number):
                     return item
         if title:
             best = max(
@@ -452,185 +404,9 @@ class _Load:
             self.report.add(kind, "unchanged")
         else:
             through.objects.create(**row)
+            announce_link(item, "post_add", {doc.pk})
             self.report.add(kind, "inserted")
         self.links.add((kind, item.pk, doc.pk))
-
-    # -- minutes -----------------------------------------------------------------------------
-
-    def minutes(self, parsed: p.Document, doc: m.Document, pack_meeting: m.Meeting | None) -> None:
-        assert parsed.minutes is not None and doc.meeting is not None
-        mins = parsed.minutes
-        meeting = doc.meeting
-        committee = meeting.committee
-        people = self.resolver(committee.council)
-        if pack_meeting is not None and pack_meeting.pk != meeting.pk:
-            # Minutes of an earlier meeting, bundled for approval: link to "Minutes" item.
-            for item in self.items(pack_meeting):
-                if _MINUTES_ITEM.search(item.title):
-                    self.link(item, doc)
-                    break
-        part = "closed" if "closed" in (mins.part, parsed.part) else "open"
-        offset = CLOSED_MINUTES_OFFSET if part == "closed" else 0
-        for att in mins.attendance:
-            self.attendance(att, doc, meeting, people)
-        for decl in mins.declarations:
-            person = (
-                people.resolve(decl.name, committee=committee, on=meeting.date, create=False)
-                if decl.name
-                else None
-            )
-            item = self.find_item(meeting, decl.item, None) if decl.item else None
-            self.up.upsert(
-                m.Declaration,
-                {
-                    "meeting": meeting,
-                    "name_as_written": (decl.name or "").strip(),
-                    "text": decl.text,
-                },
-                {
-                    "agenda_item": item,
-                    "item_as_written": decl.item or "",
-                    "person": person,
-                    "kind": decl.kind or "",
-                    **self.provenance(doc, decl.span),
-                },
-            )
-        for index, entry in enumerate(mins.items):
-            title = entry.title.strip() or f"Item {entry.number or index + 1}"
-            minute = self.up.upsert(
-                m.Minute,
-                {"meeting": meeting, "order": offset + index + 1},
-                {
-                    "agenda_item": self.find_item(meeting, entry.number, title),
-                    "number": (entry.number or "").strip(),
-                    "title": title,
-                    "discussion": entry.discussion,
-                    "part": part,
-                    **self.provenance(doc, entry.span),
-                },
-            )
-            # Resolutions of the whole meeting were fetched with it: nothing more to look up.
-            self.up.preload(m.Resolution, fresh=True, minute=minute)
-            for r_index, res in enumerate(entry.resolutions):
-                self.up.upsert(
-                    m.Resolution,
-                    {"minute": minute, "order": r_index + 1},
-                    {
-                        "number": (res.number or "").strip(),
-                        "text": res.text,
-                        **self.provenance(doc, res.span),
-                    },
-                )
-
-    def attendance(
-        self, att: p.Attendee, doc: m.Document, meeting: m.Meeting, people: PeopleResolver
-    ) -> None:
-        committee = meeting.committee
-        kind = {"officer": "officer", "co-opted": "co-opted"}.get(att.capacity, "other")
-        if (att.honorific or "").casefold().startswith(("cllr", "councillor")):
-            kind = "councillor"
-        person = people.resolve(
-            att.name, honorific=att.honorific, committee=committee, on=meeting.date, kind=kind
-        )
-        replaces = (
-            people.resolve(att.replaces, committee=committee, on=meeting.date, create=False)
-            if att.replaces
-            else None
-        )
-        capacity = att.capacity if att.capacity in dict(m.Attendance.CAPACITY_CHOICES) else "other"
-        self.up.upsert(
-            m.Attendance,
-            {"meeting": meeting, "name_as_written": att.name.strip(), "status": att.status},
-            {
-                "person": person,
-                "honorific": att.honorific or "",
-                "capacity": capacity,
-                "role": att.role or "",
-                "replaces": replaces,
-                "replaces_as_written": att.replaces or "",
-                **self.provenance(doc, att.span),
-            },
-        )
-        if person is not None and att.capacity == "officer" and att.role:
-            self.up.upsert(
-                m.OfficerTitle,
-                {"person": person, "title": att.role.strip(), "seen_on": meeting.date},
-                self.provenance(doc, att.span),
-            )
-
-    # -- reports and work plans --------------------------------------------------------------
-
-    def report_row(self, parsed: p.Document, doc: m.Document) -> m.AgendaItem | None:
-        """The Report row of a report document; returns its agenda item (for appendices)."""
-        assert parsed.report is not None and doc.meeting is not None
-        r = parsed.report
-        meeting = doc.meeting
-        title = (parsed.title or "").strip() or (
-            f"Report for item {r.item_number}" if r.item_number else ""
-        )
-        if not title:
-            self.report.warnings.append(
-                f"{self.source.original_name}: report at line {parsed.span.first_line} "
-                "has no title; kept as a document only"
-            )
-            return None
-        item = self.find_item(meeting, r.item_number, title)
-        audit = r.audit_trail
-        values: dict[str, Any] = {
-            "committee": meeting.committee,
-            "agenda_item": item,
-            "item_number": r.item_number or "",
-            "report_date": _date(r.date),
-            "meeting_name": r.meeting_name or "",
-            "wards": r.wards or "",
-            "from_text": r.from_ or "",
-            "author": (audit.report_author if audit else None) or "",
-            "lead_officer": (audit.lead_officer if audit else None) or "",
-            "version": (audit.version if audit else None) or "",
-            "dated": _date(audit.dated) if audit else None,
-            "key_decision": audit.key_decision if audit else None,
-            "exempt_paragraph": r.exempt_paragraph or "",
-            "recommendations": [x.to_json() for x in r.recommendations],
-            "sections": [x.to_json() for x in r.sections],
-            "tables": [x.to_json() for x in r.tables],
-            "audit_trail": audit.to_json() if audit else None,
-            **self.provenance(doc, parsed.span),
-        }
-        row = self.up.upsert(m.Report, {"meeting": meeting, "title": title}, values)
-        self.link(row, doc)
-        if item is not None:
-            self.link(item, doc)
-        # Closed if any file it arrived in is closed: the safe reading when two files disagree.
-        closed = row.documents.filter(classification="closed").exists()
-        wanted = "closed" if closed else "open"
-        if row.classification != wanted:
-            row.classification = wanted
-            self.history.save(row, update_fields=["classification"])
-            self.report.add("Report", "updated")
-        return item
-
-    def work_plan(self, parsed: p.Document, doc: m.Document) -> None:
-        assert doc.meeting is not None
-        committee = doc.meeting.committee
-        planned_at = doc.meeting.date
-        self.up.preload(m.WorkPlanEntry, committee=committee, planned_at=planned_at)
-        for entry in parsed.work_plan:
-            planned_for = _date(entry.meeting_date)
-            if planned_for is None:
-                continue
-            for order, title in enumerate(entry.items):
-                if not title.strip():
-                    continue
-                self.up.upsert(
-                    m.WorkPlanEntry,
-                    {
-                        "committee": committee,
-                        "planned_at": planned_at,
-                        "planned_for": planned_for,
-                        "title": title.strip(),
-                    },
-                    {"order": order, "origin": "work_plan", **self.provenance(doc, entry.span)},
-                )
 
     # -- clean-up ----------------------------------------------------------------------------
 
@@ -658,12 +434,16 @@ class _Load:
     def detach_superseded(self) -> None:
         """Documents of superseded sources stay stored but no longer stand for the meeting."""
         old = m.Document.objects.filter(source__in=self.superseded)
-        for kind, through in (
-            ("AgendaItem.documents", m.AgendaItem.documents.through),
-            ("Report.documents", m.Report.documents.through),
+        for kind, model, owner in (
+            ("AgendaItem.documents", m.AgendaItem, "agendaitem"),
+            ("Report.documents", m.Report, "report"),
         ):
-            n, _ = through.objects.filter(document__in=old).delete()
+            links = model.documents.through.objects.filter(document__in=old)
+            owners = set(links.values_list(f"{owner}_id", flat=True))
+            n, _ = links.delete()
             self.report.add(kind, "deleted", n)
+            for item in model.objects.filter(pk__in=owners):
+                announce_link(item, "post_remove", set())
         n = old.exclude(meeting=None).update(meeting=None)
         self.report.add("Document", "updated", n)
 

@@ -94,6 +94,16 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+_HISTORY: dict[type[models.Model], bool] = {}
+
+
+def _has_history(model: type[models.Model]) -> bool:
+    # `model.history` builds a new manager on every access (slow): ask once per model.
+    if model not in _HISTORY:
+        _HISTORY[model] = hasattr(model, "history")
+    return _HISTORY[model]
+
+
 class HistoryBuffer:
     """Change-history rows for inserted records, written in bulk at the end of a load.
 
@@ -108,7 +118,7 @@ class HistoryBuffer:
 
     def save_new(self, obj: models.Model) -> None:
         model = type(obj)
-        if not hasattr(model, "history"):
+        if not _has_history(model):
             obj.save()
             return
         obj.skip_history_when_saving = True  # type: ignore[attr-defined]

@@ -44,7 +44,7 @@ def fingerprint(payload: dict[str, Any]) -> str:
 
 
 # Bump when serialize.py changes what is published, so that the next request re-synchronises.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def record_token() -> str:

@@ -143,6 +143,7 @@ def membership_object(ms: m.Membership) -> dict[str, Any]:
             "endDate": iso_date(end),
             X + "role": ms.role,
             X + "municipalYear": year.label if year else None,
+            X + "source": source_link(ms),
         }
     )
 

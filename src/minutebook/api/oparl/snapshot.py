@@ -29,7 +29,8 @@ class RecordSnapshot:
         )
         self.memberships = list(
             vis.public_memberships(m.Membership.objects.all())
-            .select_related("committee", "municipal_year")
+            .select_related("committee", "municipal_year", "document")
+            .defer("document__text")
             .order_by("pk")
         )
         self.titles = list(vis.public_facts(m.OfficerTitle.objects.all()).order_by("pk"))

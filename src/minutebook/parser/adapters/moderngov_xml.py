@@ -18,6 +18,7 @@ from typing import Any
 
 from minutebook.parser.council import council_from_domain
 from minutebook.parser.dates import parse_date, parse_time
+from minutebook.parser.declarations import extract_declarations
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import (
     Agenda,
@@ -25,6 +26,7 @@ from minutebook.parser.models import (
     AttendanceCapacity,
     AttendanceStatus,
     Attendee,
+    Declaration,
     Document,
     MeetingRef,
     Member,
@@ -36,6 +38,7 @@ from minutebook.parser.models import (
 )
 from minutebook.parser.names import member_role, split_honorific
 from minutebook.parser.readers.html import html_to_lines
+from minutebook.parser.resolutions import extract_resolutions
 
 NAME = "moderngov-xml"
 
@@ -129,6 +132,25 @@ def _split_resolutions(paragraphs: Sequence[Line]) -> list[tuple[str | None, str
         else:
             out.append((None, text, span_of([line])))
     return [r for r in out if r[1]]
+
+
+def _resolutions(lines: Sequence[Line], *, whole_if_unmarked: bool) -> list[Resolution]:
+    """Resolutions by the parser's general rules; the adapter's own split as a fallback.
+
+    A Modern.gov decision body is a decision even without a "RESOLVED" marker,
+    so when asked, an unmarked body becomes one resolution.
+    """
+    if not lines:
+        return []
+    found, _ = extract_resolutions(lines)
+    if found:
+        return list(found)
+    split = [Resolution(text=t, number=n, span=s) for n, t, s in _split_resolutions(lines)]
+    if split or not whole_if_unmarked:
+        return split
+    return [
+        Resolution(text=" ".join(ln.text.strip() for ln in lines), number=None, span=span_of(lines))
+    ]
 
 
 def _attendance(node: Any) -> tuple[AttendanceStatus, AttendanceCapacity, str | None]:
@@ -309,6 +331,7 @@ def _minutes(
             )
         out.blank()
     minute_items: list[MinuteItem] = []
+    declarations: list[Declaration] = []
     for node in items:
         closed = _flag(node, "isrestricted")
         minutes_html = _text(node, "minutesnonemptyhtmlbody")
@@ -320,23 +343,15 @@ def _minutes(
         title = _text(node, "agendaitemtitle")
         out.add(f"{number}.\t{title}" if number else title)
         discussion = [ln for ln in html_to_lines(minutes_html) if ln]
-        out.add_all(discussion)
-        resolutions: list[Resolution] = []
+        discussion_lines = out.add_all(discussion)
         if decision_html:
             out.add("Decision:")
             decision_lines = out.add_all([ln for ln in html_to_lines(decision_html) if ln])
-            found = _split_resolutions(decision_lines)
-            if not found and decision_lines:
-                found = [
-                    (
-                        None,
-                        " ".join(ln.text.strip() for ln in decision_lines),
-                        span_of(decision_lines),
-                    )
-                ]
         else:
-            found = _split_resolutions(out.since(item_start + 1))
-        resolutions = [Resolution(text=t, number=n, span=s) for n, t, s in found]
+            decision_lines = discussion_lines
+        resolutions = _resolutions(decision_lines, whole_if_unmarked=bool(decision_html))
+        if "declaration" in title.lower():
+            declarations.extend(extract_declarations(discussion_lines, number))
         minute_items.append(
             MinuteItem(
                 number=number,
@@ -357,6 +372,7 @@ def _minutes(
         span=span_of(out.since(start)),
         minutes=Minutes(
             attendance=tuple(attendance),
+            declarations=tuple(declarations),
             items=tuple(minute_items),
             end_time=parse_time(_text(root, "meetingactualfinishtime")),
         ),

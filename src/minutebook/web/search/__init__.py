@@ -35,7 +35,7 @@ from minutebook.web.search.query import ParsedQuery, parse_query
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
-MAX_PAGE = 500
+MAX_PAGE = 50  # 1,000 results (COUNT_CAP) at 20 a page
 KINDS = dict(SearchEntry.KIND_CHOICES)
 _MODELS: dict[str, Any] = {
     "document": m.Document,
@@ -53,6 +53,7 @@ class SearchResults:
     page_size: int = PAGE_SIZE
     results: list[dict[str, Any]] = field(default_factory=list)
     backend: str = ""
+    capped: bool = False  # more matches than COUNT_CAP: `total` is a floor ("more than")
 
     @property
     def pages(self) -> int:
@@ -149,18 +150,19 @@ def search(
         date_from=date_from,
         date_to=date_to,
     )
-    total, rows = backend.search(query, filters, page_size, (page - 1) * page_size)
+    found = backend.search(query, filters, page_size, (page - 1) * page_size)
+    rows = found.rows
     if not officer:
         checked = _still_public(rows)
         if len(checked) != len(rows):
             # The index predates a change (a bulk update sends no signal): rebuild it now,
             # so that neither the rows nor the count can include what is now closed.
             reindex()
-            total, rows = backend.search(query, filters, page_size, (page - 1) * page_size)
-            rows = _still_public(rows)
-        else:
-            rows = checked
-    results.total = total
+            found = backend.search(query, filters, page_size, (page - 1) * page_size)
+            checked = _still_public(found.rows)
+        rows = checked
+    results.total = found.total
+    results.capped = found.capped
     for row in rows:
         row["kind_label"] = KINDS.get(row["kind"], row["kind"])
         row["snippet_html"] = highlight(row.pop("snippet") or "")

@@ -54,28 +54,54 @@ def _where(filters: Filters) -> tuple[list[str], list[Any]]:
 
 
 COLUMNS = "e.id, e.kind, e.model, e.object_id, e.line, e.title, e.url, e.context, e.meeting_date"
+# Counts stop here ("more than 1,000 results"): counting every match of a common word is slow.
+COUNT_CAP = 1000
+# Ranking considers at most this many matching passages, the newest first (the index is
+# written in meeting-date order). A rarer query is ranked whole; a very common word is
+# ranked within its most recent RANK_WINDOW matches, so search time stays flat at scale.
+RANK_WINDOW = 2000
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    capped: bool
+    rows: list[dict[str, Any]]
 
 
 class SQLiteFTS5:
     name = "sqlite-fts5"
 
-    def search(
-        self, query: ParsedQuery, filters: Filters, limit: int, offset: int
-    ) -> tuple[int, list[dict[str, Any]]]:
+    def search(self, query: ParsedQuery, filters: Filters, limit: int, offset: int) -> Page:
         clauses, params = _where(filters)
         where = " AND ".join(["web_search_fts MATCH %s", *clauses])
-        match = [query.fts5()]
-        base = f"FROM web_search_fts JOIN web_searchentry e ON e.id = web_search_fts.rowid WHERE {where}"
+        args = [query.fts5(), *params]
+        # CROSS JOIN fixes SQLite's join order: the full-text match drives, the filters follow.
+        # (With a plain JOIN the planner may scan the entries and probe the index per row.)
+        base = (
+            "FROM web_search_fts CROSS JOIN web_searchentry e ON e.id = web_search_fts.rowid "
+            f"WHERE {where}"
+        )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [*match, *params])
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1})", args)
             total = cursor.fetchone()[0]
+            window, window_args = "", []
+            if total > COUNT_CAP:
+                cursor.execute(
+                    f"SELECT web_search_fts.rowid {base} ORDER BY web_search_fts.rowid DESC "
+                    f"LIMIT 1 OFFSET {RANK_WINDOW - 1}",
+                    args,
+                )
+                boundary = cursor.fetchone()
+                if boundary is not None:
+                    window, window_args = " AND web_search_fts.rowid >= %s", [boundary[0]]
             cursor.execute(
                 f"SELECT {COLUMNS}, snippet(web_search_fts, -1, %s, %s, %s, %s) AS snippet, "
-                f"bm25(web_search_fts, 4.0, 1.0) AS rank {base} "
+                f"bm25(web_search_fts, 4.0, 1.0) AS rank {base}{window} "
                 "ORDER BY rank, e.meeting_date DESC LIMIT %s OFFSET %s",
-                [MARK_START, MARK_END, "…", SNIPPET_WORDS, *match, *params, limit, offset],
+                [MARK_START, MARK_END, "…", SNIPPET_WORDS, *args, *window_args, limit, offset],
             )
-            return total, _rows(cursor)
+            return Page(min(total, COUNT_CAP), total > COUNT_CAP, _rows(cursor))
 
 
 class PostgresFTS:
@@ -88,30 +114,38 @@ class PostgresFTS:
         params = [*query.words, *(" ".join(p) for p in query.phrases)]
         return " && ".join(parts), params
 
-    def search(
-        self, query: ParsedQuery, filters: Filters, limit: int, offset: int
-    ) -> tuple[int, list[dict[str, Any]]]:
+    def search(self, query: ParsedQuery, filters: Filters, limit: int, offset: int) -> Page:
         tsquery, q_params = self._tsquery(query)
         clauses, params = _where(filters)
         where = " AND ".join(["e.document @@ q.query", *clauses])
         base = f"FROM web_searchentry e, (SELECT {tsquery} AS query) q WHERE {where}"
+        args = [*q_params, *params]
         options = (
             f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
             'MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [*q_params, *params])
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1}) c", args)
             total = cursor.fetchone()[0]
+            window, window_args = "", []
+            if total > COUNT_CAP:
+                cursor.execute(
+                    f"SELECT e.id {base} ORDER BY e.id DESC LIMIT 1 OFFSET {RANK_WINDOW - 1}", args
+                )
+                boundary = cursor.fetchone()
+                if boundary is not None:
+                    window, window_args = " AND e.id >= %s", [boundary[0]]
             # Rank and page first, then build headlines for the page only: ts_headline is costly.
             cursor.execute(
-                f"SELECT {COLUMNS}, ts_headline('english', e.title || ' — ' || e.body, q.query, %s) AS snippet, "
-                "rank FROM ("
-                f"SELECT e.*, ts_rank_cd(e.document, q.query) AS rank {base} "
+                f"SELECT {COLUMNS}, ts_headline('english', e.title || ' — ' || e.body, q.query, %s) "
+                "AS snippet, rank FROM ("
+                f"SELECT e.*, ts_rank_cd(e.document, q.query) AS rank {base}{window} "
                 "ORDER BY rank DESC, e.meeting_date DESC NULLS LAST LIMIT %s OFFSET %s"
-                f") e, (SELECT {tsquery} AS query) q ORDER BY rank DESC, e.meeting_date DESC NULLS LAST",
-                [options, *q_params, *params, limit, offset, *q_params],
+                f") e, (SELECT {tsquery} AS query) q "
+                "ORDER BY rank DESC, e.meeting_date DESC NULLS LAST",
+                [options, *args, *window_args, limit, offset, *q_params],
             )
-            return total, _rows(cursor)
+            return Page(min(total, COUNT_CAP), total > COUNT_CAP, _rows(cursor))
 
 
 def _rows(cursor: Any) -> list[dict[str, Any]]:

@@ -96,20 +96,37 @@ def _entry(
     )
 
 
-def document_entries() -> Iterator[SearchEntry]:
-    documents = m.Document.objects.select_related("meeting__committee")
-    open_ids = _public_ids(m.Document.objects.all())
-    report_for = dict(m.Report.documents.through.objects.values_list("document_id", "report_id"))
-    open_reports = _public_ids(m.Report.objects.all())
-    withheld = closed_lines_by_source()
-    for document in documents.iterator(chunk_size=500):
+class _Index:
+    """What every entry needs, computed once per rebuild: visibility and URLs."""
+
+    def __init__(self) -> None:
+        self.open_documents = _public_ids(m.Document.objects.all())
+        self.open_reports = _public_ids(m.Report.objects.all())
+        self.open_items = _public_ids(m.AgendaItem.objects.all())
+        self.open_minutes = _public_ids(m.Minute.objects.all())
+        self.open_resolutions = _public_ids(m.Resolution.objects.all())
+        self.report_for = dict(
+            m.Report.documents.through.objects.values_list("document_id", "report_id")
+        )
+        self.withheld = closed_lines_by_source()
+        self._meeting_urls: dict[int, str] = {}
+
+    def meeting_url(self, meeting: m.Meeting) -> str:
+        if meeting.pk not in self._meeting_urls:
+            self._meeting_urls[meeting.pk] = links.meeting_url(meeting)
+        return self._meeting_urls[meeting.pk]
+
+
+def document_entries(index: _Index, documents: QuerySet[m.Document]) -> Iterator[SearchEntry]:
+    rows = documents.select_related("meeting__committee").order_by("pk")
+    for document in rows.iterator(chunk_size=500):
         kind = document.kind if document.kind in DOCUMENT_KINDS else "other"
-        closed = document.pk not in open_ids
-        report_id = report_for.get(document.pk)
+        closed = document.pk not in index.open_documents
+        report_id = index.report_for.get(document.pk)
         title = str(document)
-        hidden = withheld.get(document.source_id, set())
+        hidden = index.withheld.get(document.source_id, set())
         for line, text, closed_run in passages(document.text, document.first_line, hidden):
-            if report_id is not None and (closed or report_id in open_reports):
+            if report_id is not None and (closed or report_id in index.open_reports):
                 url = links.reverse_report(report_id)
             else:
                 url = links.source_url(document.source_id, line)
@@ -126,66 +143,73 @@ def document_entries() -> Iterator[SearchEntry]:
             )
 
 
-def agenda_item_entries() -> Iterator[SearchEntry]:
-    open_ids = _public_ids(m.AgendaItem.objects.all())
-    rows = m.AgendaItem.objects.select_related("meeting__committee__council")
-    for item in rows.iterator(chunk_size=1000):
-        url = f"{links.meeting_url(item.meeting)}#item-{item.order}"
-        title = f"{item.number} {item.title}".strip()
+def agenda_item_entries(index: _Index, meeting_ids: list[int]) -> Iterator[SearchEntry]:
+    rows = m.AgendaItem.objects.filter(meeting_id__in=meeting_ids).select_related(
+        "meeting__committee__council"
+    )
+    for item in rows.order_by("pk").iterator(chunk_size=1000):
         yield _entry(
             item,
             "agenda_item",
             "agenda_item",
-            title,
+            f"{item.number} {item.title}".strip(),
             item.description,
-            url,
+            f"{index.meeting_url(item.meeting)}#item-{item.order}",
             line=item.first_line or 0,
             meeting=item.meeting,
-            closed=item.pk not in open_ids,
+            closed=item.pk not in index.open_items,
         )
 
 
-def minute_entries() -> Iterator[SearchEntry]:
-    open_ids = _public_ids(m.Minute.objects.all())
-    rows = m.Minute.objects.select_related("meeting__committee__council")
-    for minute in rows.iterator(chunk_size=1000):
-        url = f"{links.meeting_url(minute.meeting)}#minute-{minute.order}"
-        title = f"{minute.number} {minute.title}".strip()
+def minute_entries(index: _Index, meeting_ids: list[int]) -> Iterator[SearchEntry]:
+    rows = m.Minute.objects.filter(meeting_id__in=meeting_ids).select_related(
+        "meeting__committee__council"
+    )
+    for minute in rows.order_by("pk").iterator(chunk_size=1000):
         yield _entry(
             minute,
             "minute",
             "minute",
-            title,
+            f"{minute.number} {minute.title}".strip(),
             minute.discussion,
-            url,
+            f"{index.meeting_url(minute.meeting)}#minute-{minute.order}",
             line=minute.first_line or 0,
             meeting=minute.meeting,
-            closed=minute.pk not in open_ids,
+            closed=minute.pk not in index.open_minutes,
         )
 
 
-def resolution_entries() -> Iterator[SearchEntry]:
-    open_ids = _public_ids(m.Resolution.objects.all())
-    rows = m.Resolution.objects.select_related("minute__meeting__committee__council")
-    for resolution in rows.iterator(chunk_size=1000):
+def resolution_entries(index: _Index, meeting_ids: list[int]) -> Iterator[SearchEntry]:
+    rows = m.Resolution.objects.filter(minute__meeting_id__in=meeting_ids).select_related(
+        "minute__meeting__committee__council"
+    )
+    for resolution in rows.order_by("pk").iterator(chunk_size=1000):
         meeting = resolution.minute.meeting
-        url = f"{links.meeting_url(meeting)}#resolution-{resolution.pk}"
-        title = f"Resolved: {resolution.minute.title}"
         yield _entry(
             resolution,
             "resolution",
             "resolution",
-            title,
+            f"Resolved: {resolution.minute.title}",
             resolution.text,
-            url,
+            f"{index.meeting_url(meeting)}#resolution-{resolution.pk}",
             line=resolution.first_line or 0,
             meeting=meeting,
-            closed=resolution.pk not in open_ids,
+            closed=resolution.pk not in index.open_resolutions,
         )
 
 
+MEETING_BATCH = 200
+
+
 def all_entries() -> Iterator[SearchEntry]:
-    yield from document_entries()
-    yield from agenda_item_entries()
-    yield from minute_entries()
-    yield from resolution_entries()
+    """Every entry, oldest meeting first: row ids then follow meeting dates, which lets
+    the backends rank a very common word within its newest matches (see RANK_WINDOW)."""
+    index = _Index()
+    yield from document_entries(index, m.Document.objects.filter(meeting__isnull=True))
+    meeting_ids = list(m.Meeting.objects.order_by("date", "pk").values_list("pk", flat=True))
+    for start in range(0, len(meeting_ids), MEETING_BATCH):
+        batch = meeting_ids[start : start + MEETING_BATCH]
+        yield from document_entries(index, m.Document.objects.filter(meeting_id__in=batch))
+        yield from agenda_item_entries(index, batch)
+        yield from minute_entries(index, batch)
+        yield from resolution_entries(index, batch)

@@ -71,6 +71,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "filters": {k: v for k, v in filters.items() if k != "q" and v},
         "errors": errors,
         "total": results.total,
+        "total_is_lower_bound": results.capped,
         "page": results.page,
         "pages": results.pages,
         "results": [

@@ -14,7 +14,7 @@ from minutebook.publish.management.commands._common import (
 )
 from minutebook.publish.minutes_docx import minutes_template_docx
 from minutebook.publish.pack import build_pack
-from minutebook.publish.render import render_minutes_template, render_pack
+from minutebook.publish.render import PackLayoutError, render_minutes_template, render_pack
 
 
 class Command(BaseCommand):
@@ -44,12 +44,18 @@ class Command(BaseCommand):
             if path is not None and not path.parent.is_dir():
                 raise CommandError(f"cannot write {path}: no such directory {path.parent}")
         pack = build_pack(save_proposal(committee, date))
-        rendered = render_pack(pack)
         outputs: list[tuple[Path, bytes]] = []
-        if options["pdf"]:
-            outputs.append((options["pdf"], rendered.pdf()))
-        if options["html"]:
-            outputs.append((options["html"], rendered.html.encode("utf-8")))
+        pages = ""
+        if options["pdf"] or options["html"]:
+            try:
+                rendered = render_pack(pack)
+            except PackLayoutError as exc:
+                raise CommandError(str(exc)) from exc
+            pages = f"{rendered.page_count} pages, "
+            if options["pdf"]:
+                outputs.append((options["pdf"], rendered.pdf()))
+            if options["html"]:
+                outputs.append((options["html"], rendered.html.encode("utf-8")))
         template = options["minutes_template"]
         if template is not None and template.suffix.lower() == ".docx":
             outputs.append((template, minutes_template_docx(pack)))
@@ -62,8 +68,7 @@ class Command(BaseCommand):
                 raise CommandError(f"cannot write {path}: {exc.strerror}") from exc
             self.stdout.write(f"wrote {path} ({len(data)} bytes)")
         self.stdout.write(
-            f"{pack.committee}, {pack.date_text}: {rendered.page_count} pages, "
-            f"{len(pack.items)} items"
+            f"{pack.committee}, {pack.date_text}: {pages}{len(pack.items)} items"
             + (
                 f" ({pack.closed_items_left_out} closed item(s) left out of the public pack)"
                 if pack.closed_items_left_out

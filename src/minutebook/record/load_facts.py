@@ -1,0 +1,225 @@
+"""Loading the facts of minutes, reports and work plans (a part of the loader).
+
+`FactsMixin` is mixed into the loader's `_Load`; it relies on the loader's
+context (`up`, `report`, `source`, `history`, `provenance()`, `resolver()`,
+`items()`, `find_item()`, `link()`); see loader.py for the identity rules.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from minutebook.parser import models as p
+from minutebook.record import models as m
+from minutebook.record.mapping import (
+    CLOSED_MINUTES_OFFSET,
+    DECLARATION_KEY_CHARS,
+    MINUTES_ITEM,
+    parse_date,
+)
+
+if TYPE_CHECKING:
+    from minutebook.record.people import PeopleResolver
+    from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
+
+
+class FactsMixin:
+    up: Upserter
+    report: LoadReport
+    source: m.SourceFile
+    history: HistoryBuffer
+
+    def provenance(self, doc: m.Document, span: p.Span | None) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def resolver(self, council: m.Council) -> PeopleResolver:
+        raise NotImplementedError
+
+    def items(self, meeting: m.Meeting) -> list[m.AgendaItem]:
+        raise NotImplementedError
+
+    def find_item(
+        self, meeting: m.Meeting, number: str | None, title: str | None
+    ) -> m.AgendaItem | None:
+        raise NotImplementedError
+
+    def link(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
+        raise NotImplementedError
+
+    # -- minutes -----------------------------------------------------------------------------
+
+    def minutes(self, parsed: p.Document, doc: m.Document, pack_meeting: m.Meeting | None) -> None:
+        assert parsed.minutes is not None and doc.meeting is not None
+        mins = parsed.minutes
+        meeting = doc.meeting
+        committee = meeting.committee
+        people = self.resolver(committee.council)
+        if pack_meeting is not None and pack_meeting.pk != meeting.pk:
+            # Minutes of an earlier meeting, bundled for approval: link to "Minutes" item.
+            for item in self.items(pack_meeting):
+                if MINUTES_ITEM.search(item.title):
+                    self.link(item, doc)
+                    break
+        part = "closed" if "closed" in (mins.part, parsed.part) else "open"
+        offset = CLOSED_MINUTES_OFFSET if part == "closed" else 0
+        for att in mins.attendance:
+            self.attendance(att, doc, meeting, people)
+        for decl in mins.declarations:
+            person = (
+                people.resolve(decl.name, committee=committee, on=meeting.date, create=False)
+                if decl.name
+                else None
+            )
+            item = self.find_item(meeting, decl.item, None) if decl.item else None
+            self.up.upsert(
+                m.Declaration,
+                {
+                    "meeting": meeting,
+                    "name_as_written": (decl.name or "").strip(),
+                    # Part of the natural key: PostgreSQL indexes at most ~2,700 bytes.
+                    "text": decl.text[:DECLARATION_KEY_CHARS],
+                },
+                {
+                    "agenda_item": item,
+                    "item_as_written": decl.item or "",
+                    "person": person,
+                    "kind": decl.kind or "",
+                    **self.provenance(doc, decl.span),
+                },
+            )
+        for index, entry in enumerate(mins.items):
+            title = entry.title.strip() or f"Item {entry.number or index + 1}"
+            minute = self.up.upsert(
+                m.Minute,
+                {"meeting": meeting, "order": offset + index + 1},
+                {
+                    "agenda_item": self.find_item(meeting, entry.number, title),
+                    "number": (entry.number or "").strip(),
+                    "title": title,
+                    "discussion": entry.discussion,
+                    "part": part,
+                    **self.provenance(doc, entry.span),
+                },
+            )
+            # Resolutions of the whole meeting were fetched with it: nothing more to look up.
+            self.up.preload(m.Resolution, fresh=True, minute=minute)
+            for r_index, res in enumerate(entry.resolutions):
+                self.up.upsert(
+                    m.Resolution,
+                    {"minute": minute, "order": r_index + 1},
+                    {
+                        "number": (res.number or "").strip(),
+                        "text": res.text,
+                        **self.provenance(doc, res.span),
+                    },
+                )
+
+    def attendance(
+        self, att: p.Attendee, doc: m.Document, meeting: m.Meeting, people: PeopleResolver
+    ) -> None:
+        committee = meeting.committee
+        kind = {"officer": "officer", "co-opted": "co-opted"}.get(att.capacity, "other")
+        if (att.honorific or "").casefold().startswith(("cllr", "councillor")):
+            kind = "councillor"
+        person = people.resolve(
+            att.name, honorific=att.honorific, committee=committee, on=meeting.date, kind=kind
+        )
+        replaces = (
+            people.resolve(att.replaces, committee=committee, on=meeting.date, create=False)
+            if att.replaces
+            else None
+        )
+        capacity = att.capacity if att.capacity in dict(m.Attendance.CAPACITY_CHOICES) else "other"
+        self.up.upsert(
+            m.Attendance,
+            {"meeting": meeting, "name_as_written": att.name.strip(), "status": att.status},
+            {
+                "person": person,
+                "honorific": att.honorific or "",
+                "capacity": capacity,
+                "role": att.role or "",
+                "replaces": replaces,
+                "replaces_as_written": att.replaces or "",
+                **self.provenance(doc, att.span),
+            },
+        )
+        if person is not None and att.capacity == "officer" and att.role:
+            self.up.upsert(
+                m.OfficerTitle,
+                {"person": person, "title": att.role.strip(), "seen_on": meeting.date},
+                self.provenance(doc, att.span),
+            )
+
+    # -- reports and work plans --------------------------------------------------------------
+
+    def report_row(self, parsed: p.Document, doc: m.Document) -> m.AgendaItem | None:
+        """The Report row of a report document; returns its agenda item (for appendices)."""
+        assert parsed.report is not None and doc.meeting is not None
+        r = parsed.report
+        meeting = doc.meeting
+        title = (parsed.title or "").strip() or (
+            f"Report for item {r.item_number}" if r.item_number else ""
+        )
+        if not title:
+            self.report.warnings.append(
+                f"{self.source.original_name}: report at line {parsed.span.first_line} "
+                "has no title; kept as a document only"
+            )
+            return None
+        item = self.find_item(meeting, r.item_number, title)
+        audit = r.audit_trail
+        values: dict[str, Any] = {
+            "committee": meeting.committee,
+            "agenda_item": item,
+            "item_number": r.item_number or "",
+            "report_date": parse_date(r.date),
+            "meeting_name": r.meeting_name or "",
+            "wards": r.wards or "",
+            "from_text": r.from_ or "",
+            "author": (audit.report_author if audit else None) or "",
+            "lead_officer": (audit.lead_officer if audit else None) or "",
+            "version": (audit.version if audit else None) or "",
+            "dated": parse_date(audit.dated) if audit else None,
+            "key_decision": audit.key_decision if audit else None,
+            "exempt_paragraph": r.exempt_paragraph or "",
+            "recommendations": [x.to_json() for x in r.recommendations],
+            "sections": [x.to_json() for x in r.sections],
+            "tables": [x.to_json() for x in r.tables],
+            "audit_trail": audit.to_json() if audit else None,
+            **self.provenance(doc, parsed.span),
+        }
+        row = self.up.upsert(m.Report, {"meeting": meeting, "title": title}, values)
+        self.link(row, doc)
+        if item is not None:
+            self.link(item, doc)
+        # Closed if any file it arrived in is closed: the safe reading when two files disagree.
+        closed = row.documents.filter(classification="closed").exists()
+        wanted = "closed" if closed else "open"
+        if row.classification != wanted:
+            row.classification = wanted
+            self.history.save(row, update_fields=["classification"])
+            self.report.add("Report", "updated")
+        return item
+
+    def work_plan(self, parsed: p.Document, doc: m.Document) -> None:
+        assert doc.meeting is not None
+        committee = doc.meeting.committee
+        planned_at = doc.meeting.date
+        self.up.preload(m.WorkPlanEntry, committee=committee, planned_at=planned_at)
+        for entry in parsed.work_plan:
+            planned_for = parse_date(entry.meeting_date)
+            if planned_for is None:
+                continue
+            for order, title in enumerate(entry.items):
+                if not title.strip():
+                    continue
+                self.up.upsert(
+                    m.WorkPlanEntry,
+                    {
+                        "committee": committee,
+                        "planned_at": planned_at,
+                        "planned_for": planned_for,
+                        "title": title.strip(),
+                    },
+                    {"order": order, "origin": "work_plan", **self.provenance(doc, entry.span)},
+                )
