@@ -192,6 +192,9 @@ def test_a_bad_filter_is_a_clear_error_not_a_traceback() -> None:
     assert get_json(Client(), "/oparl/v1/body/southwark/paper?limit=-3", 400)["message"]
     assert get_json(Client(), "/oparl/v1/meeting/999999", 404)["type"].endswith("/Error")
     assert get_json(Client(), "/oparl/v1/body/nowhere/meeting", 404)["message"]
+    redirect = Client().get("/oparl/v1/body/southwark/paper/?limit=5")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == f"{BASE}body/southwark/paper?limit=5"
 
 
 def _backdate_everything(days: int) -> dt.datetime:

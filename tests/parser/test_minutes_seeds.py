@@ -75,7 +75,13 @@ def test_minutes_2020_heading_and_attendance() -> None:
         ("Francis Turkson", None, "present", "co-opted", None),
         ("Mark Kerr", None, "present", "co-opted", None),
         ("Tracey Harrison", None, "present", "co-opted", None),
-        ("Olivia Nation", None, "present", "officer", "Children's Rights and Participation officer"),  # a council officer, listed under "Young people"
+        (
+            "Olivia Nation",
+            None,
+            "present",
+            "officer",
+            "Children's Rights and Participation officer",
+        ),  # a council officer, listed under "Young people"
         (
             "David Quirke-Thornton",
             None,

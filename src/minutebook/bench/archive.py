@@ -14,22 +14,128 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-GIVEN = (
-    "Jasmine Evelyn Maggie Sunny Stephanie Eliza Charlie Peter Sunil Nick Victoria Florence "
-    "Mark Rosamond Tracey Nicky Alasdair David Helen Andrew Kelly Michele Khalida Angela Bill "
-    "Catherine Jon Paula Beverley Eleanor Amira Tomasz Priya Oluwaseun Siobhan Gareth Morag "
-    "Dafydd Rhiannon Ciaran Aoife Hamish Fiona Imran Zainab Grace Leon Marcus Hannah Ruth"
-).split()
-FAMILY = (
-    "Ali Akoto Browning Lambe Cryan Mann Smith Babudu Chopra Dolezal Johnson Olisa Emakpose "
-    "Turkson Kerr Marshall Harrison Stoupe Quirke Woolgar Henry Sault Khan Brown Williams Rose "
-    "Hartley Thornton Olamijulo Kelly Nowak Patel Adeyemi Byrne Jones Macleod Evans Price "
-    "O'Neill Murphy Campbell Stewart Hussain Begum Taylor Walker Wright Robinson Clarke Hughes"
-).split()
-PLACES = (
-    "Northbridge Eastmoor Westhaven Southvale Kingsford Riverton Ashcombe Fairleigh Highfield "
-    "Longmere Oakham Redcliffe Stonebury Thornbury Whitmore Yarrow"
-).split()
+GIVEN = [
+    "Jasmine",
+    "Evelyn",
+    "Maggie",
+    "Sunny",
+    "Stephanie",
+    "Eliza",
+    "Charlie",
+    "Peter",
+    "Sunil",
+    "Nick",
+    "Victoria",
+    "Florence",
+    "Mark",
+    "Rosamond",
+    "Tracey",
+    "Nicky",
+    "Alasdair",
+    "David",
+    "Helen",
+    "Andrew",
+    "Kelly",
+    "Michele",
+    "Khalida",
+    "Angela",
+    "Bill",
+    "Catherine",
+    "Jon",
+    "Paula",
+    "Beverley",
+    "Eleanor",
+    "Amira",
+    "Tomasz",
+    "Priya",
+    "Oluwaseun",
+    "Siobhan",
+    "Gareth",
+    "Morag",
+    "Dafydd",
+    "Rhiannon",
+    "Ciaran",
+    "Aoife",
+    "Hamish",
+    "Fiona",
+    "Imran",
+    "Zainab",
+    "Grace",
+    "Leon",
+    "Marcus",
+    "Hannah",
+    "Ruth",
+]
+FAMILY = [
+    "Ali",
+    "Akoto",
+    "Browning",
+    "Lambe",
+    "Cryan",
+    "Mann",
+    "Smith",
+    "Babudu",
+    "Chopra",
+    "Dolezal",
+    "Johnson",
+    "Olisa",
+    "Emakpose",
+    "Turkson",
+    "Kerr",
+    "Marshall",
+    "Harrison",
+    "Stoupe",
+    "Quirke",
+    "Woolgar",
+    "Henry",
+    "Sault",
+    "Khan",
+    "Brown",
+    "Williams",
+    "Rose",
+    "Hartley",
+    "Thornton",
+    "Olamijulo",
+    "Kelly",
+    "Nowak",
+    "Patel",
+    "Adeyemi",
+    "Byrne",
+    "Jones",
+    "Macleod",
+    "Evans",
+    "Price",
+    "O'Neill",
+    "Murphy",
+    "Campbell",
+    "Stewart",
+    "Hussain",
+    "Begum",
+    "Taylor",
+    "Walker",
+    "Wright",
+    "Robinson",
+    "Clarke",
+    "Hughes",
+]
+PLACES = [
+    "Northbridge",
+    "Eastmoor",
+    "Westhaven",
+    "Southvale",
+    "Kingsford",
+    "Riverton",
+    "Ashcombe",
+    "Fairleigh",
+    "Highfield",
+    "Longmere",
+    "Oakham",
+    "Redcliffe",
+    "Stonebury",
+    "Thornbury",
+    "Whitmore",
+    "Yarrow",
+]
 COMMITTEES = (
     "Corporate Parenting Committee",
     "Cabinet",
@@ -83,9 +189,20 @@ VERBS = (
     "Young people described",
     "The director outlined",
 )
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True)
@@ -105,9 +222,11 @@ def _person(rng: random.Random) -> str:
 
 def _figure_sentence(rng: random.Random, when: dt.date) -> str:
     measure, unit = rng.choice(MEASURES)
-    value = {"count": rng.randint(50, 900), "rate": rng.randint(30, 120), "days": rng.randint(200, 700)}.get(
-        unit, rng.randint(40, 99)
-    )
+    value = {
+        "count": rng.randint(50, 900),
+        "rate": rng.randint(30, 120),
+        "days": rng.randint(200, 700),
+    }.get(unit, rng.randint(40, 99))
     suffix = "%" if unit == "%" else ""
     national = rng.randint(40, 99)
     return (
@@ -128,7 +247,9 @@ def _paragraph(rng: random.Random, topic: str, when: dt.date) -> str:
     )
 
 
-def make_paper(rng: random.Random, council: str, committee: str, when: dt.date, paras: int) -> SyntheticPaper:
+def make_paper(
+    rng: random.Random, council: str, committee: str, when: dt.date, paras: int
+) -> SyntheticPaper:
     members = [_person(rng) for _ in range(8)]
     topics = rng.sample(TOPICS, 4)
     previous = when - dt.timedelta(days=rng.choice((56, 63, 70, 91)))
@@ -218,7 +339,9 @@ def make_paper(rng: random.Random, council: str, committee: str, when: dt.date, 
     return SyntheticPaper(name=name, text=text, paragraphs=count)
 
 
-def generate(target_paragraphs: int, *, seed: int = 20261122, paras_per_paper: int = 200) -> Iterator[SyntheticPaper]:
+def generate(
+    target_paragraphs: int, *, seed: int = 20261122, paras_per_paper: int = 200
+) -> Iterator[SyntheticPaper]:
     """Yield papers until at least `target_paragraphs` paragraphs have been produced."""
     rng = random.Random(seed)
     councils = [f"{p}" for p in PLACES[:10]]

@@ -28,7 +28,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-ONE_WORD = ["fostering", "adoption", "placement", "homelessness", "libraries", "Campbell", "Stonebury"]
+ONE_WORD = [
+    "fostering",
+    "adoption",
+    "placement",
+    "homelessness",
+    "libraries",
+    "Campbell",
+    "Stonebury",
+]
 TWO_WORDS = ["care leavers", "national average", "youth justice", "air quality", "social value"]
 PHRASES = ['"further report"', '"statistical neighbours"', '"placement stability"', '"local plan"']
 REPEATS = 40
@@ -141,7 +149,15 @@ def run_backend(backend: str, paragraphs: int, batch: int = 200) -> dict[str, An
         env["MINUTEBOOK_DB_PATH"] = str(workdir / "bench.sqlite3")
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "minutebook.bench.record_bench", "--child", str(paragraphs), "--batch", str(batch)],
+            [
+                sys.executable,
+                "-m",
+                "minutebook.bench.record_bench",
+                "--child",
+                str(paragraphs),
+                "--batch",
+                str(batch),
+            ],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -171,8 +187,12 @@ def format_result(r: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--paragraphs", type=int, default=int(os.environ.get("BENCH_PARAGRAPHS", 1_000_000)))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--paragraphs", type=int, default=int(os.environ.get("BENCH_PARAGRAPHS", 1_000_000))
+    )
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
@@ -182,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     for backend in backends:
-        print(f"record benchmark on {backend}: generating and ingesting >= {args.paragraphs:,} paragraphs ...")
+        print(
+            f"record benchmark on {backend}: generating and ingesting >= {args.paragraphs:,} paragraphs ..."
+        )
         result = run_backend(backend, args.paragraphs, args.batch)
         print(format_result(result), flush=True)
         print("  json: " + json.dumps(result))

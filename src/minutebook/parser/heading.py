@@ -45,7 +45,9 @@ LABEL = re.compile(
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # "Dyddiad / Date: ...": the label in two languages, either one first.
-_BILINGUAL_LABEL = re.compile(r"^\W*(?P<a>[^/:]{2,30}?)\s+/\s+(?P<b>[^/:]{2,30}?)\s*:\s*(?P<value>.*)$")
+_BILINGUAL_LABEL = re.compile(
+    r"^\W*(?P<a>[^/:]{2,30}?)\s+/\s+(?P<b>[^/:]{2,30}?)\s*:\s*(?P<value>.*)$"
+)
 
 
 def match_label(text: str) -> re.Match[str] | None:

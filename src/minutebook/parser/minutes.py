@@ -169,8 +169,11 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             if in_resolution and follows and not upper and pattern is not LETTER_ITEM:
                 # After a decision, a numbered line is the next item only when it
                 # reads as a heading: after a blank line, short, no closing stop.
-                upper = i > 0 and not texts[i - 1] and len(title) <= 100 and not (
-                    title.endswith((".", ";", ",", ":"))
+                upper = (
+                    i > 0
+                    and not texts[i - 1]
+                    and len(title) <= 100
+                    and not (title.endswith((".", ";", ",", ":")))
                 )
             if (upper or follows) if not in_resolution else (upper and follows):
                 candidate = (number, title, i + 1)

@@ -449,7 +449,9 @@ _OFFICER_NAME = re.compile(
 # Where a name may have three words: at the start of the run (parts after ";" are runs).
 _RUN_START = re.compile(r"^\s*$")
 # A person printed only by their post: "the Virtual School Head".
-_ROLE_ONLY = re.compile(r"^(?:the\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*)){1,8})$")
+_ROLE_ONLY = re.compile(
+    r"^(?:the\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*)){1,8})$"
+)
 
 
 def looks_like_person(name: str) -> bool:

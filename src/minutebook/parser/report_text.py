@@ -79,6 +79,8 @@ def dates_in(text: str) -> list[tuple[int, int, str]]:
 
 def markdown_heading(text: str) -> tuple[int, str] | None:
     """(level, text) for a markdown heading line ("## **PURPOSE**"), else None."""
+    if "#" not in text[:4]:
+        return None  # the pattern allows at most three spaces before the first "#"
     m = _MD_HEADING.match(text)
     if not m:
         return None

@@ -186,9 +186,10 @@ def running_headers(lines: Sequence[Line]) -> set[str]:
     """Short lines repeated on many pages (running headers and footers), lower-cased."""
     counts: dict[str, int] = {}
     for ln in lines:
-        text = clean(ln.text).lower()
+        text = clean(ln.text)
         if text and not more_words_than(text, MAX_HEADING_WORDS) and "\t" not in ln.text.strip():
-            counts[text] = counts.get(text, 0) + 1
+            key = text.lower()
+            counts[key] = counts.get(key, 0) + 1
     return {t for t, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 
 

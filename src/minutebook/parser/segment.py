@@ -141,58 +141,75 @@ def _letter_start(lines: Sequence[Line], i: int, floor: int) -> int:
     return start
 
 
+_DECISION_FIELD = re.compile(
+    r"(?m)^[ \t]*decision\s+(?:no|number|ref)\b|decision\s+(?:to\s+be\s+)?taken\s+by"
+)
+_FRONT_SHEET = re.compile(r"(?m)\n[ \t]*membership\s*:?[ \t]*$|summoned\s+to\s+attend")
+# Content signs of each kind, for text with no document heading: (kind, a word the
+# sign must contain, pattern). Patterns run on lower-cased text after a "\n", so
+# that a line start is the literal "\n" (much faster to search for than "^").
+_CONTENT_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, keyword, re.compile(pattern, re.M))
+    for kind, keyword, pattern in (
+        ("minutes", "minutes", r"\n[ \t]*minutes\s*:?[ \t]*$"),
+        ("minutes", "present", r"\n[^\w\n]*present\s*:"),
+        ("minutes", "resolved", r"\bresolved\b"),
+        (
+            "minutes",
+            "apologies",
+            r"apologies\s+(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|reported)",
+        ),
+        ("minutes", "held", r"\bminutes\s+of\s+(?:a|the)\s+meeting\s+(?:of\s+[^\n]{0,80}?\s)?held"),
+        ("minutes", "meeting", r"\bmeeting\s+(?:ended|closed)\s+at\b"),
+        ("minutes", "agreed", r"\bit\s+was\s+agreed\b"),
+        ("minutes", "declarations", r"there\s+were\s+no\s+declarations"),
+        ("agenda", "", r"\n[ \t]*(?:order\s+of\s+business|agenda)[ \t]*$"),
+        ("agenda", "summoned", r"\bsummoned\s+to\s+attend\b"),
+        ("agenda", "membership", r"\n[ \t]*membership\s*:?[ \t]*$"),
+        ("agenda", "page", r"\(pages?\s+\d"),
+        ("agenda", "to ", r"\n[ \t]*to\s+(?:receive|approve|consider|note)\b"),
+        (
+            "report",
+            "recommendation",
+            r"\n[^\w\n]*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?[^\w\n]*$",
+        ),
+        (
+            "report",
+            "",
+            r"\n[^\w\n]*(?:\d+(?:\.\d+)*\.?\s+)?(?:background|purpose|summary|executive\s+summary)"
+            r"(?:\s+of\s+report)?[^\w\n]*$",
+        ),
+        (
+            "report",
+            ":",
+            r"\n[^\w\n]*(?:subject|report\s+of|wards?\s+affected|key\s+decision|contact\s+officer|by)\s*:",
+        ),
+        ("report", "report", r"\breport\s+(?:of|by|author)\b"),
+        ("report", "implications", r"\n[^\w\n]*(?:financial|legal)\s+implications\b"),
+    )
+)
+
+
 def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]:
     """Kind of a run of lines that carries no document heading, by its content."""
     # Lower-cased and capped: case-insensitive searches over long blocks are slow.
     text = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:400])[:40_000].lower()
     head = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:25]).lower()
-    if DECISION_NOTICE.search(head) or re.search(
-        r"(?m)^[ \t]*decision\s+(?:no|number|ref)\b|decision\s+(?:to\s+be\s+)?taken\s+by", head
-    ):
+    if "decision" in head and (DECISION_NOTICE.search(head) or _DECISION_FIELD.search(head)):
         return "decision", "decision_notice"
-    scores = {
-        "minutes": 0,
-        "agenda": 0,
-        "report": 0,
-    }
-    patterns: dict[str, tuple[str, ...]] = {
-        "minutes": (
-            r"(?m)^[ \t]*minutes\s*:?[ \t]*$",
-            r"(?m)^[^\w\n]*present\s*:",
-            r"\bresolved\b",
-            r"apologies\s+(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|reported)",
-            r"\bminutes\s+of\s+(?:a|the)\s+meeting\s+(?:of\s+[^\n]{0,80}?\s)?held",
-            r"\bmeeting\s+(?:ended|closed)\s+at\b",
-            r"\bit\s+was\s+agreed\b",
-            r"there\s+were\s+no\s+declarations",
-        ),
-        "agenda": (
-            r"(?m)^[ \t]*(?:order\s+of\s+business|agenda)[ \t]*$",
-            r"\bsummoned\s+to\s+attend\b",
-            r"(?m)^[ \t]*membership\s*:?[ \t]*$",
-            r"\(pages?\s+\d",
-            r"(?m)^[ \t]*to\s+(?:receive|approve|consider|note)\b",
-        ),
-        "report": (
-            r"(?m)^[^\w\n]*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?[^\w\n]*$",
-            r"(?m)^[^\w\n]*(?:\d+(?:\.\d+)*\.?\s+)?(?:background|purpose|summary|executive\s+summary)"
-            r"(?:\s+of\s+report)?[^\w\n]*$",
-            r"(?m)^[^\w\n]*(?:subject|report\s+of|wards?\s+affected|key\s+decision|contact\s+officer|by)\s*:",
-            r"\breport\s+(?:of|by|author)\b",
-            r"(?m)^[^\w\n]*(?:financial|legal)\s+implications\b",
-        ),
-    }
-    for kind, pats in patterns.items():
-        for pat in pats:
-            if re.search(pat, text):
-                scores[kind] += 1
+    scores = {"minutes": 0, "agenda": 0, "report": 0}
+    lined = "\n" + text
+    for kind, keyword, pattern in _CONTENT_PATTERNS:
+        # The substring test is far cheaper than the search, and most texts fail it.
+        if keyword in text and pattern.search(lined):
+            scores[kind] += 1
     best = max(scores, key=lambda k: scores[k])
     if scores[best] == 0:
         return "other", "other"
     if best == "minutes":
         return "minutes", "minutes"
     if best == "agenda":
-        if re.search(r"(?m)^[ \t]*membership\s*:?[ \t]*$|summoned\s+to\s+attend", text):
+        if _FRONT_SHEET.search(lined):
             return "agenda", "front_sheet"
         return "agenda", "order_of_business"
     if WORK_PLAN.search(head):

@@ -207,6 +207,8 @@ def _progress(items: list[Path], enabled: bool) -> Iterable[Path]:
 
 
 def _update_tracking(summary: IngestSummary) -> None:
+    if not summary.report.changed:
+        return  # nothing new in the record: tracking facts are still current
     from minutebook.tracking.update import update_tracking
 
     try:

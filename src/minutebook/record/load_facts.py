@@ -7,6 +7,7 @@ context (`up`, `report`, `source`, `history`, `provenance()`, `resolver()`,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from minutebook.parser import models as p
@@ -29,22 +30,12 @@ class FactsMixin:
     source: m.SourceFile
     history: HistoryBuffer
 
-    def provenance(self, doc: m.Document, span: p.Span | None) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def resolver(self, council: m.Council) -> PeopleResolver:
-        raise NotImplementedError
-
-    def items(self, meeting: m.Meeting) -> list[m.AgendaItem]:
-        raise NotImplementedError
-
-    def find_item(
-        self, meeting: m.Meeting, number: str | None, title: str | None
-    ) -> m.AgendaItem | None:
-        raise NotImplementedError
-
-    def link(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
-        raise NotImplementedError
+    # Provided by the loader (loader._Load):
+    provenance: Callable[[m.Document, p.Span | None], dict[str, Any]]
+    resolver: Callable[[m.Council], PeopleResolver]
+    items: Callable[[m.Meeting], list[m.AgendaItem]]
+    find_item: Callable[[m.Meeting, str | None, str | None], m.AgendaItem | None]
+    link: Callable[[m.AgendaItem | m.Report, m.Document], None]
 
     # -- minutes -----------------------------------------------------------------------------
 

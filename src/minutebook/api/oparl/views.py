@@ -14,7 +14,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
@@ -255,8 +261,12 @@ def system(request: HttpRequest) -> HttpResponse:
 @require_safe
 def resource(request: HttpRequest, path: str) -> HttpResponse:
     """An object (`meeting/12`) or an external object list (`body/x/meeting`)."""
+    if path.endswith("/"):
+        # One canonical URL per object (spec 2.3): no trailing slash.
+        query = request.META.get("QUERY_STRING", "")
+        target = oparl_base(request) + path.rstrip("/") + (f"?{query}" if query else "")
+        return HttpResponsePermanentRedirect(target)
     ensure_published()
-    path = path.rstrip("/")
     if LIST_PATH.match(path):
         parent = path.rsplit("/", 1)[0]
         if path not in TOP_LISTS and not PublishedObject.objects.filter(path=parent).exists():

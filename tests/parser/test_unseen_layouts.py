@@ -1,0 +1,317 @@
+"""Papers in layouts that neither corpus folder has (synthetic: see unseen/README.md).
+
+Each test states the facts a reader takes from the paper: meeting, committee,
+council, every attendee with status and capacity, every item with its
+resolutions, membership. The rules that pass them are general ones; nothing in
+the parser names these invented councils, people or places.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from minutebook.parser.models import Document, ParseResult
+from minutebook.parser.pipeline import parse_file
+
+UNSEEN = Path(__file__).resolve().parent / "unseen"
+
+Person = tuple[str, str | None, str, str, str | None]
+
+
+@cache
+def parsed(name: str) -> ParseResult:
+    return parse_file(UNSEEN / name)
+
+
+def only_minutes(name: str) -> Document:
+    docs = parsed(name).documents
+    assert [d.kind for d in docs] == ["minutes"], [d.subkind for d in docs]
+    assert docs[0].minutes is not None
+    return docs[0]
+
+
+def meeting(d: Document) -> tuple[str | None, str | None, str | None]:
+    return d.meeting.date, d.meeting.time, d.meeting.venue
+
+
+def attendance(d: Document) -> list[Person]:
+    assert d.minutes is not None
+    return [(a.name, a.honorific, a.status, a.capacity, a.role) for a in d.minutes.attendance]
+
+
+def items(d: Document) -> list[tuple[str | None, str, list[str]]]:
+    assert d.minutes is not None
+    return [(i.number, i.title, [r.text for r in i.resolutions]) for i in d.minutes.items]
+
+
+def test_cmis_minutes_labelled_header_and_item_words() -> None:
+    d = only_minutes("cmis_minutes.txt")
+    assert d.committee == "Licensing Committee"
+    assert d.council == "Harbourside Borough Council"
+    assert meeting(d) == ("2025-03-05", "18:00", "Committee Room 2, Civic Centre, Harbourside")
+    assert attendance(d) == [
+        ("Elaine Marsh", "Councillor", "present", "member", "Chair"),
+        ("Tom Okafor", "Councillor", "present", "member", "Vice-Chair"),
+        ("Priya Nair", "Councillor", "present", "member", None),
+        ("Gareth Lloyd", "Councillor", "present", "member", None),
+        ("Sandra Whitfield", "Councillor", "present", "member", None),
+        ("Karen Doyle", None, "present", "officer", "Licensing Manager"),
+        ("Mohammed Iqbal", None, "present", "officer", "Senior Solicitor"),
+        ("Ruth Ellison", None, "present", "officer", "Democratic Services Officer"),
+        ("Dean Porter", "Councillor", "apologies", "member", None),
+        ("Lucy Hart", "Councillor", "apologies", "member", None),
+    ]
+    assert [(n, t, len(r)) for n, t, r in items(d)] == [
+        ("1", "APOLOGIES FOR ABSENCE", 0),
+        ("2", "DECLARATIONS OF INTEREST", 0),
+        ("3", "MINUTES OF THE PREVIOUS MEETING", 1),
+        ("4", "REVIEW OF THE STATEMENT OF LICENSING POLICY", 2),
+        ("5", "FEES AND CHARGES 2025/26", 1),
+    ]
+    assert items(d)[3][2] == [
+        "That the responses to the consultation be noted.",
+        "That the revised Statement of Licensing Policy be recommended to Council for adoption.",
+    ]
+    assert d.minutes is not None and d.minutes.end_time == "19:15"
+
+
+def test_printed_moderngov_minutes_plural_honorific_after_semicolon() -> None:
+    d = only_minutes("moderngov_printed_minutes.txt")
+    assert d.committee == "Overview and Scrutiny Committee"
+    assert d.council == "Westmere District Council"
+    assert meeting(d) == ("2025-06-12", "19:00", "the Council Offices, High Street, Westmere")
+    assert attendance(d) == [
+        ("J Fairbairn", "Councillor", "present", "member", "Chairman"),
+        ("P Adeyemi", "Councillor", "present", "member", None),
+        ("R Cole", "Councillor", "present", "member", None),
+        ("S McBride", "Councillor", "present", "member", None),
+        ("T Vaughan", "Councillor", "present", "member", None),
+        ("H Kaur", "Councillor", "present", "other", "Portfolio Holder for Housing"),
+        ("A Thornbury", None, "present", "officer", "Head of Housing"),
+        ("L Greaves", None, "present", "officer", "Democratic Services Officer"),
+        ("D Winter", "Councillor", "apologies", "member", None),
+        ("M Osei", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("1", "Apologies for Absence", []),
+        ("2", "Declarations of Interest", []),
+        (
+            "3",
+            "Minutes",
+            [
+                "That the minutes of the meeting held on 10 April 2025 be approved as a correct record."
+            ],
+        ),
+        (
+            "4",
+            "Housing Allocations Policy Review",
+            [
+                "the findings of the review be noted",
+                "the Cabinet be asked to consider extending the consultation period to twelve weeks.",
+            ],
+        ),
+        ("5", "Work Programme", ["That the work programme be agreed."]),
+    ]
+    assert d.minutes is not None
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("R Cole", "4")]
+    assert d.minutes.end_time == "20:40"
+
+
+def test_scottish_minute_of_meeting_with_decision_blocks() -> None:
+    d = only_minutes("scottish_minute.txt")
+    assert d.committee == "Education and Children's Services Committee"
+    assert d.council == "Glenbrae Council"
+    assert meeting(d) == (
+        "2025-06-03",
+        "10:00",
+        "the COUNCIL CHAMBER, COUNCIL HEADQUARTERS, KIRKTON",
+    )
+    assert attendance(d) == [
+        ("Fiona MacLeod", "Councillor", "present", "member", "Convener"),
+        ("Alasdair Grant", "Councillor", "present", "member", "Vice-Convener"),
+        ("Morag Fraser", "Councillor", "present", "member", None),
+        ("Iain Sutherland", "Councillor", "present", "member", None),
+        ("Catriona Bell", "Mrs", "present", "member", "Religious Representative"),
+        ("Douglas Munro", None, "present", "officer", "Executive Director of Education"),
+        ("Shona Kerr", None, "present", "officer", "Head of Legal and Regulatory Support"),
+        ("Euan Ross", None, "present", "officer", "Committee Services Officer"),
+        ("Kenneth Shaw", "Councillor", "apologies", "member", None),
+        ("Ailsa Reid", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("1", "APOLOGIES FOR ABSENCE", []),
+        ("2", "DECLARATIONS OF INTEREST", []),
+        (
+            "3",
+            "SCHOOL ESTATE STRATEGY 2025-2035",
+            [
+                "to approve the School Estate Strategy 2025-2035",
+                "to instruct the Executive Director to report progress to the Committee in "
+                "twelve months.",
+            ],
+        ),
+        ("4", "ATTAINMENT REPORT", ["The Committee agreed to note the report."]),
+    ]
+
+
+def test_welsh_bilingual_minutes() -> None:
+    d = only_minutes("welsh_bilingual_minutes.txt")
+    assert d.committee == "Communities Scrutiny Committee"
+    assert d.council == "Brynglas County Council"
+    assert meeting(d) == (
+        "2025-04-14",
+        "14:00",
+        "Siambr y Cyngor, Neuadd y Sir / Council Chamber, County Hall",
+    )
+    assert attendance(d) == [
+        ("Rhian Evans", "Councillor", "present", "member", "Cadeirydd / Chair"),
+        ("Dafydd Pritchard", "Councillor", "present", "member", None),
+        ("Sian Morgan", "Councillor", "present", "member", None),
+        ("Owain Hughes", "Councillor", "present", "member", None),
+        ("Gwenllian Roberts", None, "present", "officer", "Pennaeth Tai / Head of Housing"),
+        (
+            "Huw Jenkins",
+            None,
+            "present",
+            "officer",
+            "Swyddog Gwasanaethau Democrataidd / Democratic Services Officer",
+        ),
+        ("Eleri Jones", "Councillor", "apologies", "member", None),
+    ]
+    assert [(n, r) for n, _, r in items(d)] == [
+        ("1", []),
+        ("2", []),
+        ("3", ["That the Local Housing Strategy be endorsed."]),
+        ("4", ["That the Forward Work Programme be approved."]),
+    ]
+    assert items(d)[2][1] == "STRATEGAETH DAI LLEOL / LOCAL HOUSING STRATEGY"
+
+
+def test_parish_council_minutes_clerk_public_and_votes() -> None:
+    d = only_minutes("parish_council_minutes.txt")
+    assert d.committee == "Little Ashcombe Parish Council"
+    assert d.council == "Little Ashcombe Parish Council"
+    assert meeting(d) == (
+        "2025-01-14",
+        "19:30",
+        "the Village Hall, Church Lane, Little Ashcombe",
+    )
+    # "Members of the public: 3" is a count, not a person.
+    assert attendance(d) == [
+        ("Margaret Holloway", "Councillor", "present", "member", "Chairman"),
+        ("Brian Teague", "Councillor", "present", "member", None),
+        ("Nina Kowalski", "Councillor", "present", "member", None),
+        ("Derek Pryce", "Councillor", "present", "member", None),
+        ("Jane Whitlock", "Mrs", "present", "officer", "Clerk"),
+        ("Ahmed Rahman", "Cllr", "present", "other", "District councillor"),
+        ("Sue Barnes", "Cllr", "apologies", "member", None),
+    ]
+    # The vote ("Proposed by ..., seconded by ... Carried") is not part of the decision.
+    assert items(d) == [
+        ("25/01", "Apologies for absence", []),
+        ("25/02", "Declarations of interest", []),
+        (
+            "25/03",
+            "Minutes of the previous meeting",
+            [
+                "That the minutes of the meeting held on 10 December 2024 be signed as a true record."
+            ],
+        ),
+        ("25/04", "Public participation", []),
+        ("25/05", "Planning", ["That the Parish Council has no objection to the application."]),
+        ("25/06", "Precept 2025/26", ["That the precept for 2025/26 be set at £18,500."]),
+    ]
+    assert d.minutes is not None
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Teague", "25/05")]
+    assert d.minutes.end_time == "21:05"
+
+
+def test_agenda_two_column_membership_quorum_and_exempt_part() -> None:
+    docs = parsed("agenda_two_column_membership.txt").documents
+    assert [d.subkind for d in docs] == ["front_sheet", "order_of_business"]
+    front, business = docs
+    assert front.committee == "Audit and Governance Committee"
+    assert front.council == "Northfield City Council"
+    assert meeting(front) == (
+        "2025-09-22",
+        "10:00",
+        "Room 4.12, Northfield Town Hall, Market Square",
+    )
+    assert front.agenda is not None and business.agenda is not None
+    # Read row by row; "Quorum: 3" ends the list.
+    assert [(m.name, m.honorific, m.role) for m in front.agenda.membership] == [
+        ("Anne Okonjo", "Councillor", "chair"),
+        ("Peter Blythe", "Councillor", "member"),
+        ("Ravi Sharma", "Councillor", "vice-chair"),
+        ("Jessica Moore", "Councillor", "member"),
+        ("Colin Hetherington", "Councillor", "member"),
+        ("Graham Pike", "Mr", "member"),
+    ]
+    assert [(c.name, c.email, c.phone) for c in business.agenda.contacts] == [
+        ("Laura Finch", "laura.finch@northfield.gov.uk", "01632 960 512")
+    ]
+    assert [(i.number, i.title, i.pages, i.part) for i in business.agenda.items] == [
+        ("1", "Apologies for Absence", None, "open"),
+        ("2", "Declarations of Interest", None, "open"),
+        ("3", "Minutes of the Previous Meeting", "5-12", "open"),
+        ("4", "Internal Audit Progress Report", "13-30", "open"),
+        ("5", "External Audit Plan 2025/26", "31-48", "open"),
+        ("6", "Exclusion of the Press and Public", None, "open"),
+        ("7", "Fraud Investigation Update", "49-56", "closed"),
+    ]
+
+
+def test_minutes_with_attendance_grid() -> None:
+    d = only_minutes("minutes_attendance_grid.txt")
+    assert d.committee == "Pensions Committee"
+    assert d.council == "Eastbrook County Council"
+    assert meeting(d) == ("2025-10-09", "14:00", "the Shire Hall, Eastbrook")
+    assert [(a.name, a.honorific, a.status, a.capacity) for a in d.minutes.attendance] == [  # type: ignore[union-attr]
+        ("David Ashworth", "Councillor", "present", "member"),
+        ("Helen Quigley", "Councillor", "present", "member"),
+        ("Martin Foley", "Councillor", "apologies", "member"),
+        ("Yasmin Begum", "Councillor", "present", "member"),
+        ("Oliver Grant", "Councillor", "absent", "member"),
+        ("Teresa Lowe", "Ms", "present", "co-opted"),
+    ]
+    assert items(d) == [
+        ("1", "Apologies for absence", []),
+        ("2", "Declarations of interest", []),
+        (
+            "3",
+            "Investment Strategy Statement",
+            ["That the revised Investment Strategy Statement be approved."],
+        ),
+        ("4", "Pension Fund Risk Register", ["That the risk register be noted."]),
+    ]
+
+
+def test_minutes_with_coded_item_numbers_and_action_lines() -> None:
+    d = only_minutes("minutes_coded_items_actions.txt")
+    assert d.committee == "Corporate Parenting Board"
+    assert d.council == "Midshire County Council"
+    assert meeting(d)[:2] == ("2023-11-15", "16:00")
+    # A person listed only by their post is kept, with the post as name and role.
+    assert attendance(d) == [
+        ("Rebecca Hale", "Councillor", "present", "member", "Chair"),
+        ("Simon Drake", "Councillor", "present", "member", None),
+        ("Aisha Malik", "Councillor", "present", "member", None),
+        ("Claire Benson", None, "present", "officer", "Director of Children's Services"),
+        ("Mark Ellery", None, "present", "officer", "Head of Service for Looked After Children"),
+        ("Virtual School Head", None, "present", "officer", "Virtual School Head"),
+        ("Neil Forbes", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("CP/23/10", "WELCOME AND APOLOGIES", []),
+        ("CP/23/11", "MINUTES OF THE LAST MEETING", ["That the minutes be signed by the Chair."]),
+        (
+            "CP/23/12",
+            "CARE LEAVERS' LOCAL OFFER",
+            ["That the refreshed Care Leavers' Local Offer be endorsed."],
+        ),
+        ("CP/23/13", "VIRTUAL SCHOOL ANNUAL REPORT", ["That the annual report be noted."]),
+    ]
+    assert d.minutes is not None and d.minutes.end_time == "17:30"
+    # The "Action:" line is minuted discussion, not a decision.
+    assert "Action: Mark Ellery" in d.minutes.items[2].discussion
