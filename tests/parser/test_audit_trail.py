@@ -28,9 +28,13 @@ def test_audit_trail_with_cells_broken_by_layout() -> None:
         ("Strategic Director of Finance", False, False),
         ("Cabinet Member", False, False),
     ]
-    # "Assistant Chief | Executive –" then "Governance and A | ssurance": joined, imperfectly.
-    assert officers[0][0].startswith("Assistant Chief Executive \u2013 Governance and A")
-    # The page cut off "Date final report s..." before its date.
+    # "Assistant Chief | Executive –" then "Governance and A | ssurance": one title again.
+    assert officers[0] == (
+        "Assistant Chief Executive \u2013 Governance and Assurance",
+        False,
+        False,
+    )
+    # The source itself ends at "Date final report s": there is no date to find.
     assert audit.final_report_sent is None
 
 
@@ -59,3 +63,14 @@ def test_colon_layout_and_yes_key_decision() -> None:
 
 def test_no_audit_trail_heading_means_none() -> None:
     assert extract_audit_trail(make_lines("BACKGROUND\n\nDated\t3 March 2022\n")) is None
+
+
+def test_title_split_inside_a_word_is_joined_but_initials_and_words_are_not() -> None:
+    from minutebook.parser.audit_trail import _join_title_cells
+
+    assert _join_title_cells(["Head of Quality A", "ssurance"]) == "Head of Quality Assurance"
+    # A lone capital before a capitalised word, and a lower-case word after a full word, stay apart.
+    assert _join_title_cells(["Director A", "Smith"]) == "Director A Smith"
+    assert (
+        _join_title_cells(["Strategic Director", "of Finance"]) == "Strategic Director of Finance"
+    )

@@ -65,3 +65,25 @@ def test_find_committee_skips_sentences() -> None:
         "Cabinet",
     ]
     assert find_committee(lines) == "Cabinet"
+
+
+def test_domain_hint_splits_a_glued_compass_point_only_at_the_end() -> None:
+    assert council_from_domain("x@cheshireeast.gov.uk") == "Cheshire East Council"
+    assert council_from_domain("https://committees.aberdeencity.gov.uk/") == "Aberdeen City Council"
+    assert council_from_domain("x@southwark.gov.uk") == "Southwark Council"
+    assert council_from_domain("x@westminster.gov.uk") == "Westminster Council"
+    assert council_from_domain("x@bracknell-forest.gov.uk") == "Bracknell Forest Council"
+    assert council_from_domain("see www.gov.uk and ofsted.gov.uk") is None
+
+
+def test_a_guests_employer_is_not_the_papers_council() -> None:
+    lines = ["Officers in attendance:", "Mr B Dye - Norfolk County Council (Highways)"]
+    assert find_council(lines) is None
+    assert find_council(["County Councillor A Smith, Kent County Council"]) == "Kent County Council"
+
+
+def test_committee_line_wins_over_the_council_name_above_it() -> None:
+    assert find_committee(["GLENBRAE COUNCIL", "EDUCATION COMMITTEE"]) == "Education Committee"
+    assert find_committee(["PWYLLGOR CRAFFU / SCRUTINY COMMITTEE"]) == "Scrutiny Committee"
+    # A meeting of the full council has only the council's name.
+    assert find_committee(["LITTLE ASHCOMBE PARISH COUNCIL"]) == "Little Ashcombe Parish Council"

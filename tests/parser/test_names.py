@@ -129,3 +129,39 @@ def test_smart_title() -> None:
     assert smart_title("CORPORATE PARENTING PANEL") == "Corporate Parenting Panel"
     assert smart_title("LICENSING SUB-COMMITTEE") == "Licensing Sub-Committee"
     assert smart_title("Health and Wellbeing Board") == "Health and Wellbeing Board"
+
+
+def test_name_title_run_three_word_first_name_and_role_only_person() -> None:
+    run = "Mary Jane Smith, Director of Finance Ann Lee, Head of Legal; the Virtual School Head"
+    assert [(p.name, p.role) for p in split_name_title_run(run)] == [
+        ("Mary Jane Smith", "Director of Finance"),
+        ("Ann Lee", "Head of Legal"),
+        ("Virtual School Head", "Virtual School Head"),
+    ]
+    # Mid-run, a third capitalised word is the end of the title before the name.
+    assert [
+        (p.name, p.role)
+        for p in split_name_title_run("Director of Children and Families Alasdair Smith, Head")
+    ] == [("Alasdair Smith", "Head")]
+
+
+def test_plural_honorific_after_semicolon_and_welsh_honorifics() -> None:
+    people = split_name_list(
+        "Councillor J Fairbairn (Chairman); Councillors P Adeyemi, R Cole and T Vaughan"
+    )
+    assert [(p.name, p.honorific, p.role) for p in people] == [
+        ("J Fairbairn", "Councillor", "Chairman"),
+        ("P Adeyemi", "Councillor", None),
+        ("R Cole", "Councillor", None),
+        ("T Vaughan", "Councillor", None),
+    ]
+    (person,) = split_name_list("Cynghorydd / Councillor Rhian Evans (Cadeirydd / Chair)")
+    assert (person.name, person.honorific, person.role) == (
+        "Rhian Evans",
+        "Councillor",
+        "Cadeirydd / Chair",
+    )
+    assert [p.honorific for p in split_name_list("Cynghorwyr Sian Morgan, Huw Parry")] == [
+        "Cynghorydd",
+        "Cynghorydd",
+    ]

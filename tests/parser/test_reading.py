@@ -299,7 +299,14 @@ def test_damaged_docx_and_other_zip_files() -> None:
         archive.writestr("notes.txt", "hello")
     with pytest.raises(ParseError) as err:
         read_source(buffer.getvalue(), "a.zip")
-    assert "zip" in err.value.message
+    assert "zip archive" in err.value.message
+    odt = io.BytesIO()
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ParseError) as err:
+        read_source(odt.getvalue(), "minutes.odt")
+    assert "OpenDocument" in err.value.message
 
 
 def test_unknown_xml_is_refused() -> None:
@@ -356,3 +363,14 @@ def test_rotated_pdf_page_keeps_its_text(councils_dir: Path) -> None:
     lines = read_source(buffer.getvalue(), "turned.pdf").text.split("\n")
     assert "UNRESTRICTED ITEMS" in lines
     assert "1. Apologies" in lines
+
+
+def test_html_preformatted_text_keeps_its_lines() -> None:
+    page = b"<html><body><h1>Minutes</h1><pre>1.  APOLOGIES\n    None received.\n\n2.  MINUTES</pre></body></html>"
+    lines = read_source(page, "m.html").text.split("\n")
+    assert lines[lines.index("1.  APOLOGIES") : lines.index("1.  APOLOGIES") + 4] == [
+        "1.  APOLOGIES",
+        "    None received.",
+        "",
+        "2.  MINUTES",
+    ]

@@ -177,8 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     total = text["read"] + text["segment"] + text["extract"]
     print(
-        "  stages: "
-        + ", ".join(f"{k} {100 * text[k] / total:.0f}%" for k in ("read", "segment", "extract"))
+        "  stages (share of time, and MB/s if that stage ran alone): "
+        + ", ".join(
+            f"{k} {100 * text[k] / total:.0f}% ({text['mb'] / text[k]:.1f} MB/s)"
+            for k in ("read", "segment", "extract")
+        )
     )
     big = bench_big(args.big_mb, max(1, args.runs // 2))
     print(

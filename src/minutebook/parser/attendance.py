@@ -224,6 +224,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             role_only = person.role == person.name  # "the Virtual School Head"
             if not looks_like_person(person.name) and person.honorific is None and not role_only:
                 continue
+            if person.honorific is None and re.match(r"(?i)councillors\b", label):
+                person = PersonName(person.name, "Councillor", person.role)
             cap, replaces = _capacity_for(person, status, capacity)
             role = person.role
             if role is None and _POST_LABEL.match(label):
@@ -365,6 +367,35 @@ def _paragraph_text(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
     return paras
 
 
+_STARTS_WITH_HONORIFIC = re.compile(rf"^(?:{_HON})\.?\s+[A-Z]")
+
+
+def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
+    """People listed in the body of an "Apologies" item, one a line with an
+    honorific: "Cllr J Grey - work commitments." (the reason is not a role)."""
+    out: list[Attendee] = []
+    for line in lines:
+        text = _plain(line.text)
+        if not _STARTS_WITH_HONORIFIC.match(text):
+            continue
+        head = re.split(r"\s[-–—]\s|[.;:(]\s", text, maxsplit=1)[0]
+        if _prose(head):
+            continue
+        for person in split_name_list(head):
+            if person.honorific and person.name and len(person.name.split()) <= 4:
+                out.append(
+                    Attendee(
+                        name=person.name,
+                        honorific=person.honorific,
+                        status="apologies",
+                        capacity="member",
+                        role=None,
+                        span=span_of([line]),
+                    )
+                )
+    return out
+
+
 def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> list[Attendee]:
     """Apologies and substitutes stated in sentences."""
     out: list[Attendee] = []
@@ -411,7 +442,9 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                             replaces=split_person(replaced).name or None,
                         )
                     )
-        subbing = "substitute" in low or "absence" in low
+        subbing = ("substitute" in low or "absence" in low) and (
+            "attended" in low or "was present" in low
+        )
         for m in ATTENDED_AS_SUB.finditer(text) if subbing else ():
             person = split_person(m["name"])
             if re.match(r"(?i)(?:the|a|an)\b", person.name) or not person.name:

@@ -37,6 +37,8 @@ _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CONSULTATION_TITLE = re.compile(r"^consultation\b", re.IGNORECASE)
 _CONSULTATION_HEADER = re.compile(r"^officer\s+title\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^(yes|no|y|n|n/a)\.?$", re.IGNORECASE)
+_LONE_CAPITAL = re.compile(r"(?:^|\s)[A-Z]$")
+_LOWER_FRAGMENT = re.compile(r"^[a-z]{2,}")
 # How many lines after the heading the audit trail may run.
 MAX_AUDIT_LINES = 40
 MAX_ROW_CHARS = 60
@@ -60,6 +62,22 @@ def _cells(line: Line) -> list[str]:
         label, _, value = cleaned.partition(":")
         return [label + ":", value.strip()]
     return [cleaned]
+
+
+def _join_title_cells(cells: Sequence[str]) -> str:
+    """Cells of an officer's title as one string.
+
+    A job title is written in capitals at each word ("Governance and Assurance"), so a
+    lone capital letter at the end of a cell followed by a lower-case fragment in the
+    next ("Governance and A" | "ssurance") is one word that the cell boundary split.
+    """
+    out = ""
+    for cell in cells:
+        if out and _LONE_CAPITAL.search(out) and _LOWER_FRAGMENT.match(cell):
+            out += cell
+        else:
+            out = f"{out} {cell}" if out else cell
+    return out
 
 
 def _audit_lines(lines: Sequence[Line]) -> list[Line]:
@@ -110,7 +128,7 @@ def extract_audit_trail(lines: Sequence[Line]) -> AuditTrail | None:
             answers = [c for c in cells[1:] if _YES_NO.match(c)]
             words = [c for c in cells if c and not _YES_NO.match(c)]
             if answers:
-                name = " ".join(words)
+                name = _join_title_cells(words)
                 sought = _yes_no(answers[0])
                 included = _yes_no(answers[1]) if len(answers) > 1 else None
                 pending = ConsultationRow(name, sought, included, span_of([ln]))
@@ -119,7 +137,7 @@ def extract_audit_trail(lines: Sequence[Line]) -> AuditTrail | None:
             elif pending is not None and words and len(ln.text) < 80:
                 # The officer's title wrapped onto a second row.
                 consultation[-1] = ConsultationRow(
-                    f"{pending.officer} {' '.join(words)}",
+                    _join_title_cells([pending.officer, *words]),
                     pending.comments_sought,
                     pending.comments_included,
                     Span(

@@ -14,7 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from minutebook.parser.dates import find_dates
-from minutebook.parser.names import smart_title
+from minutebook.parser.names import HONORIFICS, smart_title
+
+# Councillors' titles name the paper's council ("County Councillor X, Kent County
+# Council"); other honorifics before a council name mark a guest.
+_COUNCILLOR_TITLES = frozenset(["County Councillor", "Borough Councillor", "City Councillor"])
 
 _WORD = r"[A-Z][A-Za-z'’\-]+"
 _LINK = r"(?:and|&|of|upon|on|the|AND|OF|UPON|ON|THE)"
@@ -142,6 +146,15 @@ def _candidate(name: str) -> str | None:
     return " ".join(words)
 
 
+# "Mr B Dye - Norfolk County Council (Highways)": a guest's employer, not the
+# paper's council.
+_PERSON_LINE = re.compile(
+    rf"^\W*(?:{'|'.join(re.escape(h) for h in HONORIFICS if h not in _COUNCILLOR_TITLES)})\.?\s+[A-Z]"
+    r"[^\n]{0,60}?(?:\s[-–—]\s|,\s|\()[^\n]*\b(?:council|borough)\b",
+    re.IGNORECASE,
+)
+
+
 def councils_in(text: str) -> list[str]:
     """Every explicit council name in `text`, in order."""
     found: list[tuple[int, str]] = []
@@ -150,7 +163,7 @@ def councils_in(text: str) -> list[str]:
         # Only lines that say "council" or "borough" can name one (and the regular
         # expressions are slow on the rest).
         low = line.lower()
-        if "council" in low or "borough" in low:
+        if ("council" in low or "borough" in low) and not _PERSON_LINE.match(line):
             found.extend((offset + k, name) for k, name in _councils_in_line(line))
         offset += len(line) + 1
     return [name for _, name in sorted(found)]
@@ -169,10 +182,29 @@ def _councils_in_line(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_COMPASS_SUFFIX = re.compile(r"([a-z]{5,})(east|west|north|south|city)")
+
+
+def _domains(text: str) -> list[re.Match[str]]:
+    """Matches of _DOMAIN, searched only around each ".gov." (a scan of every word is slow)."""
+    found: list[re.Match[str]] = []
+    low = text.lower()
+    at = low.find(".gov.")
+    while at >= 0:
+        start = max(0, at - 120)
+        m = _DOMAIN.search(text, start, at + 12)
+        while m is not None and m.end() <= at:
+            m = _DOMAIN.search(text, m.end(), at + 12)
+        if m is not None and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+        at = low.find(".gov.", at + 5)
+    return found
+
+
 def council_from_domain(text: str) -> str | None:
     """The weak hint: the council label of a gov.uk / gov.wales / gov.scot domain."""
     counts: Counter[str] = Counter()
-    for m in _DOMAIN.finditer(text):
+    for m in _domains(text):
         label = m.group(2).lower()
         if label in _NATIONAL_DOMAINS or label in _DOMAIN_PREFIXES:
             continue
@@ -180,7 +212,13 @@ def council_from_domain(text: str) -> str | None:
     if not counts:
         return None
     label = counts.most_common(1)[0][0]
-    return f"{label.replace('-', ' ').title()} Council"
+    words: list[str] = []
+    for word in label.split("-"):
+        # "cheshireeast" -> "cheshire east": a compass point (or "city") glued on.
+        # (A prefix is not split: "westminster", "northampton", "southwark".)
+        glued = _COMPASS_SUFFIX.fullmatch(word)
+        words.extend([glued[1], glued[2]] if glued else [word])
+    return f"{' '.join(words).title()} Council"
 
 
 def find_council(lines: Sequence[str], head: int = 40) -> str | None:

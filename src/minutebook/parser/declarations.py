@@ -54,7 +54,7 @@ def _item_of(text: str) -> str | None:
 
 
 def _table(lines: Sequence[Line]) -> list[Declaration] | None:
-    cells = [(ln, re.sub(r"\s+", " ", ln.text).strip()) for ln in lines if not ln.is_blank]
+    cells = [(ln, " ".join(ln.text.split())) for ln in lines if not ln.is_blank]
     for k in range(len(cells) - 2):
         if all(p.match(cells[k + j][1]) for j, p in enumerate(_TABLE_HEAD)):
             rows = cells[k + 3 :]
@@ -85,7 +85,13 @@ def extract_declarations(
     found: list[Declaration] = []
     nones: list[Declaration] = []
     for text, src in _paragraph_text(lines):
-        m = DECLARER.search(text)
+        low = text.lower()
+        # The declarer pattern is slow to search for; most paragraphs lack its verbs.
+        m = (
+            DECLARER.search(text)
+            if "declar" in low or "disclos" in low or "advised" in low or "transparency" in low
+            else None
+        )
         if m:
             person = split_person(m["name"])
             name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)

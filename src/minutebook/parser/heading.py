@@ -76,8 +76,10 @@ def plain(text: str) -> str:
     """A line without markup, link debris ("PDF 71 KB") and runs of spaces."""
     if "<" in text:
         text = _TAG.sub("", text)
-    if "PDF" in text or "pdf" in text:
-        text = LINK_DEBRIS.sub("", text)
+    if ("PDF" in text or "pdf" in text) and ("B" in text or "b" in text):
+        low = text.lower()
+        if "kb" in low or "mb" in low or "gb" in low:
+            text = LINK_DEBRIS.sub("", text)
     if "*" in text or "\\" in text:
         text = text.replace("**", "").replace("\\", "")
     return " ".join(text.split()).strip(" #>")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from minutebook.parser.attendance import (
     grid_attendance,
+    item_apologies,
     labelled_attendance,
     merge_attendance,
     sentence_attendance,
@@ -23,7 +24,14 @@ from minutebook.parser.dates import parse_time
 from minutebook.parser.declarations import extract_declarations
 from minutebook.parser.heading import parse_heading, plain
 from minutebook.parser.lines import Block, Line, span_of
-from minutebook.parser.models import Declaration, Document, MinuteItem, Minutes
+from minutebook.parser.models import (
+    Attendee,
+    Declaration,
+    Document,
+    MinuteItem,
+    Minutes,
+    Resolution,
+)
 from minutebook.parser.resolutions import extract_resolutions, find_marker
 
 LINK_DEBRIS = re.compile(r"\s*(?:pdf\s+icon\s*)?\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
@@ -99,13 +107,17 @@ def _follows(previous: str | None, number: str) -> bool:
 
 
 def _clean_title(text: str) -> str:
-    text = LINK_DEBRIS.sub("", plain(text))
+    text = plain(text)
+    if "PDF" in text or "pdf" in text:
+        text = LINK_DEBRIS.sub("", text)
     return text.strip(" .:-–")
 
 
-def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
-    """Where each minute item starts, with its number and title."""
-    texts = [plain(ln.text) if not ln.is_blank else "" for ln in lines]
+def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> list[_ItemStart]:
+    """Where each minute item starts, with its number and title (`texts`: the lines
+    already through `plain`, "" for blank ones)."""
+    if texts is None:
+        texts = [plain(ln.text) if not ln.is_blank else "" for ln in lines]
     starts: list[_ItemStart] = []
     if sum(1 for t in texts if ITEM_REF_LINE.match(t)) >= 2:
         # Layout with "(Item N)" under each title: the title is the block above it.
@@ -157,7 +169,11 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
             if not m2:
                 continue
             title = _clean_title(m2["title"])
-            if not _title_like(LINK_DEBRIS.sub("", plain(m2["title"]))):
+            agenda_wording = (
+                # Parish minutes keep the agenda's wording: "25/01 To receive apologies".
+                pattern in (CODED_NUMBER, WORD_NUMBER) or not in_resolution
+            ) and AGENDA_DESCRIPTION.match(title) is not None
+            if not agenda_wording and not _title_like(LINK_DEBRIS.sub("", plain(m2["title"]))):
                 continue
             number = m2["num"]
             upper = _upper_ratio(title) >= 0.6
@@ -194,21 +210,84 @@ def find_items(lines: Sequence[Line]) -> list[_ItemStart]:
                 last = value
             last_number = number
             in_resolution = False
-    return starts
+    return starts or _unnumbered_items(texts)
+
+
+# A web page's row "<Title> Additional documents: Minutes: <the minute>".
+INLINE_MINUTE = re.compile(
+    r"^(?P<title>[A-Z0-9'‘\"][^|]{2,150}?)\s+(?:Additional\s+documents:\s*)?Minutes:\s*(?P<rest>.*)$"
+)
+# The agenda's description of an item, printed under its title on web pages.
+AGENDA_DESCRIPTION = re.compile(
+    r"^To\s+(?:receive|consider|note|approve|agree|review|discuss|elect|appoint|confirm|"
+    r"determine|decide|report|scrutinise|comment)\b"
+)
+
+
+def _unnumbered_items(texts: Sequence[str]) -> list[_ItemStart]:
+    """Items of minutes that print no numbers (web pages): a row "<Title> Minutes:
+    <minute>", or a short title line followed by the agenda's "To receive ..."."""
+    starts: list[_ItemStart] = []
+    for i, t in enumerate(texts):
+        if not t or "inutes:" not in t:
+            continue
+        m = INLINE_MINUTE.match(t)
+        if m and _title_like(_clean_title(m["title"])):
+            starts.append(_ItemStart(i, i, None, _clean_title(m["title"])))
+    if len(starts) >= 2:
+        return starts
+    starts = []
+    nonblank = [i for i, t in enumerate(texts) if t]
+    for k, i in enumerate(nonblank[:-1]):
+        nxt = texts[nonblank[k + 1]]
+        if not nxt.startswith("To "):
+            continue
+        t = _clean_title(texts[i])
+        if (
+            len(t) <= 120
+            and AGENDA_DESCRIPTION.match(nxt)
+            and not AGENDA_DESCRIPTION.match(t)
+            and _title_like(t.rstrip("."))
+        ):
+            starts.append(_ItemStart(i + 1, i, None, t.rstrip(".")))
+    return starts if len(starts) >= 2 else []
+
+
+REASONS = re.compile(r"(?i)^reasons?\s+for\s+(?:the\s+)?decisions?\b")
+
+
+def _once(resolutions: list[Resolution], body: Sequence[Line]) -> list[Resolution]:
+    """A decision printed twice (a web page's decision block, then the minute with the
+    same decision and reasons again) counts once: the minute's own wording is kept."""
+    if len(resolutions) < 2:
+        return resolutions
+    reasons = [
+        ln.number
+        for ln in body
+        if ln.text.lstrip()[:7].lower() == "reasons" and REASONS.match(plain(ln.text))
+    ]
+    if len(reasons) != 2:
+        return resolutions
+    first = [r for r in resolutions if r.span.last_line < reasons[0]]
+    second = [r for r in resolutions if reasons[0] < r.span.first_line < reasons[1]]
+    if first and len(first) == len(second) and len(first) + len(second) == len(resolutions):
+        return second
+    return resolutions
 
 
 SIGNATURE = re.compile(r"^(?:chair(?:man|person)?|signed|dated?)\s*:", re.IGNORECASE)
 
 
-def _closing(lines: Sequence[Line], after: int) -> int:
-    """Where the last item ends: at "The meeting ended at ..." or the signature lines."""
-    for k in range(after, len(lines)):
-        text = lines[k].text
-        if ("meeting" in text.lower() and ENDED.search(plain(text))) or SIGNATURE.match(
-            plain(text)
+def _closing(texts: Sequence[str], after: int) -> int:
+    """Where the last item ends: at "The meeting ended at ..." or the signature lines
+    (`texts`: the lines through `plain`)."""
+    for k in range(after, len(texts)):
+        text = texts[k]
+        if ("meeting" in text.lower() and ENDED.search(text)) or (
+            ":" in text and SIGNATURE.match(text)
         ):
             return k
-    return len(lines)
+    return len(texts)
 
 
 def end_time(lines: Sequence[Line]) -> str | None:
@@ -226,7 +305,7 @@ def end_time(lines: Sequence[Line]) -> str | None:
 def _after_minutes_marker(body: Sequence[Line]) -> Sequence[Line]:
     """On web pages an item shows its agenda text, then "Minutes:", then the minute."""
     for k, line in enumerate(body):
-        if MINUTES_MARKER.match(plain(line.text)):
+        if "inutes" in line.text[:40] and MINUTES_MARKER.match(plain(line.text)):
             return body[k + 1 :]
     return body
 
@@ -236,27 +315,32 @@ def extract_minutes(block: Block) -> Document:
     heading = parse_heading(lines)
     body_from = heading.heading_end + 1
     rest = lines[body_from:]
-    starts = find_items(rest)
+    # Each line through `plain` once: every stage below reads these.
+    texts = [plain(ln.text) if not ln.is_blank else "" for ln in rest]
+    plains = {ln.number: t for ln, t in zip(rest, texts, strict=True)}
+    starts = find_items(rest, texts)
     first_item = starts[0].head if starts else len(rest)
     attendance = labelled_attendance(rest[:first_item])
     if not attendance:
         attendance = grid_attendance(rest[:first_item])
     items: list[MinuteItem] = []
     declarations: list[Declaration] = []
+    listed_apologies: list[Attendee] = []
     for k, start in enumerate(starts):
-        end = starts[k + 1].head if k + 1 < len(starts) else _closing(rest, start.index)
+        end = starts[k + 1].head if k + 1 < len(starts) else _closing(texts, start.index)
         body = rest[start.index : end]
         minute = _after_minutes_marker(body)
         resolutions, used = extract_resolutions(minute)
         if not resolutions and len(minute) < len(body):
             # A "Decision:" block printed before the minute itself.
             resolutions, used = extract_resolutions(body)
+        resolutions = _once(resolutions, body)
         discussion = "\n".join(
-            plain(ln.text)
+            plains[ln.number]
             for ln in minute
-            if not ln.is_blank
+            if plains[ln.number]
             and ln.number not in used
-            and not MINUTES_MARKER.match(plain(ln.text))
+            and not MINUTES_MARKER.match(plains[ln.number])
         )
         span_lines = rest[start.head : max(end, start.head + 1)]
         items.append(
@@ -270,6 +354,8 @@ def extract_minutes(block: Block) -> Document:
         )
         if re.search(r"(?i)declar|disclos|interests?\b|transparency", start.title):
             declarations.extend(extract_declarations(minute, start.number))
+        if re.search(r"(?i)\bapolog", start.title):
+            listed_apologies.extend(item_apologies(minute))
     if not starts:
         declarations.extend(d for d in extract_declarations(rest) if d.kind != "none")
         # A single-item minute (a web page of one item): its decisions still count.
@@ -282,15 +368,17 @@ def extract_minutes(block: Block) -> Document:
                     resolutions=tuple(loose),
                     span=span_of(rest) if rest else block.span,
                     discussion="\n".join(
-                        plain(ln.text)
+                        plains[ln.number]
                         for ln in rest
-                        if not ln.is_blank
+                        if plains[ln.number]
                         and ln.number not in used
-                        and not MINUTES_MARKER.match(plain(ln.text))
+                        and not MINUTES_MARKER.match(plains[ln.number])
                     ),
                 )
             )
     attendance = merge_attendance(attendance, sentence_attendance(rest, attendance))
+    known = {(a.name, a.status) for a in attendance}
+    attendance.extend(a for a in listed_apologies if (a.name, a.status) not in known)
     title = heading.title
     if title is None and heading.committee:
         title = f"Minutes: {heading.committee}"

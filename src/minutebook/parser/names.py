@@ -271,36 +271,30 @@ def split_person(text: str) -> PersonName:
     return PersonName(name=name, honorific=honorific, role=role)
 
 
+_SEPARATOR = re.compile(r",|;| and | & ")
+_SEPARATOR_OR_BRACKET = re.compile(r"[()\[\]]|,|;| and | & ")
+
+
 def _depth0_split(text: str) -> list[str]:
-    """Split on commas, semicolons and " and " outside brackets."""
-    parts: list[str] = []
-    depth = 0
-    buf: list[str] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        if depth == 0 and ch in ",;":
-            parts.append("".join(buf))
-            buf = []
-        elif depth == 0 and text.startswith(" and ", i):
-            parts.append("".join(buf))
-            buf = []
-            i += 4
-            continue
-        elif depth == 0 and text.startswith(" & ", i):
-            parts.append("".join(buf))
-            buf = []
-            i += 2
-            continue
-        else:
-            buf.append(ch)
-        i += 1
-    parts.append("".join(buf))
-    return [clean(p) for p in parts if clean(p)]
+    """Split on commas, semicolons, " and " and " & " outside brackets."""
+    if "(" not in text and "[" not in text:
+        parts = _SEPARATOR.split(text)
+    else:
+        parts = []
+        depth = 0
+        last = 0
+        for m in _SEPARATOR_OR_BRACKET.finditer(text):
+            token = m.group(0)
+            if token in "([":
+                depth += 1
+            elif token in ")]":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                parts.append(text[last : m.start()])
+                last = m.end()
+        parts.append(text[last:])
+    cleaned = (clean(p) for p in parts)
+    return [c for c in cleaned if c]
 
 
 def _merge_post_nominals(parts: list[str]) -> list[str]:

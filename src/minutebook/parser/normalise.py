@@ -79,8 +79,17 @@ def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
     """
     pattern = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
     replacement = {chr(c): (v or "") for c, v in table.items()}
+    # For ASCII text only the ASCII keys can occur; bytes.translate tests for them
+    # many times faster than a regex scan.
+    ascii_keys = bytes(c for c in table if c < 128)
 
     def translate(text: str) -> str:
+        if text.isascii():
+            if not ascii_keys:
+                return text
+            raw = text.encode("ascii")
+            if len(raw.translate(None, ascii_keys)) == len(raw):
+                return text
         if pattern.search(text) is None:
             return text
         return pattern.sub(lambda m: replacement[m.group(0)], text)
@@ -230,14 +239,9 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     ]
 
 
+_PAGE_LINE_ENDS = frozenset("0123456789-–")
 _MIN_PAGE_RUN = 3
 _MIN_PAGE_LINES = 10
-
-
-_PAGE_NUMBER_LINE = re.compile(
-    r"^[ \t]*(?:page[ \t]+)?[-–]?[ \t]*(\d{1,4})[ \t]*[-–]?(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 def infer_pages(text: str) -> list[int] | None:
@@ -251,11 +255,12 @@ def infer_pages(text: str) -> list[int] | None:
     guessed).
     """
     candidates = []
-    line, position = 0, 0
-    for m in _PAGE_NUMBER_LINE.finditer(text):
-        line += text.count("\n", position, m.start())
-        position = m.start()
-        candidates.append((line, int(m.group(1))))
+    # A cheap test on each line first: a page-number line is short and ends in a digit or dash.
+    for index, line in enumerate(text.split("\n")):
+        if line.rstrip()[-1:] in _PAGE_LINE_ENDS and len(line.strip()) <= 30:
+            m = _PAGE_NUMBER.match(line)
+            if m:
+                candidates.append((index, int(m.group(1))))
     line_count = text.count("\n") + 1
     if len(candidates) < _MIN_PAGE_RUN:
         return None

@@ -78,6 +78,25 @@ def detect_format(data: bytes, name: str) -> str:
     return "text"
 
 
+def _zip_kind(data: bytes) -> str:
+    """What a zip that is not .docx is, for the error message."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = (
+                archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+            )
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return "a damaged zip or Word file"
+    if "opendocument" in mimetype:
+        return "an OpenDocument file; save it as .docx or PDF"
+    if any(n.startswith("xl/") for n in names):
+        return "an Excel workbook; committee papers must be text, PDF, Word or HTML"
+    if any(n.startswith("ppt/") for n in names):
+        return "a PowerPoint file; save it as PDF"
+    return "a zip archive that is not a Word .docx file; unpack it first"
+
+
 def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -110,9 +129,7 @@ def read_source(data: bytes, name: str) -> RawText:
     if fmt == "docx":
         return _read_docx(data, name)
     if fmt == "zip":
-        raise ParseError(
-            f"{name}: a zip archive that is not a Word .docx file; unpack it first", code=3
-        )
+        raise ParseError(f"{name}: {_zip_kind(data)}", code=3)
     if fmt == "unsupported":
         what = next(d for s, d in _UNSUPPORTED_SIGNATURES if data.startswith(s))
         raise ParseError(f"{name}: this is {what}", code=3)

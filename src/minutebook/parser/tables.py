@@ -27,6 +27,7 @@ from minutebook.parser.report_text import (
     squash,
     word_count,
 )
+from minutebook.parser.space_tables import wrapped_space_table
 
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _CAPTION = re.compile(r"^(?:table|figure)\s+\d+\b", re.IGNORECASE)
@@ -248,7 +249,11 @@ def _caption_before(lines: Sequence[Line], index: dict[int, int], first: Line) -
 
 
 def _space_aligned_tables(lines: Sequence[Line]) -> list[Table]:
-    """Space-aligned tables under a "Table N" caption (PDF text laid out with spaces)."""
+    """Space-aligned tables under a "Table N" caption (PDF text laid out with spaces).
+
+    One line per row when every row has the same cells; otherwise cells that wrap
+    over several lines (`space_tables`).
+    """
     out: list[Table] = []
     seq = list(lines)
     for i, ln in enumerate(seq):
@@ -257,6 +262,7 @@ def _space_aligned_tables(lines: Sequence[Line]) -> list[Table]:
         j = i + 1
         while j < len(seq) and seq[j].is_blank:
             j += 1
+        first = j
         rows: list[list[str]] = []
         used: list[Line] = [ln]
         while j < len(seq) and not seq[j].is_blank and "\t" not in seq[j].text:
@@ -270,6 +276,9 @@ def _space_aligned_tables(lines: Sequence[Line]) -> list[Table]:
             j += 1
         if len(rows) >= 2:
             out.append(_finish(rows[0], rows[1:], used[1:], clean(ln.text)))
+        elif (wrapped := wrapped_space_table(seq[first:])) is not None:
+            header, body, wrapped_lines = wrapped
+            out.append(_finish(header, body, wrapped_lines, clean(ln.text)))
     return out
 
 

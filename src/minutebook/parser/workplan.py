@@ -81,6 +81,13 @@ def _date_line(text: str) -> str | None:
     return iso
 
 
+def _line_date(raw: str) -> str | None:
+    """`_date_line` of a raw line (with markup); most lines have no digit and no date."""
+    if _HAS_DIGIT.search(raw) is None:
+        return None
+    return _date_line(strip_markup(raw))
+
+
 def _item_text(raw: str) -> str:
     m = _LABEL_THEN_BOLD.match(strip_bullet(raw.strip()))
     if m:
@@ -205,7 +212,7 @@ def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
         if used:
             i += 1
             continue
-        iso = _date_line(strip_markup(ln.text)) if "\t" not in ln.text.strip() else None
+        iso = _line_date(ln.text) if "\t" not in ln.text.strip() else None
         if iso is not None and _continues_previous(lines, i):
             iso = None
         lead = (
@@ -227,7 +234,7 @@ def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
                 j += 1
                 continue
             text = clean(cur.text)
-            if "\t" in cur.text.strip() or _date_line(strip_markup(cur.text)) is not None:
+            if "\t" in cur.text.strip() or _line_date(cur.text) is not None:
                 break
             if lead and not is_bullet(text):
                 break  # a resolution's list is bulleted; anything else ends it

@@ -47,6 +47,8 @@ class PackItem:
     kind: str
     reports: list[PackReport]
     pages: str = ""  # filled in by render.py once the pack is laid out
+    # Anchors of the item's first paper and of the marker closing its last (render.py).
+    page_refs: tuple[str, str] | None = None
 
 
 @dataclass

@@ -1,10 +1,13 @@
 """Turning a `Pack` into accessible HTML and a PDF (WeasyPrint), with real page numbers.
 
 The order of business prints, for each item, the pages of the pack that hold
-its papers ("9 - 18"). Those depend on layout, so the pack is laid out, the
-pages of each paper are read back from WeasyPrint's anchors, the numbers are
-filled in, and the pack is laid out again until the numbers are stable. The
-HTML carries the same numbers, so both versions point at the same pages.
+its papers ("9 - 18"). Those depend on layout. The PDF is laid out once: its
+page cells are CSS `target-counter()`s pointing at the first paper of the item
+and at an empty marker closing its last paper, which WeasyPrint resolves while
+paginating. The same layout's anchors give the numbers written into the HTML
+version, so both versions point at the same pages. Should a closing marker not
+sit on its paper's last page (a layout the check below catches), the pack falls
+back to writing the numbers in and laying it out again until they are stable.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from dataclasses import dataclass
 import weasyprint
 from django.template.loader import render_to_string
 
-from minutebook.publish.pack import Pack
+from minutebook.publish.pack import Pack, PackItem
 
 PACK_TEMPLATE = "publish/pack.html"
 MINUTES_TEMPLATE = "publish/minutes_template.html"
 MAX_LAYOUT_PASSES = 4
+# The id of the empty marker closing a paper is its anchor plus this.
+END_SUFFIX = "-end"
 
 
 class PackLayoutError(RuntimeError):
@@ -40,20 +45,32 @@ class RenderedPack:
 
 def _sections(pack: Pack) -> list[str]:
     """Anchors of the numbered papers, in the order they are printed."""
-    out = []
-    for item in pack.items:
-        if item.kind == "minutes" and pack.minutes is not None:
-            out.append(pack.minutes.anchor)
-        out += [r.anchor for r in item.reports]
-    return out
+    return [anchor for item in pack.items for anchor in _item_anchors(pack, item)]
 
 
-def _page_ranges(pack: Pack, document: weasyprint.document.Document) -> dict[str, tuple[int, int]]:
-    """Pack page numbers (first, last) of each paper, counted from the first paper's page."""
+def _item_anchors(pack: Pack, item: PackItem) -> list[str]:
+    """Anchors of an item's papers: the minutes it approves, then its reports."""
+    anchors = [r.anchor for r in item.reports]
+    if item.kind == "minutes" and pack.minutes is not None:
+        anchors.insert(0, pack.minutes.anchor)
+    return anchors
+
+
+def _first_pages(document: weasyprint.document.Document) -> dict[str, int]:
+    """Index of the PDF page on which each anchor first appears."""
     first_page: dict[str, int] = {}
     for index, page in enumerate(document.pages):
         for anchor in page.anchors:
             first_page.setdefault(anchor, index)
+    return first_page
+
+
+def _page_ranges(pack: Pack, document: weasyprint.document.Document) -> dict[str, tuple[int, int]]:
+    """Pack page numbers (first, last) of each paper, counted from the first paper's page.
+
+    A paper ends on the page before the next one starts (papers start on a new page).
+    """
+    first_page = _first_pages(document)
     order = [a for a in _sections(pack) if a in first_page]
     if not order:
         return {}
@@ -76,10 +93,7 @@ def _assign_pages(pack: Pack, ranges: dict[str, tuple[int, int]]) -> bool:
     """Write each item's page range; True when any of them changed."""
     changed = False
     for item in pack.items:
-        anchors = [r.anchor for r in item.reports]
-        if item.kind == "minutes" and pack.minutes is not None:
-            anchors.insert(0, pack.minutes.anchor)
-        spans = [ranges[a] for a in anchors if a in ranges]
+        spans = [ranges[a] for a in _item_anchors(pack, item) if a in ranges]
         pages = _pages_text(min(s[0] for s in spans), max(s[1] for s in spans)) if spans else ""
         if pages != item.pages:
             item.pages = pages
@@ -87,14 +101,50 @@ def _assign_pages(pack: Pack, ranges: dict[str, tuple[int, int]]) -> bool:
     return changed
 
 
-def render_pack(pack: Pack) -> RenderedPack:
-    """Lay the pack out and fill in the order of business's page numbers."""
+def _set_page_refs(pack: Pack) -> None:
+    """Point each item's page cell at its first paper and at the end of its last one."""
+    for item in pack.items:
+        anchors = _item_anchors(pack, item)
+        item.page_refs = (anchors[0], anchors[-1] + END_SUFFIX) if anchors else None
+
+
+def _end_pages_agree(pack: Pack, document: weasyprint.document.Document) -> bool:
+    """True when each paper's closing marker is on the paper's last page.
+
+    The target-counters print the marker's page as the item's last page, while the
+    HTML's numbers come from `_page_ranges`: the two must give the same numbers.
+    """
+    first_page = _first_pages(document)
+    ranges = _page_ranges(pack, document)
+    for anchor, (first, last) in ranges.items():
+        end = first_page.get(anchor + END_SUFFIX)
+        if end is None or end - first_page[anchor] != last - first:
+            return False
+    return True
+
+
+def _render_by_passes(pack: Pack) -> RenderedPack:
+    """The fallback: write the numbers in and lay out again until they are stable."""
     for _ in range(MAX_LAYOUT_PASSES):
         html = render_to_string(PACK_TEMPLATE, {"pack": pack})
         document = weasyprint.HTML(string=html).render()
         if not _assign_pages(pack, _page_ranges(pack, document)):
             return RenderedPack(html=html, document=document)
     raise PackLayoutError("the page numbers of the order of business did not settle")
+
+
+def render_pack(pack: Pack) -> RenderedPack:
+    """Lay the pack out once and fill in the order of business's page numbers."""
+    _set_page_refs(pack)
+    for item in pack.items:
+        item.pages = ""
+    layout_html = render_to_string(PACK_TEMPLATE, {"pack": pack, "page_refs": True})
+    document = weasyprint.HTML(string=layout_html).render()
+    if not _end_pages_agree(pack, document):
+        return _render_by_passes(pack)
+    _assign_pages(pack, _page_ranges(pack, document))
+    html = render_to_string(PACK_TEMPLATE, {"pack": pack})
+    return RenderedPack(html=html, document=document)
 
 
 def render_minutes_template(pack: Pack) -> str:

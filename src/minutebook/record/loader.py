@@ -56,6 +56,15 @@ from minutebook.record.people import (
 )
 from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
 
+# Rows nothing else points at while loading: inserted in bulk at the end of a load.
+BULK_MODELS = (
+    m.Attendance,
+    m.Declaration,
+    m.Resolution,
+    m.Membership,
+    m.OfficerTitle,
+    m.WorkPlanEntry,
+)
 PROVENANCE_MODELS = (
     m.AgendaItem,
     m.Attendance,
@@ -110,7 +119,12 @@ class _Load(FactsMixin):
             superseded.add(older)
             older = m.SourceFile.objects.filter(pk=older).values_list("supersedes_id", flat=True)[0]
         self.history = HistoryBuffer()
-        self.up = Upserter(report, source_ids={source.pk, *superseded}, history=self.history)
+        self.up = Upserter(
+            report,
+            source_ids={source.pk, *superseded},
+            history=self.history,
+            bulk_models=BULK_MODELS,
+        )
         self.superseded = superseded
         self.version = result.parser_version[:32]
         self.resolvers = session.resolvers
@@ -263,6 +277,7 @@ class _Load(FactsMixin):
                 self.link(last_item, doc)
             if parsed.work_plan:
                 self.work_plan(parsed, doc)
+        self.up.flush_bulk()
         self.prune({d.pk for _, d in loaded})
         self.detach_superseded()
         self.history.flush()

@@ -16,10 +16,12 @@ keeps the record stable whatever order files arrive in.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.db.models.signals import post_save
 
 from minutebook.record import models as m
 
@@ -140,6 +142,12 @@ class HistoryBuffer:
         else:
             obj.save(**kwargs)
 
+    def add_created(self, objs: list[models.Model]) -> None:
+        """Rows already inserted (in bulk) whose "created" history rows are still due."""
+        if objs and _has_history(type(objs[0])):
+            self.pending[type(objs[0])].extend(objs)
+            self._pending_ids.update(id(o) for o in objs)
+
     def flush(self) -> None:
         for model, objs in self.pending.items():
             model.history.bulk_history_create(objs, batch_size=500)  # type: ignore[attr-defined]
@@ -149,9 +157,17 @@ class HistoryBuffer:
 
 class Upserter:
     def __init__(
-        self, report: LoadReport, *, source_ids: set[int], history: HistoryBuffer | None = None
+        self,
+        report: LoadReport,
+        *,
+        source_ids: set[int],
+        history: HistoryBuffer | None = None,
+        bulk_models: Iterable[type[models.Model]] = (),
     ) -> None:
         self.report = report
+        # Leaf models (nothing points at them during a load) are inserted in bulk.
+        self.bulk_models = set(bulk_models)
+        self._bulk: dict[type[models.Model], list[models.Model]] = defaultdict(list)
         self.history = history or HistoryBuffer()
         # Sources whose provenance this load may take over: this source and those it supersedes.
         self.source_ids = source_ids
@@ -234,13 +250,17 @@ class Upserter:
         if obj is None:
             clipped_key = {k: _clip(model, k, v) for k, v in key.items()}
             obj = model(**clipped_key, **values)
-            self.history.save_new(obj)
             cache[nk] = obj
             self.last_inserted = True
             self.report.add(kind, "inserted")
+            if model in self.bulk_models:
+                self._bulk[model].append(obj)  # written by flush_bulk(), many rows per query
+                return obj
+            self.history.save_new(obj)
             self.touched[model].add(obj.pk)
             return obj
         cache[nk] = obj
+        pending = obj.pk is None  # inserted in this load, waiting for flush_bulk()
         ours = self._provenance_is_ours(obj) if "document" in values else True
         changed: list[str] = []
         for name, value in values.items():
@@ -253,10 +273,47 @@ class Upserter:
                 continue
             setattr(obj, f.attname, new)
             changed.append(f.attname)
-        if changed:
+        if changed and not pending:
             self.history.save(obj)
-            self.report.add(kind, "updated")
-        else:
-            self.report.add(kind, "unchanged")
-        self.touched[model].add(obj.pk)
+        self.report.add(kind, "updated" if changed else "unchanged")
+        if not pending:
+            self.touched[model].add(obj.pk)
         return obj
+
+    def flush_bulk(self) -> None:
+        """Insert the buffered leaf rows: one query per model, history rows with them.
+
+        `bulk_create` sends no post_save, so one is sent per model (with the history
+        skip flag, as history is written in bulk) to tell listeners (the search index,
+        OParl) that rows of that model were created.
+        """
+        for model, objs in self._bulk.items():
+            if not objs:
+                continue
+            model._default_manager.bulk_create(objs, batch_size=500)
+            missing = [o for o in objs if o.pk is None]
+            if missing:  # a backend that cannot return ids: fetch them by natural key
+                for o in missing:
+                    lookup = {
+                        model._meta.get_field(n).attname: getattr(
+                            o, model._meta.get_field(n).attname
+                        )
+                        for n in model.NATURAL_KEY  # type: ignore[attr-defined]
+                    }
+                    o.pk = model._default_manager.filter(**lookup).values_list("pk", flat=True)[0]
+            self.touched[model].update(o.pk for o in objs)
+            self.history.add_created(objs)
+            first = objs[0]
+            first.skip_history_when_saving = True  # type: ignore[attr-defined]
+            try:
+                post_save.send(
+                    sender=model,
+                    instance=first,
+                    created=True,
+                    update_fields=None,
+                    raw=False,
+                    using=model._default_manager.db,
+                )
+            finally:
+                del first.skip_history_when_saving  # type: ignore[attr-defined]
+        self._bulk.clear()

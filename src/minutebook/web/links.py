@@ -8,8 +8,10 @@ council; when two councils share one, `?council=<slug>` picks the council.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -20,8 +22,30 @@ def _with_council(url: str, council_slug: str | None) -> str:
     return f"{url}?{urlencode({'council': council_slug})}" if council_slug else url
 
 
+# Slugs shared by several councils, per model, refreshed every few seconds: a page
+# builds hundreds of links, and slug clashes change only when a council is added.
+_SHARED_TTL_SECONDS = 5.0
+_shared_cache: dict[str, tuple[float, frozenset[str]]] = {}
+
+
+def _shared_slugs(model: type[Any]) -> frozenset[str]:
+    key = model.__name__
+    now = time.monotonic()
+    cached = _shared_cache.get(key)
+    if cached is not None and now - cached[0] < _SHARED_TTL_SECONDS:
+        return cached[1]
+    shared = frozenset(
+        model.objects.values("slug")
+        .annotate(councils=Count("council_id", distinct=True))
+        .filter(councils__gt=1)
+        .values_list("slug", flat=True)
+    )
+    _shared_cache[key] = (now, shared)
+    return shared
+
+
 def _shared_slug(model: type[Any], slug: str) -> bool:
-    return model.objects.filter(slug=slug).values("council_id").distinct().count() > 1
+    return slug in _shared_slugs(model)
 
 
 def committee_url(committee: m.Committee) -> str:

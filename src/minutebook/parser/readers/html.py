@@ -211,6 +211,13 @@ def _walk(root: Any) -> Iterator[object]:
                 yield ("\t".join(cells),)
             yield _BOUNDARY
             continue
+        if name == "pre":
+            # Preformatted text keeps its lines (some sites publish minutes as plain text).
+            yield _BOUNDARY
+            for line in current.get_text().split("\n"):
+                yield (line.rstrip(),)
+            yield _BOUNDARY
+            continue
         if name == "li":
             yield _BOUNDARY
             yield "- "

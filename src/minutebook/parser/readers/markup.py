@@ -42,10 +42,12 @@ _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PANDOC_ATTRIBUTES = re.compile(r"\{[.#][^{}]*\}")
 
+# Each starts with a literal newline, which the regex engine scans for quickly
+# (a "^" in MULTILINE mode is tried at every position).
 _MARKDOWN_HINTS = (
-    re.compile(r"^#{1,6}\s+\S", re.MULTILINE),
-    re.compile(r"^[ \t]*\*\*[^*\n]+\*\*", re.MULTILINE),
-    re.compile(r"^\|.*\|\s*$\n^\|\s*:?-{3,}", re.MULTILINE),
+    re.compile(r"\n#{1,6}[ \t]+\S"),
+    re.compile(r"\n[ \t]*\*\*[^*\n]+\*\*"),
+    re.compile(r"\n\|[^\n]*\|[ \t]*\n\|[ \t]*:?-{3,}"),
 )
 
 
@@ -55,8 +57,8 @@ def has_inline_html(text: str) -> bool:
 
 def looks_like_markdown(text: str) -> bool:
     """Markdown by content: front matter, or several headings, bold-led lines or pipe tables."""
-    head = text[:200_000]
-    if head.startswith("---\n") and "\n---\n" in head[:4000]:
+    head = "\n" + text[:200_000]
+    if head.startswith("\n---\n") and "\n---\n" in head[4:4000]:
         return True
     hits = sum(len(p.findall(head)) for p in _MARKDOWN_HINTS)
     return hits >= 3

@@ -95,13 +95,26 @@ class SQLiteFTS5:
                 boundary = cursor.fetchone()
                 if boundary is not None:
                     window, window_args = " AND web_search_fts.rowid >= %s", [boundary[0]]
+            # Rank without snippets (SQLite would build one for every candidate before
+            # sorting), then fetch the page's rows with their snippets.
             cursor.execute(
-                f"SELECT {COLUMNS}, snippet(web_search_fts, -1, %s, %s, %s, %s) AS snippet, "
-                f"bm25(web_search_fts, 4.0, 1.0) AS rank {base}{window} "
-                "ORDER BY rank, e.meeting_date DESC LIMIT %s OFFSET %s",
-                [MARK_START, MARK_END, "…", SNIPPET_WORDS, *args, *window_args, limit, offset],
+                f"SELECT web_search_fts.rowid, bm25(web_search_fts, 4.0, 1.0) AS rank "
+                f"{base}{window} ORDER BY rank, e.meeting_date DESC LIMIT %s OFFSET %s",
+                [*args, *window_args, limit, offset],
             )
-            return Page(min(total, COUNT_CAP), total > COUNT_CAP, _rows(cursor))
+            ranked = [row[0] for row in cursor.fetchall()]
+            if not ranked:
+                return Page(min(total, COUNT_CAP), total > COUNT_CAP, [])
+            cursor.execute(
+                f"SELECT {COLUMNS}, snippet(web_search_fts, -1, %s, %s, %s, %s) AS snippet "
+                "FROM web_search_fts CROSS JOIN web_searchentry e ON e.id = web_search_fts.rowid "
+                f"WHERE web_search_fts MATCH %s AND web_search_fts.rowid IN "
+                f"({', '.join(['%s'] * len(ranked))})",
+                [MARK_START, MARK_END, "…", SNIPPET_WORDS, query.fts5(), *ranked],
+            )
+            by_id = {row["id"]: row for row in _rows(cursor)}
+            rows = [by_id[pk] for pk in ranked if pk in by_id]
+            return Page(min(total, COUNT_CAP), total > COUNT_CAP, rows)
 
 
 class PostgresFTS:
