@@ -81,10 +81,8 @@ def site(live_server: Any) -> dict[str, Any]:
     """The live server with the sample record loaded: `{"url": ..., "record": {...}}`."""
     from minutebook.web.search import reindex
     from tests.sample_record import build_sample_record
-    from tests.web.conftest import correct_sample_spans
 
     record = build_sample_record()
-    correct_sample_spans(record)
     reindex()
     return {"url": live_server.url, "record": record}
 

@@ -86,9 +86,10 @@ def test_wiltshire_report_on_one_line() -> None:
     r = doc.report
     assert r is not None
     assert r.date == "2020-10-20"
+    # The flattened cover line "Wiltshire Council Full Council 20 October 2020 Annual Report ...":
+    # the title is what follows the meeting's date.
     assert doc.title == (
-        "Wiltshire Council Full Council 20 October 2020 Annual Report of the Corporate Parenting Panel "
-        "October 2019 to September 2020"
+        "Annual Report of the Corporate Parenting Panel October 2019 to September 2020"
     )
     assert [s.heading for s in r.sections][1:3] == ["Purpose of Report", "Background"]
     assert doc.warnings == ("no report header (item, classification, date, meeting) was found",)
@@ -160,3 +161,15 @@ def test_not_for_publication_header_is_closed() -> None:
     assert doc.report.classification == "closed"
     assert doc.report.exempt_paragraph == "3"
     assert doc.part == "closed"
+
+
+def test_title_after_a_meeting_date_only_when_names_precede_it() -> None:
+    from minutebook.parser.report import _after_meeting_date
+
+    assert _after_meeting_date("Cabinet 4 March 2025 Council Tax Support Scheme") == (
+        "Council Tax Support Scheme"
+    )
+    # A sentence before the date, or too little after it, keeps the line whole.
+    sentence = "Report on the 4 March 2025 meeting of the panel"
+    assert _after_meeting_date(sentence) == sentence
+    assert _after_meeting_date("Cabinet 4 March 2025 Update") == "Cabinet 4 March 2025 Update"

@@ -67,3 +67,31 @@ def test_wrapped_lines_and_page_numbers() -> None:
     ]
     listing = "RESOLVED that Cabinet agree to:\n\n(a) Adopt the plan; and\n\n\n   15\n(c) Delegate authority.\n"
     assert [n for n, _ in texts(listing)] == ["a", "c"]
+
+
+def test_vote_lines_are_not_part_of_the_decision() -> None:
+    source = (
+        "It was resolved that the precept be set at £18,500.\n"
+        "Proposed by Cllr Kowalski, seconded by Cllr Teague. Carried.\n"
+    )
+    assert texts(source) == [(None, "That the precept be set at £18,500.")]
+
+
+def test_list_introduction_is_not_a_decision() -> None:
+    source = (
+        "Decision\n\nThe Committee agreed:-\n\n(i) to approve the strategy; and\n"
+        "(ii) to instruct the Director to report back.\n"
+    )
+    assert texts(source) == [
+        ("i", "to approve the strategy"),
+        ("ii", "to instruct the Director to report back."),
+    ]
+
+
+def test_bilingual_and_mid_line_markers() -> None:
+    assert texts("PENDERFYNWYD / RESOLVED that the strategy be endorsed.\n") == [
+        (None, "That the strategy be endorsed.")
+    ]
+    assert texts("a) 12 High Street - rear extension. RESOLVED: No objection.\n") == [
+        (None, "No objection.")
+    ]

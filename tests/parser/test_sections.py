@@ -119,3 +119,36 @@ def test_short_lines_of_a_list_are_not_headings() -> None:
         "Community impact statement",
         "Resource implications",
     ]
+
+
+def test_long_title_case_heading_over_a_numbered_paragraph() -> None:
+    """001: a fourteen-word sub-heading under KEY ISSUES FOR CONSIDERATION."""
+    text = (
+        "KEY ISSUES FOR CONSIDERATION\n\n"
+        "Update to Corporate Parenting Committee on the 'We Will' Statements within the "
+        "Sufficiency Strategy\n\n"
+        "5. We will reduce the need for children to come into care.\n\n"
+        "Overall our numbers of looked after children are decreasing gradually.\n"
+    )
+    sections = find_sections(make_lines(text))
+    assert [s.heading for s in sections] == [
+        "KEY ISSUES FOR CONSIDERATION",
+        "Update to Corporate Parenting Committee on the 'We Will' Statements within the "
+        "Sufficiency Strategy",
+    ]
+    assert sections[1].text.startswith("5. We will reduce the need")
+
+
+def test_long_line_in_sentence_case_or_over_prose_is_not_a_heading() -> None:
+    sentence_case = (
+        "Introduction\n\n"
+        "The panel has met four times this year and has received reports from each of the teams\n\n"
+        "1. The first meeting considered the annual report.\n"
+    )
+    assert [s.heading for s in find_sections(make_lines(sentence_case))] == ["Introduction"]
+    over_prose = (
+        "Introduction\n\n"
+        "Update to the Committee on the Placement Sufficiency Strategy and the Local Offer for Care Leavers\n\n"
+        "The strategy was agreed in 2018 and has been reviewed each year since then.\n"
+    )
+    assert [s.heading for s in find_sections(make_lines(over_prose))] == ["Introduction"]

@@ -33,7 +33,7 @@ def test_wrapped_cells_are_joined_under_their_column() -> None:
         ("Southern Care Ltd", "Foster care", "31", "£900"),
         ("East Homes", "Supported living", "7", "£2,300"),
     )
-    assert (table.span.first_line, table.span.last_line) == (3, 11)
+    assert (table.span.first_line, table.span.last_line) == (3, 10)
 
 
 def test_prose_under_a_caption_is_not_a_table() -> None:

@@ -315,3 +315,70 @@ def test_minutes_with_coded_item_numbers_and_action_lines() -> None:
     assert d.minutes is not None and d.minutes.end_time == "17:30"
     # The "Action:" line is minuted discussion, not a decision.
     assert "Action: Mark Ellery" in d.minutes.items[2].discussion
+
+
+def test_london_borough_cabinet_councillors_label_and_decision_block() -> None:
+    d = only_minutes("london_borough_cabinet_minutes.txt")
+    assert (d.committee, d.council) == ("Cabinet", "London Borough of Fenwick")
+    assert meeting(d) == ("2025-02-04", "19:00", "the Town Hall, Fenwick Road")
+    # "Councillors: A, B" gives each name the honorific.
+    assert attendance(d) == [
+        ("Amara Osei", "Councillor", "present", "member", "Leader; in the Chair"),
+        ("Ben Hart", "Councillor", "present", "member", None),
+        ("Claire Doyle", "Councillor", "present", "member", None),
+        ("Deepak Mehta", "Councillor", "present", "member", None),
+        ("Emma Fraser", "Councillor", "present", "member", None),
+        ("Frank Lowe", "Councillor", "present", "other", None),
+        ("Grace Hill", None, "present", "officer", "Chief Executive"),
+        ("Harry Jones", None, "present", "officer", "Director of Finance"),
+        ("Ian Wood", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("112", "DECLARATIONS OF INTEREST", []),
+        (
+            "113",
+            "MINUTES",
+            [
+                "That the minutes of the meeting held on 7 January 2025 be agreed as a correct record."
+            ],
+        ),
+        (
+            "114",
+            "BUDGET 2025/26 AND MEDIUM TERM FINANCIAL STRATEGY",
+            [
+                "That the budget for 2025/26 be recommended to Council.",
+                "That the Medium Term Financial Strategy be noted.",
+            ],
+        ),
+        ("115", "HOUSING REVENUE ACCOUNT", ["That the HRA budget be approved."]),
+    ]
+    assert d.minutes is not None and d.minutes.end_time == "20:15"
+
+
+def test_town_council_agenda_wording_items_and_inline_resolutions() -> None:
+    d = only_minutes("town_council_committee_minutes.txt")
+    assert (d.committee, d.council) == (
+        "Planning and Environment Committee",
+        "Bramley Town Council",
+    )
+    assert meeting(d) == ("2025-03-03", "19:00", "Bramley Community Centre")
+    # "Also in attendance: 2 members of the public" is a count, not a person; the
+    # apology is listed inside the apologies item, with its reason (not a role).
+    assert attendance(d) == [
+        ("P Green", "Cllr", "present", "member", "Chair"),
+        ("R Black", "Cllr", "present", "member", None),
+        ("S White", "Cllr", "present", "member", None),
+        ("T Brown", None, "present", "officer", "Town Clerk"),
+        ("J Grey", "Cllr", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("PE/24/31", "To receive apologies for absence", []),
+        ("PE/24/32", "Declarations of interest", []),
+        (
+            "PE/24/33",
+            "Planning applications",
+            ["No objection.", "Object on grounds of overdevelopment."],
+        ),
+        ("PE/24/34", "Date of next meeting", []),
+    ]
+    assert d.minutes is not None and d.minutes.end_time == "20:02"

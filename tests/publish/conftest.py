@@ -1,8 +1,9 @@
 """Packs rendered once per test session: WeasyPrint's layout is the slow part of these tests.
 
-The record is built inside a transaction that is rolled back as soon as the
-pack is rendered, so later tests see an empty database; what the tests read
-(the `Pack`, its HTML, PDF and text) is plain data with no link to the database.
+The record is built inside the first asking test's transaction, in a savepoint
+rolled back as soon as the pack is rendered, so no other test sees it; what the
+tests read (the `Pack`, its HTML, PDF and text) is plain data, with no link to
+the database.
 These fixtures run on SQLite only: layout does not differ between databases, and
 the tests marked `db_both` build their own records.
 """
@@ -94,12 +95,12 @@ def produce_once(
 
 
 @pytest.fixture
-def produced(produce_once: Callable[[bool], ProducedPack]) -> ProducedPack:
+def produced(produce_once: Callable[[bool], ProducedPack], db: None) -> ProducedPack:
     """The test record's pack for 3 March 2021, with one item timed at 7.10pm."""
     return produce_once(False)
 
 
 @pytest.fixture
-def produced_long_title(produce_once: Callable[[bool], ProducedPack]) -> ProducedPack:
+def produced_long_title(produce_once: Callable[[bool], ProducedPack], db: None) -> ProducedPack:
     """The same pack with item 6 renamed to a title that wraps in the order of business."""
     return produce_once(True)

@@ -11,26 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.publish.draft import save_proposal
-from minutebook.publish.pack import build_pack
-from minutebook.publish.render import render_minutes_template, render_pack
-from tests.publish.records import UPCOMING, build_record
-
-pytestmark = [pytest.mark.django_db]
+from tests.publish.conftest import ProducedPack
 
 CHROMIUM = Path(os.environ.get("MINUTEBOOK_CHROMIUM", "/usr/bin/chromium"))
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def test_pack_and_minutes_template_have_no_axe_violations() -> None:
+def test_pack_and_minutes_template_have_no_axe_violations(produced: ProducedPack) -> None:
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
-    record = build_record()
-    pack = build_pack(save_proposal(record.committee, UPCOMING))
-    documents = {"pack": render_pack(pack).html, "minutes": render_minutes_template(pack)}
+    documents = {"pack": produced.html, "minutes": produced.minutes_html}
     found = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

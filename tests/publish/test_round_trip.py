@@ -4,43 +4,20 @@ The pack is produced from a hand-built record, saved as PDF and as HTML, and
 each is fed to `parse_bytes`. From the agenda documents the parser finds (the
 front sheet and the order of business) we expect back: committee, meeting
 date, time and venue, the membership with roles, and every agenda item with
-its number, title, time and page range.
+its number, title, time and page range. The packs are rendered once for the
+session (`conftest.py`): the parser's reading does not depend on the database.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
-import pytest
-
 from minutebook.parser.models import ParseResult
 from minutebook.parser.pipeline import parse_bytes
-from minutebook.publish.draft import save_proposal
-from minutebook.publish.pack import Pack, build_pack
-from minutebook.publish.render import render_pack
-from tests.publish.records import CO_OPTED, COMMITTEE, MEMBERS, UPCOMING, VENUE, build_record
-
-pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
-
-TIMED_ITEM = "INDEPENDENT REVIEWING OFFICERS ANNUAL REPORT"
-
-
-# A title too long for one line of the Title column: it wraps in the PDF, as real ones do.
-LONG_TITLE = (
-    "FEEDBACK FROM INSPECTIONS OF CHILDREN'S SOCIAL CARE AND YOUTH OFFENDING SERVICES "
-    "AND THE FOSTERING SERVICE ANNUAL REPORT"
-)
-
-
-def _pack(*, long_title: bool = False) -> Pack:
-    record = build_record()
-    draft = save_proposal(record.committee, UPCOMING)
-    draft.items.filter(title=TIMED_ITEM).update(scheduled_time=dt.time(19, 10))
-    if long_title:
-        draft.items.filter(title="FOSTERING SERVICE ANNUAL REPORT").update(title=LONG_TITLE)
-    return build_pack(draft)
+from minutebook.publish.pack import Pack
+from tests.publish.conftest import LONG_TITLE, TIMED_ITEM, ProducedPack
+from tests.publish.records import CO_OPTED, COMMITTEE, MEMBERS, UPCOMING, VENUE
 
 
 def _expected_items(pack: Pack) -> list[tuple[str, str, str | None, str | None]]:
@@ -115,30 +92,29 @@ def _check(result: ParseResult, pack: Pack) -> None:
     assert not lost, "\n".join(lost)
 
 
-def test_pdf_pack_round_trips_through_the_parser() -> None:
-    pack = _pack()
-    pdf = render_pack(pack).pdf()
-    result = parse_bytes(pdf, "agenda-pack.pdf")
+def test_pdf_pack_round_trips_through_the_parser(produced: ProducedPack) -> None:
+    assert any(i.title.endswith(" (7.10PM)") for i in produced.pack.items)
+    result = parse_bytes(produced.pdf, "agenda-pack.pdf")
     assert result.source.format == "pdf"
-    _check(result, pack)
+    _check(result, produced.pack)
 
 
-def test_html_pack_round_trips_through_the_parser() -> None:
-    pack = _pack()
-    html = render_pack(pack).html
-    result = parse_bytes(html.encode("utf-8"), "agenda-pack.html")
+def test_html_pack_round_trips_through_the_parser(produced: ProducedPack) -> None:
+    result = parse_bytes(produced.html.encode("utf-8"), "agenda-pack.html")
     assert result.source.format == "html"
-    _check(result, pack)
+    _check(result, produced.pack)
 
 
-def test_pdf_pack_with_a_wrapped_title_round_trips_through_the_parser() -> None:
+def test_pdf_pack_with_a_wrapped_title_round_trips_through_the_parser(
+    produced_long_title: ProducedPack,
+) -> None:
     """A title that wraps onto a second line of its cell, with the pages on that line."""
-    pack = _pack(long_title=True)
-    rendered = render_pack(pack)
-    result = parse_bytes(rendered.pdf(), "agenda-pack.pdf")
+    pack = produced_long_title.pack
+    result = parse_bytes(produced_long_title.pdf, "agenda-pack.pdf")
     lines = [re.sub(r"\s+", " ", line).strip() for line in result.text.split("\n")]
     start = next(i for i, line in enumerate(lines) if line.startswith("6. FEEDBACK FROM"))
     assert lines[start] != f"6. {LONG_TITLE}", "the title did not wrap: this test tests nothing"
+    print("\n".join(repr(l) for l in result.text.split("\n")[start-3:start+8]))
     got = _structure(result)["items"]
     want = _expected_items(pack)
     assert LONG_TITLE in [title for _, title, _, _ in want]

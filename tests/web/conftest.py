@@ -18,9 +18,7 @@ def fast_password_hashing(settings: Any) -> None:
 
 @pytest.fixture
 def record(db: None) -> dict[str, Any]:
-    rec = build_sample_record()
-    correct_sample_spans(rec)
-    return rec
+    return build_sample_record()
 
 
 @pytest.fixture
@@ -66,34 +64,3 @@ def json_url(url: str) -> str:
     path, _, query = url.partition("?")
     twin = "/index.json" if path == "/" else path[:-1] + ".json"
     return f"{twin}?{query}" if query else twin
-
-
-def correct_sample_spans(rec: dict[str, Any]) -> None:
-    """Put the sample documents' line spans where their text really is.
-
-    `tests/sample_record.py` gives the minutes and the two reports spans one or
-    two lines below their text, so the open report's span would cover the
-    closed report's title. Real parser output has exact spans; so must the tests.
-    """
-    lines = rec["source"].text.split("\n")
-
-    def find(needle: str) -> int:
-        return next(i for i, line in enumerate(lines, start=1) if needle in line)
-
-    spans = {
-        "minutes_doc": (find("MINUTES of the OPEN"), find("Item No. 3.") - 1),
-        "report_doc": (find("Item No. 3."), find("Item No. 4.") - 1),
-        "closed_doc": (find("Item No. 4."), len(lines)),
-    }
-    for key, (first, last) in spans.items():
-        document = rec[key]
-        document.first_line, document.last_line = first, last
-        document.text = "\n".join(lines[first - 1 : last])
-        document.save()
-    for key, doc_key in (("report", "report_doc"), ("closed_report", "closed_doc")):
-        report = rec[key]
-        report.first_line, report.last_line = spans[doc_key]
-        report.save()
-    minute = rec["minute"]
-    minute.first_line, minute.last_line = find("3. SUFFICIENCY"), find("RESOLVED:") + 1
-    minute.save()

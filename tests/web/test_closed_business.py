@@ -15,7 +15,7 @@ from django.test import Client
 from minutebook.record import models as m
 from minutebook.web.search import reindex
 from tests.sample_record import build_sample_record
-from tests.web.conftest import correct_sample_spans, json_url, page_urls
+from tests.web.conftest import json_url, page_urls
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
 
@@ -110,7 +110,6 @@ def test_stale_index_never_leaks_a_reclassified_paper(
 @pytest.mark.django_db(transaction=True)
 def test_closing_an_item_updates_search_through_signals(visitor: Client) -> None:
     record = build_sample_record()
-    correct_sample_spans(record)
     reindex()
     assert json.loads(visitor.get("/search.json?q=inspections").content)["total"] >= 1
     item = record["items"][2]

@@ -193,7 +193,7 @@ def _prose(text: str) -> bool:
 
 def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     """Attendees from the labelled lists in `lines` (the part before the first item)."""
-    sections: list[tuple[str, list[str], list[Line]]] = []
+    sections: list[tuple[str, str, list[str], list[Line]]] = []
     closed = False
     for line in lines:
         if line.is_blank:
@@ -202,7 +202,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         m = match_label(text)
         if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in line.text):
             rest = re.sub(r"\s+", " ", m["rest"]).strip(" :")
-            sections.append((m["label"], [rest] if rest else [], [line]))
+            sections.append((m["label"], m["sep"].strip(), [rest] if rest else [], [line]))
             closed = False
             continue
         if text.isupper() and len(text) > 3:
@@ -212,10 +212,10 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             closed = True  # a sentence of the minutes, not a list of names
             continue
         if sections and not closed:
-            sections[-1][1].append(re.sub(r"\s+", " ", text))
-            sections[-1][2].append(line)
+            sections[-1][2].append(re.sub(r"\s+", " ", text))
+            sections[-1][3].append(line)
     out: list[Attendee] = []
-    for label, texts, src in sections:
+    for label, label_sep, texts, src in sections:
         status, capacity = _label_kind(label)
         default = span_of(src)
         for person in _people(label, texts):
@@ -224,7 +224,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             role_only = person.role == person.name  # "the Virtual School Head"
             if not looks_like_person(person.name) and person.honorific is None and not role_only:
                 continue
-            if person.honorific is None and re.match(r"(?i)councillors\b", label):
+            if person.honorific is None and label_sep and re.match(r"(?i)councillors\b", label):
                 person = PersonName(person.name, "Councillor", person.role)
             cap, replaces = _capacity_for(person, status, capacity)
             role = person.role
@@ -378,9 +378,9 @@ def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
         text = _plain(line.text)
         if not _STARTS_WITH_HONORIFIC.match(text):
             continue
-        head = re.split(r"\s[-–—]\s|[.;:(]\s", text, maxsplit=1)[0]
-        if _prose(head):
-            continue
+        head = re.split(r"\s[-–—]\s|[.;:(]\s|\s\(", text, maxsplit=1)[0]
+        if any(w[0].islower() and w not in ("and", "&") for w in head.split()):
+            continue  # a sentence ("Ms A and Ms B were in attendance"), not a list
         for person in split_name_list(head):
             if person.honorific and person.name and len(person.name.split()) <= 4:
                 out.append(

@@ -16,7 +16,7 @@ from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
 from minutebook.parser.recommendations import extract_recommendations
 from minutebook.parser.report_header import HeaderFields, extract_header
-from minutebook.parser.report_text import clean, word_count
+from minutebook.parser.report_text import clean, dates_in, word_count
 from minutebook.parser.sections import explode_long_lines, find_sections
 from minutebook.parser.tables import find_tables
 from minutebook.parser.workplan import extract_work_plan
@@ -28,6 +28,8 @@ _APPENDICES_HEADING = re.compile(
 _NONE = re.compile(r"^(?:none|n/?a|nil|not\s+applicable)\.?$", re.IGNORECASE)
 _APPENDIX_TABLE_HEADER = re.compile(r"^(?:no\.?|number|appendix)$", re.IGNORECASE)
 MAX_TITLE_WORDS = 20
+MIN_TITLE_WORDS = 3
+MAX_NAME_WORDS = 8
 
 
 def _body(lines: Sequence[Line], header: HeaderFields) -> list[Line]:
@@ -71,6 +73,26 @@ def _inline_appendices(value: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip() and not _NONE.match(p.strip()))
 
 
+def _after_meeting_date(text: str) -> str:
+    """ "Wiltshire Council Full Council 20 October 2020 Annual Report of ..." -> "Annual Report of ...".
+
+    Text flattened from a cover page runs the council, the meeting and its date into
+    the title; the title is what follows the date when only capitalised names precede it.
+    """
+    dates = dates_in(text)
+    if not dates:
+        return text
+    start, end, _ = dates[0]
+    before, after = text[:start].split(), text[end:].strip(" ,:-\u2013")
+    if (
+        0 < len(before) <= MAX_NAME_WORDS
+        and all(w[:1].isupper() for w in before)
+        and word_count(after) >= MIN_TITLE_WORDS
+    ):
+        return after
+    return text
+
+
 def _fallback_title(body: Sequence[Line], sections: Sequence[Section]) -> str | None:
     """An appendix or report without a header table: its opening heading or first short line."""
     first_content = next((ln.number for ln in body if clean(ln.text)), None)
@@ -78,8 +100,8 @@ def _fallback_title(body: Sequence[Line], sections: Sequence[Section]) -> str | 
         return sections[0].heading
     for ln in explode_long_lines(body):
         text = clean(ln.text)
-        if 3 <= word_count(text) <= MAX_TITLE_WORDS and "\t" not in ln.text.strip():
-            return text[:200]
+        if MIN_TITLE_WORDS <= word_count(text) <= MAX_TITLE_WORDS and "\t" not in ln.text.strip():
+            return _after_meeting_date(text)[:200]
     return next((s.heading for s in sections if s.heading), None)
 
 

@@ -9,10 +9,11 @@ in two layouts yields the same strings; they never change words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Generic, TypeVar
 
-from minutebook.parser.dates import find_dates
+from minutebook.parser.dates import MONTHS, find_dates
 from minutebook.parser.lines import Line
 
 # Inline HTML tags found in papers converted to markdown. Only these names are
@@ -40,8 +41,36 @@ BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u25e6\u2013\u00b7o])\s+(?=\S)
 TERMINAL = ".!?:;"
 # Each stage cleans the same lines again (sections, tables, work plan): remember recent ones.
 CLEAN_CACHE_SIZE = 16384
-# Every date has a year of two or four digits; text without two digits in a row has none.
+# Only short texts are remembered, so the caches stay small whatever the input.
+MAX_CACHED_CHARS = 500
+_Result = TypeVar("_Result")
+
+
+class ShortTextCache(Generic[_Result]):
+    """`fn(text)` remembered for the last CLEAN_CACHE_SIZE short texts (lines, cells).
+
+    Long texts (paragraphs extracted without line breaks) are computed each time: they
+    are rarely seen twice and would make the cache hold a copy of the input.
+    """
+
+    def __init__(self, fn: Callable[[str], _Result]) -> None:
+        self._fn = fn
+        self._cached = lru_cache(maxsize=CLEAN_CACHE_SIZE)(fn)
+        self.__doc__ = fn.__doc__
+
+    def __call__(self, text: str) -> _Result:
+        return self._cached(text) if len(text) <= MAX_CACHED_CHARS else self._fn(text)
+
+    def cache_clear(self) -> None:
+        self._cached.cache_clear()
+
+
+# Every date has a year of two or four digits, and a month name or a separator between
+# numbers ("4/11/20"); text without both holds none.
 _TWO_DIGITS = re.compile(r"\d\d")
+# Every month name the date patterns accept begins with one of these (case-folded).
+_MONTH_PREFIXES = tuple(sorted({name[:3] for name in MONTHS}))
+_NUMBER_SEPARATOR = re.compile(r"\d[/.\-]\d")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 
 
@@ -64,7 +93,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+@ShortTextCache
 def clean(text: str) -> str:
     """Plain text of a line or cell: markup removed, spaces collapsed, tabs become spaces."""
     return squash(strip_markup(text).replace("\t", " ").replace("\n", " "))
@@ -73,6 +102,9 @@ def clean(text: str) -> str:
 def dates_in(text: str) -> list[tuple[int, int, str]]:
     """`find_dates`, quick on the many lines that cannot hold a date."""
     if _TWO_DIGITS.search(text) is None:
+        return []
+    folded = text.casefold()
+    if not any(p in folded for p in _MONTH_PREFIXES) and _NUMBER_SEPARATOR.search(text) is None:
         return []
     return find_dates(text)
 
@@ -155,7 +187,7 @@ def is_upper_heading(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+@ShortTextCache
 def _paragraph_line(raw: str) -> tuple[str, bool, bool] | None:
     """(text, is a table row, opens an item) of a line for `join_paragraphs`; None when it
     carries no text (blank, or a page number)."""

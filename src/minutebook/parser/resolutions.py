@@ -29,6 +29,10 @@ IT_WAS_AGREED = re.compile(
     # "It was resolved that ..." opening a line (parish and town councils).
     r"|^It\s+was\s+(?:unanimously\s+)?resolved\b(?P<post2>.*)$"
 )
+# "a) 25/00123/FUL 12 High Street - rear extension. RESOLVED: No objection."
+INLINE_MARKER = re.compile(
+    r"(?<=[.;]\s)(?:RESOLVED|AGREED|DECIDED)\s*(?::-?|[-–—])\s*(?P<post>\S.*)$"
+)
 ENUMERATOR = re.compile(
     r"^(?:(?P<a>\d{1,3})\.(?!\d)|\((?P<b>\d{1,3})\)|(?P<c>\d{1,3})\)|\((?P<d>[a-zA-Z]|[ivx]{1,5})\)|(?P<e>[a-z]|[ivx]{1,5})[.)]|(?P<f>[A-Z])\))\s+"
 )
@@ -123,6 +127,9 @@ def find_marker(text: str) -> tuple[int, str] | None:
     if m2:
         group = "post" if m2["post"] is not None else "post2"
         return m2.start(group), m2[group]
+    m3 = INLINE_MARKER.search(text)
+    if m3:
+        return m3.start("post"), m3["post"]
     return None
 
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Section
 from minutebook.parser.report_text import (
-    CLEAN_CACHE_SIZE,
     NUMBERING,
+    ShortTextCache,
     clean,
     dates_in,
     ends_sentence,
@@ -33,6 +32,7 @@ from minutebook.parser.report_text import (
 
 MAX_HEADING_WORDS = 12
 MAX_NUMBERED_HEADING_WORDS = 8
+MAX_LONG_HEADING_WORDS = 20
 _HEADING_NUMBER = re.compile(r"^\s*(?P<major>\d+)(?:\.0)?\.?\s+(?=\S)")
 _SUB_NUMBER = re.compile(r"^\s*(?:[-*]\s+)?(?P<major>\d+)\.(?P<minor>[1-9]\d*)\b")
 # Inline numbering in text extracted without line breaks: "... Report 1.1 This report ..."
@@ -142,7 +142,8 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None
     if NUMBERING.match(text):
         return None
-    if more_words_than(text, MAX_HEADING_WORDS) or not text[0].isupper():
+    long = more_words_than(text, MAX_HEADING_WORDS)
+    if not text[0].isupper() or (long and not _long_heading(text)):
         return None
     if _LETTER_FORMULA.match(text):
         return None  # "Dear David", "Yours sincerely" open and close a letter
@@ -152,6 +153,8 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None  # a space-aligned table row or a justified line of prose
     if nxt.number == ln.number + 1 and not _opens_block(nxt.text, next_text):
         return None  # wrapped prose: the next line follows with no gap
+    if long and (nxt.number == ln.number + 1 or not _opens_block(nxt.text, next_text)):
+        return None  # a long heading stands apart, over a numbered or bulleted paragraph
     if starts_lower(next_text) and not NUMBERING.match(next_text):
         return None
     prev, adjacent = nav.previous(i)
@@ -169,6 +172,19 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
     if text.endswith(":") and word_count(text) > 4:
         return None
     return text.rstrip(":").strip()
+
+
+def _long_heading(text: str) -> bool:
+    """A heading of more than MAX_HEADING_WORDS words: in title case, one phrase.
+
+    ("Update to Corporate Parenting Committee on the 'We Will' Statements within the
+    Sufficiency Strategy"): most words capitalised, no sentence inside it.
+    """
+    words = text.split()
+    if len(words) > MAX_LONG_HEADING_WORDS or ". " in text or ends_sentence(text):
+        return False
+    capitalised = sum(1 for w in words if w.lstrip("'\"\u2018\u201c(")[:1].isupper())
+    return 2 * capitalised >= len(words)
 
 
 def heading_text_simple(text: str) -> str | None:
@@ -193,7 +209,7 @@ def running_headers(lines: Sequence[Line]) -> set[str]:
     return {t for t, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 
 
-@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+@ShortTextCache
 def date_heading(text: str) -> str | None:
     """The date of a line that is only a (numbered) date: "9. 3 March 2021", "16 April 2024"."""
     if len(text) > MAX_DATE_HEADING_CHARS or _DIGIT.search(text) is None:

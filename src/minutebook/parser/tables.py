@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Table
 from minutebook.parser.report_text import (
-    CLEAN_CACHE_SIZE,
+    ShortTextCache,
     cell_paragraphs,
     clean,
     more_words_than,
@@ -67,7 +66,7 @@ def _row_cells(line: Line) -> list[str] | None:
     return None if cells is None else list(cells)
 
 
-@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+@ShortTextCache
 def _cells_of(text: str) -> tuple[str, ...] | None:
     if _is_pipe_row(text):
         return tuple(_pipe_cells(text))

@@ -20,13 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import WorkPlanEntry
 from minutebook.parser.report_text import (
-    CLEAN_CACHE_SIZE,
     NUMBERING,
+    ShortTextCache,
     clean,
     dates_in,
     ends_sentence,
@@ -61,7 +60,7 @@ class _Entry:
     from_table: bool = False
 
 
-@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+@ShortTextCache
 def _date_line(text: str) -> str | None:
     """The ISO date when the line is a date heading ("8. 4 November 2020", "16 April 2024:")."""
     if not _HAS_DIGIT.search(text) or len(text) > MAX_DATE_LINE_CHARS:
@@ -132,7 +131,7 @@ def _row_cells(ln: Line) -> tuple[str, ...] | None:
     return _cells_of(ln.text)
 
 
-@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+@ShortTextCache
 def _cells_of(raw: str) -> tuple[str, ...] | None:
     text = raw.strip()
     if "\t" in raw.rstrip():

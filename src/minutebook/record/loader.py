@@ -56,8 +56,10 @@ from minutebook.record.people import (
 )
 from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
 
-# Rows nothing else points at while loading: inserted in bulk at the end of a load.
+# Rows inserted in bulk (one query per model) at the stage boundaries of a load.
 BULK_MODELS = (
+    m.Document,  # flushed after the documents, before facts point at them
+    m.AgendaItem,  # flushed after the agendas, before reports and minutes link to them
     m.Attendance,
     m.Declaration,
     m.Resolution,
@@ -249,11 +251,14 @@ class _Load(FactsMixin):
                 pack_meeting = meeting
             doc = self.document(parsed, meeting)
             loaded.append((parsed, doc))
+        self.up.flush_bulk()  # new documents get their ids here, in one query
         self.up.remember_documents({d.pk: self.source.pk for _, d in loaded})
         # Agenda items first, so that reports, minutes and declarations can link to them.
         for parsed, doc in loaded:
             if parsed.agenda is not None and doc.meeting is not None:
                 self.agenda(parsed, doc)
+        self.up.flush_bulk()  # agenda items and memberships, before anything links to them
+        self.items_by_meeting.clear()
         last_item: m.AgendaItem | None = None
         for parsed, doc in loaded:
             if doc.meeting is None:

@@ -175,8 +175,8 @@ def public(qs: QuerySet[_M]) -> QuerySet[_M]:
 def redacted_text(source: m.SourceFile, placeholder: str = "[closed business withheld]") -> str:
     """The source's text with the lines of closed documents replaced by `placeholder`."""
     lines = source.text.split("\n")
-    closed = public_documents(source.documents.all())
-    hidden = source.documents.exclude(pk__in=closed.values("pk"))
+    shown = public_documents(source.documents.all())
+    hidden = source.documents.exclude(pk__in=shown.values("pk"))
     for first, last in hidden.values_list("first_line", "last_line"):
         for n in range(max(first, 1) - 1, min(last, len(lines))):
             lines[n] = placeholder if n == first - 1 else ""

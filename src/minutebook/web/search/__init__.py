@@ -29,7 +29,7 @@ from minutebook.record import models as m
 from minutebook.record.visibility import can_see_closed, public
 from minutebook.web.models import SearchEntry, SearchIndexState
 from minutebook.web.search.backends import MARK_END, MARK_START, Filters, backend_for
-from minutebook.web.search.indexer import all_entries
+from minutebook.web.search.indexer import ROW_FIELDS, all_entries
 from minutebook.web.search.query import ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
@@ -81,17 +81,22 @@ def _state() -> SearchIndexState:
 def reindex(batch_size: int = 2000) -> int:
     """Rebuild the whole index from the record, in one transaction. Returns the row count."""
     count = 0
-    with transaction.atomic():
+    table = SearchEntry._meta.db_table
+    insert = (
+        f"INSERT INTO {table} ({', '.join(ROW_FIELDS)}) "
+        f"VALUES ({', '.join(['%s'] * len(ROW_FIELDS))})"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
         SearchEntry.objects.all().delete()
-        batch: list[SearchEntry] = []
-        for entry in all_entries():
-            batch.append(entry)
+        batch: list[tuple[Any, ...]] = []
+        for row in all_entries():
+            batch.append(row)
             if len(batch) >= batch_size:
-                SearchEntry.objects.bulk_create(batch)
+                cursor.executemany(insert, batch)
                 count += len(batch)
                 batch = []
         if batch:
-            SearchEntry.objects.bulk_create(batch)
+            cursor.executemany(insert, batch)
             count += len(batch)
         SearchIndexState.objects.update_or_create(
             pk=1, defaults={"dirty": False, "built_at": timezone.now(), "entries": count}

@@ -16,7 +16,6 @@ from django.db.models import Model, QuerySet
 from minutebook.record import models as m
 from minutebook.record.visibility import public
 from minutebook.web import links
-from minutebook.web.models import SearchEntry
 from minutebook.web.redaction import closed_lines_by_source
 
 PASSAGE_CHARS = 2000
@@ -60,6 +59,23 @@ def _public_ids(qs: QuerySet[Any]) -> set[int]:
     return set(public(qs).values_list("pk", flat=True))
 
 
+# The columns of web_searchentry that `_entry()` fills, in order.
+ROW_FIELDS = (
+    "kind",
+    "model",
+    "object_id",
+    "line",
+    "title",
+    "body",
+    "url",
+    "context",
+    "committee_id",
+    "meeting_date",
+    "closed",
+)
+Row = tuple[Any, ...]
+
+
 def _meeting_context(meeting: m.Meeting | None) -> str:
     if meeting is None:
         return ""
@@ -78,21 +94,20 @@ def _entry(
     meeting: m.Meeting | None = None,
     committee_id: int | None = None,
     closed: bool,
-) -> SearchEntry:
-    return SearchEntry(
-        kind=kind,
-        model=model,
-        object_id=obj.pk,
-        line=line,
-        title=clean(title)[:2000],
-        body=clean(body),
-        url=url[:600],
-        context=_meeting_context(meeting)[:600],
-        committee_id=committee_id
-        if committee_id is not None
-        else (meeting.committee_id if meeting else None),
-        meeting_date=meeting.date if meeting else None,
-        closed=closed,
+) -> Row:
+    """One index row, in `ROW_FIELDS` order (plain tuples: model instances cost too much at scale)."""
+    return (
+        kind,
+        model,
+        obj.pk,
+        line,
+        clean(title)[:2000],
+        clean(body),
+        url[:600],
+        _meeting_context(meeting)[:600],
+        committee_id if committee_id is not None else (meeting.committee_id if meeting else None),
+        meeting.date if meeting else None,
+        closed,
     )
 
 
@@ -110,6 +125,9 @@ class _Index:
         )
         self.withheld = closed_lines_by_source()
         self._meeting_urls: dict[int, str] = {}
+        # reverse() per passage is measurable at a million passages: format the patterns.
+        self.source_pattern = links.source_url(999_999_999).replace("999999999", "{}")
+        self.report_pattern = links.reverse_report(999_999_999).replace("999999999", "{}")
 
     def meeting_url(self, meeting: m.Meeting) -> str:
         if meeting.pk not in self._meeting_urls:
@@ -117,7 +135,7 @@ class _Index:
         return self._meeting_urls[meeting.pk]
 
 
-def document_entries(index: _Index, documents: QuerySet[m.Document]) -> Iterator[SearchEntry]:
+def document_entries(index: _Index, documents: QuerySet[m.Document]) -> Iterator[Row]:
     rows = documents.select_related("meeting__committee").order_by("pk")
     for document in rows.iterator(chunk_size=500):
         kind = document.kind if document.kind in DOCUMENT_KINDS else "other"
@@ -127,9 +145,9 @@ def document_entries(index: _Index, documents: QuerySet[m.Document]) -> Iterator
         hidden = index.withheld.get(document.source_id, set())
         for line, text, closed_run in passages(document.text, document.first_line, hidden):
             if report_id is not None and (closed or report_id in index.open_reports):
-                url = links.reverse_report(report_id)
+                url = index.report_pattern.format(report_id)
             else:
-                url = links.source_url(document.source_id, line)
+                url = f"{index.source_pattern.format(document.source_id)}#L{line}"
             yield _entry(
                 document,
                 "document",
@@ -143,7 +161,7 @@ def document_entries(index: _Index, documents: QuerySet[m.Document]) -> Iterator
             )
 
 
-def agenda_item_entries(index: _Index, meeting_ids: list[int]) -> Iterator[SearchEntry]:
+def agenda_item_entries(index: _Index, meeting_ids: list[int]) -> Iterator[Row]:
     rows = m.AgendaItem.objects.filter(meeting_id__in=meeting_ids).select_related(
         "meeting__committee__council"
     )
@@ -161,7 +179,7 @@ def agenda_item_entries(index: _Index, meeting_ids: list[int]) -> Iterator[Searc
         )
 
 
-def minute_entries(index: _Index, meeting_ids: list[int]) -> Iterator[SearchEntry]:
+def minute_entries(index: _Index, meeting_ids: list[int]) -> Iterator[Row]:
     rows = m.Minute.objects.filter(meeting_id__in=meeting_ids).select_related(
         "meeting__committee__council"
     )
@@ -179,7 +197,7 @@ def minute_entries(index: _Index, meeting_ids: list[int]) -> Iterator[SearchEntr
         )
 
 
-def resolution_entries(index: _Index, meeting_ids: list[int]) -> Iterator[SearchEntry]:
+def resolution_entries(index: _Index, meeting_ids: list[int]) -> Iterator[Row]:
     rows = m.Resolution.objects.filter(minute__meeting_id__in=meeting_ids).select_related(
         "minute__meeting__committee__council"
     )
@@ -201,7 +219,7 @@ def resolution_entries(index: _Index, meeting_ids: list[int]) -> Iterator[Search
 MEETING_BATCH = 200
 
 
-def all_entries() -> Iterator[SearchEntry]:
+def all_entries() -> Iterator[Row]:
     """Every entry, oldest meeting first: row ids then follow meeting dates, which lets
     the backends rank a very common word within its newest matches (see RANK_WINDOW)."""
     index = _Index()

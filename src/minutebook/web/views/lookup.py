@@ -36,17 +36,31 @@ def committee_for(request: HttpRequest, slug: str) -> m.Committee:
 
 
 def meeting_for(request: HttpRequest, committee_slug: str, date: str) -> m.Meeting:
-    committee = committee_for(request, committee_slug)
+    """The meeting of the committee with this slug on this date.
+
+    When councils share the committee slug, the date usually tells them apart;
+    `?council=` settles the rest.
+    """
     try:
         day = dt.date.fromisoformat(date)
     except ValueError:
         raise Http404(f"{date!r} is not a date (use YYYY-MM-DD).") from None
-    try:
-        return m.Meeting.objects.select_related("committee__council", "municipal_year").get(
-            committee=committee, date=day
+    meetings = m.Meeting.objects.select_related("committee__council", "municipal_year").filter(
+        committee__slug=committee_slug, date=day
+    )
+    council = query_param(request, "council", 200)
+    if council:
+        meetings = meetings.filter(committee__council__slug=council)
+    found = list(meetings[:2])
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise Http404(
+            f"More than one council has a {committee_slug!r} meeting on that day: "
+            "add ?council=<slug>."
         )
-    except m.Meeting.DoesNotExist:
-        raise Http404(f"{committee.name} has no meeting on {day.day} {day:%B %Y}.") from None
+    committee = committee_for(request, committee_slug)
+    raise Http404(f"{committee.name} has no meeting on {day.day} {day:%B %Y}.")
 
 
 def person_for(request: HttpRequest, slug: str) -> m.Person:
