@@ -114,7 +114,6 @@ def test_pdf_pack_with_a_wrapped_title_round_trips_through_the_parser(
     lines = [re.sub(r"\s+", " ", line).strip() for line in result.text.split("\n")]
     start = next(i for i, line in enumerate(lines) if line.startswith("6. FEEDBACK FROM"))
     assert lines[start] != f"6. {LONG_TITLE}", "the title did not wrap: this test tests nothing"
-    print("\n".join(repr(l) for l in result.text.split("\n")[start-3:start+8]))
     got = _structure(result)["items"]
     want = _expected_items(pack)
     assert LONG_TITLE in [title for _, title, _, _ in want]

@@ -155,6 +155,20 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             continue
         if current is None:
             continue
+        if (
+            current.pages is None
+            and len(cells) >= 2
+            and not current.description
+            and PAGE_RANGE.match(cells[-1])
+        ):
+            # A title that wrapped in its table cell (PDF text): the rest of the title
+            # with the page cell, perhaps after a blank line.
+            pm = PAGE_RANGE.match(cells[-1])
+            assert pm is not None
+            current.title += " " + " ".join(cells[:-1])
+            current.pages = _pages(pm["a"], pm["b"])
+            current.lines.append(line)
+            continue
         if PAGE_RANGE.match(text) and current.pages is None:
             pm = PAGE_RANGE.match(text)
             assert pm is not None

@@ -191,6 +191,13 @@ def _prose(text: str) -> bool:
     return lower / len(words) > 0.4
 
 
+def _cells(text: str) -> list[str]:
+    """The entries of a list line: names in tab-separated columns are one entry each
+    ("Councillor A (Chair)<tab>Councillor B")."""
+    cells = text.split("\t") if "\t" in text else [text]
+    return [c for c in (" ".join(cell.split()).strip(" :") for cell in cells) if c]
+
+
 def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     """Attendees from the labelled lists in `lines` (the part before the first item)."""
     sections: list[tuple[str, str, list[str], list[Line]]] = []
@@ -201,8 +208,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         text = _plain(line.text, keep_tabs=True)
         m = match_label(text)
         if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in line.text):
-            rest = re.sub(r"\s+", " ", m["rest"]).strip(" :")
-            sections.append((m["label"], m["sep"].strip(), [rest] if rest else [], [line]))
+            rest = _cells(m["rest"].strip(" :"))
+            sections.append((m["label"], m["sep"].strip(), rest, [line]))
             closed = False
             continue
         if text.isupper() and len(text) > 3:
@@ -212,7 +219,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             closed = True  # a sentence of the minutes, not a list of names
             continue
         if sections and not closed:
-            sections[-1][2].append(re.sub(r"\s+", " ", text))
+            sections[-1][2].extend(_cells(text))
             sections[-1][3].append(line)
     out: list[Attendee] = []
     for label, label_sep, texts, src in sections:

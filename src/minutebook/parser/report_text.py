@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import Generic, TypeVar
+from functools import lru_cache, wraps
+from typing import Protocol, TypeVar, cast
 
 from minutebook.parser.dates import MONTHS, find_dates
 from minutebook.parser.lines import Line
@@ -44,25 +44,29 @@ CLEAN_CACHE_SIZE = 16384
 # Only short texts are remembered, so the caches stay small whatever the input.
 MAX_CACHED_CHARS = 500
 _Result = TypeVar("_Result")
+_Result_co = TypeVar("_Result_co", covariant=True)
 
 
-class ShortTextCache(Generic[_Result]):
+class CachedByText(Protocol[_Result_co]):
+    def __call__(self, text: str, /) -> _Result_co: ...
+
+    def cache_clear(self) -> None: ...
+
+
+def short_text_cache(fn: Callable[[str], _Result]) -> CachedByText[_Result]:
     """`fn(text)` remembered for the last CLEAN_CACHE_SIZE short texts (lines, cells).
 
     Long texts (paragraphs extracted without line breaks) are computed each time: they
     are rarely seen twice and would make the cache hold a copy of the input.
     """
+    cached = lru_cache(maxsize=CLEAN_CACHE_SIZE)(fn)
 
-    def __init__(self, fn: Callable[[str], _Result]) -> None:
-        self._fn = fn
-        self._cached = lru_cache(maxsize=CLEAN_CACHE_SIZE)(fn)
-        self.__doc__ = fn.__doc__
+    @wraps(fn)
+    def lookup(text: str) -> _Result:
+        return cached(text) if len(text) <= MAX_CACHED_CHARS else fn(text)
 
-    def __call__(self, text: str) -> _Result:
-        return self._cached(text) if len(text) <= MAX_CACHED_CHARS else self._fn(text)
-
-    def cache_clear(self) -> None:
-        self._cached.cache_clear()
+    lookup.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return cast(CachedByText[_Result], lookup)
 
 
 # Every date has a year of two or four digits, and a month name or a separator between
@@ -93,7 +97,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@ShortTextCache
+@short_text_cache
 def clean(text: str) -> str:
     """Plain text of a line or cell: markup removed, spaces collapsed, tabs become spaces."""
     return squash(strip_markup(text).replace("\t", " ").replace("\n", " "))
@@ -187,7 +191,7 @@ def is_upper_heading(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-@ShortTextCache
+@short_text_cache
 def _paragraph_line(raw: str) -> tuple[str, bool, bool] | None:
     """(text, is a table row, opens an item) of a line for `join_paragraphs`; None when it
     carries no text (blank, or a page number)."""

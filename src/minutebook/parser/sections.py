@@ -17,7 +17,6 @@ from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Section
 from minutebook.parser.report_text import (
     NUMBERING,
-    ShortTextCache,
     clean,
     dates_in,
     ends_sentence,
@@ -26,6 +25,7 @@ from minutebook.parser.report_text import (
     join_paragraphs,
     markdown_heading,
     more_words_than,
+    short_text_cache,
     starts_lower,
     word_count,
 )
@@ -209,7 +209,7 @@ def running_headers(lines: Sequence[Line]) -> set[str]:
     return {t for t, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 
 
-@ShortTextCache
+@short_text_cache
 def date_heading(text: str) -> str | None:
     """The date of a line that is only a (numbered) date: "9. 3 March 2021", "16 April 2024"."""
     if len(text) > MAX_DATE_HEADING_CHARS or _DIGIT.search(text) is None:

@@ -18,11 +18,11 @@ from rapidfuzz import fuzz
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Table
 from minutebook.parser.report_text import (
-    ShortTextCache,
     cell_paragraphs,
     clean,
     more_words_than,
     raw_cells,
+    short_text_cache,
     squash,
     word_count,
 )
@@ -66,7 +66,7 @@ def _row_cells(line: Line) -> list[str] | None:
     return None if cells is None else list(cells)
 
 
-@ShortTextCache
+@short_text_cache
 def _cells_of(text: str) -> tuple[str, ...] | None:
     if _is_pipe_row(text):
         return tuple(_pipe_cells(text))

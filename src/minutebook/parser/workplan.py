@@ -25,7 +25,6 @@ from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import WorkPlanEntry
 from minutebook.parser.report_text import (
     NUMBERING,
-    ShortTextCache,
     clean,
     dates_in,
     ends_sentence,
@@ -33,6 +32,7 @@ from minutebook.parser.report_text import (
     is_upper_heading,
     more_words_than,
     raw_cells,
+    short_text_cache,
     strip_bullet,
     strip_markup,
     word_count,
@@ -60,7 +60,7 @@ class _Entry:
     from_table: bool = False
 
 
-@ShortTextCache
+@short_text_cache
 def _date_line(text: str) -> str | None:
     """The ISO date when the line is a date heading ("8. 4 November 2020", "16 April 2024:")."""
     if not _HAS_DIGIT.search(text) or len(text) > MAX_DATE_LINE_CHARS:
@@ -131,7 +131,7 @@ def _row_cells(ln: Line) -> tuple[str, ...] | None:
     return _cells_of(ln.text)
 
 
-@ShortTextCache
+@short_text_cache
 def _cells_of(raw: str) -> tuple[str, ...] | None:
     text = raw.strip()
     if "\t" in raw.rstrip():

@@ -1,0 +1,44 @@
+"""Order of business: item rows as PDF and Word text extraction gives them."""
+
+from __future__ import annotations
+
+from minutebook.parser.agenda import order_of_business
+from minutebook.parser.lines import make_lines
+
+
+def rows(source: str) -> list[tuple[str | None, str, str | None, str]]:
+    return [(i.number, i.title, i.pages, i.part) for i in order_of_business(make_lines(source))]
+
+
+def test_title_wrapped_in_its_table_cell_keeps_its_rest_and_pages() -> None:
+    source = (
+        "5.\tMINUTES\t1 - 4\n"
+        "6.\tFEEDBACK FROM INSPECTIONS OF CHILDREN'S SOCIAL CARE AND YOUTH\n"
+        "\n"
+        "OFFENDING SERVICES ANNUAL REPORT\t5 - 9\n"
+        "\n"
+        "7.\tSUFFICIENCY STRATEGY\t10 - 12\n"
+    )
+    assert rows(source) == [
+        ("5", "MINUTES", "1-4", "open"),
+        (
+            "6",
+            "FEEDBACK FROM INSPECTIONS OF CHILDREN'S SOCIAL CARE AND YOUTH OFFENDING SERVICES "
+            "ANNUAL REPORT",
+            "5-9",
+            "open",
+        ),
+        ("7", "SUFFICIENCY STRATEGY", "10-12", "open"),
+    ]
+
+
+def test_part_ii_exempt_heading_closes_the_items_after_it() -> None:
+    source = (
+        "AGENDA\n\nPART I\n\n1.\tApologies for Absence\n\n"
+        "2.\tBudget Monitoring (Pages 5 - 20)\n\nPART II (exempt)\n\n3.\tContract Award (Pages 21 - 30)\n"
+    )
+    assert rows(source) == [
+        ("1", "Apologies for Absence", None, "open"),
+        ("2", "Budget Monitoring", "5-20", "open"),
+        ("3", "Contract Award", "21-30", "closed"),
+    ]
