@@ -67,3 +67,26 @@ def test_attendance_grid() -> None:
         ("Jane Fox", "present", "co-opted", "Co-opted member"),
         ("E Evans", "absent", "member", "Member"),
     ]
+
+
+def test_names_in_tab_separated_columns_are_one_person_each() -> None:
+    source = (
+        "Present:\n"
+        "Councillor Ann Bell (Chair)\tCouncillor Carl Dunn\n"
+        "Dr Gita Hale (NHS Integrated Care Board)\tIan Jones (Director of Public Health)\n"
+    )
+    assert [(a.name, a.honorific, a.role) for a in labelled_attendance(make_lines(source))] == [
+        ("Ann Bell", "Councillor", "Chair"),
+        ("Carl Dunn", "Councillor", None),
+        ("Gita Hale", "Dr", "NHS Integrated Care Board"),
+        ("Ian Jones", None, "Director of Public Health"),
+    ]
+
+
+def test_clerk_label_gives_the_post_and_a_count_of_the_public_is_no_person() -> None:
+    source = "Present: Cllrs A Holloway (Chairman), B Teague\nClerk: Mrs J Whitlock\nMembers of the public: 3\n"
+    assert [(a.name, a.capacity, a.role) for a in labelled_attendance(make_lines(source))] == [
+        ("A Holloway", "member", "Chairman"),
+        ("B Teague", "member", None),
+        ("J Whitlock", "officer", "Clerk"),
+    ]

@@ -403,10 +403,50 @@ def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
     return out
 
 
+_SENTENCE_WORDS = re.compile(r"(?i)apolog|substitut|absence")
+
+
+def _around(lines: Sequence[Line], words: re.Pattern[str]) -> list[Line]:
+    """Only the paragraphs that contain `words` (with a paragraph that continues one
+    of them in lower case), in order: the sentences are searched there alone."""
+    n = len(lines)
+    keep = [False] * n
+    k = 0
+    while k < n:
+        if lines[k].is_blank or not words.search(lines[k].text):
+            k += 1
+            continue
+        a = k
+        while a > 0 and not lines[a - 1].is_blank:
+            a -= 1
+        b = k
+        while b + 1 < n and not lines[b + 1].is_blank:
+            b += 1
+        # A following paragraph that starts in lower case continues this one.
+        c = b + 1
+        while c < n and lines[c].is_blank:
+            c += 1
+        if c < n and lines[c].text.lstrip()[:1].islower():
+            b = c
+            while b + 1 < n and not lines[b + 1].is_blank:
+                b += 1
+        for j in range(a, b + 1):
+            keep[j] = True
+        k = b + 1
+    out: list[Line] = []
+    for j, line in enumerate(lines):
+        if keep[j]:
+            if out and line.number != out[-1].number + 1 and not out[-1].is_blank:
+                # Separate kept paragraphs that were apart, as a blank line would.
+                out.append(Line(number=out[-1].number, text="", page=out[-1].page))
+            out.append(line)
+    return out
+
+
 def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> list[Attendee]:
     """Apologies and substitutes stated in sentences."""
     out: list[Attendee] = []
-    for text, src in _paragraph_text(lines):
+    for text, src in _paragraph_text(_around(lines, _SENTENCE_WORDS)):
         default = span_of(src)
         last_apology: str | None = None
         low = text.lower()

@@ -104,6 +104,10 @@ def _split_inline(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
+# Every marker contains one of these words (the cheap first test of a line).
+_MARKER_WORD = re.compile(r"(?i)resolv|agreed|decision|decided")
+
+
 def find_marker(text: str) -> tuple[int, str] | None:
     """(position after the marker, text after it) when `text` carries a resolution marker."""
     low = text.lower()
@@ -146,6 +150,9 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
     n = len(lines)
     while i < n:
         line = lines[i]
+        if not _MARKER_WORD.search(line.text):
+            i += 1  # most lines carry no marker: skip them before any other work
+            continue
         text = _plain(line.text)
         hit = find_marker(text) if text else None
         if hit is None:
