@@ -68,6 +68,7 @@ def _child(paragraphs: int, batch: int) -> dict[str, Any]:
     from minutebook.record import models as m
     from minutebook.record.ingest import IngestSummary, _update_tracking, ingest_bytes
     from minutebook.web import search as web_search
+    from minutebook.web.links import meeting_url
 
     call_command("migrate", verbosity=0)
     papers = list(generate(paragraphs))
@@ -101,7 +102,8 @@ def _child(paragraphs: int, batch: int) -> dict[str, Any]:
     meetings = list(m.Meeting.objects.select_related("committee").order_by("?")[:REPEATS])
     page_meeting: list[float] = []
     for meeting in meetings:
-        url = f"/meetings/{meeting.committee.slug}/{meeting.date.isoformat()}/"
+        # The page's own link: a committee name shared by councils needs the council.
+        url = meeting_url(meeting)
         t0 = time.perf_counter()
         resp = client.get(url)
         page_meeting.append(time.perf_counter() - t0)

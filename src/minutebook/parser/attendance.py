@@ -22,6 +22,7 @@ from minutebook.parser.names import (
     split_name_title_run,
     split_person,
 )
+from minutebook.parser.report_text import lines_matching
 
 LABEL = re.compile(
     r"^\W*(?P<label>present|members\s+present|councillors\s+present|also\s+present|"
@@ -411,9 +412,10 @@ def _around(lines: Sequence[Line], words: re.Pattern[str]) -> list[Line]:
     of them in lower case), in order: the sentences are searched there alone."""
     n = len(lines)
     keep = [False] * n
+    found = lines_matching(lines, words)
     k = 0
     while k < n:
-        if lines[k].is_blank or not words.search(lines[k].text):
+        if k not in found or lines[k].is_blank:
             k += 1
             continue
         a = k

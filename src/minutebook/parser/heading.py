@@ -33,6 +33,7 @@ from minutebook.parser.dates import (
 from minutebook.parser.lines import Line
 from minutebook.parser.models import MeetingRef, Part
 from minutebook.parser.names import smart_title
+from minutebook.parser.report_text import short_text_cache
 from minutebook.parser.segment import MINUTES_HEADING
 
 ONLINE = re.compile(
@@ -72,6 +73,8 @@ _SPACES = re.compile(r"\s+")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
+# Every extractor passes the same lines through `plain`: remember recent ones.
+@short_text_cache
 def plain(text: str) -> str:
     """A line without markup, link debris ("PDF 71 KB") and runs of spaces."""
     if "<" in text:

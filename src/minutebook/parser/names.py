@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.parser.models import MemberRole
+from minutebook.parser.report_text import short_text_cache
 
 # Longest first so that "County Councillor" wins over "Councillor".
 HONORIFICS = (
@@ -204,6 +205,9 @@ class PersonName:
     role: str | None  # the role or job title as printed, without brackets
 
 
+# Names are split again by each extractor that meets them (attendance, declarations,
+# front sheet), and the same people recur across items: remember recent results.
+@short_text_cache
 def clean(text: str) -> str:
     """Collapse whitespace and strip markdown emphasis and stray punctuation."""
     text = text.replace("**", "").replace("\\", "")
@@ -221,6 +225,7 @@ def member_role(role_text: str | None) -> MemberRole:
     return "member"
 
 
+@short_text_cache
 def split_honorific(text: str) -> tuple[str | None, str]:
     """("Councillor", "Jasmine Ali") from "Councillor Jasmine Ali"."""
     text = clean(text)
@@ -234,6 +239,7 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     return honorific, rest
 
 
+@short_text_cache
 def split_person(text: str) -> PersonName:
     """Split one printed person into name, honorific and role.
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Resolution
+from minutebook.parser.report_text import lines_matching
 
 # Marker at the start of a line, optionally after a subject ("The Committee",
 # "Cabinet") and "UNANIMOUSLY"; "It was AGREED" may sit inside a sentence.
@@ -148,9 +149,10 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
     used: set[int] = set()
     i = 0
     n = len(lines)
+    marked = lines_matching(lines, _MARKER_WORD)
     while i < n:
         line = lines[i]
-        if not _MARKER_WORD.search(line.text):
+        if i not in marked:
             i += 1  # most lines carry no marker: skip them before any other work
             continue
         text = _plain(line.text)

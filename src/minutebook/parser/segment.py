@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import DocumentKind, DocumentSubkind
+from minutebook.parser.report_text import short_text_cache
 
 
+# Segmentation looks at each line several times (starts, classification, trimming).
+@short_text_cache
 def _plain(text: str) -> str:
     """Line text without markdown/HTML emphasis: "<b>Item No.</b>" -> "Item No."."""
     if (

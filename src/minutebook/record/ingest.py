@@ -55,6 +55,9 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     changed_sources: list[str] = field(default_factory=list)
     tracking: dict[str, int] = field(default_factory=dict)
+    # Committees whose papers this batch added or changed: the tracking update covers only
+    # these; None means every committee (a reparse, or a paper tied to no committee).
+    touched_committees: set[int] | None = field(default_factory=set)
     # Councils, committees and people stay cached across the papers of one batch.
     session: LoadSession = field(default_factory=LoadSession, repr=False)
 
@@ -212,7 +215,7 @@ def _update_tracking(summary: IngestSummary) -> None:
     from minutebook.tracking.update import update_tracking
 
     try:
-        summary.tracking = update_tracking()
+        summary.tracking = update_tracking(committee_ids=summary.touched_committees)
     except Exception as exc:
         log.exception("tracking update failed")
         summary.failures.append(Failure("tracking", f"tracking update failed: {exc}"))
@@ -233,6 +236,22 @@ def ingest_paths(paths: Iterable[str | Path], *, progress: bool = False) -> Inge
     return summary
 
 
+def _note_committees(source: m.SourceFile, summary: IngestSummary) -> None:
+    """Remember which committees this source (and any version it replaced) feeds."""
+    if summary.touched_committees is None:
+        return
+    sources = [source.pk] + ([source.supersedes_id] if source.supersedes_id else [])
+    committees = set(
+        m.Meeting.objects.filter(documents__source_id__in=sources).values_list(
+            "committee_id", flat=True
+        )
+    )
+    if committees:
+        summary.touched_committees |= committees
+    else:
+        summary.touched_committees = None  # tied to no meeting: we cannot tell, so do them all
+
+
 def ingest_bytes(data: bytes, name: str, summary: IngestSummary | None = None) -> IngestSummary:
     """Store and process one file (used by the CLI and by the officers' upload page)."""
     summary = summary or IngestSummary()
@@ -240,7 +259,10 @@ def ingest_bytes(data: bytes, name: str, summary: IngestSummary | None = None) -
     if created:
         summary.new_sources += 1
         summary.report.add("SourceFile", "inserted")
-        summary.report.merge(process(source, summary.session))
+        report = process(source, summary.session)
+        summary.report.merge(report)
+        if report.changed:
+            _note_committees(source, summary)
     else:
         summary.known_sources += 1
         summary.report.add("SourceFile", "unchanged")
@@ -262,6 +284,7 @@ def reparse_all(*, progress: bool = False, only_failed: bool = False) -> IngestS
         from tqdm import tqdm
 
         iterator = tqdm(ids, unit="paper", desc="reparse", leave=False)
+    summary.touched_committees = None  # a new parser may change any committee's facts
     for pk in iterator:
         source = m.SourceFile.objects.get(pk=pk)
         before = (source.parse_status, source.parser_version)

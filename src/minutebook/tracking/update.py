@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from django.db import transaction
@@ -41,12 +42,24 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:20]
 
 
-def update_tracking(today: dt.date | None = None) -> dict[str, int]:
-    """Recompute tracking for every committee; returns counts per kind of tracked fact."""
+def update_tracking(
+    today: dt.date | None = None, committee_ids: Iterable[int] | None = None
+) -> dict[str, int]:
+    """Recompute tracking for every committee (or only `committee_ids`); returns counts per kind.
+
+    Every tracked fact belongs to one committee and is derived from that
+    committee's papers only, so ingest passes the committees its new papers
+    touched: the cost then follows the batch, not the whole archive. A full
+    run (`manage.py track`) also refreshes date-dependent statuses (overdue)
+    of committees that received no paper.
+    """
     today = today or timezone.localdate()
     counts: Counter[str] = Counter()
+    committees = m.Committee.objects.order_by("pk")
+    if committee_ids is not None:
+        committees = committees.filter(pk__in=list(committee_ids))
     with transaction.atomic():
-        for committee in m.Committee.objects.all():
+        for committee in committees:
             counts["work_plan_entries_from_resolutions"] += sync_resolution_work_plan(committee)
             counts.update(update_requests(committee, today))
             counts["figures"] += update_figures(committee)

@@ -74,11 +74,18 @@ def record_token() -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _flagged_in_this_transaction() -> None:
+    """A no-op on-commit marker: its presence says this transaction already set the flag."""
+
+
 def mark_dirty(sender: type[models.Model], **kwargs: Any) -> None:
     """Signal receiver: a record or tracking row was saved or deleted; re-sync before serving.
 
     The flag is written in the same transaction as the change, so it rolls back
-    with it; once set, the UPDATE matches no row and costs an index lookup.
+    with it, and only once per transaction: a marker in the connection's
+    on-commit list remembers it (an ingest saving thousands of rows costs one
+    UPDATE, not one per row). Rolling back a savepoint drops its marker along
+    with its UPDATE, so the next save sets the flag again.
     """
     meta = getattr(sender, "_meta", None)
     if (
@@ -87,7 +94,12 @@ def mark_dirty(sender: type[models.Model], **kwargs: Any) -> None:
         or sender.__name__.startswith("Historical")
     ):
         return
-    PublicationState.objects.filter(name=STATE_NAME, dirty=False).update(dirty=True)
+    using = kwargs.get("using") or "default"
+    pending = transaction.get_connection(using).run_on_commit
+    if any(entry[1] is _flagged_in_this_transaction for entry in pending):
+        return
+    PublicationState.objects.using(using).filter(name=STATE_NAME, dirty=False).update(dirty=True)
+    transaction.on_commit(_flagged_in_this_transaction, using=using)
 
 
 def ensure_published() -> None:
@@ -176,6 +188,9 @@ def sync_published(token: str | None = None) -> dict[str, int]:
         name=STATE_NAME,
         defaults={"token": token or record_token(), "synced_at": now, "dirty": False},
     )
+    # The flag is clear again: a later change in this same transaction must set it anew.
+    pending = transaction.get_connection().run_on_commit
+    pending[:] = [entry for entry in pending if entry[1] is not _flagged_in_this_transaction]
     return {
         "created": len(new),
         "modified": len(changed),
