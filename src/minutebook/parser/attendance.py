@@ -404,15 +404,16 @@ def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
     return out
 
 
-_SENTENCE_WORDS = re.compile(r"(?i)apolog|substitut|absence")
+_SENTENCE_WORD_LIST = ("apolog", "substitut", "absence")
+_SENTENCE_WORDS = re.compile("(?i)" + "|".join(_SENTENCE_WORD_LIST))
 
 
-def _around(lines: Sequence[Line], words: re.Pattern[str]) -> list[Line]:
+def _around(lines: Sequence[Line], words: re.Pattern[str], word_list: Sequence[str]) -> list[Line]:
     """Only the paragraphs that contain `words` (with a paragraph that continues one
     of them in lower case), in order: the sentences are searched there alone."""
     n = len(lines)
     keep = [False] * n
-    found = lines_matching(lines, words)
+    found = lines_matching(lines, words, word_list)
     k = 0
     while k < n:
         if k not in found or lines[k].is_blank:
@@ -448,7 +449,7 @@ def _around(lines: Sequence[Line], words: re.Pattern[str]) -> list[Line]:
 def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> list[Attendee]:
     """Apologies and substitutes stated in sentences."""
     out: list[Attendee] = []
-    for text, src in _paragraph_text(_around(lines, _SENTENCE_WORDS)):
+    for text, src in _paragraph_text(_around(lines, _SENTENCE_WORDS, _SENTENCE_WORD_LIST)):
         default = span_of(src)
         last_apology: str | None = None
         low = text.lower()

@@ -71,16 +71,34 @@ def short_text_cache(fn: Callable[[str], _Result]) -> CachedByText[_Result]:
     return cast(CachedByText[_Result], lookup)
 
 
-def lines_matching(lines: Sequence[Line], pattern: re.Pattern[str]) -> set[int]:
+# The only characters that a case-insensitive search equates with an ASCII letter, or
+# that lower-case to one: where none occurs, lower-casing the text and finding the
+# lower-case words gives exactly what the case-insensitive pattern finds.
+_CASE_FOLD_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lines_matching(
+    lines: Sequence[Line], pattern: re.Pattern[str], words: Sequence[str]
+) -> set[int]:
     """Indexes of the `lines` whose text `pattern` finds something in.
 
-    One search over the joined text costs far less than a search call per line.
-    `pattern` must not match across a line break (plain words do not).
+    `pattern` is case-insensitive and matches exactly the lower-case `words` (no
+    line breaks). One pass over the joined text costs far less than a search per line.
     """
     texts = [ln.text for ln in lines]
+    joined = "\n".join(texts)
     # ends[k]: offset just past line k and its separator in the joined text.
     ends = list(accumulate(len(t) + 1 for t in texts))
-    return {bisect_right(ends, m.start()) for m in pattern.finditer("\n".join(texts))}
+    low = joined.lower()
+    if len(low) != len(joined) or any(c in joined for c in _CASE_FOLD_TO_ASCII):
+        return {bisect_right(ends, m.start()) for m in pattern.finditer(joined)}
+    found: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            found.add(bisect_right(ends, at))
+            at = low.find(word, at + 1)
+    return found
 
 
 # Every date has a year of two or four digits, and a month name or a separator between

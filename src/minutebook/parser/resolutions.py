@@ -106,7 +106,8 @@ def _split_inline(text: str) -> list[tuple[str | None, str]]:
 
 
 # Every marker contains one of these words (the cheap first test of a line).
-_MARKER_WORD = re.compile(r"(?i)resolv|agreed|decision|decided")
+_MARKER_WORDS = ("resolv", "agreed", "decision", "decided")
+_MARKER_WORD = re.compile("(?i)" + "|".join(_MARKER_WORDS))
 
 
 def find_marker(text: str) -> tuple[int, str] | None:
@@ -149,7 +150,7 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
     used: set[int] = set()
     i = 0
     n = len(lines)
-    marked = lines_matching(lines, _MARKER_WORD)
+    marked = lines_matching(lines, _MARKER_WORD, _MARKER_WORDS)
     while i < n:
         line = lines[i]
         if i not in marked:

@@ -62,8 +62,10 @@ def update_tracking(
         for committee in committees:
             counts["work_plan_entries_from_resolutions"] += sync_resolution_work_plan(committee)
             counts.update(update_requests(committee, today))
-            counts["figures"] += update_figures(committee)
-            counts["commitments"] += update_commitments(committee)
+            # Both read the same papers: fetch their texts once per committee.
+            committee_papers = list(papers(committee))
+            counts["figures"] += update_figures(committee, committee_papers)
+            counts["commitments"] += update_commitments(committee, committee_papers)
     return dict(counts)
 
 
@@ -259,12 +261,14 @@ def _set_status(
 # -- figures and commitments --------------------------------------------------------------------
 
 
-def update_figures(committee: m.Committee) -> int:
+def update_figures(
+    committee: m.Committee, committee_papers: Iterable[PaperText] | None = None
+) -> int:
     """Figures are keyed by their content, so unchanged ones are left alone and new ones bulk-created."""
     existing = set(Figure.objects.filter(committee=committee).values_list("key", flat=True))
     kept: set[str] = set()
     new: list[Figure] = []
-    for paper in papers(committee):
+    for paper in papers(committee) if committee_papers is None else committee_papers:
         found = [(f, f.offset, len(f.sentence)) for f in extract_from_text(paper.text)]
         tables = list(tables_in_text(paper.text))
         if paper.report is not None:
@@ -346,12 +350,14 @@ def _self_evaluation_from_original(paper: PaperText) -> list[FoundCommitment]:
     ]
 
 
-def update_commitments(committee: m.Committee) -> int:
+def update_commitments(
+    committee: m.Committee, committee_papers: Iterable[PaperText] | None = None
+) -> int:
     """Commitments keep their status (an officer's) across recomputation; new ones are bulk-created."""
     existing = {c.key: c for c in Commitment.objects.filter(committee=committee)}
     kept: set[str] = set()
     new: list[Commitment] = []
-    for paper in papers(committee):
+    for paper in papers(committee) if committee_papers is None else committee_papers:
         found_here = find_commitments(paper.text) + _self_evaluation_from_original(paper)
         if paper.report is not None:
             for table in paper.report.tables:
