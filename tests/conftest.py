@@ -20,6 +20,14 @@ COUNCILS = CORPUS / "councils"
 
 _pg_server = None
 
+# In CI the property tests replay a fixed sequence of examples, so a failure there is
+# reproducible from the log; locally they keep exploring new examples on every run.
+if os.environ.get("CI"):
+    from hypothesis import settings as hypothesis_settings
+
+    hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+    hypothesis_settings.load_profile("ci")
+
 
 def pytest_configure(config: pytest.Config) -> None:
     global _pg_server
