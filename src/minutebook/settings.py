@@ -68,7 +68,12 @@ TEMPLATES = [
 def _database() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dict(dj_database_url.parse(url, conn_max_age=60))
+        config = dict(dj_database_url.parse(url, conn_max_age=60))
+        if config.get("ENGINE", "").endswith("postgresql"):
+            # The visibility queries are many small joins: PostgreSQL's JIT costs far more
+            # to compile them than it saves.
+            config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        return config
     path = Path(os.environ.get("MINUTEBOOK_DB_PATH", DATA_DIR / "minutebook.sqlite3"))
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -98,6 +103,7 @@ STATIC_ROOT = Path(os.environ.get("MINUTEBOOK_STATIC_ROOT", DATA_DIR / "static")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+CSRF_FAILURE_VIEW = "minutebook.web.errors.csrf_failure"
 LOGIN_URL = "/officers/login/"
 LOGIN_REDIRECT_URL = "/officers/"
 

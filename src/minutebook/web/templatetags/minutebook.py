@@ -16,6 +16,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("committees", "Committees", "committees"),
     ("people", "People", "people"),
     ("actions", "Actions", "tracking:actions"),
+    ("open-data", "Open data", "downloads"),
     ("search", "Search", "search"),
 ]
 

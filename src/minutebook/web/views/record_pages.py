@@ -12,10 +12,12 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from minutebook.record import models as m
 from minutebook.record.visibility import visible
+from minutebook.tracking.queries import requests_for_meeting
 from minutebook.web import links
 from minutebook.web.present import (
     agenda_item_data,
@@ -76,6 +78,30 @@ def committee_summary(committee: m.Committee) -> dict[str, Any]:
     }
 
 
+def committee_follow_links(committee: m.Committee) -> list[dict[str, str]]:
+    """Where to follow a committee's business: tracking pages, calendar, feeds, downloads."""
+    council, slug = committee.council.slug, committee.slug
+    named = [
+        ("Action log: what the committee asked for", "tracking:committee-actions"),
+        ("Work plan against what arrived", "tracking:committee-workplan"),
+        ("Performance figures over time", "tracking:committee-performance"),
+        ("Commitments", "tracking:committee-commitments"),
+    ]
+    out = []
+    for label, name in named:
+        try:
+            out.append({"label": label, "url": reverse(name, args=[slug])})
+        except NoReverseMatch:
+            continue
+    out += [
+        {"label": "Meetings calendar (iCalendar)", "url": f"/calendar/{council}/{slug}.ics"},
+        {"label": "New papers (Atom feed)", "url": f"/feeds/{council}/{slug}/papers.atom"},
+        {"label": "Decisions (Atom feed)", "url": f"/feeds/{council}/{slug}/decisions.atom"},
+        {"label": "Open data downloads", "url": "/downloads/"},
+    ]
+    return out
+
+
 def committees(request: HttpRequest) -> HttpResponse:
     rows = m.Committee.objects.select_related("council").order_by("council__name", "name")
     by_council: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
@@ -129,6 +155,7 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         "council": found.council.name,
         "purpose": found.purpose,
         "url": links.committee_url(found),
+        "follow": committee_follow_links(found),
         "membership": [
             {
                 "year": label,
@@ -224,6 +251,8 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
         },
         "declarations": [declaration_data(d) for d in declarations],
         "minutes": [minute_data(x, visible_resolution_ids) for x in minutes],
+        # What the committee asked for at this meeting, and what was due back at it.
+        "requests": requests_for_meeting(found, user),
     }
     data["has_minutes"] = bool(
         data["minutes"] or attendance.exists() or data["declarations"] or apologies
