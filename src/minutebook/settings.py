@@ -103,7 +103,6 @@ STATIC_ROOT = Path(os.environ.get("MINUTEBOOK_STATIC_ROOT", DATA_DIR / "static")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-CSRF_FAILURE_VIEW = "minutebook.web.errors.csrf_failure"
 LOGIN_URL = "/officers/login/"
 LOGIN_REDIRECT_URL = "/officers/"
 
