@@ -7,7 +7,7 @@ import pytest
 
 from minutebook.bench.archive import generate
 from minutebook.record import models as m
-from minutebook.record.ingest import IngestSummary, _update_tracking, ingest_bytes
+from minutebook.record.ingest import IngestSummary, finish_batch, ingest_bytes
 from minutebook.tracking.models import Commitment, Figure, TrackedRequest
 from minutebook.tracking.update import update_tracking
 
@@ -29,7 +29,7 @@ def test_a_batch_updates_only_its_committees_and_matches_a_full_update() -> None
     summary = IngestSummary()
     for paper in first:
         ingest_bytes(paper.text.encode(), paper.name, summary)
-    _update_tracking(summary)
+    finish_batch(summary)
     before = set(m.Committee.objects.values_list("pk", flat=True))
 
     batch = IngestSummary()
@@ -42,7 +42,7 @@ def test_a_batch_updates_only_its_committees_and_matches_a_full_update() -> None
     )
     assert batch.touched_committees == expected
     assert expected, "the second batch should feed at least one committee"
-    _update_tracking(batch)
+    finish_batch(batch)
     assert batch.tracking, "the batch changed the record, so tracking ran"
     incremental = _tracking_snapshot()
     assert any(incremental.values()), "the synthetic papers should yield tracked facts"
@@ -61,7 +61,7 @@ def test_ingesting_known_papers_again_runs_no_tracking() -> None:
     again = IngestSummary()
     for paper in papers:
         ingest_bytes(paper.text.encode(), paper.name, again)
-    _update_tracking(again)
+    finish_batch(again)
     assert again.known_sources == len(papers)
     assert again.touched_committees == set()
     assert again.tracking == {}

@@ -66,7 +66,7 @@ def _child(paragraphs: int, batch: int) -> dict[str, Any]:
 
     from minutebook.bench.archive import generate
     from minutebook.record import models as m
-    from minutebook.record.ingest import IngestSummary, _update_tracking, ingest_bytes
+    from minutebook.record.ingest import IngestSummary, finish_batch, ingest_bytes
     from minutebook.web import search as web_search
     from minutebook.web.links import meeting_url
 
@@ -82,7 +82,7 @@ def _child(paragraphs: int, batch: int) -> dict[str, Any]:
         if i % batch == 0 or i == len(papers):
             print(f"  ingested {i}/{len(papers)}", file=sys.stderr, flush=True)
     load_done = time.perf_counter()
-    _update_tracking(summary)
+    finish_batch(summary)
     tracking_done = time.perf_counter()
     entries = web_search.reindex()
     indexed = time.perf_counter()

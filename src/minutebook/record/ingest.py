@@ -11,7 +11,7 @@
   record; the older source and its bytes stay.
 - `ingest_paths(paths)`: files or folders (recursive), with a progress bar on
   stderr; `reparse_all()` runs the current parser over every stored source.
-Both end with `minutebook.tracking.update.update_tracking()`.
+Both end with `finish_batch()`: the tracking update, then the `batch_ingested` signal.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ class IngestSummary:
     # Committees whose papers this batch added or changed: the tracking update covers only
     # these; None means every committee (a reparse, or a paper tied to no committee).
     touched_committees: set[int] | None = field(default_factory=set)
+    # Sources whose facts this batch added or changed; None means any (a reparse).
+    touched_sources: set[int] | None = field(default_factory=set)
     # Councils, committees and people stay cached across the papers of one batch.
     session: LoadSession = field(default_factory=LoadSession, repr=False)
 
@@ -209,9 +211,11 @@ def _progress(items: list[Path], enabled: bool) -> Iterable[Path]:
     return tqdm(items, unit="paper", desc="ingest", leave=False)  # writes to stderr
 
 
-def _update_tracking(summary: IngestSummary) -> None:
+def finish_batch(summary: IngestSummary) -> None:
+    """After a batch: update the tracking facts, then tell receivers (search index, OParl)."""
     if not summary.report.changed:
-        return  # nothing new in the record: tracking facts are still current
+        return  # nothing new in the record: derived facts are still current
+    from minutebook.record.signals import batch_ingested
     from minutebook.tracking.update import update_tracking
 
     try:
@@ -219,6 +223,10 @@ def _update_tracking(summary: IngestSummary) -> None:
     except Exception as exc:
         log.exception("tracking update failed")
         summary.failures.append(Failure("tracking", f"tracking update failed: {exc}"))
+    for receiver, outcome in batch_ingested.send_robust(sender=IngestSummary, summary=summary):
+        if isinstance(outcome, Exception):
+            log.error("%s failed after the batch: %s", receiver, outcome, exc_info=outcome)
+            summary.failures.append(Failure("after ingest", f"{outcome}"))
 
 
 def ingest_paths(paths: Iterable[str | Path], *, progress: bool = False) -> IngestSummary:
@@ -232,7 +240,7 @@ def ingest_paths(paths: Iterable[str | Path], *, progress: bool = False) -> Inge
             summary.failures.append(Failure(str(path), f"cannot read the file ({exc.strerror})"))
             continue
         ingest_bytes(data, str(path), summary)
-    _update_tracking(summary)
+    finish_batch(summary)
     return summary
 
 
@@ -263,6 +271,10 @@ def ingest_bytes(data: bytes, name: str, summary: IngestSummary | None = None) -
         summary.report.merge(report)
         if report.changed:
             _note_committees(source, summary)
+            if summary.touched_sources is not None:
+                summary.touched_sources.add(source.pk)
+                if source.supersedes_id:
+                    summary.touched_sources.add(source.supersedes_id)
     else:
         summary.known_sources += 1
         summary.report.add("SourceFile", "unchanged")
@@ -285,6 +297,7 @@ def reparse_all(*, progress: bool = False, only_failed: bool = False) -> IngestS
 
         iterator = tqdm(ids, unit="paper", desc="reparse", leave=False)
     summary.touched_committees = None  # a new parser may change any committee's facts
+    summary.touched_sources = None
     for pk in iterator:
         source = m.SourceFile.objects.get(pk=pk)
         before = (source.parse_status, source.parser_version)
@@ -297,5 +310,5 @@ def reparse_all(*, progress: bool = False, only_failed: bool = False) -> IngestS
             summary.failures.append(
                 Failure(source.original_name, "; ".join(source.errors) or "failed to parse")
             )
-    _update_tracking(summary)
+    finish_batch(summary)
     return summary

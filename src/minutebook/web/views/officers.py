@@ -102,7 +102,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def ingest_upload(upload: Any) -> dict[str, Any]:
     """Store and process one uploaded file; never raises (the outcome says what happened)."""
-    from minutebook.record.ingest import ingest_bytes
+    from minutebook.record.ingest import finish_batch, ingest_bytes
 
     name = str(getattr(upload, "name", "") or "upload")[:300]
     if upload.size > MAX_UPLOAD_BYTES:
@@ -110,12 +110,12 @@ def ingest_upload(upload: Any) -> dict[str, Any]:
     try:
         data = upload.read()
         summary = ingest_bytes(data, name)
+        finish_batch(summary)
         source = (
             m.SourceFile.objects.defer("content", "text", "parse_output")
             .filter(sha256=hashlib.sha256(data).hexdigest())
             .first()
         )
-        _update_tracking()
     except Exception as exc:  # an officer sees what failed; the log keeps the traceback
         log.exception("upload of %s failed", name)
         return {"name": name, "status": "failed", "errors": [f"Could not ingest: {exc}"]}
@@ -130,15 +130,6 @@ def ingest_upload(upload: Any) -> dict[str, Any]:
     if source is not None:
         outcome["source_url"] = links.source_url(source.pk)
     return outcome
-
-
-def _update_tracking() -> None:
-    from minutebook.tracking.update import update_tracking
-
-    try:
-        update_tracking()
-    except Exception:
-        log.exception("tracking update after upload failed")
 
 
 @staff_only
