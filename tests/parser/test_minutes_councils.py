@@ -191,7 +191,7 @@ def test_present_councillors_a_b_and_c() -> None:
     assert people(d, "present") == [
         ("K. Hatton", "Councillor", "member", None),
         ("J.W. Thomas", "Councillor", "member", None),
-        ("M.R. Wilkinson", "Mrs", "member", None),
+        ("M.R. Wilkinson", "Councillor Mrs", "member", None),
     ]
     assert [n for n, _, _ in items(d)] == ["a", "b", "c"]
 
@@ -204,9 +204,15 @@ def test_one_name_per_line_with_substitute_ward_members_and_officers() -> None:
         "09:30",
     )
     present = people(d, "present")
-    assert present[0] == ("S A Arnold", "Mrs", "member", "Chairman")
-    assert ("N Smith", None, "substitute", "substitute for B Cabbell Manners") in present
-    assert ("A Fitch-Tillett", "Mrs", "other", "Poppyland Ward") in present
+    # The heading "Councillors" covers every name under it.
+    assert present[0] == ("S A Arnold", "Councillor Mrs", "member", "Chairman")
+    assert (
+        "N Smith",
+        "Councillor",
+        "substitute",
+        "substitute for B Cabbell Manners",
+    ) in present
+    assert ("A Fitch-Tillett", "Councillor Mrs", "other", "Poppyland Ward") in present
     assert ("S Oxenham", "Mr", "officer", "Head of Planning and Building Control") in present
     assert len([p for p in present if p[2] == "member"]) == 12
     assert len([p for p in present if p[2] == "officer"]) == 10

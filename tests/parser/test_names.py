@@ -71,7 +71,7 @@ def test_list_with_commas_and_and() -> None:
     assert names("Councillors K. Hatton, J.W. Thomas and Mrs. M.R. Wilkinson.") == [
         ("K. Hatton", "Councillor", None),
         ("J.W. Thomas", "Councillor", None),
-        ("M.R. Wilkinson", "Mrs", None),
+        ("M.R. Wilkinson", "Councillor Mrs", None),
     ]
 
 

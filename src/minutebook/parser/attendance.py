@@ -161,6 +161,15 @@ def _one_per_line(texts: Sequence[str]) -> bool:
     return True
 
 
+def _with_councillor(honorific: str | None) -> str:
+    """ "Councillor" stacked before a personal title, unless one is there."""
+    if honorific is None:
+        return "Councillor"
+    if re.search(r"(?i)councillor|cllr", honorific):
+        return honorific
+    return f"Councillor {honorific}"
+
+
 def _people(label: str, texts: Sequence[str]) -> list[PersonName]:
     texts = [t for t in texts if t]
     if not texts:
@@ -232,8 +241,14 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             role_only = person.role == person.name  # "the Virtual School Head"
             if not looks_like_person(person.name) and person.honorific is None and not role_only:
                 continue
-            if person.honorific is None and label_sep and re.match(r"(?i)councillors\b", label):
-                person = PersonName(person.name, "Councillor", person.role)
+            if re.match(r"(?i)councillors\b", label) and (
+                label_sep or re.fullmatch(r"(?i)councillors\W*", label.strip())
+            ):
+                # The heading "Councillors" covers the list, also names with a
+                # personal title ("Mrs S Arnold" -> "Councillor Mrs").
+                person = PersonName(
+                    person.name, _with_councillor(person.honorific), person.role
+                )
             cap, replaces = _capacity_for(person, status, capacity)
             role = person.role
             if role is None and _POST_LABEL.match(label):

@@ -179,6 +179,12 @@ def _councils_in_line(text: str) -> list[tuple[int, str]]:
         cand = _candidate(re.sub(r"\s+", " ", m.group(1)))
         if cand:
             found.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
+            continue
+        # "Wiltshire Council Full Council": the name ends at the first "Council".
+        words = m.group(1).split()
+        inner = [k for k, w in enumerate(words) if k and w in ("Council", "COUNCIL")]
+        if inner and (cand := _candidate(" ".join(words[: inner[0]]))):
+            found.append((m.start(), smart_title(f"{cand} {words[inner[0]]}")))
     return found
 
 
@@ -212,13 +218,58 @@ def council_from_domain(text: str) -> str | None:
     if not counts:
         return None
     label = counts.most_common(1)[0][0]
+    # "dorsetcouncil" -> "dorset": the word "council" glued on is not part of the name.
+    label = _GLUED_COUNCIL.sub("", label) or label
+    spelled = _spelled_in_text(label, text)
+    if spelled:
+        return spelled if spelled.lower().endswith(" council") else f"{spelled} Council"
     words: list[str] = []
     for word in label.split("-"):
         # "cheshireeast" -> "cheshire east": a compass point (or "city") glued on.
         # (A prefix is not split: "westminster", "northampton", "southwark".)
         glued = _COMPASS_SUFFIX.fullmatch(word)
         words.extend([glued[1], glued[2]] if glued else [word])
+    if not all(_SPELLS_A_WORD.fullmatch(w) for w in words):
+        # An abbreviation ("lbhf", "rbkc", "ne-derbyshire") does not spell the name.
+        return None
     return f"{' '.join(words).title()} Council"
+
+
+_GLUED_COUNCIL = re.compile(r"-?council$")
+# A word that can be read as a name: three letters or more, with a vowel, and no
+# run of four consonants.
+_SPELLS_A_WORD = re.compile(r"(?=[a-z]*[aeiouy])(?![a-z]*[^aeiouy\W\d]{4})[a-z]{3,}")
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][A-Za-z'’]+(?:[ \t]+(?:(?:and|&|of|upon|on)[ \t]+)?[A-Z][A-Za-z'’]+){0,4}"
+)
+
+
+def _spelled_in_text(label: str, text: str) -> str | None:
+    """Words of the text that spell the domain label ("Cheshire East" for
+    "cheshireeast", "Argyll and Bute" for "argyll-bute"), if the text has them."""
+    target = label.replace("-", "")
+    if len(target) < 3:
+        return None
+    # Only capitalised words that start with the label's first letters can begin it.
+    start_at = re.compile(rf"\b{target[0].upper()}(?={re.escape(target[1])})", re.IGNORECASE)
+    for n, start in enumerate(start_at.finditer(text)):
+        if n > 5000:
+            break
+        m = _CAPITALISED_RUN.match(text, start.start())
+        if m is None:
+            continue
+        words = m[0].split()
+        for size in range(len(words), 0, -1):
+            part = words[:size]
+            if part[-1].lower() in _LINK_WORDS:
+                continue
+            letters = "".join(w for w in part if w.lower() not in _LINK_WORDS)
+            if re.sub(r"[^a-z]", "", letters.lower()) == target:
+                return " ".join(part)
+    return None
+
+
+_LINK_WORDS = frozenset(["and", "&", "of", "upon", "on"])
 
 
 def find_council(lines: Sequence[str], head: int = 40) -> str | None:
@@ -232,6 +283,13 @@ def find_council(lines: Sequence[str], head: int = 40) -> str | None:
     if everywhere:
         return Counter(everywhere).most_common(1)[0][0]
     return council_from_domain("\n".join(lines))
+
+
+def report_council(lines: Sequence[str], head: int = 40) -> str | None:
+    """The council of a report: only a council named near its top (reports name
+    partner councils in their text, and officers' e-mail domains are a weak hint)."""
+    named = councils_in("\n".join(lines[:head]))
+    return named[0] if named else None
 
 
 def clean_committee(text: str) -> str | None:

@@ -189,6 +189,18 @@ def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+# A date in a sentence of prose ("At the meeting held on 24 April 2017 members
+# agreed ...", "the minute of its previous meeting of 9 June 2025") names another
+# meeting; a heading line carrying the date is short.
+_HEADING_MAX_WORDS = 14
+
+
+def _heading_like(text: str) -> bool:
+    """A short title-like line, not a sentence of prose."""
+    words = _strip_dates_times(text).split()
+    return len(words) <= _HEADING_MAX_WORDS and not re.search(r"[a-z]\.\s+[A-Z]", text)
+
+
 def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
     """Heading facts of a document (agenda or minutes) from its first lines."""
     texts = [ln.text for ln in lines]
@@ -216,7 +228,8 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
         if MINUTES_HEADING.match(text):
             sentence, heading_end = _minutes_sentence(lines, i)
             c, meeting, part = parse_minutes_sentence(sentence)
-            title = sentence
+            # "... at 9.30 am when there were present:" introduces the attendance.
+            title = re.sub(r"(?i),?\s+when\s+there\s+(?:were|was)\s+present\s*:?\s*$", "", sentence)
             committee = c or committee
             date = meeting.date or date
             time = meeting.time or time
@@ -258,6 +271,8 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
         committee = find_committee(header_lines)
     if date is None:
         for text in header_lines:
+            if not _heading_like(text):
+                continue
             if (d := parse_date(text)) is not None:
                 date = d
                 time = time or parse_time(text)

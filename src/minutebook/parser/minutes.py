@@ -33,6 +33,8 @@ from minutebook.parser.models import (
     Resolution,
 )
 from minutebook.parser.resolutions import extract_resolutions, find_marker
+from minutebook.parser.signature import signature
+from minutebook.parser.workplan import extract_work_plan
 
 LINK_DEBRIS = re.compile(r"\s*(?:pdf\s+icon\s*)?\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
 ITEM_REF_LINE = re.compile(r"^\(\s*item\s+(?P<n>[\w.]+)\s*\)$", re.IGNORECASE)
@@ -110,7 +112,41 @@ def _clean_title(text: str) -> str:
     text = plain(text)
     if "PDF" in text or "pdf" in text:
         text = LINK_DEBRIS.sub("", text)
-    return text.strip(" .:-–")
+    return text.strip(" .:;,-–")
+
+
+def _full_width(texts: Sequence[str]) -> int:
+    """The length of a full line of the text (most lines of prose are about this long)."""
+    lengths = sorted(len(t) for t in texts if len(t) > 20)
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else 10**6
+
+
+def _wrapped_title(
+    texts: Sequence[str], i: int, title: str, body: int
+) -> tuple[str, int]:
+    """A heading wrapped over the next lines of PDF text: the heading line runs to
+    the full width, unfinished, and the next line goes on in lower case (or, after
+    a full-width line, goes on until a short line ends the heading)."""
+    width = _full_width(texts)
+    line = texts[i]
+    k = i + 1
+    parts = [title]
+    while (
+        k < len(texts)
+        and k - i <= 3
+        and texts[k]
+        and len(line) >= 0.85 * width
+        and not line.endswith((".", ":", ";"))
+        and (texts[k][:1].islower() or k > i + 1)
+        and not NUMBER_TITLE.match(texts[k])
+        and len(texts[k]) <= 200
+    ):
+        parts.append(texts[k])
+        line = texts[k]
+        k += 1
+    if k == i + 1:
+        return title, body
+    return _clean_title(" ".join(parts)), k
 
 
 def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> list[_ItemStart]:
@@ -126,8 +162,10 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
             if not m:
                 continue
             j = i - 1
-            if j >= 0 and not texts[j]:
-                j -= 1  # PDF text may put a blank line between the title and "(Item N)"
+            # PDF text may put blank lines, or a page break with its lone page
+            # number, between the title and "(Item N)".
+            while j >= 0 and i - j <= 6 and (not texts[j] or re.fullmatch(r"\d{1,4}", texts[j])):
+                j -= 1
             head: list[str] = []
             while j >= 0 and texts[j] and len(head) < 3 and not re.fullmatch(r"\d{1,4}", texts[j]):
                 head.insert(0, texts[j])
@@ -195,6 +233,8 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
                 candidate = (number, title, i + 1)
         if candidate:
             number, title, body = candidate
+            if body == i + 1:
+                title, body = _wrapped_title(texts, i, title, body)
             value = _num_value(number)
             if (
                 value is not None
@@ -310,6 +350,27 @@ def _after_minutes_marker(body: Sequence[Line]) -> Sequence[Line]:
     return body
 
 
+# Web-page furniture left between minutes: link labels, table pipes, a lone mark.
+_FURNITURE = re.compile(r"(?i)^(?:(?:additional|supporting)\s+documents\s*:?|[|\s]+|[*•·]+)$")
+_LEADING_LABEL = re.compile(r"(?i)^(?:additional|supporting)\s+documents\s*:\s*")
+
+
+def _discussion(lines: Sequence[Line], plains: dict[int, str], used: set[int]) -> str:
+    """The minuted text of an item: its lines without resolutions, the "Minutes:"
+    label, web-page furniture, or the title a web-page row prints before it."""
+    out: list[str] = []
+    for ln in lines:
+        t = plains[ln.number]
+        if not t or ln.number in used or MINUTES_MARKER.match(t) or _FURNITURE.match(t):
+            continue
+        if "inutes:" in t and (m := INLINE_MINUTE.match(t)) is not None:
+            t = m["rest"].strip()
+        t = _LEADING_LABEL.sub("", t)
+        if t:
+            out.append(t)
+    return "\n".join(out)
+
+
 def extract_minutes(block: Block) -> Document:
     lines = block.lines
     heading = parse_heading(lines)
@@ -335,13 +396,7 @@ def extract_minutes(block: Block) -> Document:
             # A "Decision:" block printed before the minute itself.
             resolutions, used = extract_resolutions(body)
         resolutions = _once(resolutions, body)
-        discussion = "\n".join(
-            plains[ln.number]
-            for ln in minute
-            if plains[ln.number]
-            and ln.number not in used
-            and not MINUTES_MARKER.match(plains[ln.number])
-        )
+        discussion = _discussion(minute, plains, used)
         span_lines = rest[start.head : max(end, start.head + 1)]
         items.append(
             MinuteItem(
@@ -367,13 +422,7 @@ def extract_minutes(block: Block) -> Document:
                     title=heading.committee or "Minutes",
                     resolutions=tuple(loose),
                     span=span_of(rest) if rest else block.span,
-                    discussion="\n".join(
-                        plains[ln.number]
-                        for ln in rest
-                        if plains[ln.number]
-                        and ln.number not in used
-                        and not MINUTES_MARKER.match(plains[ln.number])
-                    ),
+                    discussion=_discussion(rest, plains, used),
                 )
             )
     attendance = merge_attendance(attendance, sentence_attendance(rest, attendance))
@@ -382,6 +431,10 @@ def extract_minutes(block: Block) -> Document:
     title = heading.title
     if title is None and heading.committee:
         title = f"Minutes: {heading.committee}"
+    closing = _closing(texts, starts[-1].index) if starts else len(texts)
+    signed_by, signed_date, signature_span = signature(
+        rest, texts, closing if starts else len(texts) - 14
+    )
     return Document(
         kind="minutes",
         subkind="minutes",
@@ -396,6 +449,11 @@ def extract_minutes(block: Block) -> Document:
             items=tuple(items),
             end_time=end_time(lines),
             part=heading.part,
+            signed_by_chair=signed_by,
+            signed_date=signed_date,
+            signature_span=signature_span,
         ),
+        # Minutes that agree the draft agenda of a coming meeting plan it.
+        work_plan=extract_work_plan(rest[:closing], after=heading.meeting.date),
         part=heading.part,
     )

@@ -199,9 +199,17 @@ class Section:
     heading: str
     text: str
     span: Span
+    # Depth of the heading (1 = top) where its numbering or markup tells it
+    # ("2." -> 1, "2.3" -> 2, "## X" -> 2); None when nothing tells it.
+    level: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"heading": self.heading, "text": self.text, "span": self.span.to_json()}
+        return {
+            "heading": self.heading,
+            "text": self.text,
+            "span": self.span.to_json(),
+            "level": self.level,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +312,11 @@ class Minutes:
     items: tuple[MinuteItem, ...] = ()
     end_time: str | None = None
     part: Part = "open"
+    # The "CHAIR:" / "DATED:" (or "Signed ... Chair  Date ...") lines closing the
+    # minutes: who signed and when, None where the line is left blank.
+    signed_by_chair: str | None = None
+    signed_date: str | None = None  # YYYY-MM-DD
+    signature_span: Span | None = None  # the signature lines, also when blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +379,9 @@ class Document:
             out["declarations"] = [d.to_json() for d in m.declarations]
             out["items"] = [i.to_json() for i in m.items]
             out["end_time"] = m.end_time
+            out["signed_by_chair"] = m.signed_by_chair
+            out["signed_date"] = m.signed_date
+            out["signature_span"] = m.signature_span.to_json() if m.signature_span else None
         if self.report is not None:
             r = self.report
             out.update(

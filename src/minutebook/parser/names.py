@@ -236,6 +236,8 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     if not rest or not re.match(r"[A-Z]", rest):
         return None, text
     honorific = re.sub(r"\s+", " ", m["hon"].replace(".", "")).strip()
+    # "the Very Reverend": the article belongs to the sentence, not to the title.
+    honorific = re.sub(r"(?i)^the\s+", "", honorific)
     return honorific, rest
 
 
@@ -249,6 +251,13 @@ def split_person(text: str) -> PersonName:
     """
     text = clean(text)
     role_parts: list[str] = []
+    # "Mr J Bloggs - Team Leader (Major Developments)": brackets inside the role
+    # after a dash are part of it, as printed.
+    dash_role = re.search(r"\s[-–—]\s(?=[^()]*\()", text)
+    after_dash = ""
+    if dash_role and "(" not in text[: dash_role.start()]:
+        after_dash = text[dash_role.end() :].strip()
+        text = text[: dash_role.start()].strip()
     # Bracketed roles anywhere: "(Chair)", "(Co-opted Member, non-voting)".
     for m in re.finditer(r"\(([^()]*)\)", text):
         role_parts.append(m.group(1).strip())
@@ -258,6 +267,8 @@ def split_person(text: str) -> PersonName:
     if dash:
         role_parts.insert(0, text[dash.end() :].strip())
         text = text[: dash.start()].strip()
+    if after_dash:
+        role_parts.insert(0, after_dash)
     honorific, rest = split_honorific(text)
     tail = _POST_NOMINAL_TAIL.search(rest)
     post = ""
@@ -435,6 +446,11 @@ def split_name_list(text: str) -> list[PersonName]:
                 continue
             if shared_honorific and person.honorific is None:
                 person = PersonName(person.name, shared_honorific, person.role)
+            elif shared_honorific and not re.search(r"(?i)councillor|cllr", person.honorific or ""):
+                # "Councillors A, B and Mrs C": the plural covers C too.
+                person = PersonName(
+                    person.name, f"{shared_honorific} {person.honorific}", person.role
+                )
             people.append(person)
     return people
 

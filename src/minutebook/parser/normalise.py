@@ -298,6 +298,24 @@ def infer_pages(text: str) -> list[int] | None:
     return pages
 
 
+def blank_page_number_lines(text: str, pages: list[int]) -> str:
+    """Blank the printed page-number lines that `infer_pages` found ending each page
+    (the lines stay, so line numbers and pages keep aligned): they are page
+    furniture, not part of the paragraph or minute they fall in."""
+    lines = text.split("\n")
+    changed = False
+    last = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
+    for i in range(min(len(lines), len(pages))):
+        end_of_page = i == last or (i + 1 < len(pages) and pages[i + 1] != pages[i])
+        if not end_of_page or len(lines[i].strip()) > 30:
+            continue
+        m = _PAGE_NUMBER.match(lines[i])
+        if m and int(m.group(1)) == pages[i]:
+            lines[i] = ""
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
 def fix_l_for_i(token: str) -> str:
     """Read a list label "l." (lower-case L, an OCR/PDF confusion) as "I.".
 

@@ -144,6 +144,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
     """Text and markdown. Written as one frame so that each large intermediate copy is freed
     as soon as the next exists: peak memory stays near two copies of the text plus its lines."""
     from minutebook.parser.normalise import (
+        blank_page_number_lines,
         drop_stray_glyph_lines,
         has_trailing_space,
         infer_pages,
@@ -187,6 +188,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
     line_pages: tuple[int | None, ...] = tuple(pages) if has_pages else (None,) * len(pages)
     if not has_pages and (printed := infer_pages(text)) is not None:
         line_pages = tuple(printed)
+        text = blank_page_number_lines(text, printed)
     return RawText(
         text=text,
         line_pages=line_pages,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from minutebook.parser.audit_trail import extract_audit_trail
+from minutebook.parser.council import report_council
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
 from minutebook.parser.recommendations import extract_recommendations
@@ -153,7 +154,7 @@ def extract_report(block: Block) -> Document:
         subkind=block.subkind,
         title=title,
         committee=committee,
-        council=None,
+        council=report_council([ln.text for ln in block.lines]),
         meeting=MeetingRef(date=header.date),
         span=block.span,
         report=report,

@@ -144,6 +144,20 @@ def _intro(paragraphs: Sequence[str]) -> bool:
     return len(paragraphs) == 1 and bool(re.search(r":-?\s*$|\bas\s+follows\W*$", paragraphs[0]))
 
 
+def _subject(text: str) -> str:
+    """The opening words of a decision: one word, two after an article ("The Council")."""
+    words = text.split()[:2]
+    if words and words[0].lower() in ("the", "a", "an"):
+        return " ".join(words).lower()
+    return words[0].lower() if words else ""
+
+
+def _parallel(found: Sequence[Resolution], current: Sequence[str], text: str) -> bool:
+    """A paragraph after a blank line that opens like the decision before it."""
+    first = current[0] if current else (found[-1].text if found else "")
+    return text[:1].isupper() and bool(_subject(first)) and _subject(first) == _subject(text)
+
+
 def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[int]]:
     """Resolutions in the lines of one item, and the line numbers they used."""
     found: list[Resolution] = []
@@ -228,6 +242,9 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 flush()
                 current, current_lines, current_number = [body], [raw], number
             elif BULLET.match(raw.text) or BULLET.match(nxt):
+                if not current and produced == 0 and len(post) > 6 and post.endswith(":"):
+                    # "RESOLVED that Council:" then bullets: one decision, the list it opens.
+                    current, current_lines = [post], [line]
                 if not current:
                     break
                 current.append(nxt)
@@ -244,6 +261,11 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 current.append(nxt)  # the list the decision introduced ("as follows:")
                 current_lines.append(raw)
             elif re.match(r"(?i)that\b|to\s+[a-z]", nxt):
+                flush()
+                current, current_lines = [nxt], [raw]
+            elif current and current_number is None and _parallel(found, current, nxt):
+                # "RESOLVED that:" then paragraphs with one subject ("Members note ...",
+                # "Members continue ..."): each paragraph is a decision.
                 flush()
                 current, current_lines = [nxt], [raw]
             else:

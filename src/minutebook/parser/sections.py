@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Section
@@ -294,5 +295,38 @@ def find_sections(lines: Sequence[Line]) -> tuple[Section, ...]:
         paragraphs = join_paragraphs(body)
         text = "\n".join(p for p, _ in paragraphs)
         covered = ([lines[start]] if start >= 0 else []) + content
-        sections.append(Section(heading=heading, text=text, span=span_of(covered)))
-    return tuple(sections)
+        level = heading_level(lines[start].text) if start >= 0 else None
+        sections.append(Section(heading=heading, text=text, span=span_of(covered), level=level))
+    return _case_levels(sections)
+
+
+def _case_levels(sections: list[Section]) -> tuple[Section, ...]:
+    """Headings in capitals over headings in ordinary case ("BACKGROUND" then
+    "Youth Offending Service"): where a report has both and opens with capitals,
+    the capitals are level 1 and the others level 2."""
+    plain_heads = [s for s in sections if s.heading and s.level is None]
+    upper = [is_upper_heading(s.heading) for s in plain_heads]
+    if not plain_heads or not upper[0] or all(upper) or upper.count(True) < 2:
+        return tuple(sections)
+    return tuple(
+        replace(s, level=1 if is_upper_heading(s.heading) else 2)
+        if s.heading and s.level is None
+        else s
+        for s in sections
+    )
+
+
+_MULTI_NUMBER = re.compile(r"^\s*(?:[-*]\s+)?\d{1,2}(?:\.0)?((?:\.[1-9]\d?)*)\.?\s+(?=\S)")
+
+
+def heading_level(raw: str) -> int | None:
+    """The depth of a heading line where its markup or numbering tells it: the
+    number of "#" of a markdown heading, else 1 for "3." / "3.0", 2 for "3.2",
+    3 for "3.2.1"; None for a heading with neither."""
+    md = markdown_heading(raw)
+    if md is not None:
+        return md[0]
+    m = _MULTI_NUMBER.match(clean(raw))
+    if m is None:
+        return None
+    return 1 + m.group(1).count(".")

@@ -193,6 +193,36 @@ _CONTENT_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# The labels of a report's header block ("Report of:", "Ward(s) affected:",
+# "Classification:", "Is this a key decision?"). Searched anywhere in the text:
+# text extracted from some PDFs glues the labels to the values around them.
+_REPORT_LABELS = tuple(
+    re.compile(p)
+    for p in (
+        r"report\s+(?:of|to|from|by|author)\s*:",
+        r"wards?\s*(?:\(s\))?\s*(?:affected)?\s*:",
+        r"classification\s*:",
+        r"title\s*:",
+        r"key\s+decision\s*[:?]",
+        r"(?:contact|lead|responsible)\s+officer\s*:",
+        r"executive\s+summary\s*:",
+        r"recommendations?\s*:",
+        r"(?:cabinet|portfolio)\s+(?:member|holder)\s*:",
+        r"meeting\s+name\s*:",
+    )
+)
+# Labels that letters and notices carry too: they count once, and only with
+# report labels beside them.
+_WEAK_REPORT_LABELS = re.compile(r"(?:\n|\b)(?:date|from|subject|meeting)\s*:")
+
+
+def _report_header_labels(text: str) -> bool:
+    """Three or more report-header labels in the head of an unheaded text."""
+    head = text[:6000]
+    strong = sum(1 for label in _REPORT_LABELS if label.search(head))
+    return strong >= 2 and strong + (1 if _WEAK_REPORT_LABELS.search(head) else 0) >= 3
+
+
 def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]:
     """Kind of a run of lines that carries no document heading, by its content."""
     # Lower-cased and capped: case-insensitive searches over long blocks are slow.
@@ -202,6 +232,8 @@ def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]
         return "decision", "decision_notice"
     scores = {"minutes": 0, "agenda": 0, "report": 0}
     lined = "\n" + text
+    if _report_header_labels(text):
+        return ("report", "work_plan") if WORK_PLAN.search(head) else ("report", "report")
     for kind, keyword, pattern in _CONTENT_PATTERNS:
         # The substring test is far cheaper than the search, and most texts fail it.
         if keyword in text and pattern.search(lined):

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from minutebook.parser.dates import MONTHS
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import WorkPlanEntry
 from minutebook.parser.report_text import (
@@ -85,6 +87,32 @@ def _line_date(raw: str) -> str | None:
     if _HAS_DIGIT.search(raw) is None:
         return None
     return _date_line(strip_markup(raw))
+
+
+_DAY_MONTH_ALONE = re.compile(
+    rf"^(?:{_WEEKDAY.pattern}\s*)?(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?"
+    rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _date_without_year(raw: str, after: str | None) -> str | None:
+    """A date heading printed without its year ("26 February") in minutes that plan
+    their next meetings: the first such day after the meeting (`after`, ISO)."""
+    if after is None or len(raw) > 40 or not _HAS_DIGIT.search(raw):
+        return None
+    m = _DAY_MONTH_ALONE.match(clean(strip_bullet(strip_markup(raw))))
+    if m is None:
+        return None
+    year = int(after[:4])
+    for y in (year, year + 1):
+        try:
+            day = date(y, MONTHS[m["month"].lower()], int(m["day"]))
+        except ValueError:
+            continue
+        if day.isoformat() > after:
+            return day.isoformat()
+    return None
 
 
 def _item_text(raw: str) -> str:
@@ -189,8 +217,11 @@ def _table_entry(
     return None, False
 
 
-def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
-    """Work-plan entries in `lines`, in order of appearance."""
+def extract_work_plan(
+    lines: Sequence[Line], *, after: str | None = None
+) -> tuple[WorkPlanEntry, ...]:
+    """Work-plan entries in `lines`, in order of appearance. `after`: the date (ISO)
+    of the meeting whose minutes plan the next ones, for dates printed without a year."""
     entries: list[_Entry] = []
     header: Sequence[str] = ()
     i = 0
@@ -212,6 +243,8 @@ def extract_work_plan(lines: Sequence[Line]) -> tuple[WorkPlanEntry, ...]:
             i += 1
             continue
         iso = _line_date(ln.text) if "\t" not in ln.text.strip() else None
+        if iso is None and after is not None:
+            iso = _date_without_year(ln.text, after)
         if iso is not None and _continues_previous(lines, i):
             iso = None
         lead = (

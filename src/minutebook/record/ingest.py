@@ -20,7 +20,7 @@ import hashlib
 import logging
 import mimetypes
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,9 +28,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from minutebook.parser import models as p
-from minutebook.parser.pipeline import parse_bytes
 from minutebook.record import models as m
 from minutebook.record.loader import LoadSession, load
+from minutebook.record.parsing import Outcome, ParseFailure, parse_job, parse_ordered
 from minutebook.record.upsert import LoadReport
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 PAPER_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm", ".xml"}
 # Documentation files that sit beside papers in a folder; named explicitly, they are ingested.
 FOLDER_NOTES = {"readme", "sources", "licence", "license", "changelog"}
+# Batches at least this long are parsed in worker processes (one per core) while loading.
+PARALLEL_FROM = 16
 
 
 @dataclass
@@ -101,24 +103,62 @@ def iter_paper_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def store(data: bytes, name: str) -> tuple[m.SourceFile, bool]:
-    """The SourceFile holding these bytes, created when new. Returns (source, created)."""
-    digest = hashlib.sha256(data).hexdigest()
-    found = m.SourceFile.objects.filter(sha256=digest).first()
-    if found is not None:
-        return found, False
-    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    source = m.SourceFile.objects.create(
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _known(digest: str) -> m.SourceFile | None:
+    """The stored source with this content (without its bytes and parse: not needed here)."""
+    found = m.SourceFile.objects.filter(sha256=digest).only("pk", "parse_status", "errors")
+    return found.order_by().first()
+
+
+def _new_source(data: bytes, name: str, digest: str) -> m.SourceFile:
+    return m.SourceFile(
         sha256=digest,
         original_name=name[:500],
-        media_type=media_type,
+        media_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
         size=len(data),
         content=data,
     )
+
+
+def store(data: bytes, name: str) -> tuple[m.SourceFile, bool]:
+    """The SourceFile holding these bytes, created when new. Returns (source, created)."""
+    digest = _digest(data)
+    found = m.SourceFile.objects.filter(sha256=digest).first()
+    if found is not None:
+        return found, False
+    source = _new_source(data, name, digest)
+    source.save()
     return source, True
 
 
-def _record_parse(source: m.SourceFile, result: p.ParseResult) -> None:
+PARSE_FIELDS = [
+    "format",
+    "text",
+    "page_count",
+    "line_pages",
+    "parse_status",
+    "parser_version",
+    "errors",
+    "warnings",
+    "parse_output",
+    "parsed_at",
+]
+
+
+def _apply_parse(source: m.SourceFile, outcome: Outcome) -> None:
+    """Set what the parse says on the source (saved by the caller)."""
+    source.parsed_at = timezone.now()
+    if isinstance(outcome, ParseFailure):
+        from minutebook.parser import PARSER_VERSION
+
+        source.parse_status = "failed"
+        source.parser_version = PARSER_VERSION
+        source.errors = [outcome.message]
+        return
+    result = outcome
     warnings = list(result.warnings) + [w for d in result.documents for w in d.warnings]
     source.format = result.source.format
     source.text = result.text
@@ -129,18 +169,11 @@ def _record_parse(source: m.SourceFile, result: p.ParseResult) -> None:
     source.errors = []
     source.warnings = warnings
     source.parse_output = result.to_json()
-    source.parsed_at = timezone.now()
-    source.save()
 
 
 def _record_failure(source: m.SourceFile, message: str) -> None:
-    from minutebook.parser import PARSER_VERSION
-
-    source.parse_status = "failed"
-    source.parser_version = PARSER_VERSION
-    source.errors = [message]
-    source.parsed_at = timezone.now()
-    source.save()
+    _apply_parse(source, ParseFailure(message))
+    source.save(update_fields=["parse_status", "parser_version", "errors", "parsed_at"])
 
 
 def _primary_signature(source: m.SourceFile) -> tuple[object, ...] | None:
@@ -150,14 +183,26 @@ def _primary_signature(source: m.SourceFile) -> tuple[object, ...] | None:
     return (first.meeting_id, first.kind, first.subkind, first.title)
 
 
-def _find_superseded(source: m.SourceFile) -> m.SourceFile | None:
+def _same_name(source: m.SourceFile, session: LoadSession | None) -> list[int]:
+    """Ids of the other sources with the same file name (any folder)."""
+    base = Path(source.original_name).name
+    if session is not None:
+        return [pk for pk in session.sources_named(base) if pk != source.pk]
+    named = m.SourceFile.objects.filter(original_name__endswith=base).exclude(pk=source.pk)
+    return [pk for pk, name in named.values_list("pk", "original_name") if Path(name).name == base]
+
+
+def _find_superseded(
+    source: m.SourceFile, session: LoadSession | None = None
+) -> m.SourceFile | None:
     """An older, still current source this one replaces (same file name or same first document)."""
     older = m.SourceFile.objects.exclude(pk=source.pk).exclude(parse_status="failed")
     older = older.filter(superseded_by=None, pk__lt=source.pk).exclude(supersedes=source)
-    base = Path(source.original_name).name
-    candidates = [
-        s for s in older.only("pk", "original_name") if Path(s.original_name).name == base
-    ]
+    older = older.only("pk", "original_name").order_by()
+    candidates: list[m.SourceFile] = []
+    same_name = [pk for pk in _same_name(source, session) if pk < source.pk]
+    if same_name:
+        candidates = list(older.filter(pk__in=same_name))
     signature = _primary_signature(source)
     if signature is not None:
         meeting_id = signature[0]
@@ -167,26 +212,17 @@ def _find_superseded(source: m.SourceFile) -> m.SourceFile | None:
     return max(candidates, key=lambda s: s.pk) if candidates else None
 
 
-def process(source: m.SourceFile, session: LoadSession | None = None) -> LoadReport:
-    """Parse the stored bytes with the current parser and load the result."""
-    session = session or LoadSession()
-    try:
-        result = parse_bytes(bytes(source.content), source.original_name)
-    except p.ParseError as exc:
-        _record_failure(source, exc.message)
-        return LoadReport()
-    except Exception as exc:  # a parser bug must not lose the file or stop a batch
-        log.exception("parser crashed on %s", source.original_name)
-        _record_failure(source, f"the parser failed on this file ({type(exc).__name__}: {exc})")
-        return LoadReport()
+def _load_parsed(
+    source: m.SourceFile, result: p.ParseResult, session: LoadSession, *, new: bool
+) -> LoadReport:
+    """Load a parsed source (in a savepoint: a loader bug fails this file, not the batch)."""
     try:
         with transaction.atomic():
-            _record_parse(source, result)
-            if source.superseded_by.exists():
+            if not new and source.superseded_by.exists():
                 return LoadReport()  # kept and re-read, but a newer version stands for it
             report = load(result, source=source, session=session)
             if source.supersedes_id is None:
-                older = _find_superseded(source)
+                older = _find_superseded(source, session)
                 if older is not None:
                     source.supersedes = older
                     source.save(update_fields=["supersedes"])
@@ -203,12 +239,44 @@ def process(source: m.SourceFile, session: LoadSession | None = None) -> LoadRep
     return report
 
 
-def _progress(items: list[Path], enabled: bool) -> Iterable[Path]:
-    if not enabled:
-        return items
-    from tqdm import tqdm
+def _failed(source: m.SourceFile, outcome: Outcome) -> bool:
+    if isinstance(outcome, ParseFailure):
+        if outcome.crashed:
+            log.error("parser crashed on %s\n%s", source.original_name, outcome.detail)
+        return True
+    return False
 
-    return tqdm(items, unit="paper", desc="ingest", leave=False)  # writes to stderr
+
+def process(
+    source: m.SourceFile, session: LoadSession | None = None, outcome: Outcome | None = None
+) -> LoadReport:
+    """Parse the stored bytes with the current parser (unless `outcome` is the parse of them)
+    and load the result, in one transaction."""
+    session = session or LoadSession()
+    if outcome is None:
+        outcome = parse_job(source.original_name, bytes(source.content))
+    with transaction.atomic():
+        _apply_parse(source, outcome)
+        source.save(update_fields=PARSE_FIELDS)
+        if _failed(source, outcome):
+            return LoadReport()
+        assert isinstance(outcome, p.ParseResult)
+        return _load_parsed(source, outcome, session, new=False)
+
+
+def _add_new(
+    data: bytes, name: str, digest: str, outcome: Outcome, session: LoadSession
+) -> tuple[m.SourceFile, LoadReport]:
+    """Store a new file with its parse (one insert) and load it, in one transaction."""
+    source = _new_source(data, name, digest)
+    _apply_parse(source, outcome)
+    with transaction.atomic():
+        source.save(force_insert=True)
+        session.note_source(source)
+        if _failed(source, outcome):
+            return source, LoadReport()
+        assert isinstance(outcome, p.ParseResult)
+        return source, _load_parsed(source, outcome, session, new=True)
 
 
 def finish_batch(summary: IngestSummary) -> None:
@@ -229,86 +297,164 @@ def finish_batch(summary: IngestSummary) -> None:
             summary.failures.append(Failure("after ingest", f"{outcome}"))
 
 
-def ingest_paths(paths: Iterable[str | Path], *, progress: bool = False) -> IngestSummary:
+def default_workers(papers: int) -> int:
+    """Parser processes for a batch: one per core, none for a handful of papers (not worth
+    starting them)."""
+    return (os.cpu_count() or 1) if papers >= PARALLEL_FROM else 0
+
+
+def ingest_paths(
+    paths: Iterable[str | Path], *, progress: bool = False, workers: int | None = None
+) -> IngestSummary:
+    """Ingest files and folders, then finish the batch (tracking, search index)."""
     summary = IngestSummary()
     files = list(iter_paper_paths(paths))
     summary.files = len(files)
-    for path in _progress(files, progress):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            summary.failures.append(Failure(str(path), f"cannot read the file ({exc.strerror})"))
-            continue
-        ingest_bytes(data, str(path), summary)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="paper", desc="ingest", leave=False)  # on stderr
+
+    def read() -> Iterator[tuple[str, bytes]]:
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                summary.failures.append(
+                    Failure(str(path), f"cannot read the file ({exc.strerror})")
+                )
+                if bar is not None:
+                    bar.update()
+                continue
+            yield str(path), data
+
+    workers = default_workers(len(files)) if workers is None else workers
+    ingest_stream(read(), summary, workers=workers, on_paper=bar.update if bar else None)
+    if bar is not None:
+        bar.close()
     finish_batch(summary)
     return summary
 
 
-def _note_committees(source: m.SourceFile, summary: IngestSummary) -> None:
+@dataclass
+class _Paper:
+    name: str
+    data: bytes
+    digest: str = ""
+    known: m.SourceFile | None = None
+    repeated: bool = False  # the same bytes as an earlier paper of the stream
+
+
+def ingest_stream(
+    papers: Iterable[tuple[str, bytes]],
+    summary: IngestSummary | None = None,
+    *,
+    workers: int = 0,
+    on_paper: Callable[[], object] | None = None,
+) -> IngestSummary:
+    """Store, parse and load (name, bytes) papers in their order; parse in `workers` processes
+    a few papers ahead of the loading (0: in this process). The caller finishes the batch."""
+    summary = summary or IngestSummary()
+    seen: set[str] = set()
+
+    def what(paper: _Paper) -> tuple[str, bytes] | None:
+        paper.digest = _digest(paper.data)
+        if paper.digest in seen:
+            paper.repeated = True  # known by the time it is loaded: no parse
+            return None
+        seen.add(paper.digest)
+        paper.known = _known(paper.digest)
+        return None if paper.known is not None else (paper.name, paper.data)
+
+    stream = (_Paper(name, data) for name, data in papers)
+    for paper, outcome in parse_ordered(stream, what, workers=workers):
+        _ingest_one(paper, outcome, summary)
+        if on_paper is not None:
+            on_paper()
+    return summary
+
+
+def _ingest_one(paper: _Paper, outcome: Outcome | None, summary: IngestSummary) -> None:
+    known = paper.known or (_known(paper.digest) if paper.repeated else None)
+    if known is not None:
+        summary.known_sources += 1
+        summary.report.add("SourceFile", "unchanged")
+        if known.parse_status == "failed":
+            summary.failures.append(_failure(paper.name, known))
+        return
+    if outcome is None:
+        outcome = parse_job(paper.name, paper.data)
+    source, report = _add_new(paper.data, paper.name, paper.digest, outcome, summary.session)
+    summary.new_sources += 1
+    summary.report.add("SourceFile", "inserted")
+    summary.report.merge(report)
+    if report.changed:
+        _note_committees(report, summary)
+        if summary.touched_sources is not None:
+            summary.touched_sources.add(source.pk)
+            if source.supersedes_id:
+                summary.touched_sources.add(source.supersedes_id)
+    if source.parse_status == "failed":
+        summary.failures.append(_failure(paper.name, source))
+
+
+def _failure(name: str, source: m.SourceFile) -> Failure:
+    return Failure(name, "; ".join(source.errors) or "failed to parse")
+
+
+def _note_committees(report: LoadReport, summary: IngestSummary) -> None:
     """Remember which committees this source (and any version it replaced) feeds."""
     if summary.touched_committees is None:
         return
-    sources = [source.pk] + ([source.supersedes_id] if source.supersedes_id else [])
-    committees = set(
-        m.Meeting.objects.filter(documents__source_id__in=sources).values_list(
-            "committee_id", flat=True
-        )
-    )
-    if committees:
-        summary.touched_committees |= committees
+    if report.committees:
+        summary.touched_committees |= report.committees
     else:
         summary.touched_committees = None  # tied to no meeting: we cannot tell, so do them all
 
 
 def ingest_bytes(data: bytes, name: str, summary: IngestSummary | None = None) -> IngestSummary:
-    """Store and process one file (used by the CLI and by the officers' upload page)."""
-    summary = summary or IngestSummary()
-    source, created = store(data, name)
-    if created:
-        summary.new_sources += 1
-        summary.report.add("SourceFile", "inserted")
-        report = process(source, summary.session)
-        summary.report.merge(report)
-        if report.changed:
-            _note_committees(source, summary)
-            if summary.touched_sources is not None:
-                summary.touched_sources.add(source.pk)
-                if source.supersedes_id:
-                    summary.touched_sources.add(source.supersedes_id)
-    else:
-        summary.known_sources += 1
-        summary.report.add("SourceFile", "unchanged")
-    if source.parse_status == "failed":
-        summary.failures.append(Failure(name, "; ".join(source.errors) or "failed to parse"))
-    return summary
+    """Store and process one file (used by the officers' upload page and by benchmarks)."""
+    return ingest_stream([(name, data)], summary)
 
 
-def reparse_all(*, progress: bool = False, only_failed: bool = False) -> IngestSummary:
+def reparse_all(
+    *, progress: bool = False, only_failed: bool = False, workers: int | None = None
+) -> IngestSummary:
     """Run the current parser over every stored source (oldest first) and report what changed."""
     summary = IngestSummary()
-    sources = m.SourceFile.objects.order_by("pk").defer("content", "text", "parse_output")
+    sources = m.SourceFile.objects.order_by("pk")
     if only_failed:
         sources = sources.filter(parse_status="failed")
     ids = list(sources.values_list("pk", flat=True))
     summary.files = len(ids)
-    iterator: Iterable[int] = ids
+    summary.touched_committees = None  # a new parser may change any committee's facts
+    summary.touched_sources = None
+    bar = None
     if progress:
         from tqdm import tqdm
 
-        iterator = tqdm(ids, unit="paper", desc="reparse", leave=False)
-    summary.touched_committees = None  # a new parser may change any committee's facts
-    summary.touched_sources = None
-    for pk in iterator:
-        source = m.SourceFile.objects.get(pk=pk)
-        before = (source.parse_status, source.parser_version)
-        report = process(source, summary.session)
+        bar = tqdm(total=len(ids), unit="paper", desc="reparse", leave=False)
+    stored: dict[int, tuple[m.SourceFile, tuple[str, str]]] = {}
+
+    def what(pk: int) -> tuple[str, bytes]:
+        source = m.SourceFile.objects.defer("text", "parse_output").get(pk=pk)
+        stored[pk] = (source, (source.parse_status, source.parser_version))
+        return source.original_name, bytes(source.content)
+
+    workers = default_workers(len(ids)) if workers is None else workers
+    for pk, outcome in parse_ordered(ids, what, workers=workers):
+        source, before = stored.pop(pk)
+        report = process(source, summary.session, outcome)
         summary.report.merge(report)
         summary.known_sources += 1
         if report.changed or before != (source.parse_status, source.parser_version):
             summary.changed_sources.append(source.original_name)
         if source.parse_status == "failed":
-            summary.failures.append(
-                Failure(source.original_name, "; ".join(source.errors) or "failed to parse")
-            )
+            summary.failures.append(_failure(source.original_name, source))
+        if bar is not None:
+            bar.update()
+    if bar is not None:
+        bar.close()
     finish_batch(summary)
     return summary

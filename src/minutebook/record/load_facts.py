@@ -20,6 +20,7 @@ from minutebook.record.mapping import (
 )
 
 if TYPE_CHECKING:
+    from minutebook.record.loader import Links
     from minutebook.record.people import PeopleResolver
     from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
 
@@ -36,6 +37,8 @@ class FactsMixin:
     items: Callable[[m.Meeting], list[m.AgendaItem]]
     find_item: Callable[[m.Meeting, str | None, str | None], m.AgendaItem | None]
     link: Callable[[m.AgendaItem | m.Report, m.Document], None]
+    links: Links
+    fresh_meetings: set[int]
 
     # -- minutes -----------------------------------------------------------------------------
 
@@ -78,6 +81,9 @@ class FactsMixin:
                     **self.provenance(doc, decl.span),
                 },
             )
+        if meeting.pk not in self.fresh_meetings:  # the resolutions it has, in one query
+            self.up.preload(m.Resolution, minute__meeting=meeting)
+        minutes: list[tuple[m.Minute, p.MinuteItem]] = []
         for index, entry in enumerate(mins.items):
             title = entry.title.strip() or f"Item {entry.number or index + 1}"
             minute = self.up.upsert(
@@ -92,7 +98,10 @@ class FactsMixin:
                     **self.provenance(doc, entry.span),
                 },
             )
-            # Resolutions of the whole meeting were fetched with it: nothing more to look up.
+            minutes.append((minute, entry))
+        self.up.flush_bulk(m.Minute)  # new minutes get their ids, for their resolutions
+        for minute, entry in minutes:
+            # Resolutions of the whole meeting were fetched above: nothing more to look up.
             self.up.preload(m.Resolution, fresh=True, minute=minute)
             for r_index, res in enumerate(entry.resolutions):
                 self.up.upsert(
@@ -184,12 +193,15 @@ class FactsMixin:
         if item is not None:
             self.link(item, doc)
         # Closed if any file it arrived in is closed: the safe reading when two files disagree.
-        closed = row.documents.filter(classification="closed").exists()
+        closed = any(d.classification == "closed" for d in self.links.linked(row)) or (
+            row.pk is not None and row.documents.filter(classification="closed").exists()
+        )
         wanted = "closed" if closed else "open"
         if row.classification != wanted:
             row.classification = wanted
-            self.history.save(row, update_fields=["classification"])
-            self.report.add("Report", "updated")
+            if row.pk is not None:  # a new report is inserted with it
+                self.history.save(row, update_fields=["classification"])
+                self.report.add("Report", "updated")
         return item
 
     def work_plan(self, parsed: p.Document, doc: m.Document) -> None:

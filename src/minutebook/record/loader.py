@@ -60,6 +60,8 @@ from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
 BULK_MODELS = (
     m.Document,  # flushed after the documents, before facts point at them
     m.AgendaItem,  # flushed after the agendas, before reports and minutes link to them
+    m.Minute,  # flushed after each minutes document's minutes, before their resolutions
+    m.Report,  # flushed at the end, before the links to its documents are written
     m.Attendance,
     m.Declaration,
     m.Resolution,
@@ -80,6 +82,75 @@ PROVENANCE_MODELS = (
 )
 
 
+def meeting_facts(parsed: p.Document, on: dt.date) -> dict[str, Any]:
+    """What a document says about its meeting: only a document about this very meeting may."""
+    ref = parsed.meeting
+    if not ref.date or parse_date(ref.date) != on:
+        return {}
+    values: dict[str, Any] = {}
+    if parse_time(ref.time):
+        values["start_time"] = parse_time(ref.time)
+    if ref.venue:
+        values["venue"] = ref.venue.strip()
+    if ref.online is not None:
+        values["online"] = ref.online
+    if parsed.minutes is not None:
+        values["status"] = "held"
+        if parse_time(parsed.minutes.end_time):
+            values["end_time"] = parse_time(parsed.minutes.end_time)
+    return values
+
+
+class Links:
+    """Links of agenda items and reports to documents, written in one query per table.
+
+    The link tables are written directly (no per-link history: simple-history's m2m
+    snapshot costs tens of milliseconds); listeners still hear one m2m_changed per owner.
+    Owners may still be waiting for their bulk insert when linked: ids are read at flush.
+    """
+
+    def __init__(self, report: LoadReport) -> None:
+        self.report = report
+        self.known: set[tuple[str, int, int]] = set()  # (kind, owner id, document id) stored
+        self.seen: set[tuple[str, int, int]] = set()  # (kind, id(owner), document id) this load
+        self.new: list[tuple[m.AgendaItem | m.Report, m.Document]] = []
+
+    def preload(self, document_ids: set[int]) -> None:
+        for model, owner in ((m.AgendaItem, "agendaitem_id"), (m.Report, "report_id")):
+            kind = f"{model.__name__}.documents"
+            rows = model.documents.through.objects.filter(document_id__in=document_ids)
+            for owner_id, doc_id in rows.values_list(owner, "document_id"):
+                self.known.add((kind, owner_id, doc_id))
+
+    def add(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
+        kind = f"{type(item).__name__}.documents"
+        seen = (kind, id(item), doc.pk)
+        if seen in self.seen or (item.pk is not None and (kind, item.pk, doc.pk) in self.known):
+            self.report.add(kind, "unchanged")
+        else:
+            self.new.append((item, doc))
+            self.report.add(kind, "inserted")
+        self.seen.add(seen)
+
+    def linked(self, item: m.AgendaItem | m.Report) -> list[m.Document]:
+        """Documents linked to `item` in this load (not yet written)."""
+        return [doc for owner, doc in self.new if owner is item]
+
+    def flush(self) -> None:
+        rows: dict[Any, list[Any]] = {}
+        added: dict[int, tuple[m.AgendaItem | m.Report, set[int]]] = {}
+        for item, doc in self.new:
+            through = type(item).documents.through
+            owner = "agendaitem_id" if isinstance(item, m.AgendaItem) else "report_id"
+            rows.setdefault(through, []).append(through(**{owner: item.pk, "document_id": doc.pk}))
+            added.setdefault(id(item), (item, set()))[1].add(doc.pk)
+        for through, objs in rows.items():
+            through.objects.bulk_create(objs)
+        for item, pks in added.values():
+            announce_link(item, "post_add", pks)
+        self.new.clear()
+
+
 class LoadSession:
     """Caches that outlive one load in a batch (councils, committees, people).
 
@@ -90,11 +161,13 @@ class LoadSession:
         self.resolvers: dict[int, PeopleResolver] = {}
         self.councils: dict[str, m.Council] = {}
         self.committees: dict[tuple[int, str], m.Committee] = {}
+        self.years: dict[tuple[int, str], m.MunicipalYear] = {}
 
     def reset(self) -> None:
         self.resolvers.clear()
         self.councils.clear()
         self.committees.clear()
+        self.years.clear()
 
     def people_counts(self) -> tuple[int, int]:
         return (
@@ -132,11 +205,14 @@ class _Load(FactsMixin):
         self.resolvers = session.resolvers
         self.councils = session.councils
         self.committees = session.committees
+        self.years = session.years
         self.meeting_preloaded: set[int] = set()
-        self.links: set[tuple[str, int, int]] = set()
-        self.years: dict[tuple[int, str], m.MunicipalYear] = {}
+        self.fresh_meetings: set[int] = set()
         self.meetings: dict[tuple[int, dt.date], m.Meeting] = {}
         self.items_by_meeting: dict[int, list[m.AgendaItem]] = {}
+        self.used_resolvers: dict[int, PeopleResolver] = {}
+        # Links of items and reports to documents, written together after the last flush.
+        self.links = Links(report)
 
     # -- context -----------------------------------------------------------------------------
 
@@ -181,25 +257,30 @@ class _Load(FactsMixin):
 
     def resolver(self, council: m.Council) -> PeopleResolver:
         if council.pk not in self.resolvers:
-            self.resolvers[council.pk] = PeopleResolver(council)
+            self.resolvers[council.pk] = PeopleResolver(council, defer_aliases=True)
         resolver = self.resolvers[council.pk]
         resolver.history = self.history  # the session's resolver writes history with this load
+        self.used_resolvers[council.pk] = resolver
         return resolver
 
-    def meeting(self, committee: m.Committee, on: dt.date) -> m.Meeting:
+    def meeting(
+        self, committee: m.Committee, on: dt.date, facts: dict[str, Any] | None = None
+    ) -> m.Meeting:
+        """The meeting of a committee on a date, with what the papers say about it (`facts`)."""
         key = (committee.pk, on)
         if key not in self.meetings:
             found = self.up.upsert(
                 m.Meeting,
                 {"committee": committee, "date": on},
-                {"municipal_year": self.year(committee.council, on)},
+                {"municipal_year": self.year(committee.council, on), **(facts or {})},
             )
             fresh = self.up.last_inserted
             self.meetings[key] = found
+            # Fetched lazily: only the kinds of rows this paper writes for the meeting.
             for model in (m.AgendaItem, m.Minute, m.Attendance, m.Declaration, m.Report):
                 self.up.preload(model, fresh=fresh, meeting=found)
-            if not fresh:
-                self.up.preload(m.Resolution, minute__meeting=found)
+            if fresh:
+                self.fresh_meetings.add(found.pk)
             self.meeting_preloaded.add(found.pk)
             self.up.preload(m.OfficerTitle, seen_on=on)
         return self.meetings[key]
@@ -227,8 +308,8 @@ class _Load(FactsMixin):
         ) or next((parse_date(d.report.date) for d in docs if is_report(d) and d.report.date), None)
         self.up.preload(m.Document, source=self.source)
         self.reloading = bool(self.up.cached_rows(m.Document)) or bool(self.superseded)
-        loaded: list[tuple[p.Document, m.Document]] = []
-        pack_meeting: m.Meeting | None = None
+        placed: list[tuple[p.Document, m.Committee, dt.date | None]] = []
+        facts: dict[tuple[int, dt.date], dict[str, Any]] = {}
         for parsed in docs:
             committee_name = (
                 parsed.committee
@@ -246,13 +327,21 @@ class _Load(FactsMixin):
             )
             if on is None and parsed.kind != "minutes":
                 on = pack_date
-            meeting = self.meeting(committee, on) if on else None
+            placed.append((parsed, committee, on))
+            if on is not None:  # what each document says about its meeting, later ones last
+                facts.setdefault((committee.pk, on), {}).update(meeting_facts(parsed, on))
+        loaded: list[tuple[p.Document, m.Document]] = []
+        pack_meeting: m.Meeting | None = None
+        for parsed, committee, on in placed:
+            meeting = self.meeting(committee, on, facts[(committee.pk, on)]) if on else None
             if meeting is not None and on == pack_date and pack_meeting is None:
                 pack_meeting = meeting
             doc = self.document(parsed, meeting)
             loaded.append((parsed, doc))
         self.up.flush_bulk()  # new documents get their ids here, in one query
         self.up.remember_documents({d.pk: self.source.pk for _, d in loaded})
+        if self.reloading:  # new documents have no links yet: only known ones are looked up
+            self.links.preload({d.pk for _, d in loaded})
         # Agenda items first, so that reports, minutes and declarations can link to them.
         for parsed, doc in loaded:
             if parsed.agenda is not None and doc.meeting is not None:
@@ -268,7 +357,6 @@ class _Load(FactsMixin):
                         f"{parsed.span.first_line} has no meeting date; its facts were not loaded"
                     )
                 continue
-            self.meeting_facts(parsed, doc.meeting)
             if parsed.minutes is not None:
                 self.minutes(parsed, doc, pack_meeting)
             if is_report(parsed):
@@ -280,9 +368,13 @@ class _Load(FactsMixin):
             ):
                 # An appendix (an inspection letter, a dashboard) belongs to the report before it.
                 self.link(last_item, doc)
-            if parsed.work_plan:
+            # Draft agendas agreed in minutes are tracking's (origin "resolution").
+            if parsed.work_plan and parsed.kind != "minutes":
                 self.work_plan(parsed, doc)
         self.up.flush_bulk()
+        self.links.flush()
+        for resolver in self.used_resolvers.values():
+            resolver.flush()
         self.prune({d.pk for _, d in loaded})
         self.detach_superseded()
         self.history.flush()
@@ -311,26 +403,6 @@ class _Load(FactsMixin):
                 "parser_version": self.version,
             },
         )
-
-    def meeting_facts(self, parsed: p.Document, meeting: m.Meeting) -> None:
-        ref = parsed.meeting
-        if not ref.date or parse_date(ref.date) != meeting.date:
-            return  # only a document about this very meeting may describe it
-        values: dict[str, Any] = {}
-        if parse_time(ref.time):
-            values["start_time"] = parse_time(ref.time)
-        if ref.venue:
-            values["venue"] = ref.venue.strip()
-        if ref.online is not None:
-            values["online"] = ref.online
-        if parsed.minutes is not None:
-            values["status"] = "held"
-            if parse_time(parsed.minutes.end_time):
-                values["end_time"] = parse_time(parsed.minutes.end_time)
-        if values:
-            self.up.upsert(
-                m.Meeting, {"committee": meeting.committee, "date": meeting.date}, values
-            )
 
     # -- agenda ------------------------------------------------------------------------------
 
@@ -391,9 +463,13 @@ class _Load(FactsMixin):
 
     def items(self, meeting: m.Meeting) -> list[m.AgendaItem]:
         if meeting.pk not in self.items_by_meeting:
-            self.items_by_meeting[meeting.pk] = list(
-                m.AgendaItem.objects.filter(meeting=meeting).order_by("order")
-            )
+            if meeting.pk in self.meeting_preloaded:  # known rows and this load's, no query
+                rows = self.up.cached_rows(m.AgendaItem, meeting=meeting.pk)
+                self.items_by_meeting[meeting.pk] = sorted(rows, key=lambda i: i.order)
+            else:
+                self.items_by_meeting[meeting.pk] = list(
+                    m.AgendaItem.objects.filter(meeting=meeting).order_by("order")
+                )
         return self.items_by_meeting[meeting.pk]
 
     def find_item(
@@ -415,18 +491,8 @@ class _Load(FactsMixin):
         return None
 
     def link(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
-        """Link a document to an item or report (the link table directly: no per-link history)."""
-        kind = f"{type(item).__name__}.documents"
-        through = type(item).documents.through
-        owner = "agendaitem_id" if isinstance(item, m.AgendaItem) else "report_id"
-        row = {owner: item.pk, "document_id": doc.pk}
-        if (kind, item.pk, doc.pk) in self.links or through.objects.filter(**row).exists():
-            self.report.add(kind, "unchanged")
-        else:
-            through.objects.create(**row)
-            announce_link(item, "post_add", {doc.pk})
-            self.report.add(kind, "inserted")
-        self.links.add((kind, item.pk, doc.pk))
+        """Link a document to an item or report (written with the others after the last flush)."""
+        self.links.add(item, doc)
 
     # -- clean-up ----------------------------------------------------------------------------
 
@@ -453,6 +519,8 @@ class _Load(FactsMixin):
 
     def detach_superseded(self) -> None:
         """Documents of superseded sources stay stored but no longer stand for the meeting."""
+        if not self.superseded:
+            return
         old = m.Document.objects.filter(source__in=self.superseded)
         for kind, model, owner in (
             ("AgendaItem.documents", m.AgendaItem, "agendaitem"),

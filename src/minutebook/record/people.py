@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from rapidfuzz import fuzz, process
 
@@ -161,9 +162,17 @@ def municipal_year_label(on: dt.date) -> str:
 class PeopleResolver:
     """Resolves written names to the people of one council (in memory, one query per table)."""
 
-    def __init__(self, council: m.Council, history: HistoryBuffer | None = None) -> None:
+    def __init__(
+        self,
+        council: m.Council,
+        history: HistoryBuffer | None = None,
+        *,
+        defer_aliases: bool = False,
+    ) -> None:
         self.council = council
         self.history = history
+        # Deferred (the loader): aliases wait for flush(), one query per load.
+        self.defer_aliases = defer_aliases
         self.people: dict[int, m.Person] = {}
         self.normalised_names: dict[int, str] = {}
         self.by_name: dict[str, set[int]] = defaultdict(set)
@@ -175,6 +184,7 @@ class PeopleResolver:
         self.members: dict[tuple[int, str], dict[int, set[str]]] = defaultdict(dict)
         self.n_created = 0
         self.n_aliases = 0
+        self.pending_aliases: list[m.PersonAlias] = []  # written by flush(), in one query
         for person in m.Person.objects.filter(council=council):
             self._index(person)
         for alias in m.PersonAlias.objects.filter(person__council=council):
@@ -327,5 +337,22 @@ class PeopleResolver:
             self.alias_rows.add((person.pk, text))
             if " " in _norm(text):
                 self.aliases[_norm(text)].add(person.pk)
-            m.PersonAlias.objects.create(person=person, text=text)
+            self.pending_aliases.append(m.PersonAlias(person=person, text=text))
             self.n_aliases += 1
+        if not self.defer_aliases:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the aliases noted since the last flush (the loader calls this once per load)."""
+        if not self.pending_aliases:
+            return
+        m.PersonAlias.objects.bulk_create(self.pending_aliases)
+        post_save.send(
+            sender=m.PersonAlias,
+            instance=self.pending_aliases[0],
+            created=True,
+            update_fields=None,
+            raw=False,
+            using=m.PersonAlias.objects.db,
+        )
+        self.pending_aliases = []

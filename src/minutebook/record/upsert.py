@@ -82,12 +82,24 @@ def _key_part(model: type[models.Model], name: str, value: Any) -> Any:
     return value
 
 
-def _clip(model: type[models.Model], name: str, value: Any) -> Any:
-    """CharFields are clipped to their max_length (PostgreSQL enforces it; SQLite does not)."""
-    if isinstance(value, str):
+_LIMITS: dict[tuple[type[models.Model], str], int] = {}
+
+
+def _limit(model: type[models.Model], name: str) -> int:
+    """The max_length of a CharField (0 for any other field), looked up once per field."""
+    key = (model, name)
+    if key not in _LIMITS:
         f = model._meta.get_field(name)
         limit = getattr(f, "max_length", None)
-        if isinstance(f, models.CharField) and limit and len(value) > limit:
+        _LIMITS[key] = limit if isinstance(f, models.CharField) and limit else 0
+    return _LIMITS[key]
+
+
+def _clip(model: type[models.Model], name: str, value: Any) -> Any:
+    """CharFields are clipped to their max_length (PostgreSQL enforces it; SQLite does not)."""
+    if isinstance(value, str) and value:
+        limit = _limit(model, name)
+        if limit and len(value) > limit:
             return value[: limit - 1] + "…"
     return value
 
@@ -96,14 +108,19 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-_HISTORY: dict[type[models.Model], bool] = {}
+_HISTORY: dict[type[models.Model], Any] = {}
+
+
+def _history_manager(model: type[models.Model]) -> Any:
+    """The model's history manager, or None. `model.history` builds a new manager class on
+    every access (slow, it inspects the queryset class): built once per model."""
+    if model not in _HISTORY:
+        _HISTORY[model] = getattr(model, "history", None)
+    return _HISTORY[model]
 
 
 def _has_history(model: type[models.Model]) -> bool:
-    # `model.history` builds a new manager on every access (slow): ask once per model.
-    if model not in _HISTORY:
-        _HISTORY[model] = hasattr(model, "history")
-    return _HISTORY[model]
+    return _history_manager(model) is not None
 
 
 class HistoryBuffer:
@@ -150,9 +167,31 @@ class HistoryBuffer:
 
     def flush(self) -> None:
         for model, objs in self.pending.items():
-            model.history.bulk_history_create(objs, batch_size=500)  # type: ignore[attr-defined]
+            _history_manager(model).bulk_history_create(objs, batch_size=500)
         self.pending.clear()
         self._pending_ids.clear()
+
+
+_KEY_ATTNAMES: dict[type[models.Model], tuple[str, ...]] = {}
+
+
+def _key_attnames(model: type[models.Model]) -> tuple[str, ...]:
+    """The column attribute names of a model's natural key ("meeting" -> "meeting_id")."""
+    if model not in _KEY_ATTNAMES:
+        _KEY_ATTNAMES[model] = tuple(
+            model._meta.get_field(n).attname
+            for n in model.NATURAL_KEY  # type: ignore[attr-defined]
+        )
+    return _KEY_ATTNAMES[model]
+
+
+@dataclass
+class _Coverage:
+    """A preload: the rows of a model matching `filters` (`plain`: the same, as ids)."""
+
+    plain: dict[str, Any]
+    filters: dict[str, Any]
+    done: bool
 
 
 class Upserter:
@@ -173,7 +212,7 @@ class Upserter:
         self.source_ids = source_ids
         self._cache: dict[type[models.Model], dict[tuple[Any, ...], Any]] = defaultdict(dict)
         self._preloaded: set[tuple[type[models.Model], tuple[tuple[str, Any], ...]]] = set()
-        self._coverage: dict[type[models.Model], list[dict[str, Any]]] = defaultdict(list)
+        self._coverage: dict[type[models.Model], list[_Coverage]] = defaultdict(list)
         self.last_inserted = False
         self._doc_source: dict[int, int] = {}
         self.touched: dict[type[models.Model], set[int]] = defaultdict(set)
@@ -183,15 +222,13 @@ class Upserter:
         return tuple(_key_part(model, n, _clip(model, n, key[n])) for n in nk)
 
     def _row_key(self, model: type[models.Model], obj: Any) -> tuple[Any, ...]:
-        out = []
-        for n in model.NATURAL_KEY:  # type: ignore[attr-defined]
-            f = model._meta.get_field(n)
-            out.append(getattr(obj, f.attname))
-        return tuple(out)
+        return tuple(getattr(obj, attname) for attname in _key_attnames(model))
 
     def preload(self, model: type[models.Model], *, fresh: bool = False, **filters: Any) -> None:
-        """Fetch every existing row matching `filters` once, so upserts need no lookup query.
+        """Promise that every existing row matching `filters` is fetched in one query at most.
 
+        Filters on natural-key fields are fetched lazily, by the first upsert they cover (so a
+        model this load never writes for that parent costs no query); other filters at once.
         `fresh=True` says the parent was inserted in this load: nothing can match, so no query.
         """
         plain = {k: getattr(v, "pk", v) for k, v in filters.items()}
@@ -199,25 +236,40 @@ class Upserter:
         if tag in self._preloaded:
             return
         self._preloaded.add(tag)
-        self._coverage[model].append(plain)
-        if fresh:
-            return
+        coverage = _Coverage(plain, filters, done=fresh)
+        self._coverage[model].append(coverage)
+        if not fresh and not set(plain) <= set(model.NATURAL_KEY):  # type: ignore[attr-defined]
+            self._fetch(model, coverage)
+
+    def _fetch(self, model: type[models.Model], coverage: _Coverage) -> None:
+        coverage.done = True
         cache = self._cache[model]
-        for obj in model._default_manager.filter(**filters):
+        for obj in model._default_manager.filter(**coverage.filters):
             cache.setdefault(self._row_key(model, obj), obj)
 
-    def _covered(self, model: type[models.Model], key: dict[str, Any]) -> bool:
-        """Whether a preload already fetched every row that could have this key."""
-        for filters in self._coverage.get(model, ()):
+    def _covering(self, model: type[models.Model], key: dict[str, Any]) -> _Coverage | None:
+        """The preload that fetches (or fetched) every row that could have this key."""
+        for coverage in self._coverage.get(model, ()):
             if all(
                 name in key and getattr(key[name], "pk", key[name]) == value
-                for name, value in filters.items()
+                for name, value in coverage.plain.items()
             ):
-                return True
-        return False
+                return coverage
+        return None
 
-    def cached_rows(self, model: type[models.Model]) -> list[Any]:
-        return list(self._cache[model].values())
+    def cached_rows(self, model: type[models.Model], **match: Any) -> list[Any]:
+        """The rows of `model` this load knows (preloaded, fetched now if still due, or new),
+        those whose fields equal `match` (ids for relations: `meeting=5`)."""
+        for coverage in self._coverage.get(model, ()):
+            if not coverage.done and coverage.plain.items() <= match.items():
+                self._fetch(model, coverage)
+            elif not coverage.done and not match:
+                self._fetch(model, coverage)
+        rows = list(self._cache[model].values())
+        if match:
+            names = {k: model._meta.get_field(k).attname for k in match}
+            rows = [r for r in rows if all(getattr(r, names[k]) == v for k, v in match.items())]
+        return rows
 
     def cached(self, model: type[models.Model], key: dict[str, Any]) -> Any:
         return self._cache[model].get(self.key_of(model, key))
@@ -241,12 +293,14 @@ class Upserter:
         cache = self._cache[model]
         obj = cache.get(nk)
         self.last_inserted = False
-        if obj is None and not self._covered(model, key):
-            lookup = {
-                (f"{n}_id" if model._meta.get_field(n).is_relation else n): v
-                for n, v in zip(model.NATURAL_KEY, nk, strict=True)  # type: ignore[attr-defined]
-            }
-            obj = model._default_manager.filter(**lookup).first()
+        if obj is None:
+            coverage = self._covering(model, key)
+            if coverage is None:
+                lookup = dict(zip(_key_attnames(model), nk, strict=True))
+                obj = model._default_manager.filter(**lookup).first()
+            elif not coverage.done:
+                self._fetch(model, coverage)
+                obj = cache.get(nk)
         if obj is None:
             clipped_key = {k: _clip(model, k, v) for k, v in key.items()}
             obj = model(**clipped_key, **values)
@@ -280,26 +334,21 @@ class Upserter:
             self.touched[model].add(obj.pk)
         return obj
 
-    def flush_bulk(self) -> None:
-        """Insert the buffered leaf rows: one query per model, history rows with them.
+    def flush_bulk(self, *only: type[models.Model]) -> None:
+        """Insert the buffered rows (of `only` these models, if given): one query per model.
 
         `bulk_create` sends no post_save, so one is sent per model (with the history
         skip flag, as history is written in bulk) to tell listeners (the search index,
         OParl) that rows of that model were created.
         """
         for model, objs in self._bulk.items():
-            if not objs:
+            if not objs or (only and model not in only):
                 continue
             model._default_manager.bulk_create(objs, batch_size=500)
             missing = [o for o in objs if o.pk is None]
             if missing:  # a backend that cannot return ids: fetch them by natural key
                 for o in missing:
-                    lookup = {
-                        model._meta.get_field(n).attname: getattr(
-                            o, model._meta.get_field(n).attname
-                        )
-                        for n in model.NATURAL_KEY  # type: ignore[attr-defined]
-                    }
+                    lookup = {a: getattr(o, a) for a in _key_attnames(model)}
                     o.pk = model._default_manager.filter(**lookup).values_list("pk", flat=True)[0]
             self.touched[model].update(o.pk for o in objs)
             self.history.add_created(objs)
@@ -316,4 +365,4 @@ class Upserter:
                 )
             finally:
                 del first.skip_history_when_saving  # type: ignore[attr-defined]
-        self._bulk.clear()
+            self._bulk[model] = []

@@ -40,6 +40,7 @@ count or a search over a public queryset can never include closed rows.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, TypeVar
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
@@ -63,6 +64,7 @@ def can_see_closed(user: Any) -> bool:
     return bool(user.has_perm(VIEW_CLOSED_PERMISSION))
 
 
+@cache
 def _closed_document_q(prefix: str = "") -> Q:
     """A Q that is true for documents that are closed in themselves or by their links."""
     p = prefix
@@ -90,8 +92,15 @@ def closed_document_ids() -> QuerySet[m.Document]:
     return m.Document.objects.filter(_closed_document_q()).values("pk")
 
 
-def _from_closed_document(field: str = "document") -> Q:
-    return Q(**{f"{field}__in": closed_document_ids()})
+# The rules below test each row against the rows it points at (correlated EXISTS), never
+# against a list of every hidden row of the archive: a page about one meeting then costs a
+# few index lookups per row, however large the archive is.
+
+
+@cache
+def _from_closed_document(field: str = "document") -> Exists:
+    """True for rows whose `field` points at a closed document (false when it is null)."""
+    return Exists(m.Document.objects.filter(_closed_document_q(), pk=OuterRef(field)))
 
 
 def public_documents(qs: QuerySet[m.Document]) -> QuerySet[m.Document]:
@@ -100,7 +109,9 @@ def public_documents(qs: QuerySet[m.Document]) -> QuerySet[m.Document]:
 
 def public_sources(qs: QuerySet[m.SourceFile]) -> QuerySet[m.SourceFile]:
     """Source files holding no closed document (their raw bytes and full text are public)."""
-    return qs.exclude(documents__in=closed_document_ids())
+    return qs.exclude(
+        Exists(m.Document.objects.filter(_closed_document_q(), source=OuterRef("pk")))
+    )
 
 
 def public_agenda_items(qs: QuerySet[m.AgendaItem]) -> QuerySet[m.AgendaItem]:
@@ -114,13 +125,13 @@ def public_minutes(qs: QuerySet[m.Minute]) -> QuerySet[m.Minute]:
 
 
 def public_resolutions(qs: QuerySet[m.Resolution]) -> QuerySet[m.Resolution]:
-    hidden_minutes = m.Minute.objects.exclude(pk__in=public_minutes(m.Minute.objects.all()))
-    return qs.exclude(minute__in=hidden_minutes.values("pk")).exclude(_from_closed_document())
+    its_minute_is_public = Exists(public_minutes(m.Minute.objects.filter(pk=OuterRef("minute"))))
+    return qs.exclude(~its_minute_is_public).exclude(_from_closed_document())
 
 
 def public_reports(qs: QuerySet[m.Report]) -> QuerySet[m.Report]:
     any_document = m.Report.documents.through.objects.filter(report_id=OuterRef("pk"))
-    open_document = any_document.exclude(document_id__in=closed_document_ids())
+    open_document = any_document.exclude(_from_closed_document("document_id"))
     return (
         qs.exclude(classification=CLOSED)
         .exclude(agenda_item__part=CLOSED)
@@ -149,10 +160,14 @@ _RULES: dict[type[Model], Any] = {
 }
 
 
-def _hidden(model: type[Model]) -> QuerySet[Any]:
-    """Ids of the rows of a ruled model that the public may not see (a subquery)."""
-    everything = model._default_manager.all()
-    return everything.exclude(pk__in=_RULES[model](everything).values("pk")).values("pk")
+@cache
+def _points_at_hidden(field: Any) -> Q:
+    """True for rows whose foreign key `field` points at a row the public may not see."""
+    target = field.related_model
+    if target is m.Document:
+        return Q(_from_closed_document(field.attname))
+    its_target = target._default_manager.filter(pk=OuterRef(field.attname))
+    return Q(**{f"{field.attname}__isnull": False}) & ~Exists(_RULES[target](its_target))
 
 
 def public(qs: QuerySet[_M]) -> QuerySet[_M]:
@@ -168,7 +183,7 @@ def public(qs: QuerySet[_M]) -> QuerySet[_M]:
     for f in qs.model._meta.concrete_fields:
         target = getattr(f, "related_model", None)
         if f.is_relation and target in _RULES and target is not m.SourceFile:
-            qs = qs.exclude(**{f"{f.name}__in": _hidden(target)})
+            qs = qs.exclude(_points_at_hidden(f))
     return qs
 
 

@@ -245,10 +245,28 @@ CATALOGUE: tuple[Measure, ...] = (
 BY_KEY = {m.key: m for m in CATALOGUE}
 
 
+# One search per measure (any of its patterns), and one per unit over every measure that comes
+# in it: most sentences name no measure at all, and that takes a single search to tell.
+_ANY_OF_MEASURE = {
+    m.key: re.compile("|".join(f"(?:{p.pattern})" for p in m.patterns), re.IGNORECASE)
+    for m in CATALOGUE
+}
+_ANY_IN_UNIT = {
+    unit: re.compile(
+        "|".join(f"(?:{_ANY_OF_MEASURE[m.key].pattern})" for m in CATALOGUE if unit in m.units),
+        re.IGNORECASE,
+    )
+    for unit in {u for m in CATALOGUE for u in m.units}
+}
+
+
 @functools.lru_cache(maxsize=4096)
 def measure_for(text: str, unit: str) -> Measure | None:
     """The first catalogue measure recognised in `text` that comes in `unit`."""
+    anything = _ANY_IN_UNIT.get(unit)
+    if anything is None or not anything.search(text):
+        return None
     for measure in CATALOGUE:
-        if unit in measure.units and any(p.search(text) for p in measure.patterns):
+        if unit in measure.units and _ANY_OF_MEASURE[measure.key].search(text):
             return measure
     return None

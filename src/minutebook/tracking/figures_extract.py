@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -95,6 +96,9 @@ _COMMITMENT = re.compile(
 )
 _OWN_PERIOD_GAP = re.compile(r"^\s*(?:\(|in|for|during|\(in)?\s*$", re.I)
 _WEAK_PERIOD_GAP = re.compile(r"^\s*(?:at|as\s+at|by|of)\s*$", re.I)
+_PARAGRAPH_GAP = re.compile(r"\n\s*\n")
+_NUMBERED = re.compile(r"^\s*\d+\.\s")
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _OWN_SUBJECT = re.compile(r"\d\s?(?:%|per\s?cent)\s+of\s+\w", re.I)
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE
@@ -103,6 +107,8 @@ _RANGE = re.compile(
     rf"\b(?P<m1>{_MONTH_RE})\.?\s+(?:to|-|–)\s+(?P<m2>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
+_YEARISH = re.compile(r"(?:19|20)\d{2}")
+_FIN_YEARISH = re.compile(r"\d\s?[/-]\s?\d")
 _FIN_YEAR = re.compile(r"\b(?P<y1>(?:19|20)?\d{2})\s?[/-]\s?(?P<y2>(?:19|20)?\d{2})\b")
 _YEAR = re.compile(
     r"\b(?:in|during|for|of|since|by)\s+(?P<year>(?:19|20)\d{2})\b(?![/-]\d)", re.IGNORECASE
@@ -126,7 +132,12 @@ def _full_year(text: str, base: int | None = None) -> int:
 def find_periods(text: str) -> list[tuple[int, Period]]:
     """Period mentions with their offsets, most specific first where they overlap."""
     found: list[tuple[int, int, Period]] = []
-    for m in _RANGE.finditer(text):
+    # Every period but a financial year holds a four-digit year: without one, skip their
+    # (costly, month-name) patterns; a financial year needs digits around a slash or dash.
+    has_year = _YEARISH.search(text) is not None
+    if not has_year and not _FIN_YEARISH.search(text):
+        return []
+    for m in _RANGE.finditer(text) if has_year else ():
         year = int(m.group("year"))
         m1, m2 = MONTHS[m.group("m1").lower()], MONTHS[m.group("m2").lower()]
         start_year = year - 1 if m1 > m2 else year
@@ -137,7 +148,7 @@ def find_periods(text: str) -> list[tuple[int, Period]]:
                 Period(m.group(0), "range", dt.date(start_year, m1, 1), _month_end(year, m2)),
             )
         )
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if has_year else ():
         month, year = MONTHS[m.group("month").lower()], int(m.group("year"))
         found.append(
             (
@@ -158,7 +169,7 @@ def find_periods(text: str) -> list[tuple[int, Period]]:
                     Period(label, "financial_year", dt.date(y1, 4, 1), dt.date(y2, 3, 31)),
                 )
             )
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if has_year else ():
         year = int(m.group("year"))
         found.append(
             (
@@ -208,19 +219,22 @@ def _value(match: re.Match[str]) -> float:
 def _measure_of(sentence: str, match: re.Match[str], unit: str) -> Measure | None:
     """The measure of one value. A counted noun ("175 care leavers") speaks for itself first;
     the rest of the sentence decides only for counts of children or for non-count units."""
-    bare = re.sub(r"\s*\([^()]{1,40}\)", "", sentence)
     noun = match.group("noun")
     if noun:
         local = sentence[max(0, match.start() - 40) : match.end() + 100]
-        found = measure_for(local, unit) or measure_for(
-            re.sub(r"\s*\([^()]{1,40}\)", "", local), unit
-        )
+        found = measure_for(local, unit) or measure_for(_ASIDE.sub("", local), unit)
         # A count of a population of its own (care leavers, carers, adopters) is not the
         # sentence's measure of children: "... 467 children in our care and 175 care leavers".
         own_population = re.search(r"leavers|experienced|carers|adopters", noun, re.I)
         if found is not None or own_population:
             return found
-    return measure_for(sentence, unit) or measure_for(bare, unit)
+    return measure_for(sentence, unit) or measure_for(_bare(sentence), unit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _bare(sentence: str) -> str:
+    """The sentence without short bracketed asides."""
+    return _ASIDE.sub("", sentence)
 
 
 def _comparator(sentence: str, start: int) -> str:
@@ -262,18 +276,21 @@ def extract_from_text(text: str) -> list[Figure]:
     """Figures in prose. Values without a measure are kept only if their unit says they are data."""
     figures: list[Figure] = []
     previous: Measure | None = None
+    # A sentence without values whose measure a later sentence may inherit: looked up only
+    # if one does (most sentences hold no value, and finding a measure is the costly part).
+    pending: list[str] = []
     previous_end = -2
     clean = _strip_markup(text)
     for offset, sentence in sentences(clean):
         # A blank line (or a new paragraph) ends the measure a sentence can inherit.
         gap = clean[previous_end:offset] if previous_end >= 0 else "\n\n"
-        if re.search(r"\n\s*\n", gap) or re.match(r"^\s*\d+\.\s", sentence):
-            previous = None
+        if _PARAGRAPH_GAP.search(gap) or _NUMBERED.match(sentence):
+            previous, pending = None, []
         # A sentence with a subject of its own ("96% of young people ...") does not inherit.
         if _OWN_SUBJECT.search(sentence):
-            previous = None
+            previous, pending = None, []
         previous_end = offset + len(sentence)
-        periods = find_periods(sentence)
+        periods: list[tuple[int, Period]] | None = None
         sentence_figures: list[Figure] = []
         named: Measure | None = None
         for match in _VALUE.finditer(sentence):
@@ -286,10 +303,15 @@ def extract_from_text(text: str) -> list[Figure]:
             if unit == "count" and 1900 <= value <= 2100 and "," not in match.group(0):
                 continue
             measure = _measure_of(sentence, match, unit)
+            if measure is None and pending:
+                previous = _settle(previous, pending)
+                pending = []
             if measure is None and previous is not None and unit in previous.units:
                 measure = previous
             if measure is not None:
                 named = measure
+            if periods is None:
+                periods = find_periods(sentence)
             preceding = [p for start, p in periods if start < match.start()]
             following = [(start, p) for start, p in periods if start > match.end()]
             # "from 25% in April 2018": a period written straight after the value is its own.
@@ -331,10 +353,20 @@ def extract_from_text(text: str) -> list[Figure]:
                 sentence_figures[i] = replace(fig, period=own[0].period)
         figures.extend(sentence_figures)
         if named is not None:
-            previous = named
-        elif measure_for(sentence, "percent") or measure_for(sentence, "count"):
-            previous = measure_for(sentence, "percent") or measure_for(sentence, "count")
+            previous, pending = named, []
+        else:
+            pending.append(sentence)
     return _date_comparators(figures)
+
+
+def _settle(previous: Measure | None, pending: list[str]) -> Measure | None:
+    """The measure a sentence inherits after sentences that named none with a value: the last
+    of them naming one (in either unit), else the measure before them."""
+    for sentence in reversed(pending):
+        found = measure_for(sentence, "percent") or measure_for(sentence, "count")
+        if found:
+            return found
+    return previous
 
 
 def _date_comparators(figures: list[Figure]) -> list[Figure]:

@@ -16,12 +16,14 @@ Words of the committee's own name and the vocabulary of every paper
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from minutebook.tracking.text import (
     committee_name_words,
+    dates_in,
     distinctive_words,
     find_dates,
     sentences,
@@ -166,26 +168,104 @@ def best_match(
     Only papers of later meetings count. A back-reference beats a title
     match; among title matches the earliest meeting, then the best score, wins.
     """
-    topic = topic_words(topic_text, committee_name)
-    later = sorted(
-        (c for c in candidates if c.meeting_date > made_on), key=lambda c: (c.meeting_date, c.key)
-    )
-    for candidate in later:
-        if candidate.text:
-            found = back_reference(candidate, topic, made_on)
-            if found:
-                return Match(candidate, "back_reference", found[0], found[1])
-    best: Match | None = None
-    for candidate in later:
-        score = title_matches(
-            topic, topic_words(candidate.title, committee_name), single_word=False
-        )
-        if score <= 0:
-            continue
-        if best is None or (
-            candidate.meeting_date == best.candidate.meeting_date and score > best.score
-        ):
-            best = Match(candidate, "title", score, candidate.title)
-        if best is not None and candidate.meeting_date > best.candidate.meeting_date:
-            break
-    return best
+    return CandidateIndex(candidates, committee_name).best_match(topic_text, made_on)
+
+
+_LOOK_BACK = dt.timedelta(days=200)
+
+
+@dataclass(frozen=True)
+class BackRef:
+    """A candidate's sentence that mentions a request and names a date."""
+
+    position: int  # of the candidate in the index
+    sentence: str
+    words: set[str]
+    dated: frozenset[dt.date]  # dates written with a year
+    undated: tuple[tuple[int, int], ...]  # (month, day) of dates written without one
+
+    def names_undated(self, day: dt.date, after: dt.date) -> bool:
+        """Whether a date written without a year, read as `find_dates(..., after)` reads it, is `day`."""
+        for month, dom in self.undated:
+            try:
+                candidate = dt.date(after.year, month, dom)
+                if candidate <= after:
+                    candidate = dt.date(after.year + 1, month, dom)
+            except ValueError:
+                continue
+            if candidate == day:
+                return True
+        return False
+
+
+class CandidateIndex:
+    """A committee's candidates read once, for matching many requests against them.
+
+    Each candidate's title words and its back-reference sentences (those that
+    mention a request) are computed once, and titles are indexed by word, so a
+    request costs what the few candidates sharing a word with it cost, not the
+    whole archive. `best_match` gives exactly the module function's answer.
+    """
+
+    def __init__(self, candidates: list[Candidate], committee_name: str = "") -> None:
+        self.committee_name = committee_name
+        self.ordered = sorted(candidates, key=lambda c: (c.meeting_date, c.key))
+        self.dates = [c.meeting_date for c in self.ordered]
+        self.title_words = [topic_words(c.title, committee_name) for c in self.ordered]
+        self.by_word: dict[str, list[int]] = {}
+        for i, title in enumerate(self.title_words):
+            for word in title:
+                self.by_word.setdefault(word, []).append(i)
+        # Back-reference sentences (those mentioning a request) in reading order, each with
+        # its distinctive words, its dates written with a year, and its (month, day) pairs
+        # written without one; listed under every (month, day) they name, since a sentence
+        # can only refer back to a meeting whose day it names.
+        self.back_refs: list[BackRef] = []
+        self.by_day: dict[tuple[int, int], list[int]] = {}
+        for i, candidate in enumerate(self.ordered):
+            if not candidate.text:
+                continue
+            for _, sentence in sentences(candidate.text):
+                if not _REQUEST_WORDS.search(sentence):
+                    continue
+                dated, undated = dates_in(sentence)
+                if not dated and not undated:
+                    continue
+                ref = BackRef(i, sentence, distinctive_words(sentence), dated, undated)
+                for day in {(d.month, d.day) for d in dated} | set(undated):
+                    self.by_day.setdefault(day, []).append(len(self.back_refs))
+                self.back_refs.append(ref)
+
+    def best_match(
+        self, topic_text: str, made_on: dt.date, rejected: frozenset[str] | set[str] = frozenset()
+    ) -> Match | None:
+        """The best match among candidates whose key is not in `rejected`."""
+        topic = topic_words(topic_text, self.committee_name)
+        if not topic:
+            return None
+        start = bisect.bisect_right(self.dates, made_on)
+        for n in self.by_day.get((made_on.month, made_on.day), ()):
+            ref = self.back_refs[n]
+            candidate = self.ordered[ref.position]
+            if ref.position < start or candidate.key in rejected:
+                continue
+            if len(topic & ref.words) / len(topic) < 0.5:
+                continue
+            if made_on in ref.dated or ref.names_undated(made_on, made_on - _LOOK_BACK):
+                return Match(candidate, "back_reference", 1.0, ref.sentence)
+        positions = sorted({i for word in topic for i in self.by_word.get(word, ()) if i >= start})
+        best: Match | None = None
+        for i in positions:
+            candidate = self.ordered[i]
+            if candidate.key in rejected:
+                continue
+            score = title_matches(topic, self.title_words[i], single_word=False)
+            if score <= 0:
+                continue
+            if best is None or (
+                candidate.meeting_date == best.candidate.meeting_date and score > best.score
+            ):
+                best = Match(candidate, "title", score, candidate.title)
+            if best is not None and candidate.meeting_date > best.candidate.meeting_date:
+                break
+        return best

@@ -16,47 +16,28 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from minutebook.record import models as m
-from minutebook.record.visibility import (
-    can_see_closed,
-    public,
-    public_agenda_items,
-    public_minutes,
-    public_reports,
-    public_resolutions,
-)
+from minutebook.record.visibility import visible
 from minutebook.tracking.catalogue import BY_KEY
 from minutebook.tracking.models import Commitment, Figure, TrackedRequest
 
 
-def _hidden(model: type, rule: Any) -> QuerySet:
-    return model.objects.exclude(pk__in=rule(model.objects.all()).values("pk")).values("pk")
-
-
 def visible_requests(qs: QuerySet[TrackedRequest], user: Any = None) -> QuerySet[TrackedRequest]:
-    """A request is public only if its source and its delivering paper are both public."""
-    if can_see_closed(user):
-        return qs
-    return (
-        public(qs)
-        .exclude(resolution__in=_hidden(m.Resolution, public_resolutions))
-        .exclude(minute__in=_hidden(m.Minute, public_minutes))
-        .exclude(delivered_item__in=_hidden(m.AgendaItem, public_agenda_items))
-        .exclude(delivered_report__in=_hidden(m.Report, public_reports))
-    )
+    """A request is public only if its source and its delivering paper are both public.
 
-
-def _visible_with_report(qs: QuerySet, user: Any) -> QuerySet:
-    if can_see_closed(user):
-        return qs
-    return public(qs).exclude(report__in=_hidden(m.Report, public_reports))
+    `record.visibility.public()` already hides a row whose resolution, minute, delivering
+    item or report, or provenance document is hidden: one rule, applied once.
+    """
+    return visible(qs, user)
 
 
 def visible_figures(qs: QuerySet[Figure], user: Any = None) -> QuerySet[Figure]:
-    return _visible_with_report(qs, user)
+    """Hidden when its report or its provenance document is hidden."""
+    return visible(qs, user)
 
 
 def visible_commitments(qs: QuerySet[Commitment], user: Any = None) -> QuerySet[Commitment]:
-    return _visible_with_report(qs, user)
+    """Hidden when its report or its provenance document is hidden."""
+    return visible(qs, user)
 
 
 def _source(row: TrackedRequest | Figure | Commitment) -> dict[str, Any]:
@@ -136,10 +117,20 @@ def request_rows(committee: m.Committee | None = None, user: Any = None) -> list
 
 def requests_for_meeting(meeting: m.Meeting, user: Any = None) -> dict[str, list[dict[str, Any]]]:
     """The requests made at `meeting` and those due at it (by meeting or by a date on that day)."""
-    qs = _requests(TrackedRequest.objects.filter(committee=meeting.committee))
-    made = visible_requests(qs.filter(meeting=meeting), user)
-    due = visible_requests(qs.filter(Q(due_meeting=meeting) | Q(due_date=meeting.date)), user)
-    return {"made": [request_row(r) for r in made], "due": [request_row(r) for r in due]}
+    at_meeting = Q(meeting=meeting) | Q(due_meeting=meeting) | Q(due_date=meeting.date)
+    rows = visible_requests(
+        _requests(TrackedRequest.objects.filter(at_meeting, committee_id=meeting.committee_id)),
+        user,
+    )
+    made: list[dict[str, Any]] = []
+    due: list[dict[str, Any]] = []
+    for r in rows:  # one query for both lists
+        row = request_row(r)
+        if r.meeting_id == meeting.pk:
+            made.append(row)
+        if r.due_meeting_id == meeting.pk or r.due_date == meeting.date:
+            due.append(row)
+    return {"made": made, "due": due}
 
 
 def open_requests_due(

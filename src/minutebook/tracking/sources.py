@@ -26,9 +26,21 @@ def _report_text(report: m.Report) -> str:
     return "\n".join(str(s.get("text", "")) for s in report.sections if isinstance(s, dict))
 
 
+Resolved = tuple[m.Meeting, "m.AgendaItem | None", "m.Report | None"]
+
+
 def agenda_candidates(committee: m.Committee) -> dict[dt.date, list[Candidate]]:
     """Every agenda item (with its reports' text) and every report without an item, by meeting date."""
+    return candidates_and_objects(committee)[0]
+
+
+def candidates_and_objects(
+    committee: m.Committee,
+) -> tuple[dict[dt.date, list[Candidate]], dict[str, Resolved]]:
+    """`agenda_candidates`, and what `resolve_candidate` would answer for each key (read in the
+    same queries, so matching many requests costs no query per match)."""
     out: dict[dt.date, list[Candidate]] = defaultdict(list)
+    resolved: dict[str, Resolved] = {}
     items = (
         m.AgendaItem.objects.filter(meeting__committee=committee)
         .select_related("meeting")
@@ -36,10 +48,13 @@ def agenda_candidates(committee: m.Committee) -> dict[dt.date, list[Candidate]]:
         .order_by("meeting__date", "order")
     )
     for item in items:
-        text = "\n".join(_report_text(r) for r in item.reports.all())
+        reports = list(item.reports.all())
+        text = "\n".join(_report_text(r) for r in reports)
+        key = item_key(item)
         out[item.meeting.date].append(
-            Candidate(item_key(item), item.meeting.date, item.title, text, item.number)
+            Candidate(key, item.meeting.date, item.title, text, item.number)
         )
+        resolved[key] = (item.meeting, item, min(reports, key=lambda r: r.pk, default=None))
     loose = (
         m.Report.objects.filter(meeting__committee=committee, agenda_item__isnull=True)
         .select_related("meeting")
@@ -47,16 +62,18 @@ def agenda_candidates(committee: m.Committee) -> dict[dt.date, list[Candidate]]:
     )
     for report in loose:
         assert report.meeting is not None
+        key = report_key(report)
         out[report.meeting.date].append(
             Candidate(
-                report_key(report),
+                key,
                 report.meeting.date,
                 report.title,
                 _report_text(report),
                 report.item_number,
             )
         )
-    return dict(out)
+        resolved[key] = (report.meeting, None, report)
+    return dict(out), resolved
 
 
 def resolve_candidate(key: str) -> tuple[m.Meeting | None, m.AgendaItem | None, m.Report | None]:

@@ -181,6 +181,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """Split text into (character offset, sentence) pairs; newlines end sentences too."""
+    # A report is read by the matcher and the figure reader in turn: split it once.
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
@@ -194,7 +200,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
         if piece.strip():
             out.append((offset + start, piece.strip()))
         offset += len(line) + 1
-    return out
+    return tuple(out)
 
 
 FULL_DATE = re.compile(
@@ -224,3 +230,21 @@ def find_dates(text: str, after: dt.date | None = None) -> list[tuple[int, dt.da
         except ValueError:
             continue
     return out
+
+
+def dates_in(text: str) -> tuple[frozenset[dt.date], tuple[tuple[int, int], ...]]:
+    """The dates `find_dates` reads in `text` whatever `after` is (written with a year), and the
+    (month, day) of those written without one (which `find_dates` dates from `after`)."""
+    dated: set[dt.date] = set()
+    undated: list[tuple[int, int]] = []
+    for match in FULL_DATE.finditer(text):
+        day = int(match.group("day"))
+        month = MONTHS[match.group("month").lower()]
+        if match.group("year"):
+            try:
+                dated.add(dt.date(int(match.group("year")), month, day))
+            except ValueError:
+                continue
+        else:
+            undated.append((month, day))
+    return frozenset(dated), tuple(undated)

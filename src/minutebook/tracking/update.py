@@ -8,6 +8,7 @@ withdrawn request, a commitment's status) survive it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections import Counter
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from minutebook.record import models as m
 from minutebook.tracking import workplan
+from minutebook.tracking.bulk import delete_pks, insert_rows
 from minutebook.tracking.commitments_extract import (
     SE_HEADER,
     FoundCommitment,
@@ -32,10 +34,10 @@ from minutebook.tracking.figures_extract import (
     extract_from_text,
     tables_in_text,
 )
-from minutebook.tracking.matching import best_match, topic_words
+from minutebook.tracking.matching import CandidateIndex, topic_words
 from minutebook.tracking.models import Commitment, Figure, TrackedRequest
 from minutebook.tracking.requests_detect import DetectedRequest, detect_requests, draft_agenda_items
-from minutebook.tracking.sources import PaperText, agenda_candidates, papers, resolve_candidate
+from minutebook.tracking.sources import PaperText, candidates_and_objects, papers
 
 
 def _digest(*parts: object) -> str:
@@ -60,13 +62,44 @@ def update_tracking(
         committees = committees.filter(pk__in=list(committee_ids))
     with transaction.atomic():
         for committee in committees:
-            counts["work_plan_entries_from_resolutions"] += sync_resolution_work_plan(committee)
-            counts.update(update_requests(committee, today))
+            meetings = Meetings(committee)
+            counts["work_plan_entries_from_resolutions"] += sync_resolution_work_plan(
+                committee, meetings
+            )
+            counts.update(update_requests(committee, today, meetings))
             # Both read the same papers: fetch their texts once per committee.
             committee_papers = list(papers(committee))
             counts["figures"] += update_figures(committee, committee_papers)
             counts["commitments"] += update_commitments(committee, committee_papers)
     return dict(counts)
+
+
+class Meetings:
+    """A committee's meetings, read once: the next meeting after a date, the meeting on a date."""
+
+    def __init__(self, committee: m.Committee) -> None:
+        self.all = sorted(m.Meeting.objects.filter(committee=committee), key=lambda x: x.date)
+        self.dates = [x.date for x in self.all]
+        busy = set(
+            m.Meeting.objects.filter(committee=committee)
+            .filter(Q(agenda_items__isnull=False) | Q(minutes__isnull=False))
+            .values_list("pk", flat=True)
+        )
+        self.busy = [x for x in self.all if x.pk in busy]
+        self.busy_dates = [x.date for x in self.busy]
+
+    def next_after(self, after: dt.date) -> m.Meeting | None:
+        """The next meeting: one with an agenda or minutes if the record has one (a date read
+        from a letter or a report is not a meeting anyone could report to)."""
+        i = bisect.bisect_right(self.busy_dates, after)
+        if i < len(self.busy):
+            return self.busy[i]
+        i = bisect.bisect_right(self.dates, after)
+        return self.all[i] if i < len(self.all) else None
+
+    def on(self, date: dt.date) -> m.Meeting | None:
+        i = bisect.bisect_left(self.dates, date)
+        return self.all[i] if i < len(self.all) and self.dates[i] == date else None
 
 
 # -- work plan entries agreed in resolutions ------------------------------------------------
@@ -75,16 +108,18 @@ def update_tracking(
 def _next_meeting(committee: m.Committee, after: dt.date) -> m.Meeting | None:
     """The committee's next meeting: one with an agenda or minutes if the record has one
     (a date read from a letter or a report is not a meeting anyone could report to)."""
-    later = committee.meetings.filter(date__gt=after).order_by("date")
-    with_business = later.filter(Q(agenda_items__isnull=False) | Q(minutes__isnull=False))
-    return with_business.first() or later.first()
+    return Meetings(committee).next_after(after)
 
 
-def sync_resolution_work_plan(committee: m.Committee) -> int:
+def sync_resolution_work_plan(committee: m.Committee, meetings: Meetings | None = None) -> int:
     """Create a WorkPlanEntry (origin "resolution") for each item of an agreed draft agenda."""
+    meetings = meetings or Meetings(committee)
     kept: set[int] = set()
-    resolutions = m.Resolution.objects.filter(minute__meeting__committee=committee).select_related(
-        "minute__meeting"
+    resolutions = (
+        m.Resolution.objects.filter(minute__meeting__committee=committee)
+        # A cheap superset of the exact test below (case-insensitive in SQL for ASCII text).
+        .filter(text__icontains="draft agenda")
+        .select_related("minute__meeting")
     )
     for resolution in resolutions:
         made_on = resolution.minute.meeting.date
@@ -92,7 +127,7 @@ def sync_resolution_work_plan(committee: m.Committee) -> int:
             continue
         due_kind, due_date, titles = draft_agenda_items(resolution.text, made_on)
         if due_kind == "next_meeting":
-            nxt = _next_meeting(committee, made_on)
+            nxt = meetings.next_after(made_on)
             due_date = nxt.date if nxt else None
         if due_date is None:
             continue
@@ -148,17 +183,49 @@ def _detected(
     return out
 
 
-def update_requests(committee: m.Committee, today: dt.date) -> Counter[str]:
+# What the update writes on a request (an officer's review and withdrawal are never written here).
+_REQUEST_FIELDS = [
+    f.attname for f in TrackedRequest._meta.concrete_fields if not f.primary_key and f.name != "key"
+]
+
+
+class _Context:
+    """What every request of one committee is matched against, read once."""
+
+    def __init__(self, committee: m.Committee, meetings: Meetings, today: dt.date) -> None:
+        self.committee = committee
+        self.meetings = meetings
+        self.today = today
+        candidates, self.resolved = candidates_and_objects(committee)
+        self.index = CandidateIndex(
+            [c for items in candidates.values() for c in items], committee.name
+        )
+        self.latest_agenda = max(candidates) if candidates else None
+        self._outcomes: dict[int, workplan.PlanRow] | None = None
+
+    @property
+    def outcomes(self) -> dict[int, workplan.PlanRow]:
+        if self._outcomes is None:  # only draft agendas need the work plan comparison
+            self._outcomes = workplan.outcomes_by_entry(self.committee)
+        return self._outcomes
+
+
+def update_requests(
+    committee: m.Committee, today: dt.date, meetings: Meetings | None = None
+) -> Counter[str]:
     counts: Counter[str] = Counter()
-    candidates = agenda_candidates(committee)
-    flat = [c for items in candidates.values() for c in items]
-    agenda_dates = sorted(candidates)
-    outcomes = workplan.outcomes_by_entry(committee)
+    meetings = meetings or Meetings(committee)
+    context = _Context(committee, meetings, today)
     existing = {r.key: r for r in TrackedRequest.objects.filter(committee=committee)}
     kept: set[str] = set()
+    new: list[TrackedRequest] = []
+    changed: list[TrackedRequest] = []
     for key, found, minute, resolution in _detected(committee):
         made_on = minute.meeting.date
-        row = existing.get(key) or TrackedRequest(key=key, committee=committee)
+        row = existing.get(key)
+        before = [getattr(row, name) for name in _REQUEST_FIELDS] if row is not None else None
+        if row is None:
+            row = TrackedRequest(key=key, committee=committee)
         row.meeting = minute.meeting
         row.minute = minute
         row.resolution = resolution
@@ -176,33 +243,32 @@ def update_requests(committee: m.Committee, today: dt.date) -> Counter[str]:
             if listed_date is not None:
                 row.due_kind, row.due_date = "meeting", listed_date
         if row.due_kind == "next_meeting":
-            nxt = _next_meeting(committee, made_on)
+            nxt = meetings.next_after(made_on)
             row.due_meeting = nxt
             row.due_date = nxt.date if nxt else None
         elif row.due_date is not None:
-            row.due_meeting = committee.meetings.filter(date=row.due_date).first()
+            row.due_meeting = meetings.on(row.due_date)
         source = resolution or minute
-        row.document = source.document
+        row.document_id = source.document_id
         row.first_line = source.first_line
         row.last_line = source.last_line
-        _set_status(row, found, flat, agenda_dates, outcomes, committee, today)
-        row.save()
+        _set_status(row, found, context)
+        if before is None:
+            new.append(row)
+        elif before != [getattr(row, name) for name in _REQUEST_FIELDS]:
+            changed.append(row)
         kept.add(key)
         counts[f"requests_{row.status}"] += 1
-    TrackedRequest.objects.filter(committee=committee).exclude(key__in=kept).delete()
+    TrackedRequest.objects.bulk_create(new, batch_size=500)
+    TrackedRequest.objects.bulk_update(
+        changed, [TrackedRequest._meta.get_field(n).name for n in _REQUEST_FIELDS], batch_size=200
+    )
+    delete_pks(TrackedRequest, [r.pk for k, r in existing.items() if k not in kept])
     counts["requests"] = len(kept)
     return counts
 
 
-def _set_status(
-    row: TrackedRequest,
-    found: DetectedRequest,
-    candidates: list,  # list[Candidate]
-    agenda_dates: list[dt.date],
-    outcomes: dict[int, workplan.PlanRow],
-    committee: m.Committee,
-    today: dt.date,
-) -> None:
+def _set_status(row: TrackedRequest, found: DetectedRequest, context: _Context) -> None:
     made_on = row.meeting.date
     if row.review == "confirmed" and row.delivered_meeting_id is not None:
         row.status = "withdrawn" if row.withdrawn else "delivered"
@@ -213,7 +279,7 @@ def _set_status(
     if found.kind == "draft_agenda":
         rows = [
             r
-            for r in outcomes.values()
+            for r in context.outcomes.values()
             if r.entry is not None
             and r.entry.origin == "resolution"
             and r.entry.planned_at == made_on
@@ -229,10 +295,9 @@ def _set_status(
             row.match_text = "not on the agenda: " + "; ".join(missing)
     else:
         rejected = set(row.rejected_candidates or [])
-        pool = [c for c in candidates if c.key not in rejected]
-        match = best_match(row.topic, made_on, pool, committee.name)
+        match = context.index.best_match(row.topic, made_on, rejected)
         if match is not None:
-            meeting, item, report = resolve_candidate(match.candidate.key)
+            meeting, item, report = context.resolved[match.candidate.key]
             if meeting is not None:
                 delivered = True
                 row.delivered_meeting, row.delivered_item, row.delivered_report = (
@@ -248,8 +313,9 @@ def _set_status(
         row.status = "delivered"
     elif (
         row.due_date is not None
-        and row.due_date < today
-        and any(d >= row.due_date for d in agenda_dates)
+        and row.due_date < context.today
+        and context.latest_agenda is not None
+        and context.latest_agenda >= row.due_date
     ):
         # Overdue only once the record holds an agenda from on or after the due point:
         # before that, the absence of a match proves nothing.
@@ -265,9 +331,9 @@ def update_figures(
     committee: m.Committee, committee_papers: Iterable[PaperText] | None = None
 ) -> int:
     """Figures are keyed by their content, so unchanged ones are left alone and new ones bulk-created."""
-    existing = set(Figure.objects.filter(committee=committee).values_list("key", flat=True))
+    existing = dict(Figure.objects.filter(committee=committee).values_list("key", "pk"))
     kept: set[str] = set()
-    new: list[Figure] = []
+    new: list[dict[str, object]] = []
     for paper in papers(committee) if committee_papers is None else committee_papers:
         found = [(f, f.offset, len(f.sentence)) for f in extract_from_text(paper.text)]
         tables = list(tables_in_text(paper.text))
@@ -305,30 +371,31 @@ def update_figures(
             if key in existing:
                 continue
             first, last = paper.lines_of(offset, length)
+            period = fig.period
             new.append(
-                Figure(
-                    key=key,
-                    committee=committee,
-                    meeting=paper.meeting,
-                    report=paper.report,
-                    measure=fig.measure or "",
-                    label=fig.label[:300],
-                    value=fig.value,
-                    unit=fig.unit,
-                    period_label=fig.period.label[:64] if fig.period else "",
-                    period_kind=fig.period.kind if fig.period else "",
-                    period_start=fig.period.start if fig.period else None,
-                    period_end=fig.period.end if fig.period else None,
-                    comparator=fig.comparator,
-                    breakdown=fig.breakdown[:300],
-                    sentence=fig.sentence,
-                    document=paper.document,
-                    first_line=first,
-                    last_line=last,
-                )
+                {
+                    "key": key,
+                    "committee_id": committee.pk,
+                    "meeting_id": paper.meeting.pk if paper.meeting else None,
+                    "report_id": paper.report.pk if paper.report else None,
+                    "measure": fig.measure or "",
+                    "label": fig.label[:300],
+                    "value": fig.value,
+                    "unit": fig.unit,
+                    "period_label": period.label[:64] if period else "",
+                    "period_kind": period.kind if period else "",
+                    "period_start": period.start if period else None,
+                    "period_end": period.end if period else None,
+                    "comparator": fig.comparator,
+                    "breakdown": fig.breakdown[:300],
+                    "sentence": fig.sentence,
+                    "document_id": paper.document.pk,
+                    "first_line": first,
+                    "last_line": last,
+                }
             )
-    Figure.objects.bulk_create(new, batch_size=500)
-    Figure.objects.filter(committee=committee).exclude(key__in=kept).delete()
+    insert_rows(Figure, new)
+    delete_pks(Figure, [pk for key, pk in existing.items() if key not in kept])
     return len(kept)
 
 
@@ -356,7 +423,7 @@ def update_commitments(
     """Commitments keep their status (an officer's) across recomputation; new ones are bulk-created."""
     existing = {c.key: c for c in Commitment.objects.filter(committee=committee)}
     kept: set[str] = set()
-    new: list[Commitment] = []
+    new: list[dict[str, object]] = []
     for paper in papers(committee) if committee_papers is None else committee_papers:
         found_here = find_commitments(paper.text) + _self_evaluation_from_original(paper)
         if paper.report is not None:
@@ -384,21 +451,21 @@ def update_commitments(
                 at = paper.text.find(found.text[:60])
                 first, last = paper.lines_of(max(at, 0), 0)
             values = {
-                "committee": committee,
-                "meeting": paper.meeting,
-                "report": paper.report,
+                "committee_id": committee.pk,
+                "meeting_id": paper.meeting.pk if paper.meeting else None,
+                "report_id": paper.report.pk if paper.report else None,
                 "kind": found.kind,
                 "text": found.text,
                 "evidence": found.evidence,
                 "timescale": found.timescale[:200],
                 "reference": found.reference[:32],
-                "document": paper.document,
+                "document_id": paper.document.pk,
                 "first_line": first,
                 "last_line": last,
             }
             row = existing.get(key)
             if row is None:
-                new.append(Commitment(key=key, **values))
+                new.append({"key": key, **values})
             elif (row.first_line, row.evidence, row.timescale) != (
                 first,
                 found.evidence,
@@ -407,6 +474,6 @@ def update_commitments(
                 for name, value in values.items():
                     setattr(row, name, value)
                 row.save()
-    Commitment.objects.bulk_create(new, batch_size=500)
-    Commitment.objects.filter(committee=committee).exclude(key__in=kept).delete()
+    insert_rows(Commitment, new)
+    delete_pks(Commitment, [r.pk for key, r in existing.items() if key not in kept])
     return len(kept)

@@ -9,6 +9,9 @@ class WebConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from minutebook.record.signals import batch_ingested
         from minutebook.web import signals
+        from minutebook.web.search.incremental import on_batch_ingested
 
         signals.connect()
+        batch_ingested.connect(on_batch_ingested, dispatch_uid="search-batch-ingested")

@@ -90,7 +90,9 @@ def declaration_data(row: m.Declaration) -> dict[str, Any]:
     }
 
 
-def minute_data(minute: m.Minute, visible_resolution_ids: set[int]) -> dict[str, Any]:
+def minute_data(minute: m.Minute, visible_resolution_ids: set[int] | None = None) -> dict[str, Any]:
+    """A minute and its resolutions: those prefetched already filtered by visibility, or
+    those among `visible_resolution_ids`."""
     return {
         "anchor": f"minute-{minute.order}",
         "number": minute.number,
@@ -106,7 +108,7 @@ def minute_data(minute: m.Minute, visible_resolution_ids: set[int]) -> dict[str,
                 "source_url": links.fact_source_url(r),
             }
             for r in minute.resolutions.all()
-            if r.pk in visible_resolution_ids
+            if visible_resolution_ids is None or r.pk in visible_resolution_ids
         ],
     }
 

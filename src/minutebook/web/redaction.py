@@ -22,11 +22,17 @@ def closed_lines_by_source(source_id: int | None = None) -> dict[int, set[int]]:
     """{source id: line numbers an anonymous visitor may not see} (closed documents excluded:
     they are withheld whole by the document rule)."""
     out: dict[int, set[int]] = defaultdict(set)
+    documents: list[int] | None = None
+    if source_id is not None:  # by document id: each fact table's index, not a join
+        documents = list(
+            m.Document.objects.filter(source_id=source_id).values_list("pk", flat=True)
+        )
     for model in _FACT_MODELS:
         qs = model.objects.filter(document__isnull=False, first_line__isnull=False)
-        if source_id is not None:
-            qs = qs.filter(document__source_id=source_id)
-        hidden = qs.exclude(pk__in=public(model.objects.all()).values("pk"))
+        if documents is not None:
+            qs = qs.filter(document_id__in=documents)
+        # The rule is tested on these rows only, never on the whole archive.
+        hidden = qs.exclude(pk__in=public(qs).values("pk"))
         for source, first, last in hidden.values_list(
             "document__source_id", "first_line", "last_line"
         ):

@@ -19,7 +19,7 @@ urlpatterns = [
     *page_paths("search/", search_page.search, "search"),
     path("officers/login/", officers.OfficerLoginView.as_view(), name="officers-login"),
     path("officers/logout/", officers.OfficerLogoutView.as_view(), name="officers-logout"),
-    path("officers/", officers.dashboard, name="officers"),
-    path("officers/upload/", officers.upload, name="officers-upload"),
+    *page_paths("officers/", officers.dashboard, "officers"),
+    *page_paths("officers/upload/", officers.upload, "officers-upload"),
     path("officers/upload/file/", officers.upload_file, name="officers-upload-file"),
 ]

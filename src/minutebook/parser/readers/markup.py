@@ -20,7 +20,8 @@ _TAG_NAMES = (
 )
 INLINE_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_PARAGRAPH_JOIN = re.compile(r"</p>\s*<p(?:\s[^<>]*)?>", re.IGNORECASE)
+# Paragraphs of one cell join with a space; a tab between them separates two cells.
+_PARAGRAPH_JOIN = re.compile(r"</p>[^\S\t]*<p(?:\s[^<>]*)?>", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPACE_RUN = re.compile(r" {2,}")

@@ -3,14 +3,17 @@
     search(text, user=..., committee=..., kind=..., date_from=..., date_to=...,
            page=1) -> SearchResults
     reindex() -> int          rebuild the index from the record (returns rows)
-    mark_dirty()              note that the record changed (signals call it)
+    mark_dirty()              note that the whole index must be rebuilt
 
 SQLite FTS5 serves by default, PostgreSQL full-text search when Django runs on
-PostgreSQL. The index is rebuilt lazily by the first search after the record
-changed (signals on the indexed models mark it dirty); `minutebook ingest`
-should call `reindex()` once at the end of a run. Closed business is indexed
-with `closed=True` and only officers' searches include it; anonymous results
-are checked again against `record.visibility` before they are shown.
+PostgreSQL. The index is kept current meeting by meeting (`incremental.py`):
+an ingest batch re-indexes the meetings of the sources it touched when it ends
+(`record.signals.batch_ingested`), and saves and deletes of indexed or
+visibility-deciding rows leave pending changes that the next search applies
+first. Closed business is indexed with `closed=True` (decided by
+`record.visibility` when the row is written) and only officers' searches
+include it; the rows of an anonymous page are checked again against
+`record.visibility` in one query, in case a bulk update bypassed the signals.
 """
 
 from __future__ import annotations
@@ -22,14 +25,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import CharField, Value
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from minutebook.record import models as m
 from minutebook.record.visibility import can_see_closed, public
-from minutebook.web.models import SearchEntry, SearchIndexState
+from minutebook.web.models import SearchEntry, SearchIndexState, SearchPending
+from minutebook.web.search import incremental
 from minutebook.web.search.backends import MARK_END, MARK_START, Filters, backend_for
-from minutebook.web.search.indexer import ROW_FIELDS, all_entries
+from minutebook.web.search.indexer import all_entries
 from minutebook.web.search.query import ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
@@ -78,26 +83,15 @@ def _state() -> SearchIndexState:
     return state
 
 
-def reindex(batch_size: int = 2000) -> int:
+def reindex() -> int:
     """Rebuild the whole index from the record, in one transaction. Returns the row count."""
-    count = 0
-    table = SearchEntry._meta.db_table
-    insert = (
-        f"INSERT INTO {table} ({', '.join(ROW_FIELDS)}) "
-        f"VALUES ({', '.join(['%s'] * len(ROW_FIELDS))})"
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
-        SearchEntry.objects.all().delete()
-        batch: list[tuple[Any, ...]] = []
-        for row in all_entries():
-            batch.append(row)
-            if len(batch) >= batch_size:
-                cursor.executemany(insert, batch)
-                count += len(batch)
-                batch = []
-        if batch:
-            cursor.executemany(insert, batch)
-            count += len(batch)
+    with transaction.atomic():
+        incremental.lock_state()
+        pending = list(SearchPending.objects.values_list("pk", flat=True))
+        everything = SearchEntry.objects.all()
+        everything._raw_delete(everything.db)
+        count = incremental.insert_rows(all_entries())
+        SearchPending.objects.filter(pk__in=pending)._raw_delete(connection.alias)
         SearchIndexState.objects.update_or_create(
             pk=1, defaults={"dirty": False, "built_at": timezone.now(), "entries": count}
         )
@@ -105,28 +99,41 @@ def reindex(batch_size: int = 2000) -> int:
 
 
 def ensure_fresh() -> None:
-    if _state().dirty:
+    """Rebuild a dirty index, apply pending changes: one small query when there is neither."""
+    table, pending = SearchIndexState._meta.db_table, SearchPending._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT dirty FROM {table} WHERE id = 1), EXISTS (SELECT 1 FROM {pending})"
+        )
+        dirty, has_pending = cursor.fetchone()
+    if dirty is None or dirty:
         reindex()
+    elif has_pending:
+        incremental.apply(set())
 
 
-def _still_public(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop any row the visibility rules now hide (an index older than a reclassification)."""
+def _stale_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows the visibility rules now hide, found in one query over the page's objects.
+
+    The index's `closed` flags follow every save and delete (signals); only a bulk update
+    or raw SQL can get past them, and this check keeps such a change off public pages.
+    """
     wanted: dict[str, set[int]] = {}
     for row in rows:
         wanted.setdefault(row["model"], set()).add(row["object_id"])
-    allowed: dict[str, set[int]] = {}
-    for model_name, ids in wanted.items():
-        model = _MODELS.get(model_name)
-        if model is None:
-            allowed[model_name] = set()
-            continue
-        allowed[model_name] = set(
-            public(model.objects.filter(pk__in=ids)).values_list("pk", flat=True)
-        )
-    kept = [r for r in rows if r["object_id"] in allowed[r["model"]]]
-    if len(kept) != len(rows):
-        log.warning("search index was stale: rebuilding it")
-    return kept
+    parts = [
+        public(_MODELS[name].objects.filter(pk__in=ids))
+        .annotate(model_name=Value(name, output_field=CharField()))
+        .values_list("model_name", "pk")
+        .order_by()
+        for name, ids in sorted(wanted.items())
+        if name in _MODELS
+    ]
+    allowed: set[tuple[str, int]] = set()
+    if parts:
+        query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        allowed = set(query)
+    return [r for r in rows if (r["model"], r["object_id"]) not in allowed]
 
 
 def search(
@@ -158,14 +165,17 @@ def search(
     found = backend.search(query, filters, page_size, (page - 1) * page_size)
     rows = found.rows
     if not officer:
-        checked = _still_public(rows)
-        if len(checked) != len(rows):
-            # The index predates a change (a bulk update sends no signal): rebuild it now,
-            # so that neither the rows nor the count can include what is now closed.
-            reindex()
+        stale = _stale_rows(rows)
+        if stale:
+            # The index predates a change that sent no signal (a bulk update): re-index
+            # those rows' meetings, then search again, so that neither the rows nor the
+            # count include what is now closed.
+            log.warning("search index was stale for %d row(s): re-indexing them", len(stale))
+            incremental.apply({(r["model"], r["object_id"]) for r in stale})
             found = backend.search(query, filters, page_size, (page - 1) * page_size)
-            checked = _still_public(found.rows)
-        rows = checked
+            rows = found.rows
+            stale = _stale_rows(rows)
+            rows = [r for r in rows if r not in stale]
     results.total = found.total
     results.capped = found.capped
     for row in rows:

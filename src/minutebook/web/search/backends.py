@@ -56,10 +56,10 @@ def _where(filters: Filters) -> tuple[list[str], list[Any]]:
 COLUMNS = "e.id, e.kind, e.model, e.object_id, e.line, e.title, e.url, e.context, e.meeting_date"
 # Counts stop here ("more than 1,000 results"): counting every match of a common word is slow.
 COUNT_CAP = 1000
-# Ranking considers at most this many matching passages, the newest first (the index is
-# written in meeting-date order). A rarer query is ranked whole; a very common word is
-# ranked within its most recent RANK_WINDOW matches, so search time stays flat at scale.
-RANK_WINDOW = 2000
+# Ranking considers at most this many matching passages, the newest first (row ids follow
+# meeting dates when the index is built). Together with COUNT_CAP this bounds the work of
+# any query, however common its words, so search time stays flat as the archive grows.
+RANK_WINDOW = 1000
 
 
 @dataclass(frozen=True)
@@ -70,51 +70,90 @@ class Page:
 
 
 class SQLiteFTS5:
+    """FTS5 over an external-content table (`web_search_fts` indexes `web_searchentry`).
+
+    1. The newest matches, filters applied, up to the count cap and the rank window: one
+       pass down the match list, newest first (FTS5 walks its doclists by rowid).
+    2. Ranking within them. bm25() needs, for every term, the number of rows holding it
+       (a pass over all of that term's matches, and over position lists for a phrase), so
+       it ranks only when every term of the query is rarer than COUNT_CAP. A query with a
+       common term is ranked by what a pass over the window alone can tell: matches whose
+       title holds the whole query first, then newest first.
+    3. Snippets for the page's rows only.
+    """
+
     name = "sqlite-fts5"
 
     def search(self, query: ParsedQuery, filters: Filters, limit: int, offset: int) -> Page:
         clauses, params = _where(filters)
+        match = query.fts5()
         where = " AND ".join(["web_search_fts MATCH %s", *clauses])
-        args = [query.fts5(), *params]
         # CROSS JOIN fixes SQLite's join order: the full-text match drives, the filters follow.
-        # (With a plain JOIN the planner may scan the entries and probe the index per row.)
         base = (
             "FROM web_search_fts CROSS JOIN web_searchentry e ON e.id = web_search_fts.rowid "
             f"WHERE {where}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1})", args)
-            total = cursor.fetchone()[0]
-            window, window_args = "", []
-            if total > COUNT_CAP:
-                cursor.execute(
-                    f"SELECT web_search_fts.rowid {base} ORDER BY web_search_fts.rowid DESC "
-                    f"LIMIT 1 OFFSET {RANK_WINDOW - 1}",
-                    args,
-                )
-                boundary = cursor.fetchone()
-                if boundary is not None:
-                    window, window_args = " AND web_search_fts.rowid >= %s", [boundary[0]]
-            # Rank without snippets (SQLite would build one for every candidate before
-            # sorting), then fetch the page's rows with their snippets.
             cursor.execute(
-                f"SELECT web_search_fts.rowid, bm25(web_search_fts, 4.0, 1.0) AS rank "
-                f"{base}{window} ORDER BY rank, e.meeting_date DESC LIMIT %s OFFSET %s",
-                [*args, *window_args, limit, offset],
+                f"SELECT web_search_fts.rowid {base} ORDER BY web_search_fts.rowid DESC "
+                f"LIMIT {max(COUNT_CAP + 1, RANK_WINDOW)}",
+                [match, *params],
             )
-            ranked = [row[0] for row in cursor.fetchall()]
-            if not ranked:
-                return Page(min(total, COUNT_CAP), total > COUNT_CAP, [])
+            newest = [row[0] for row in cursor.fetchall()]
+            total, capped = min(len(newest), COUNT_CAP), len(newest) > COUNT_CAP
+            window = newest[:RANK_WINDOW]
+            if not window or offset >= len(window):
+                return Page(total, capped, [])
+            if self._rare(cursor, query):
+                ranked = self._by_bm25(cursor, match, window)
+            else:
+                ranked = self._by_title_then_newest(cursor, query, window)
+            page = ranked[offset : offset + limit]
             cursor.execute(
                 f"SELECT {COLUMNS}, snippet(web_search_fts, -1, %s, %s, %s, %s) AS snippet "
                 "FROM web_search_fts CROSS JOIN web_searchentry e ON e.id = web_search_fts.rowid "
                 f"WHERE web_search_fts MATCH %s AND web_search_fts.rowid IN "
-                f"({', '.join(['%s'] * len(ranked))})",
-                [MARK_START, MARK_END, "…", SNIPPET_WORDS, query.fts5(), *ranked],
+                f"({', '.join(['%s'] * len(page))})",
+                [MARK_START, MARK_END, "…", SNIPPET_WORDS, match, *page],
             )
             by_id = {row["id"]: row for row in _rows(cursor)}
-            rows = [by_id[pk] for pk in ranked if pk in by_id]
-            return Page(min(total, COUNT_CAP), total > COUNT_CAP, rows)
+            return Page(total, capped, [by_id[pk] for pk in page if pk in by_id])
+
+    @staticmethod
+    def _rare(cursor: Any, query: ParsedQuery) -> bool:
+        """Whether every term has at most COUNT_CAP matches (each counted only that far)."""
+        for term in query.fts5_terms():
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM web_search_fts WHERE web_search_fts "
+                f"MATCH %s LIMIT {COUNT_CAP + 1})",
+                [term],
+            )
+            if cursor.fetchone()[0] > COUNT_CAP:
+                return False
+        return True
+
+    @staticmethod
+    def _by_bm25(cursor: Any, match: str, window: list[int]) -> list[int]:
+        # Every term is rare, so all matches are few: rank them all, keep the window's.
+        cursor.execute(
+            "SELECT rowid, bm25(web_search_fts, 4.0, 1.0) FROM web_search_fts "
+            "WHERE web_search_fts MATCH %s",
+            [match],
+        )
+        wanted = set(window)
+        scored = [(rank, -pk) for pk, rank in cursor.fetchall() if pk in wanted]
+        return [-negative for _, negative in sorted(scored)]
+
+    @staticmethod
+    def _by_title_then_newest(cursor: Any, query: ParsedQuery, window: list[int]) -> list[int]:
+        cursor.execute(
+            "SELECT rowid FROM web_search_fts WHERE web_search_fts MATCH %s AND rowid >= %s",
+            ["{title} : (" + query.fts5() + ")", window[-1]],
+        )
+        in_title = {row[0] for row in cursor.fetchall()}
+        return [pk for pk in window if pk in in_title] + [
+            pk for pk in window if pk not in in_title
+        ]
 
 
 class PostgresFTS:

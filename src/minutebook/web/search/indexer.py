@@ -4,6 +4,10 @@ Documents are cut into passages (paragraph runs of up to `PASSAGE_CHARS`) so
 results point at a line of the paper and snippets come from the right place.
 Agenda items, minutes and resolutions are indexed whole. Whether a row is
 closed is decided by `record.visibility.public()`, never here.
+
+`all_entries()` yields the whole index; `scoped_entries(meeting_ids, source_ids)`
+the rows of some meetings (and of the sources' papers tied to no meeting), for
+the incremental update: visibility is then computed over that scope only.
 """
 
 from __future__ import annotations
@@ -11,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from minutebook.record import models as m
 from minutebook.record.visibility import public
 from minutebook.web import links
-from minutebook.web.redaction import closed_lines_by_source
+from minutebook.web.redaction import _FACT_MODELS, closed_lines_by_source
 
 PASSAGE_CHARS = 2000
 # Control characters mark highlights in snippets; they never come from a paper.
@@ -72,6 +76,8 @@ ROW_FIELDS = (
     "committee_id",
     "meeting_date",
     "closed",
+    "meeting_id",
+    "source_id",
 )
 Row = tuple[Any, ...]
 
@@ -94,6 +100,7 @@ def _entry(
     meeting: m.Meeting | None = None,
     committee_id: int | None = None,
     closed: bool,
+    source_id: int | None = None,
 ) -> Row:
     """One index row, in `ROW_FIELDS` order (plain tuples: model instances cost too much at scale)."""
     return (
@@ -108,22 +115,61 @@ def _entry(
         committee_id if committee_id is not None else (meeting.committee_id if meeting else None),
         meeting.date if meeting else None,
         closed,
+        meeting.pk if meeting else None,
+        source_id,
+    )
+
+
+def closed_lines_for_sources(source_ids: set[int]) -> dict[int, set[int]]:
+    """`redaction.closed_lines_by_source()` for some sources: the same facts and rule, with
+    visibility computed over those sources' facts only."""
+    out: dict[int, set[int]] = {}
+    for model in _FACT_MODELS:
+        qs = model.objects.filter(document__source_id__in=source_ids, first_line__isnull=False)
+        hidden = qs.exclude(pk__in=public(qs).values("pk"))
+        for source, first, last in hidden.values_list(
+            "document__source_id", "first_line", "last_line"
+        ):
+            out.setdefault(source, set()).update(range(first, (last or first) + 1))
+    return out
+
+
+def scope_documents(meeting_ids: set[int], source_ids: set[int]) -> QuerySet[m.Document]:
+    """The documents of these meetings, and those of these sources tied to no meeting."""
+    return m.Document.objects.filter(
+        Q(meeting_id__in=meeting_ids) | Q(meeting__isnull=True, source_id__in=source_ids)
     )
 
 
 class _Index:
-    """What every entry needs, computed once per rebuild: visibility and URLs."""
+    """What every entry needs, computed once per rebuild (or per scope): visibility and URLs."""
 
-    def __init__(self) -> None:
-        self.open_documents = _public_ids(m.Document.objects.all())
-        self.open_reports = _public_ids(m.Report.objects.all())
-        self.open_items = _public_ids(m.AgendaItem.objects.all())
-        self.open_minutes = _public_ids(m.Minute.objects.all())
-        self.open_resolutions = _public_ids(m.Resolution.objects.all())
-        self.report_for = dict(
-            m.Report.documents.through.objects.values_list("document_id", "report_id")
-        )
-        self.withheld = closed_lines_by_source()
+    def __init__(self, scope: tuple[set[int], set[int]] | None = None) -> None:
+        if scope is None:
+            documents = m.Document.objects.all()
+            reports = m.Report.objects.all()
+            items = m.AgendaItem.objects.all()
+            minutes = m.Minute.objects.all()
+            resolutions = m.Resolution.objects.all()
+            links_ = m.Report.documents.through.objects.all()
+            self.withheld = closed_lines_by_source()
+        else:
+            meeting_ids, source_ids = scope
+            documents = scope_documents(meeting_ids, source_ids)
+            doc_ids = list(documents.values_list("pk", flat=True))
+            reports = m.Report.objects.filter(documents__in=doc_ids).distinct()
+            items = m.AgendaItem.objects.filter(meeting_id__in=meeting_ids)
+            minutes = m.Minute.objects.filter(meeting_id__in=meeting_ids)
+            resolutions = m.Resolution.objects.filter(minute__meeting_id__in=meeting_ids)
+            links_ = m.Report.documents.through.objects.filter(document_id__in=doc_ids)
+            sources = set(documents.values_list("source_id", flat=True))
+            self.withheld = closed_lines_for_sources(sources)
+        self.open_documents = _public_ids(documents)
+        self.open_reports = _public_ids(reports)
+        self.open_items = _public_ids(items)
+        self.open_minutes = _public_ids(minutes)
+        self.open_resolutions = _public_ids(resolutions)
+        self.report_for = dict(links_.values_list("document_id", "report_id"))
         self._meeting_urls: dict[int, str] = {}
         # reverse() per passage is measurable at a million passages: format the patterns.
         self.source_pattern = links.source_url(999_999_999).replace("999999999", "{}")
@@ -158,6 +204,7 @@ def document_entries(index: _Index, documents: QuerySet[m.Document]) -> Iterator
                 line=line,
                 meeting=document.meeting,
                 closed=closed or closed_run,
+                source_id=document.source_id,
             )
 
 
@@ -227,6 +274,25 @@ def all_entries() -> Iterator[Row]:
     meeting_ids = list(m.Meeting.objects.order_by("date", "pk").values_list("pk", flat=True))
     for start in range(0, len(meeting_ids), MEETING_BATCH):
         batch = meeting_ids[start : start + MEETING_BATCH]
+        yield from document_entries(index, m.Document.objects.filter(meeting_id__in=batch))
+        yield from agenda_item_entries(index, batch)
+        yield from minute_entries(index, batch)
+        yield from resolution_entries(index, batch)
+
+
+def scoped_entries(meeting_ids: set[int], source_ids: set[int]) -> Iterator[Row]:
+    """The rows of these meetings, and of these sources' papers tied to no meeting."""
+    index = _Index((meeting_ids, source_ids))
+    yield from document_entries(
+        index, m.Document.objects.filter(meeting__isnull=True, source_id__in=source_ids)
+    )
+    ordered = list(
+        m.Meeting.objects.filter(pk__in=meeting_ids)
+        .order_by("date", "pk")
+        .values_list("pk", flat=True)
+    )
+    for start in range(0, len(ordered), MEETING_BATCH):
+        batch = ordered[start : start + MEETING_BATCH]
         yield from document_entries(index, m.Document.objects.filter(meeting_id__in=batch))
         yield from agenda_item_entries(index, batch)
         yield from minute_entries(index, batch)

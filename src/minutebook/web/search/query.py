@@ -30,11 +30,13 @@ class ParsedQuery:
         """Every word of the query (phrases' words included), for highlighting."""
         return [*self.words, *(w for p in self.phrases for w in p)]
 
+    def fts5_terms(self) -> list[str]:
+        """Each word and phrase as its own FTS5 MATCH expression, double-quoted (literal)."""
+        return [f'"{w}"' for w in self.words] + ['"' + " ".join(p) + '"' for p in self.phrases]
+
     def fts5(self) -> str:
         """An FTS5 MATCH expression: every term double-quoted, so taken literally."""
-        parts = [f'"{w}"' for w in self.words]
-        parts += ['"' + " ".join(p) + '"' for p in self.phrases]
-        return " ".join(parts)
+        return " ".join(self.fts5_terms())
 
 
 def _clean_word(word: str) -> str | None:

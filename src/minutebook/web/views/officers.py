@@ -13,29 +13,36 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from minutebook.record import models as m
 from minutebook.web import links
-from minutebook.web.twin import json_error, secure_html
+from minutebook.web.twin import json_error, render_page, secure_html, wants_json
 
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 60 * 1024 * 1024
 QUEUE_LIMIT = 200
+ACCEPTED_SUFFIXES = [".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".xml"]
 
 
 def staff_only(view: Any) -> Any:
-    @login_required
+    """Officers only. A visitor asking for HTML is sent to sign in (or refused when signed in
+    without staff status); a JSON client gets the one JSON error shape, never data."""
+
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_staff:
+        user = request.user
+        if not (user.is_authenticated and user.is_active and user.is_staff):
+            if wants_json(request):
+                return json_error(403, "Sign in as an officer to see this page.")
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
             raise PermissionDenied
         return secure_html(view(request, *args, **kwargs))
 
@@ -87,17 +94,31 @@ def queue_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def status_counts() -> dict[str, int]:
+    """Stored papers per parse status (every status present, zero when none)."""
+    counts = dict.fromkeys((status for status, _ in m.SourceFile.STATUS_CHOICES), 0)
+    for row in m.SourceFile.objects.values("parse_status").annotate(n=Count("pk")):
+        counts[row["parse_status"]] = row["n"]
+    return counts
+
+
 @staff_only
 def dashboard(request: HttpRequest) -> HttpResponse:
-    counts = {
-        status: m.SourceFile.objects.filter(parse_status=status).count()
-        for status, _ in m.SourceFile.STATUS_CHOICES
+    """The parse queue: papers that failed or parsed with warnings (JSON twin: the same data)."""
+    counts = status_counts()
+    queue = queue_rows()
+    data = {
+        "counts": counts,
+        "queue": queue,
+        "queue_limit": QUEUE_LIMIT,
+        "links": {
+            "upload": reverse("officers-upload"),
+            "upload_file": reverse("officers-upload-file"),
+            "admin": _admin_url("index"),
+        },
     }
-    return render(
-        request,
-        "web/officers/dashboard.html",
-        {"queue": queue_rows(), "counts": counts, "nav_section": "officers"},
-    )
+    context = {"queue": queue, "counts": counts, "nav_section": "officers"}
+    return render_page(request, "web/officers/dashboard.html", context, data)
 
 
 def ingest_upload(upload: Any) -> dict[str, Any]:
@@ -132,17 +153,35 @@ def ingest_upload(upload: Any) -> dict[str, Any]:
     return outcome
 
 
+def upload_form() -> dict[str, Any]:
+    """What the upload form takes: for the page's JSON twin (and scripts that upload)."""
+    return {
+        "method": "POST",
+        "action": reverse("officers-upload"),
+        "field": "papers",
+        "multiple": True,
+        "one_file_url": reverse("officers-upload-file"),
+        "one_file_field": "paper",
+        "accept": ACCEPTED_SUFFIXES,
+        "max_bytes": MAX_UPLOAD_BYTES,
+        "csrf": "Send the csrftoken cookie's value in the X-CSRFToken header.",
+    }
+
+
 @staff_only
 def upload(request: HttpRequest) -> HttpResponse:
-    outcomes = []
+    """GET: the form. POST: ingest every file of the `papers` field and list the outcomes."""
+    outcomes: list[dict[str, Any]] = []
     if request.method == "POST":
         files = request.FILES.getlist("papers")
+        if not files and wants_json(request):
+            return json_error(400, "No file was sent (form field 'papers').")
         outcomes = [ingest_upload(f) for f in files]
         if not files:
             outcomes = [{"name": "", "status": "failed", "errors": ["Choose at least one file."]}]
-    return render(
-        request, "web/officers/upload.html", {"outcomes": outcomes, "nav_section": "officers"}
-    )
+    data = {"form": upload_form(), "outcomes": outcomes}
+    context = {"outcomes": outcomes, "upload_form": data["form"], "nav_section": "officers"}
+    return render_page(request, "web/officers/upload.html", context, data)
 
 
 @require_POST

@@ -94,9 +94,24 @@ def attendance_by_year(person: m.Person, user: Any) -> list[dict[str, Any]]:
     seats = visible(person.memberships.filter(role__in=EXPECTED_ROLES), user).select_related(
         "committee", "municipal_year"
     )
-    recorded_meetings = set(
-        visible(m.Attendance.objects.all(), user).values_list("meeting_id", flat=True).distinct()
+    seat_list = list(seats.order_by("-municipal_year__start", "committee__name"))
+    # The meetings of the seats' committees in the seats' years (never the whole archive),
+    # keeping those whose attendance was recorded: two queries however many seats.
+    candidates = list(
+        m.Meeting.objects.filter(
+            committee_id__in={s.committee_id for s in seat_list},
+            municipal_year_id__in={s.municipal_year_id for s in seat_list if s.municipal_year_id},
+        ).values_list("pk", "committee_id", "municipal_year_id")
     )
+    recorded = set(
+        visible(m.Attendance.objects.filter(meeting_id__in=[c[0] for c in candidates]), user)
+        .values_list("meeting_id", flat=True)
+        .distinct()
+    )
+    recorded_by_seat: dict[tuple[int, int], list[int]] = {}
+    for meeting_id, committee_id, year_id in candidates:
+        if meeting_id in recorded:
+            recorded_by_seat.setdefault((committee_id, year_id), []).append(meeting_id)
     mine = {
         row.meeting_id: row
         for row in visible(person.attendance.all(), user).select_related(
@@ -104,16 +119,13 @@ def attendance_by_year(person: m.Person, user: Any) -> list[dict[str, Any]]:
         )
     }
     rows: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
-    for seat in seats.order_by("-municipal_year__start", "committee__name"):
+    for seat in seat_list:
         if seat.municipal_year is None:
             continue
         key = (seat.municipal_year.label, seat.committee.name)
         if key in rows:
             continue
-        meetings = seat.committee.meetings.filter(
-            municipal_year=seat.municipal_year, pk__in=recorded_meetings
-        )
-        expected = [x.pk for x in meetings]
+        expected = recorded_by_seat.get((seat.committee_id, seat.municipal_year.pk), [])
         attended = sum(1 for pk in expected if pk in mine and mine[pk].status == "present")
         apologies = sum(1 for pk in expected if pk in mine and mine[pk].status == "apologies")
         rows[key] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
@@ -176,19 +177,26 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
+    """One meeting: a fixed number of queries (about ten) however large the archive is.
+
+    Each kind of fact is read once, already filtered by `record.visibility`; nothing is
+    looked up per item, per minute or per person.
+    """
     found = meeting_for(request, committee, date)
     user = request.user
+    documents = list(
+        visible(m.Document.objects.filter(meeting=found), user).order_by("source_id", "first_line")
+    )
+    visible_document_ids = {d.pk for d in documents}
     items = (
         visible(found.agenda_items.all(), user)
         .select_related("document")
-        .prefetch_related("documents")
+        .prefetch_related(Prefetch("documents", queryset=m.Document.objects.filter(meeting=found)))
     )
     reports = visible(found.reports.all(), user).select_related("document")
     reports_by_item: dict[int | None, list[dict[str, Any]]] = {}
     for report in reports:
         reports_by_item.setdefault(report.agenda_item_id, []).append(report_summary(report))
-    visible_documents = visible(m.Document.objects.all(), user)
-    visible_document_ids = set(visible_documents.filter(meeting=found).values_list("pk", flat=True))
     item_rows = []
     for item in items.order_by("order"):
         row = agenda_item_data(item)
@@ -197,7 +205,7 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
             document_data(d) for d in item.documents.all() if d.pk in visible_document_ids
         ]
         item_rows.append(row)
-    attendance = (
+    attendance = list(
         visible(found.attendance.all(), user)
         .select_related("person__council", "document", "replaces")
         .order_by("pk")
@@ -213,23 +221,18 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
             absent.append(entry)
         else:
             groups[CAPACITY_GROUP.get(row.capacity, "others")].append(entry)
+    resolutions = visible(m.Resolution.objects.all(), user).select_related("document")
     minutes = (
         visible(found.minutes.all(), user)
         .select_related("document")
-        .prefetch_related("resolutions__document")
+        .prefetch_related(Prefetch("resolutions", queryset=resolutions))
         .order_by("order")
-    )
-    visible_resolution_ids = set(
-        visible(m.Resolution.objects.filter(minute__meeting=found), user).values_list(
-            "pk", flat=True
-        )
     )
     declarations = (
         visible(found.declarations.all(), user)
         .select_related("person__council", "document", "agenda_item")
         .order_by("pk")
     )
-    documents = visible_documents.filter(meeting=found).order_by("source_id", "first_line")
     data = {
         **meeting_summary(found),
         "start_time": found.start_time,
@@ -250,13 +253,11 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
             "absent": absent,
         },
         "declarations": [declaration_data(d) for d in declarations],
-        "minutes": [minute_data(x, visible_resolution_ids) for x in minutes],
+        "minutes": [minute_data(x) for x in minutes],
         # What the committee asked for at this meeting, and what was due back at it.
         "requests": requests_for_meeting(found, user),
     }
-    data["has_minutes"] = bool(
-        data["minutes"] or attendance.exists() or data["declarations"] or apologies
-    )
+    data["has_minutes"] = bool(data["minutes"] or attendance or data["declarations"] or apologies)
     return render_page(
         request, "web/meeting.html", {"page": data, "nav_section": "committees"}, data
     )
