@@ -510,3 +510,136 @@ def test_bracket_inside_a_job_title_after_a_dash_stays_as_printed() -> None:
     assert (p.name, p.honorific, p.role) == ("J Example", "Mr", "Team Leader (Major Developments)")
     q = split_person("Councillor A Example (Chair) - substitute for B Sample")
     assert q.name == "A Example" and q.role is not None and "Chair" in q.role
+
+
+def test_agenda_item_title_wrapped_without_indent_keeps_its_pages() -> None:
+    from minutebook.parser.agenda import order_of_business
+    from minutebook.parser.lines import Line
+
+    raw = [
+        "1. Apologies",
+        "",
+        "2. 24/001 - Revenue Budget Monitoring Report",
+        "(Pages 11 - 84)",
+        "",
+        "3. Transfer of the Independence Service from the Children's Directorate",
+        "to the Adult Social Care Directorate (Pages 85 - 120)",
+        "",
+        "4. Commissioning Plan for Education Provision 2025-29 (Pages",
+        "121 - 140)",
+    ]
+    lines = [Line(number=k + 1, text=t, page=1) for k, t in enumerate(raw)]
+    got = [(it.number, it.title, it.pages) for it in order_of_business(lines)]
+    assert got == [
+        ("1", "Apologies", None),
+        ("2", "24/001 - Revenue Budget Monitoring Report", "11-84"),
+        (
+            "3",
+            "Transfer of the Independence Service from the Children's Directorate "
+            "to the Adult Social Care Directorate",
+            "85-120",
+        ),
+        ("4", "Commissioning Plan for Education Provision 2025-29", "121-140"),
+    ]
+
+
+def test_decision_taker_read_from_its_tab_separated_column() -> None:
+    text = (
+        "EXAMPLE COUNTY COUNCIL – PROPOSED RECORD OF DECISION\n"
+        "\n"
+        "DECISION TO BE TAKEN BY:\tDECISION NO:\n"
+        "\n"
+        "Cabinet\t24/00115\n"
+        "\n"
+        "Title of Decision:\n"
+        "Adoption of the Parks Strategy\n"
+        "\n"
+        "Decision: Cabinet propose to:\n"
+        "(a) ADOPT the Parks Strategy.\n"
+    )
+    d = only(text)
+    assert d.kind == "decision"
+    assert d.committee == "Cabinet"
+    assert d.minutes is not None and d.minutes.items[0].number == "24/00115"
+
+
+def test_this_was_agreed_makes_the_sentence_before_a_resolution() -> None:
+    from minutebook.parser.lines import Line
+    from minutebook.parser.resolutions import extract_resolutions
+
+    raw = [
+        "The Chair reported on the bus petition. As a council we should",
+        "support this petition. This was AGREED.",
+        "",
+        "The plan, which was agreed last year, is on track.",
+    ]
+    lines = [Line(number=k + 1, text=t) for k, t in enumerate(raw)]
+    found, _ = extract_resolutions(lines)
+    assert [r.text for r in found] == ["As a council we should support this petition."]
+    assert (found[0].span.first_line, found[0].span.last_line) == (1, 2)
+
+
+def test_declaration_naming_several_items_gives_one_per_item() -> None:
+    from minutebook.parser.declarations import _items_of
+
+    assert _items_of("declared an interest in items 2.b) Parks Festival and 5.a) Contracts") == [
+        "2.b",
+        "5.a",
+    ]
+    assert _items_of("declared an interest in items 4, 5 and 7.") == ["4", "5", "7"]
+    assert _items_of("declared an interest in item 4 and 12 other matters") == ["4"]
+    assert _items_of("declared an interest in items 7 and 8, 12 years ago") == ["7", "8"]
+    assert _items_of("declared an interest as a governor") == [None]
+
+
+def test_attendee_with_post_nominal_after_a_comma_points_at_its_own_line() -> None:
+    from minutebook.parser.attendance import locate
+    from minutebook.parser.lines import Line, span_of
+
+    lines = [
+        Line(number=1, text="Mrs T Dean, MBE,   Mr M Dendor,"),
+        Line(number=2, text="Mr A J Hook,   Mr J A Kite, MBE,   Mr B Lewis"),
+    ]
+    assert locate(lines, "J A Kite MBE", span_of(lines)).first_line == 2
+
+
+def test_declaration_naming_the_agenda_item_gets_the_minute_number() -> None:
+    text = (
+        "MINUTES of a meeting of the Example Council held on 5 March 2024 at 10.00 am\n"
+        "\n"
+        "301.     Declarations of Interests\n"
+        "        (Item 3)\n"
+        "\n"
+        "        Mr A Brown declared an interest in Item 5 - Pay Policy as a family member\n"
+        "        works for the council.\n"
+        "\n"
+        "302.     Budget Report\n"
+        "        (Item 4)\n"
+        "\n"
+        "        RESOLVED that the report be noted.\n"
+        "\n"
+        "303.     Pay Policy Statement\n"
+        "        (Item 5)\n"
+        "\n"
+        "        RESOLVED that the statement be agreed.\n"
+    )
+    d = only(text)
+    assert d.minutes is not None
+    assert [x.item for x in d.minutes.declarations] == ["303"]
+
+
+def test_web_page_minute_without_label_drops_the_agenda_description() -> None:
+    text = (
+        "Apologies for absence\n"
+        "To receive the apologies of any Panel Member who is unable to attend.\n"
+        "Apologies were received from Councillor A Brown.\n"
+        "Declarations of Interest\n"
+        "To receive declarations of interest from Members.\n"
+        "There were no declarations of interest.\n"
+    )
+    d = only(text)
+    assert d.minutes is not None
+    assert [(it.title, it.discussion) for it in d.minutes.items] == [
+        ("Apologies for absence", "Apologies were received from Councillor A Brown."),
+        ("Declarations of Interest", "There were no declarations of interest."),
+    ]

@@ -116,7 +116,8 @@ def test_kent_cabinet_minute_numbers_and_lettered_decisions() -> None:
 def test_kent_council_declaration_with_item() -> None:
     d = minutes("07_")
     assert d.minutes is not None
-    assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [("Sole", "16", "other")]
+    # "Item 16" is the agenda number of minute 307 ("(Item 16)" under its heading).
+    assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [("Sole", "307", "other")]
     assert len(people(d, "apologies")) == 7
     assert d.minutes.items[0].number == "292"
 
@@ -261,7 +262,7 @@ def test_markdown_minutes_it_was_agreed() -> None:
     assert len(people(d, "apologies")) == 5
     assert [n for n, _, _ in items(d)] == ["1", "2", "3", "4", "5"]
     assert d.minutes is not None
-    assert (
-        d.minutes.items[2].resolutions[2].text
-        == "That the Community Council give every assistance."
-    )
+    assert [r.text for r in d.minutes.items[2].resolutions[2:4]] == [
+        "As a community council we should support this petition.",  # "This was AGREED."
+        "That the Community Council give every assistance.",
+    ]

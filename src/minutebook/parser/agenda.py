@@ -85,6 +85,20 @@ def _finish(d: _Draft) -> AgendaItem:
     )
 
 
+_PAGES_LEAD = re.compile(r"^\(?\s*pages?\s+\d", re.I)
+_PAGES_TAIL = re.compile(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)$")
+
+
+def _continues_title(title: str, text: str) -> bool:
+    """The next line of an item title broken by the PDF's line width."""
+    if title.rstrip().lower().endswith(("(pages", "(page")):
+        return bool(_PAGES_TAIL.match(text))
+    return bool(
+        _PAGES_LEAD.match(text)
+        or (text[:1].islower() and (PAGES_IN_TITLE.search(text) or len(text.split()) >= 3))
+    )
+
+
 def _heading_line(text: str) -> bool:
     """An upper-case line that is not an item ("MOBILE PHONES", "EXCLUSION OF PRESS ...")."""
     letters = [c for c in text if c.isalpha()]
@@ -173,6 +187,17 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             pm = PAGE_RANGE.match(text)
             assert pm is not None
             current.pages = _pages(pm["a"], pm["b"])
+            current.lines.append(line)
+            continue
+        if (
+            not current.saw_blank
+            and not current.description
+            and current.pages is None
+            and _continues_title(current.title, text)
+        ):
+            # A title wrapped in PDF text without its indent: the rest of it runs on
+            # in lower case, or carries the "(Pages ...)" reference.
+            current.title += " " + text
             current.lines.append(line)
             continue
         if not current.saw_blank and line.text[:1] == " " and not current.description:

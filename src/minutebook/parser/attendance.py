@@ -16,6 +16,7 @@ from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee, Span
 from minutebook.parser.names import (
     HONORIFICS,
+    POST_NOMINALS,
     PersonName,
     looks_like_person,
     split_name_list,
@@ -123,9 +124,11 @@ def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
     if not words:
         return default
     wanted = " ".join(words)
-    last = words[-1]
+    # A post-nominal printed after a comma ("Mr J A Kite, MBE") is no surname.
+    named = [w for w in words if not POST_NOMINALS.match(w)] or words
+    last = named[-1]
     for line in lines:
-        if last in line.text and wanted in " ".join(line.text.split()):
+        if last in line.text and wanted in " ".join(line.text.replace(",", " ").split()):
             return span_of([line])
     for line in lines:
         if last in line.text:
@@ -246,9 +249,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             ):
                 # The heading "Councillors" covers the list, also names with a
                 # personal title ("Mrs S Arnold" -> "Councillor Mrs").
-                person = PersonName(
-                    person.name, _with_councillor(person.honorific), person.role
-                )
+                person = PersonName(person.name, _with_councillor(person.honorific), person.role)
             cap, replaces = _capacity_for(person, status, capacity)
             role = person.role
             if role is None and _POST_LABEL.match(label):

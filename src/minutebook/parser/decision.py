@@ -62,10 +62,11 @@ def extract_decision(block: Block) -> Document:
         if committee is None and (m := DECIDER.search(t)):
             raw = lines[i].text
             raw_m = DECIDER.search(raw)
-            who = re.split(r"(?i)\s{3,}|\bdecision\s+no", raw_m["who"] if raw_m else "")[0]
+            # Columns are runs of spaces (layout text) or tabs (table cells).
+            who = re.split(r"(?i)\s{3,}|\t|\bdecision\s+no", raw_m["who"] if raw_m else "")[0]
             if not who.strip():
                 nxt_line = next((ln for ln in lines[i + 1 : i + 4] if not ln.is_blank), None)
-                who = re.split(r"\s{3,}", nxt_line.text.strip())[0] if nxt_line else ""
+                who = re.split(r"\s{3,}|\t", nxt_line.text.strip())[0] if nxt_line else ""
             committee = clean_committee(who) or (plain(who) or None)
         if title is None and (m := TITLE.match(t)):
             title, _ = _value_after(lines, i, m["t"])

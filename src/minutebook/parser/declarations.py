@@ -53,6 +53,32 @@ def _item_of(text: str) -> str | None:
     return m["n"].rstrip(")").rstrip(".") if m else None
 
 
+# "in items 2.b) Parks and 5.a) Contracts", "items 4, 5 and 7": more numbers after
+# the first, each after a comma, "and" or "&".
+_MORE_ITEMS = re.compile(
+    r"(?:,\s*|\s+and\s+|\s*&\s*)(?P<n>\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z]\))?)"
+    r"(?=\)|\s*(?:,|\band\b|&|\.?$)|\s+[A-Z(])"
+)
+
+
+def _items_of(text: str) -> list[str | None]:
+    """The item numbers a declaration names: one, or each of a list after "items"."""
+    first = ITEM_REF.search(text)
+    if first is None:
+        return [None]
+    items = [first["n"].rstrip(")").rstrip(".")]
+    if re.match(r"(?i)(?:agenda\s+)?items\b", first.group(0)):
+        end = first.end()
+        for m in _MORE_ITEMS.finditer(text, first.end(), min(len(text), first.end() + 200)):
+            if m.start() - end > 80:
+                break  # the list is over
+            end = m.end()
+            n = m["n"].rstrip(")").rstrip(".")
+            if n not in items:
+                items.append(n)
+    return list(items)
+
+
 def _table(lines: Sequence[Line]) -> list[Declaration] | None:
     cells = [(ln, " ".join(ln.text.split())) for ln in lines if not ln.is_blank]
     for k in range(len(cells) - 2):
@@ -100,14 +126,15 @@ def extract_declarations(
                 following = text[m.start() + len(said) :].lstrip(". ")
                 if re.match(r"(?:This|It|He|She|They|The\s+interest)\b", following):
                     said = f"{said}. {sentence_from(following, 0)}"
-                found.append(
+                found.extend(
                     Declaration(
                         name=name,
-                        item=_item_of(said),
+                        item=item,
                         text=said.strip().rstrip(".") + ".",
                         span=span_of(src),
                         kind=_kind(text),
                     )
+                    for item in _items_of(said)
                 )
                 continue
         if NONE_DECLARED.search(text) and not re.match(

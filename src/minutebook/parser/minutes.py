@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from minutebook.parser.attendance import (
     grid_attendance,
@@ -121,9 +121,7 @@ def _full_width(texts: Sequence[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else 10**6
 
 
-def _wrapped_title(
-    texts: Sequence[str], i: int, title: str, body: int
-) -> tuple[str, int]:
+def _wrapped_title(texts: Sequence[str], i: int, title: str, body: int) -> tuple[str, int]:
     """A heading wrapped over the next lines of PDF text: the heading line runs to
     the full width, unfinished, and the next line goes on in lower case (or, after
     a full-width line, goes on until a short line ends the heading)."""
@@ -289,7 +287,8 @@ def _unnumbered_items(texts: Sequence[str]) -> list[_ItemStart]:
             and not AGENDA_DESCRIPTION.match(t)
             and _title_like(t.rstrip("."))
         ):
-            starts.append(_ItemStart(i + 1, i, None, t.rstrip(".")))
+            # The minute starts after the agenda's description ("To receive ...").
+            starts.append(_ItemStart(nonblank[k + 1] + 1, i, None, t.rstrip(".")))
     return starts if len(starts) >= 2 else []
 
 
@@ -371,6 +370,26 @@ def _discussion(lines: Sequence[Line], plains: dict[int, str], used: set[int]) -
     return "\n".join(out)
 
 
+def _minute_numbers(
+    declarations: list[Declaration], starts: Sequence[_ItemStart], texts: Sequence[str]
+) -> list[Declaration]:
+    """Minutes that print "(Item N)" under each numbered minute: a declaration naming
+    "Item 16" means the minute of agenda item 16 (say 307), the number items carry."""
+    refs: dict[str, str] = {}
+    for start in starts:
+        for t in texts[start.head : start.index]:
+            m = ITEM_REF_LINE.match(t)
+            if m and start.number and m["n"] != start.number:
+                refs[m["n"]] = start.number
+    if not refs:
+        return declarations
+    numbers = {s.number for s in starts}
+    return [
+        replace(d, item=refs[d.item]) if d.item in refs and d.item not in numbers else d
+        for d in declarations
+    ]
+
+
 def extract_minutes(block: Block) -> Document:
     lines = block.lines
     heading = parse_heading(lines)
@@ -425,6 +444,7 @@ def extract_minutes(block: Block) -> Document:
                     discussion=_discussion(rest, plains, used),
                 )
             )
+    declarations = _minute_numbers(declarations, starts, texts)
     attendance = merge_attendance(attendance, sentence_attendance(rest, attendance))
     known = {(a.name, a.status) for a in attendance}
     attendance.extend(a for a in listed_apologies if (a.name, a.status) not in known)

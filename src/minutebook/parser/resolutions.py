@@ -158,6 +158,39 @@ def _parallel(found: Sequence[Resolution], current: Sequence[str], text: str) ->
     return text[:1].isupper() and bool(_subject(first)) and _subject(first) == _subject(text)
 
 
+# "As a community council we should support this petition. This was AGREED.":
+# the decision is the sentence before.
+THIS_WAS_AGREED = re.compile(
+    r"(?:^|(?<=[.;]\s))This\s+was\s+(?:unanimously\s+|UNANIMOUSLY\s+)?(?:AGREED|agreed)\b\.?\s*$"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _agreed_back(lines: Sequence[Line], i: int) -> Resolution | None:
+    """The sentence before "This was AGREED." on line i, from its paragraph."""
+    start = i
+    while start > 0 and i - start < 6 and not lines[start - 1].is_blank:
+        if not _plain(lines[start - 1].text):
+            break
+        start -= 1
+    paragraph = " ".join(_plain(ln.text) for ln in lines[start : i + 1])
+    m = THIS_WAS_AGREED.search(paragraph)
+    if m is None:
+        return None
+    sentences = _SENTENCE_END.split(paragraph[: m.start()].strip())
+    decision = sentences[-1].strip() if sentences else ""
+    if len(decision.split()) < 3:
+        return None
+    # The lines the sentence runs over: from the line holding its first words.
+    first = i
+    head = decision[:25]
+    for k in range(i, start - 1, -1):
+        if head[:12] in _plain(lines[k].text):
+            first = k
+            break
+    return Resolution(text=_finish(decision), number=None, span=span_of(lines[first : i + 1]))
+
+
 def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[int]]:
     """Resolutions in the lines of one item, and the line numbers they used."""
     found: list[Resolution] = []
@@ -173,6 +206,10 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         text = _plain(line.text)
         hit = find_marker(text) if text else None
         if hit is None:
+            back = _agreed_back(lines, i) if THIS_WAS_AGREED.search(text) else None
+            if back is not None:
+                # Its lines hold the discussion too: they stay in the discussion.
+                found.append(back)
             i += 1
             continue
         _, post = hit

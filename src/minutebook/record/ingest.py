@@ -1,17 +1,22 @@
 """Ingest: store the original file forever, parse it, load the result.
 
-- `store(data, name)`: a SourceFile per distinct content (sha256 identity), so
-  the same file twice changes nothing.
-- `process(source)`: parse the stored bytes with the current parser and load
-  the result. A file the parser cannot read is kept with status "failed" and
-  its error message (never a traceback); it can be reparsed later.
+- A SourceFile per distinct content (sha256 identity), so the same file twice
+  changes nothing. A new file is stored with its parse in one insert and loaded
+  in the same transaction (one per file; the load in a savepoint of its own).
+- A file the parser cannot read is kept, bytes and all, with status "failed"
+  and its error message (never a traceback); it can be reparsed later. So is a
+  file the loader fails on.
 - A newer version of a paper supersedes an older one (`SourceFile.supersedes`)
   when it has the same file name, or when its first document is the same
   document of the same meeting (a republished pack). The newer one updates the
   record; the older source and its bytes stay.
 - `ingest_paths(paths)`: files or folders (recursive), with a progress bar on
-  stderr; `reparse_all()` runs the current parser over every stored source.
-Both end with `finish_batch()`: the tracking update, then the `batch_ingested` signal.
+  stderr; `ingest_stream(papers)` for (name, bytes) pairs; `ingest_bytes` for
+  one file; `reparse_all()` runs the current parser over every stored source.
+  Long batches are parsed in worker processes a few papers ahead of the loading
+  (`parsing.parse_ordered`), and loaded in their order, so the record is the
+  same whatever the number of workers.
+Batches end with `finish_batch()`: the tracking update, then the `batch_ingested` signal.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import hashlib
 import logging
 import mimetypes
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +63,8 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     changed_sources: list[str] = field(default_factory=list)
     tracking: dict[str, int] = field(default_factory=dict)
+    # Seconds spent by finish_batch: "tracking" (the update) and "after" (the signal receivers).
+    timings: dict[str, float] = field(default_factory=dict)
     # Committees whose papers this batch added or changed: the tracking update covers only
     # these; None means every committee (a reparse, or a paper tied to no committee).
     touched_committees: set[int] | None = field(default_factory=set)
@@ -286,15 +294,19 @@ def finish_batch(summary: IngestSummary) -> None:
     from minutebook.record.signals import batch_ingested
     from minutebook.tracking.update import update_tracking
 
+    started = time.perf_counter()
     try:
         summary.tracking = update_tracking(committee_ids=summary.touched_committees)
     except Exception as exc:
         log.exception("tracking update failed")
         summary.failures.append(Failure("tracking", f"tracking update failed: {exc}"))
+    tracked = time.perf_counter()
     for receiver, outcome in batch_ingested.send_robust(sender=IngestSummary, summary=summary):
         if isinstance(outcome, Exception):
             log.error("%s failed after the batch: %s", receiver, outcome, exc_info=outcome)
             summary.failures.append(Failure("after ingest", f"{outcome}"))
+    summary.timings["tracking"] = tracked - started
+    summary.timings["after"] = time.perf_counter() - tracked
 
 
 def default_workers(papers: int) -> int:

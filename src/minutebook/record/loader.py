@@ -29,6 +29,7 @@ the loader: what cannot be placed is skipped with a warning in the report.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePath
 from typing import Any
 
 from django.db import transaction
@@ -41,10 +42,12 @@ from minutebook.record.load_facts import FactsMixin
 from minutebook.record.mapping import (
     UNKNOWN_COMMITTEE,
     UNKNOWN_COUNCIL,
+    Links,
     announce_link,
     council_slug,
     is_report,
     item_order,
+    meeting_facts,
     parse_date,
     parse_time,
     same_number,
@@ -82,75 +85,6 @@ PROVENANCE_MODELS = (
 )
 
 
-def meeting_facts(parsed: p.Document, on: dt.date) -> dict[str, Any]:
-    """What a document says about its meeting: only a document about this very meeting may."""
-    ref = parsed.meeting
-    if not ref.date or parse_date(ref.date) != on:
-        return {}
-    values: dict[str, Any] = {}
-    if parse_time(ref.time):
-        values["start_time"] = parse_time(ref.time)
-    if ref.venue:
-        values["venue"] = ref.venue.strip()
-    if ref.online is not None:
-        values["online"] = ref.online
-    if parsed.minutes is not None:
-        values["status"] = "held"
-        if parse_time(parsed.minutes.end_time):
-            values["end_time"] = parse_time(parsed.minutes.end_time)
-    return values
-
-
-class Links:
-    """Links of agenda items and reports to documents, written in one query per table.
-
-    The link tables are written directly (no per-link history: simple-history's m2m
-    snapshot costs tens of milliseconds); listeners still hear one m2m_changed per owner.
-    Owners may still be waiting for their bulk insert when linked: ids are read at flush.
-    """
-
-    def __init__(self, report: LoadReport) -> None:
-        self.report = report
-        self.known: set[tuple[str, int, int]] = set()  # (kind, owner id, document id) stored
-        self.seen: set[tuple[str, int, int]] = set()  # (kind, id(owner), document id) this load
-        self.new: list[tuple[m.AgendaItem | m.Report, m.Document]] = []
-
-    def preload(self, document_ids: set[int]) -> None:
-        for model, owner in ((m.AgendaItem, "agendaitem_id"), (m.Report, "report_id")):
-            kind = f"{model.__name__}.documents"
-            rows = model.documents.through.objects.filter(document_id__in=document_ids)
-            for owner_id, doc_id in rows.values_list(owner, "document_id"):
-                self.known.add((kind, owner_id, doc_id))
-
-    def add(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
-        kind = f"{type(item).__name__}.documents"
-        seen = (kind, id(item), doc.pk)
-        if seen in self.seen or (item.pk is not None and (kind, item.pk, doc.pk) in self.known):
-            self.report.add(kind, "unchanged")
-        else:
-            self.new.append((item, doc))
-            self.report.add(kind, "inserted")
-        self.seen.add(seen)
-
-    def linked(self, item: m.AgendaItem | m.Report) -> list[m.Document]:
-        """Documents linked to `item` in this load (not yet written)."""
-        return [doc for owner, doc in self.new if owner is item]
-
-    def flush(self) -> None:
-        rows: dict[Any, list[Any]] = {}
-        added: dict[int, tuple[m.AgendaItem | m.Report, set[int]]] = {}
-        for item, doc in self.new:
-            through = type(item).documents.through
-            owner = "agendaitem_id" if isinstance(item, m.AgendaItem) else "report_id"
-            rows.setdefault(through, []).append(through(**{owner: item.pk, "document_id": doc.pk}))
-            added.setdefault(id(item), (item, set()))[1].add(doc.pk)
-        for through, objs in rows.items():
-            through.objects.bulk_create(objs)
-        for item, pks in added.values():
-            announce_link(item, "post_add", pks)
-        self.new.clear()
-
-
 class LoadSession:
     """Caches that outlive one load in a batch (councils, committees, people).
 
@@ -162,12 +96,27 @@ class LoadSession:
         self.councils: dict[str, m.Council] = {}
         self.committees: dict[tuple[int, str], m.Committee] = {}
         self.years: dict[tuple[int, str], m.MunicipalYear] = {}
+        self._names: dict[str, list[int]] | None = None  # file name -> source ids
 
     def reset(self) -> None:
         self.resolvers.clear()
         self.councils.clear()
         self.committees.clear()
         self.years.clear()
+        self._names = None
+
+    def sources_named(self, name: str) -> list[int]:
+        """Ids of the stored sources with this file name (any folder): one query per batch."""
+        if self._names is None:
+            self._names = {}
+            for pk, original in m.SourceFile.objects.values_list("pk", "original_name"):
+                self._names.setdefault(PurePath(original).name, []).append(pk)
+        return self._names.get(name, [])
+
+    def note_source(self, source: m.SourceFile) -> None:
+        """A source stored in this batch (after the names were read)."""
+        if self._names is not None:
+            self._names.setdefault(PurePath(source.original_name).name, []).append(source.pk)
 
     def people_counts(self) -> tuple[int, int]:
         return (
@@ -340,6 +289,7 @@ class _Load(FactsMixin):
             loaded.append((parsed, doc))
         self.up.flush_bulk()  # new documents get their ids here, in one query
         self.up.remember_documents({d.pk: self.source.pk for _, d in loaded})
+        self.report.committees.update(mt.committee_id for mt in self.meetings.values())
         if self.reloading:  # new documents have no links yet: only known ones are looked up
             self.links.preload({d.pk for _, d in loaded})
         # Agenda items first, so that reports, minutes and declarations can link to them.
@@ -522,6 +472,10 @@ class _Load(FactsMixin):
         if not self.superseded:
             return
         old = m.Document.objects.filter(source__in=self.superseded)
+        # The committees the older versions fed are touched too.
+        self.report.committees.update(
+            old.exclude(meeting=None).values_list("meeting__committee_id", flat=True)
+        )
         for kind, model, owner in (
             ("AgendaItem.documents", m.AgendaItem, "agendaitem"),
             ("Report.documents", m.Report, "report"),

@@ -1,15 +1,17 @@
-"""Pure mapping rules of the loader: slugs, item order, dates, and link announcements."""
+"""Mapping rules of the loader: slugs, item order, dates, meeting facts, and links."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from django.db.models.signals import m2m_changed
 from django.utils.text import slugify
 
 from minutebook.parser import models as p
 from minutebook.record import models as m
+from minutebook.record.upsert import LoadReport
 
 UNKNOWN_COUNCIL = "Unknown council"
 UNKNOWN_COMMITTEE = "Unknown committee"
@@ -93,3 +95,72 @@ def same_number(a: str | None, b: str | None) -> bool:
         return re.sub(r"[^0-9a-z]", "", (x or "").casefold())
 
     return bool(norm(a)) and norm(a) == norm(b)
+
+
+def meeting_facts(parsed: p.Document, on: dt.date) -> dict[str, Any]:
+    """What a document says about its meeting: only a document about this very meeting may."""
+    ref = parsed.meeting
+    if not ref.date or parse_date(ref.date) != on:
+        return {}
+    values: dict[str, Any] = {}
+    if parse_time(ref.time):
+        values["start_time"] = parse_time(ref.time)
+    if ref.venue:
+        values["venue"] = ref.venue.strip()
+    if ref.online is not None:
+        values["online"] = ref.online
+    if parsed.minutes is not None:
+        values["status"] = "held"
+        if parse_time(parsed.minutes.end_time):
+            values["end_time"] = parse_time(parsed.minutes.end_time)
+    return values
+
+
+class Links:
+    """Links of agenda items and reports to documents, written in one query per table.
+
+    The link tables are written directly (no per-link history: simple-history's m2m
+    snapshot costs tens of milliseconds); listeners still hear one m2m_changed per owner.
+    Owners may still be waiting for their bulk insert when linked: ids are read at flush.
+    """
+
+    def __init__(self, report: LoadReport) -> None:
+        self.report = report
+        self.known: set[tuple[str, int, int]] = set()  # (kind, owner id, document id) stored
+        self.seen: set[tuple[str, int, int]] = set()  # (kind, id(owner), document id) this load
+        self.new: list[tuple[m.AgendaItem | m.Report, m.Document]] = []
+
+    def preload(self, document_ids: set[int]) -> None:
+        for model, owner in ((m.AgendaItem, "agendaitem_id"), (m.Report, "report_id")):
+            kind = f"{model.__name__}.documents"
+            rows = model.documents.through.objects.filter(document_id__in=document_ids)
+            for owner_id, doc_id in rows.values_list(owner, "document_id"):
+                self.known.add((kind, owner_id, doc_id))
+
+    def add(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
+        kind = f"{type(item).__name__}.documents"
+        seen = (kind, id(item), doc.pk)
+        if seen in self.seen or (item.pk is not None and (kind, item.pk, doc.pk) in self.known):
+            self.report.add(kind, "unchanged")
+        else:
+            self.new.append((item, doc))
+            self.report.add(kind, "inserted")
+        self.seen.add(seen)
+
+    def linked(self, item: m.AgendaItem | m.Report) -> list[m.Document]:
+        """Documents linked to `item` in this load (not yet written)."""
+        return [doc for owner, doc in self.new if owner is item]
+
+    def flush(self) -> None:
+        rows: dict[Any, list[Any]] = {}
+        added: dict[int, tuple[m.AgendaItem | m.Report, set[int]]] = {}
+        for item, doc in self.new:
+            through = type(item).documents.through
+            owner = "agendaitem_id" if isinstance(item, m.AgendaItem) else "report_id"
+            rows.setdefault(through, []).append(through(**{owner: item.pk, "document_id": doc.pk}))
+            added.setdefault(id(item), (item, set()))[1].add(doc.pk)
+        for through, objs in rows.items():
+            through.objects.bulk_create(objs)
+        for item, pks in added.values():
+            announce_link(item, "post_add", pks)
+        self.new.clear()

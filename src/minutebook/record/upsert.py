@@ -20,8 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
 from django.db.models.signals import post_save
+from django.utils import timezone
+from simple_history.utils import get_change_reason_from_object
 
 from minutebook.record import models as m
 
@@ -35,6 +37,8 @@ class LoadReport:
 
     counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     warnings: list[str] = field(default_factory=list)
+    # Committees whose meetings the loaded documents (and the versions they replace) belong to.
+    committees: set[int] = field(default_factory=set)
 
     def add(self, kind: str, outcome: str, n: int = 1) -> None:
         if n:
@@ -44,6 +48,7 @@ class LoadReport:
         for kind, counter in other.counts.items():
             self.counts[kind].update(counter)
         self.warnings.extend(other.warnings)
+        self.committees |= other.committees
 
     @property
     def changed(self) -> bool:
@@ -167,9 +172,123 @@ class HistoryBuffer:
 
     def flush(self) -> None:
         for model, objs in self.pending.items():
-            _history_manager(model).bulk_history_create(objs, batch_size=500)
+            write_created_history(model, objs)
         self.pending.clear()
         self._pending_ids.clear()
+
+
+# The fields simple-history adds to a historical model, besides the tracked copies.
+_HISTORY_FIELDS = {"history_id", "history_date", "history_change_reason", "history_type"}
+_HISTORY_SQL: dict[type[models.Model], tuple[str, list[Any]] | None] = {}
+
+
+def _plain_types(f: Any) -> tuple[type, ...]:
+    """Types of value that reach the database unchanged through this field (no conversion)."""
+    if isinstance(f, models.BooleanField):
+        return (bool, type(None))
+    if isinstance(f, (models.CharField, models.TextField)):
+        return (str, type(None))
+    if isinstance(f, models.IntegerField) or (f.is_relation and f.many_to_one):
+        return (int, type(None))
+    return ()
+
+
+def _history_insert(model: type[models.Model]) -> tuple[str, list[Any]] | None:
+    """The INSERT of a model's historical rows and its fields (None: a layout we do not know)."""
+    if model not in _HISTORY_SQL:
+        history = _history_manager(model).model
+        tracked = {f.attname for f in history.tracked_fields}
+        fields = [f for f in history._meta.concrete_fields if f.attname != "history_id"]
+        known = tracked | _HISTORY_FIELDS | {"history_user_id"}
+        if any(f.attname not in known for f in fields) or hasattr(history, "history_relation"):
+            _HISTORY_SQL[model] = None
+        else:
+            qn = connection.ops.quote_name
+            columns = ", ".join(qn(f.column) for f in fields)
+            marks = ", ".join(["%s"] * len(fields))
+            sql = f"INSERT INTO {qn(history._meta.db_table)} ({columns}) VALUES ({marks})"
+            _HISTORY_SQL[model] = (sql, [(f, _plain_types(f)) for f in fields])
+    return _HISTORY_SQL[model]
+
+
+def write_created_history(model: type[models.Model], objs: list[models.Model]) -> None:
+    """The "created" history rows of rows just inserted: what simple-history's
+    `bulk_history_create` writes, without building a historical model instance per row
+    (the same values, converted by the same fields; one statement run for all rows)."""
+    plan = _history_insert(model)
+    manager = _history_manager(model)
+    if plan is None or connection.vendor not in {"sqlite", "postgresql"}:
+        manager.bulk_history_create(objs, batch_size=500)
+        return
+    sql, fields = plan
+    history = manager.model
+    now = timezone.now()
+    rows = []
+    for obj in objs:
+        user = getattr(obj, "_history_user", None) or history.get_default_history_user(obj)
+        extra = {
+            "history_date": getattr(obj, "_history_date", None) or now,
+            "history_change_reason": get_change_reason_from_object(obj) or "",
+            "history_type": "+",
+            "history_user_id": getattr(user, "pk", None),
+        }
+        row = []
+        for f, plain in fields:
+            value = extra[f.attname] if f.attname in extra else getattr(obj, f.attname)
+            if type(value) not in plain:  # bool is not an int here
+                value = f.get_db_prep_save(value, connection)
+            row.append(value)
+        rows.append(row)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+_INSERT_SQL: dict[type[models.Model], tuple[str, str, list[Any]]] = {}
+
+
+def insert_new(model: type[models.Model], objs: list[models.Model]) -> None:
+    """Insert new rows (without ids) and set their ids: what `bulk_create` does, without its
+    per-value query compilation (one statement per few hundred rows, ids returned)."""
+    if not connection.features.can_return_rows_from_bulk_insert or any(
+        o.pk is not None for o in objs
+    ):
+        model._default_manager.bulk_create(objs, batch_size=500)
+        return
+    if model not in _INSERT_SQL:
+        qn = connection.ops.quote_name
+        opts = model._meta
+        fields = [f for f in opts.concrete_fields if not f.primary_key and not f.generated]
+        head = f"INSERT INTO {qn(opts.db_table)} ({', '.join(qn(f.column) for f in fields)})"
+        marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        _INSERT_SQL[model] = (head, marks, [(f, _plain_types(f)) for f in fields])
+    head, marks, fields = _INSERT_SQL[model]
+    rows = []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        row = []
+        for f, plain in fields:
+            value = f.pre_save(obj, True)  # sets auto_now dates
+            if type(value) not in plain:
+                value = f.get_db_prep_save(value, connection)
+            row.append(value)
+        rows.append(row)
+    size = max(1, min(500, connection.ops.bulk_batch_size([f for f, _ in fields], objs)))
+    returning = connection.ops.quote_name(model._meta.pk.column)
+    db = model._default_manager.db
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            values = ", ".join([marks] * len(chunk))
+            cursor.execute(
+                f"{head} VALUES {values} RETURNING {returning}", [v for r in chunk for v in r]
+            )
+            ids = [r[0] for r in cursor.fetchall()]
+            if len(ids) != len(chunk):
+                raise RuntimeError(f"{model.__name__}: {len(ids)} ids for {len(chunk)} rows")
+            for obj, pk in zip(objs[start : start + size], ids, strict=True):
+                obj.pk = pk
+                obj._state.adding = False
+                obj._state.db = db
 
 
 _KEY_ATTNAMES: dict[type[models.Model], tuple[str, ...]] = {}
@@ -261,9 +380,7 @@ class Upserter:
         """The rows of `model` this load knows (preloaded, fetched now if still due, or new),
         those whose fields equal `match` (ids for relations: `meeting=5`)."""
         for coverage in self._coverage.get(model, ()):
-            if not coverage.done and coverage.plain.items() <= match.items():
-                self._fetch(model, coverage)
-            elif not coverage.done and not match:
+            if not coverage.done and (not match or coverage.plain.items() <= match.items()):
                 self._fetch(model, coverage)
         rows = list(self._cache[model].values())
         if match:
@@ -344,7 +461,7 @@ class Upserter:
         for model, objs in self._bulk.items():
             if not objs or (only and model not in only):
                 continue
-            model._default_manager.bulk_create(objs, batch_size=500)
+            insert_new(model, objs)
             missing = [o for o in objs if o.pk is None]
             if missing:  # a backend that cannot return ids: fetch them by natural key
                 for o in missing:

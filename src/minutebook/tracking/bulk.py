@@ -2,14 +2,13 @@
 
 The tracking update creates hundreds of thousands of figures on a whole
 archive; Django's `bulk_create` costs more per row (instances, per-field SQL
-compilation) than reading the figure did. These rows have no signals, no
-history and no defaults computed in Python beyond the model's own, so one
-parameterised INSERT per batch writes the same rows.
+compilation) than reading the figure did. Tracking rows have no signals and
+no history, so one parameterised INSERT per batch writes the same rows
+(missing fields take the model's default, or NULL).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,8 +21,6 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]], batch: in
     if not rows:
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    if any(f.get_internal_type() == "JSONField" for f in fields):
-        raise ValueError(f"{model.__name__} has a JSON field: use bulk_create")
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
@@ -32,16 +29,20 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]], batch: in
     )
     defaults = {f.attname: f.get_default() for f in fields if f.default is not NOT_PROVIDED}
     names = [f.attname for f in fields]
-    dates = [i for i, f in enumerate(fields) if isinstance(f, DateField)]
-    adapt_date = connection.ops.adapt_datefield_value
+    # Text, numbers and ids go to the driver as they are; dates and JSON through their field.
+    special = [
+        (i, f)
+        for i, f in enumerate(fields)
+        if isinstance(f, DateField) or f.get_internal_type() == "JSONField"
+    ]
     params: list[list[Any]] = []
     for row in rows:
         if defaults:
             row = {**defaults, **row}
         values = [row.get(name) for name in names]
-        for i in dates:
-            if isinstance(values[i], dt.date):
-                values[i] = adapt_date(values[i])
+        for i, f in special:
+            if values[i] is not None:
+                values[i] = f.get_db_prep_save(values[i], connection)
         params.append(values)
     with connection.cursor() as cursor:
         for start in range(0, len(params), batch):

@@ -95,6 +95,8 @@ def find_self_evaluation(text: str) -> list[FoundCommitment]:
     Each action in the third column is a commitment; the second column is its evidence.
     """
     out: list[FoundCommitment] = []
+    if not SE_HEADER.search(text):
+        return out  # rows count only after the table's header line
     default_timescale = ""
     in_table = False
     offset = 0

@@ -98,6 +98,8 @@ _OWN_PERIOD_GAP = re.compile(r"^\s*(?:\(|in|for|during|\(in)?\s*$", re.I)
 _WEAK_PERIOD_GAP = re.compile(r"^\s*(?:at|as\s+at|by|of)\s*$", re.I)
 _PARAGRAPH_GAP = re.compile(r"\n\s*\n")
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
+_LONG_SPACE = re.compile(r"\s{16}")
+_DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _OWN_SUBJECT = re.compile(r"\d\s?(?:%|per\s?cent)\s+of\s+\w", re.I)
 _MONTH_YEAR = re.compile(
@@ -286,17 +288,20 @@ def extract_from_text(text: str) -> list[Figure]:
         gap = clean[previous_end:offset] if previous_end >= 0 else "\n\n"
         if _PARAGRAPH_GAP.search(gap) or _NUMBERED.match(sentence):
             previous, pending = None, []
+        previous_end = offset + len(sentence)
+        if not _DIGIT.search(sentence):  # no value (every value has a digit) and no own subject
+            pending.append(sentence)
+            continue
         # A sentence with a subject of its own ("96% of young people ...") does not inherit.
         if _OWN_SUBJECT.search(sentence):
             previous, pending = None, []
-        previous_end = offset + len(sentence)
         periods: list[tuple[int, Period]] | None = None
         sentence_figures: list[Figure] = []
         named: Measure | None = None
         for match in _VALUE.finditer(sentence):
             before = sentence[: match.start()]
             after = sentence[match.end() :]
-            if _NOT_A_VALUE_BEFORE.search(before) or _NOT_A_VALUE_AFTER.match(after):
+            if _defines_measure(before) or _NOT_A_VALUE_AFTER.match(after):
                 continue
             unit = _unit(match)
             value = _value(match)
@@ -357,6 +362,17 @@ def extract_from_text(text: str) -> list[Figure]:
         else:
             pending.append(sentence)
     return _date_comparators(figures)
+
+
+def _defines_measure(before: str) -> bool:
+    """`_NOT_A_VALUE_BEFORE` on the text before a value, reading only its last 64 characters
+    unless a long run of spaces there could stretch a match beyond them (the pattern is a
+    short word, spaces and the end of the text, and has no anchor at its start)."""
+    if len(before) > 64:
+        tail = before[-64:]
+        if not _LONG_SPACE.search(tail):
+            return _NOT_A_VALUE_BEFORE.search(tail) is not None
+    return _NOT_A_VALUE_BEFORE.search(before) is not None
 
 
 def _settle(previous: Measure | None, pending: list[str]) -> Measure | None:

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.db.models import Prefetch, QuerySet
+
 from minutebook.record import models as m
 from minutebook.tracking.matching import Candidate
 
@@ -29,6 +31,12 @@ def _report_text(report: m.Report) -> str:
 Resolved = tuple[m.Meeting, "m.AgendaItem | None", "m.Report | None"]
 
 
+def _light_reports() -> QuerySet[m.Report]:
+    """Reports without their large parsed fields; `sections` is read (one query) only for a
+    report with no document text."""
+    return m.Report.objects.defer("sections", "tables", "recommendations", "audit_trail")
+
+
 def agenda_candidates(committee: m.Committee) -> dict[dt.date, list[Candidate]]:
     """Every agenda item (with its reports' text) and every report without an item, by meeting date."""
     return candidates_and_objects(committee)[0]
@@ -44,7 +52,7 @@ def candidates_and_objects(
     items = (
         m.AgendaItem.objects.filter(meeting__committee=committee)
         .select_related("meeting")
-        .prefetch_related("reports__documents")
+        .prefetch_related(Prefetch("reports", queryset=_light_reports()), "reports__documents")
         .order_by("meeting__date", "order")
     )
     for item in items:
@@ -56,7 +64,8 @@ def candidates_and_objects(
         )
         resolved[key] = (item.meeting, item, min(reports, key=lambda r: r.pk, default=None))
     loose = (
-        m.Report.objects.filter(meeting__committee=committee, agenda_item__isnull=True)
+        _light_reports()
+        .filter(meeting__committee=committee, agenda_item__isnull=True)
         .select_related("meeting")
         .prefetch_related("documents")
     )
@@ -115,6 +124,7 @@ def papers(committee: m.Committee) -> Iterator[PaperText]:
             | m.Report.objects.filter(meeting__committee=committee)
         )
         .distinct()
+        .defer("sections", "recommendations", "audit_trail")
         .select_related("meeting")
         .prefetch_related("documents")
     )

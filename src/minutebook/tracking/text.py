@@ -185,13 +185,14 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return list(_sentences(text))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=2048)
 def _sentences(text: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
         start = 0
-        for match in _SENTENCE_END.finditer(line):
+        ends = _SENTENCE_END.finditer(line) if "." in line or "!" in line or "?" in line else ()
+        for match in ends:
             piece = line[start : match.start()]
             if piece.strip():
                 out.append((offset + start, piece.strip()))

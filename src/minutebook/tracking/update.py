@@ -259,7 +259,10 @@ def update_requests(
             changed.append(row)
         kept.add(key)
         counts[f"requests_{row.status}"] += 1
-    TrackedRequest.objects.bulk_create(new, batch_size=500)
+    insert_rows(
+        TrackedRequest,
+        [{"key": r.key, **{name: getattr(r, name) for name in _REQUEST_FIELDS}} for r in new],
+    )
     TrackedRequest.objects.bulk_update(
         changed, [TrackedRequest._meta.get_field(n).name for n in _REQUEST_FIELDS], batch_size=200
     )
