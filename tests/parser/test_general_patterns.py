@@ -643,3 +643,81 @@ def test_web_page_minute_without_label_drops_the_agenda_description() -> None:
         ("Apologies for absence", "Apologies were received from Councillor A Brown."),
         ("Declarations of Interest", "There were no declarations of interest."),
     ]
+
+
+def test_a_zero_line_before_printed_page_numbers_is_not_page_zero() -> None:
+    from minutebook.parser.normalise import infer_pages
+
+    body = ["text"] * 12
+    lines = ["HEADING", "0", *body, "1", *body, "2", *body, "3", *body]
+    pages = infer_pages("\n".join(lines))
+    assert pages is not None and min(pages) == 1
+
+
+def test_table_header_one_cell_short_gets_the_empty_top_left_cell() -> None:
+    from minutebook.parser.lines import Line
+    from minutebook.parser.tables import find_tables
+
+    raw = [
+        "Caseload by year",
+        "",
+        "March 23\tMarch 24\tMarch 25",
+        "WA Caseload\t5627\t5322\t5217",
+        "Pensioners\t2211\t2190\t2160",
+    ]
+    lines = [Line(number=k + 1, text=t) for k, t in enumerate(raw)]
+    [table] = find_tables(lines)
+    assert table.header == ("", "March 23", "March 24", "March 25")
+    assert table.rows[0] == ("WA Caseload", "5627", "5322", "5217")
+
+
+def test_plural_councillors_in_the_middle_of_a_present_list_starts_new_names() -> None:
+    from minutebook.parser.names import split_name_list
+
+    people = split_name_list(
+        "Councillor J Smith (Chairman) Councillors P Brown, K Green (Vice-Chairman), "
+        "Mrs L White and R Black"
+    )
+    assert [(p.name, p.honorific, p.role) for p in people] == [
+        ("J Smith", "Councillor", "Chairman"),
+        ("P Brown", "Councillor", None),
+        ("K Green", "Councillor", "Vice-Chairman"),
+        ("L White", "Councillor Mrs", None),
+        ("R Black", "Councillor", None),
+    ]
+
+
+_TOWN_COUNCIL_MINUTES = """Minutes of the Finance and Resources Committee
+
+Date: Monday 3 June 2024
+Time: 7.00 pm
+Venue: Council Chamber, Town Hall
+
+Present
+Cllr A Jones (Chair)
+Cllr B Patel
+
+24/35 Allotment rents
+Proposed Cllr Jones, seconded Cllr Patel, and resolved to increase rents by 3% from October.
+
+24/36 Date of next meeting
+Monday 2 September 2024 at 7.00 pm.
+"""
+
+
+def test_minutes_title_over_date_time_venue_labels_gives_the_meeting() -> None:
+    d = only(_TOWN_COUNCIL_MINUTES)
+    assert d.committee == "Finance and Resources Committee"
+    assert (d.meeting.date, d.meeting.time, d.meeting.venue) == (
+        "2024-06-03",
+        "19:00",
+        "Council Chamber, Town Hall",
+    )
+
+
+def test_proposed_seconded_and_resolved_is_a_resolution() -> None:
+    d = only(_TOWN_COUNCIL_MINUTES)
+    assert d.minutes is not None
+    assert [r.text for r in d.minutes.items[0].resolutions] == [
+        "to increase rents by 3% from October."
+    ]

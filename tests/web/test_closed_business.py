@@ -127,3 +127,41 @@ def test_anonymous_user_cannot_reach_officer_pages(visitor: Client) -> None:
         assert response.status_code == 302
         assert response["Location"].startswith("/officers/login/")
     assert visitor.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reclassifying_after_indexing_hides_it_from_the_next_search(visitor: Client) -> None:
+    """An officer closes a report in a transaction (as the admin does): the very next public
+    search hides its paper, and only that meeting's rows were re-written (no rebuild)."""
+    from django.db import transaction
+
+    from minutebook.web.models import SearchEntry, SearchIndexState, SearchPending
+
+    record = build_sample_record()
+    reindex()
+    assert json.loads(visitor.get("/search.json?q=contents").content)["total"] >= 1
+    report_meeting = record["report_doc"].meeting_id
+    untouched = set(
+        SearchEntry.objects.exclude(meeting_id=report_meeting).values_list("id", flat=True)
+    )
+    assert untouched
+    with transaction.atomic():
+        report = record["report"]
+        report.classification = "closed"
+        report.save()
+    assert SearchPending.objects.exists()  # the signals noted the change at commit
+    after = json.loads(visitor.get("/search.json?q=contents").content)
+    assert after["total"] == 0 and after["results"] == []
+    assert untouched <= set(SearchEntry.objects.values_list("id", flat=True))
+    assert not SearchIndexState.objects.get(pk=1).dirty
+    officer = get_officer_client()
+    assert json.loads(officer.get("/search.json?q=contents").content)["total"] >= 1
+
+
+def get_officer_client() -> Client:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("reclassifier", password="x" * 20, is_staff=True)
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client

@@ -237,3 +237,34 @@ def test_page_queries_do_not_grow_with_what_the_page_shows(
     assert len(data["agenda"]) == (6 if officer else 5)
     assert len(data["requests"]["made"]) == (6 if officer else 5)
     assert sum(len(x["resolutions"]) for x in data["minutes"]) == (12 if officer else 10)
+
+
+def test_person_page_queries_do_not_grow_with_years_of_service(record: dict[str, Any]) -> None:
+    """Attendance per municipal year: the same person with a seat in one year, then in four."""
+    client = Client()
+    committee = record["committee"]
+    person = add_meeting(committee, dt.date(2016, 6, 1), 2, "y2016")["people"][0]
+    url = links.person_url(person)
+    one_year = queries(client, url)
+    for year in (2017, 2018, 2019):
+        add_meeting(committee, dt.date(year, 6, 7), 2, f"y{year}")
+    years = client.get(url.rstrip("/") + ".json").json()["attendance"]
+    assert [(y["year"], y["expected"], y["attended"]) for y in years] == [
+        (f"{y}-{(y + 1) % 100:02d}", 1, 1) for y in (2019, 2018, 2017, 2016)
+    ]
+    assert queries(client, url) == one_year
+
+
+def test_rows_already_read_follow_the_same_visibility_rule(record: dict[str, Any]) -> None:
+    """`public_rows` (used for a meeting's requests) hides exactly what `public()` hides."""
+    from minutebook.record.visibility import public, public_rows
+
+    add_meeting(record["committee"], dt.date(2022, 1, 5), 4, "rule")
+    for model in (TrackedRequest, m.Attendance, m.Declaration, m.Report, m.Resolution):
+        rows = list(model.objects.order_by("pk"))
+        shown = public_rows(rows)
+        assert [r.pk for r in shown] == list(
+            public(model.objects.order_by("pk")).values_list("pk", flat=True)
+        )
+        if model is not m.Attendance:  # the others each have closed rows to hide
+            assert len(shown) < len(rows), model

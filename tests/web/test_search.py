@@ -196,3 +196,69 @@ def test_common_words_are_counted_to_a_cap_and_ranked_in_a_window(
     # The window holds the newest matching passages: the last resolutions written.
     assert all(r["model"] == "resolution" for r in capped.results)
     assert search("sufficiency", date_to=meeting.date - dt.timedelta(days=1)).total == 0
+
+
+def _paper(seed: int, marker: str) -> bytes:
+    import random
+
+    from minutebook.bench.archive import make_paper
+
+    paper = make_paper(random.Random(seed), "Northbridge", "Cabinet", dt.date(2021, 3, 3), 12)
+    text = paper.text.replace(
+        "RECOMMENDATIONS\n", f"RECOMMENDATIONS\n\nMembers praised the {marker} pilot.\n\n", 1
+    )
+    return text.encode("utf-8")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_ingest_batch_indexes_only_what_it_touched() -> None:
+    """The end of a batch re-writes the touched sources' meetings, leaves every other row
+    alone, and leaves the index fresh (the next search rebuilds nothing)."""
+    from minutebook.record.ingest import IngestSummary, finish_batch, ingest_bytes
+    from minutebook.web.models import SearchIndexState, SearchPending
+
+    build_sample_record()
+    reindex()
+    before = set(SearchEntry.objects.values_list("id", flat=True))
+    summary = IngestSummary()
+    ingest_bytes(_paper(1, "zanzibarian"), "cabinet-2021-03-03.txt", summary)
+    finish_batch(summary)
+    assert not SearchIndexState.objects.get(pk=1).dirty
+    assert not SearchPending.objects.exists()
+    assert before <= set(SearchEntry.objects.values_list("id", flat=True))
+    source = m.SourceFile.objects.get(original_name="cabinet-2021-03-03.txt")
+    new_rows = SearchEntry.objects.exclude(id__in=before)
+    assert new_rows.filter(source_id=source.pk).exists()
+    assert search("zanzibarian").total >= 1
+    # A newer version of the paper takes over the meeting: its rows are re-written.
+    summary = IngestSummary()
+    ingest_bytes(_paper(1, "quetzalcoatlian"), "cabinet-2021-03-03.txt", summary)
+    finish_batch(summary)
+    assert summary.touched_sources and source.pk in summary.touched_sources
+    assert search("quetzalcoatlian").total >= 1
+    assert before <= set(SearchEntry.objects.values_list("id", flat=True))
+    assert not SearchIndexState.objects.get(pk=1).dirty
+    # The incremental index holds exactly what a full rebuild holds.
+    incremental = _index_contents()
+    reindex()
+    assert incremental == _index_contents()
+
+
+def _index_contents() -> list[tuple[Any, ...]]:
+    fields = ("model", "object_id", "line", "kind", "title", "body", "url", "closed", "meeting_id")
+    return sorted(SearchEntry.objects.values_list(*fields))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_a_paper_re_indexes_both_meetings() -> None:
+    record = build_sample_record()
+    reindex()
+    doc = record["report_doc"]
+    old = doc.meeting_id
+    new = record["upcoming"] if record["held"].pk == old else record["held"]
+    doc.meeting = new
+    doc.save()
+    search("anything")  # applies the pending change
+    rows = SearchEntry.objects.filter(model="document", object_id=doc.pk)
+    assert rows.exists() and set(rows.values_list("meeting_id", flat=True)) == {new.pk}
+    assert search("contents", date_from=new.date, date_to=new.date).total >= 1

@@ -189,6 +189,35 @@ def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+def _labels_after(
+    lines: Sequence[Line], start: int, look: int = 6
+) -> tuple[str | None, str | None, str | None, int]:
+    """Date, time and venue from "Label: value" lines right under a heading, and the
+    index of the last such line (start - 1 when there is none)."""
+    date = time = venue = None
+    last = start - 1
+    seen = 0
+    for k in range(start, len(lines)):
+        if lines[k].is_blank:
+            continue
+        seen += 1
+        if seen > look:
+            break
+        label = match_label(plain(lines[k].text))
+        if label is None:
+            break
+        key, value = label["label"].lower(), label["value"].strip()
+        if key == "date":
+            date = date or parse_date(value)
+            time = time or parse_time(value)
+        elif key == "time":
+            time = time or parse_time(value)
+        elif key in ("venue", "place", "location") and value:
+            venue = venue or value
+        last = k
+    return date, time, venue, last
+
+
 # A date in a sentence of prose ("At the meeting held on 24 April 2017 members
 # agreed ...", "the minute of its previous meeting of 9 June 2025") names another
 # meeting; a heading line carrying the date is short.
@@ -234,6 +263,17 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
             date = meeting.date or date
             time = meeting.time or time
             venue = meeting.venue or venue
+            if date is None:
+                # "Minutes of the X Committee" over "Date: ...", "Time: ...", "Venue: ...".
+                d, t, v, last = _labels_after(lines, heading_end + 1)
+                date, time, venue = d, time or t, venue or v
+                heading_end = max(heading_end, last)
+                if committee is None and not re.search(r"(?i)\bheld\b", sentence):
+                    m = re.match(
+                        r"(?i)\W*minutes?\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$",
+                        sentence,
+                    )
+                    committee = clean_committee(m.group(1)) if m else None
             break
         label = match_label(text)
         if label:

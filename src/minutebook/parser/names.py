@@ -398,6 +398,11 @@ def _singular_honorific(plural: str) -> str | None:
     return "Councillor"
 
 
+_PLURAL_INSIDE = re.compile(
+    r"(?<=[^\s,;])\s+(?=(?:County\s+|Borough\s+|City\s+)?(?:Councillors|Cllrs\.?)\s+[A-Z])"
+)
+
+
 def split_name_list(text: str) -> list[PersonName]:
     """Every person of a printed list.
 
@@ -414,6 +419,9 @@ def split_name_list(text: str) -> list[PersonName]:
     if plural:
         shared_honorific = _singular_honorific(plural["hon"])
         text = text[plural.end() :]
+    # "Councillor A (Chairman) Councillors B, C and D": the plural starts a new part.
+    if "ouncillors" in text or "Cllrs" in text:
+        text = _PLURAL_INSIDE.sub("; ", text)
     has_separators = bool(re.search(r",|\band\b|;|&", re.sub(r"\([^()]*\)", "", text)))
     chunks: list[str]
     if has_separators:

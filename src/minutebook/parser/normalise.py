@@ -259,7 +259,7 @@ def infer_pages(text: str) -> list[int] | None:
     for index, line in enumerate(text.split("\n")):
         if line.rstrip()[-1:] in _PAGE_LINE_ENDS and len(line.strip()) <= 30:
             m = _PAGE_NUMBER.match(line)
-            if m:
+            if m and int(m.group(1)) >= 1:  # pages count from 1: a "0" line is no page
                 candidates.append((index, int(m.group(1))))
     line_count = text.count("\n") + 1
     if len(candidates) < _MIN_PAGE_RUN:

@@ -136,7 +136,17 @@ def find_marker(text: str) -> tuple[int, str] | None:
     m3 = INLINE_MARKER.search(text)
     if m3:
         return m3.start("post"), m3["post"]
+    m4 = SECONDED_AND_RESOLVED.search(text)
+    if m4:
+        return m4.start("post"), m4["post"]
     return None
+
+
+# "Proposed Cllr A, seconded Cllr B, and resolved to increase rents by 3%."
+SECONDED_AND_RESOLVED = re.compile(
+    r"(?i:seconded)\b[^.;]{0,80}?\band\s+(?:(?i:unanimously)\s+)?(?:resolved|RESOLVED|AGREED)\b"
+    r"(?P<post>\s*(?:that\b|to\b|:).*)$"
+)
 
 
 def _intro(paragraphs: Sequence[str]) -> bool:

@@ -219,6 +219,10 @@ def _merge_cells(previous: list[str], row: Sequence[str]) -> list[str]:
 def _finish(
     header: list[str], rows: list[list[str]], lines: list[Line], caption: str | None
 ) -> Table:
+    if rows and header and header[0] and all(len(r) == len(header) + 1 for r in rows):
+        # Every row is one cell wider: the empty top-left cell over the row labels
+        # was lost with its tab ("March 23  March 24" over "Caseload  5627  5322").
+        header = ["", *header]
     width = len(header)
     fixed: list[tuple[str, ...]] = []
     for row in rows:

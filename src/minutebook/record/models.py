@@ -199,6 +199,8 @@ class Meeting(NaturalKeyModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["committee", "date"], name="meeting_nk")]
+        # Next and recent meetings across committees (home page, feeds) read by date.
+        indexes = [models.Index(fields=["date"], name="meeting_date")]
         ordering = ["-date"]
 
     def __str__(self) -> str:

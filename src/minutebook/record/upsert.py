@@ -141,17 +141,30 @@ class HistoryBuffer:
         self._pending_ids: set[int] = set()
 
     def save_new(self, obj: models.Model) -> None:
+        """Insert a new row now (it gets its id), with its history row at flush.
+
+        Written like `insert_new` (no per-save query compilation); post_save is sent as
+        `save()` would (nothing in minutebook listens to pre_save)."""
         model = type(obj)
-        if not _has_history(model):
-            obj.save()
-            return
-        obj.skip_history_when_saving = True  # type: ignore[attr-defined]
+        history = _has_history(model)
+        if history:
+            obj.skip_history_when_saving = True  # type: ignore[attr-defined]
         try:
-            obj.save()
+            insert_new(model, [obj])
+            post_save.send(
+                sender=model,
+                instance=obj,
+                created=True,
+                update_fields=None,
+                raw=False,
+                using=obj._state.db,
+            )
         finally:
-            del obj.skip_history_when_saving  # type: ignore[attr-defined]
-        self.pending[model].append(obj)
-        self._pending_ids.add(id(obj))
+            if history:
+                del obj.skip_history_when_saving  # type: ignore[attr-defined]
+        if history:
+            self.pending[model].append(obj)
+            self._pending_ids.add(id(obj))
 
     def save(self, obj: models.Model, **kwargs: Any) -> None:
         """Save a change; a row inserted in this load gets its one history row at flush."""

@@ -40,6 +40,7 @@ count or a search over a public queryset can never include closed rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
 
@@ -180,11 +181,60 @@ def public(qs: QuerySet[_M]) -> QuerySet[_M]:
     rule = _RULES.get(qs.model)
     if rule is not None:
         return rule(qs)  # type: ignore[no-any-return]
-    for f in qs.model._meta.concrete_fields:
-        target = getattr(f, "related_model", None)
-        if f.is_relation and target in _RULES and target is not m.SourceFile:
-            qs = qs.exclude(_points_at_hidden(f))
+    for f in _ruled_foreign_keys(qs.model):
+        qs = qs.exclude(_points_at_hidden(f))
     return qs
+
+
+def _ruled_foreign_keys(model: type[Model]) -> list[Any]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model in _RULES and f.related_model is not m.SourceFile
+    ]
+
+
+def public_rows(rows: Sequence[_M]) -> list[_M]:
+    """`public()` for rows already read (of one model): the same rule, in a few flat queries.
+
+    A row of a ruled model passes its rule. Any other row passes when every row it points at
+    is public, asked once per model pointed at, over just the ids these rows point at. For a
+    handful of rows (a meeting's requests) this is far cheaper to plan than `public()`'s
+    nested subqueries, and it reads no more of the archive.
+    """
+    if not rows:
+        return []
+    model = type(rows[0])
+    rule = _RULES.get(model)
+    if rule is not None:
+        subset = model._default_manager.filter(pk__in=[r.pk for r in rows])
+        shown = set(rule(subset).values_list("pk", flat=True))
+        return [r for r in rows if r.pk in shown]
+    fields = _ruled_foreign_keys(model)
+    pointed_at: dict[Any, set[Any]] = {}
+    for f in fields:
+        ids = pointed_at.setdefault(f.related_model, set())
+        ids.update(v for r in rows if (v := getattr(r, f.attname)) is not None)
+    public_ids = {
+        target: set(
+            _RULES[target](target._default_manager.filter(pk__in=ids)).values_list("pk", flat=True)
+        )
+        for target, ids in pointed_at.items()
+        if ids
+    }
+    return [
+        r
+        for r in rows
+        if all(
+            getattr(r, f.attname) is None or getattr(r, f.attname) in public_ids[f.related_model]
+            for f in fields
+        )
+    ]
+
+
+def visible_rows(rows: Sequence[_M], user: Any) -> list[_M]:
+    """`visible()` for rows already read."""
+    return list(rows) if can_see_closed(user) else public_rows(rows)
 
 
 def redacted_text(source: m.SourceFile, placeholder: str = "[closed business withheld]") -> str:

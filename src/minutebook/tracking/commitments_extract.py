@@ -42,6 +42,14 @@ _IMPROVE_HEADING = re.compile(
     r"recommendations\s+for\s+improvement|priority\s+actions?)\b",
     re.IGNORECASE,
 )
+# Whole-text forms of the two line patterns, without their anchors: if these find nothing,
+# no line can match.
+_WE_WILL_ANYWHERE = re.compile(r"we\s+will\b", re.IGNORECASE)
+_IMPROVE_ANYWHERE = re.compile(
+    r"what\s+needs\s+to\s+improve|areas?\s+for\s+(?:further\s+)?(?:development|improvement|"
+    r"consideration\s+and\s+improvement)|recommendations\s+for\s+improvement|priority\s+actions?",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,3}[.)])\s+(?P<text>\S.+)$")
 
 
@@ -57,6 +65,8 @@ def _clean(cell: str) -> str:
 def find_we_will(text: str) -> list[FoundCommitment]:
     """Strategy statements "We will ...", with the paragraph after each as its evidence."""
     out: list[FoundCommitment] = []
+    if not _WE_WILL_ANYWHERE.search(text.replace("**", "")):
+        return out  # one search of the whole text instead of one per line
     lines = text.split("\n")
     offset = 0
     offsets = []
@@ -133,6 +143,8 @@ def find_self_evaluation(text: str) -> list[FoundCommitment]:
 def find_inspection_findings(text: str) -> list[FoundCommitment]:
     """Bullets under an inspection heading such as "What needs to improve ..."."""
     out: list[FoundCommitment] = []
+    if not _IMPROVE_ANYWHERE.search(text):
+        return out  # no heading anywhere: one search instead of one per line
     lines = text.split("\n")
     offsets = []
     offset = 0

@@ -441,6 +441,8 @@ def tables_in_text(text: str) -> list[tuple[list[str], list[list[str]], str, int
     """Tab-separated tables in extracted text: (header, rows, caption, offset) for each block
     of three or more consecutive lines holding tabs. Empty cells are dropped."""
     out: list[tuple[list[str], list[list[str]], str, int]] = []
+    if "\t" not in text:
+        return out  # every table line holds a tab
     block: list[tuple[int, list[str]]] = []
     offset = 0
 

@@ -66,6 +66,8 @@ _MINUTED_REQUEST = re.compile(
     r"(?:also\s+)?(?:requested|asked(?:\s+for|\s+that)?|sought)\b|^request\s+for\b)",
     re.IGNORECASE,
 )
+# A sentence starting "Request for" matches `_MINUTED_REQUEST`: somewhere in the text.
+_REQUEST_FOR = re.compile(r"request\s+for\b", re.IGNORECASE)
 # "... be considered and brought back to a future meeting": a report-back inside a longer decision.
 _BROUGHT_BACK = re.compile(
     r"\b(?:be|being|would\s+be|to\s+be)\s+(?:\w+\s+and\s+)?(?:brought|bought|reported|come)\s+back\b",
@@ -222,6 +224,9 @@ def detect_requests(
     asked ("requested that", "asked for", "Request for ...").
     """
     found: list[DetectedRequest] = []
+    if minuted and not (_MINUTED_REQUEST.search(text) or _REQUEST_FOR.search(text)):
+        # No sentence can say that someone asked: a long discussion costs one search.
+        return found
     for offset, raw in sentences(text):
         sentence = _DECISION_PREFIX.sub("", raw, count=1) if not minuted else raw
         if sentence != raw and not re.match(r"^that\b", sentence, re.IGNORECASE):

@@ -15,7 +15,7 @@ from typing import Any
 
 from minutebook.record import models as m
 from minutebook.record.visibility import can_see_closed, public_agenda_items, public_work_plan
-from minutebook.tracking.sources import agenda_candidates, resolve_candidate
+from minutebook.tracking.sources import candidates_and_objects
 from minutebook.tracking.workplan_compare import PlanEntry, compare_plan
 
 
@@ -71,7 +71,7 @@ def plan_rows(
     if not see_closed:
         entries_qs = public_work_plan(entries_qs)
     entries = {f"wp:{e.pk}": e for e in entries_qs}
-    candidates = agenda_candidates(committee)
+    candidates, resolved = candidates_and_objects(committee)
     if not see_closed:
         allowed = {
             f"item:{pk}"
@@ -87,7 +87,7 @@ def plan_rows(
         entry = entries[outcome.entry.key] if outcome.entry else None
         meeting = item = report = None
         if outcome.item is not None:
-            meeting, item, report = resolve_candidate(outcome.item.key)
+            meeting, item, report = resolved[outcome.item.key]
         planned_for = (
             outcome.entry.planned_for
             if outcome.entry

@@ -3,15 +3,19 @@
     make run                                   # in one terminal (seed papers loaded)
     .venv/bin/python -m minutebook.web.screenshots --url http://127.0.0.1:8000
 
-It finds one page of each type through the JSON twins (home, committee,
-meeting, report, person, source, search) and saves `<type>.png`. It needs
-Playwright (a dev dependency) and Debian's Chromium at /usr/bin/chromium.
+It finds one page of each type through the JSON twins (home, committees,
+committee, meeting, report, people, person, source, search, the tracking pages
+and a missing page) and saves a full-page `<type>.png` of each. With `--user`
+(and the password in the MINUTEBOOK_SCREENSHOT_PASSWORD environment variable,
+never on the command line) it also signs in and takes the officers' pages. It
+needs Playwright (a dev dependency) and Debian's Chromium at /usr/bin/chromium.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import urllib.request
 from pathlib import Path
@@ -39,30 +43,74 @@ def _twin(path: str) -> str:
     return "/index.json" if path == "/" else path.rstrip("/") + ".json"
 
 
+# Tracking pages, by the label of the committee page's "follow" link that leads to them.
+TRACKING_PAGES = {
+    "/actions/": "tracking-action-log",
+    "/work-plan/": "tracking-work-plan",
+    "/performance/": "tracking-performance",
+    "/commitments/": "tracking-commitments",
+}
+OFFICER_PAGES = {"officers-queue": "/officers/", "officers-upload": "/officers/upload/"}
+REQUIRED = {"committee", "meeting", "report", "person", "source"}
+
+
+def _best_meeting(base: str, committee: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The meeting page showing the most (agenda, minutes, reports), and one of its reports."""
+    best: tuple[int, str | None, str | None] = (-1, None, None)
+    for meeting in committee["meetings"]:
+        data = _json(base, _twin(meeting["url"]))
+        reports = [r for item in data["agenda"] for r in item["reports"]] + data["other_reports"]
+        score = len(data["agenda"]) + len(data["minutes"]) + 5 * len(reports)
+        if score > best[0]:
+            best = (score, meeting["url"], reports[0]["url"] if reports else None)
+    return best[1], best[2]
+
+
 def page_urls(base: str, query: str) -> dict[str, str]:
     """One URL per page type, found by following the JSON twins from the home page."""
-    urls = {"home": "/", "search": f"/search/?q={query}"}
+    urls = {"home": "/", "committees": "/committees/", "people": "/people/"}
+    urls["search"] = f"/search/?q={query}"
     home = _json(base, "/index.json")
-    if home["committees"]:
-        urls["committee"] = home["committees"][0]["url"]
-        committee = _json(base, _twin(urls["committee"]))
-        for meeting in committee["meetings"]:
-            data = _json(base, _twin(meeting["url"]))
-            reports = [r for item in data["agenda"] for r in item["reports"]] + data[
-                "other_reports"
-            ]
-            urls.setdefault("meeting", meeting["url"])
-            if reports:
-                urls["meeting"] = meeting["url"]
-                urls["report"] = reports[0]["url"]
-                break
+    committees = [_json(base, _twin(c["url"])) for c in home["committees"]]
+    # The committee with the most meetings shows the most of every page type.
+    committees.sort(key=lambda c: -len(c["meetings"]))
+    for committee in committees:
+        meeting, report = _best_meeting(base, committee)
+        if meeting and "meeting" not in urls:
+            urls["committee"] = committee["url"]
+            urls["meeting"] = meeting
+            for link in committee.get("follow", []):
+                for suffix, name in TRACKING_PAGES.items():
+                    if link["url"].endswith(suffix):
+                        urls[name] = link["url"]
+        if report and "report" not in urls:
+            urls["report"] = report
         for year in committee["membership"]:
             for role in year["roles"]:
                 urls.setdefault("person", role["people"][0]["url"])
-        meeting = _json(base, _twin(urls["meeting"]))
-        if meeting["documents"]:
-            urls["source"] = meeting["documents"][0]["source_url"].split("#")[0]
+    if "meeting" in urls:
+        meeting_data = _json(base, _twin(urls["meeting"]))
+        if meeting_data["documents"]:
+            urls["source"] = meeting_data["documents"][0]["source_url"].split("#")[0]
+    urls["tracking-actions"] = "/actions/"
+    urls["not-found"] = "/no-such-page/"
     return urls
+
+
+def _shoot(page: Any, base: str, out: Path, name: str, path: str) -> None:
+    page.goto(base + path)
+    target = out / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)
+    print(f"{target}  <- {path}")
+
+
+def _sign_in(page: Any, base: str, user: str, password: str) -> bool:
+    page.goto(base + "/officers/login/")
+    page.fill("#id_username", user)
+    page.fill("#id_password", password)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state()
+    return "/officers/login/" not in page.url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="docs/screenshots", help="folder for the PNG files")
     parser.add_argument("--query", default="fostering", help="the search page's query")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument(
+        "--user", help="an officer's username (password in MINUTEBOOK_SCREENSHOT_PASSWORD)"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -78,22 +129,29 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     urls = page_urls(base, args.query)
+    status = 0
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS
         )
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         for name, path in urls.items():
-            page.goto(base + path)
-            target = out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=True)
-            print(f"{target}  <- {path}")
+            _shoot(page, base, out, name, path)
+        if args.user:
+            _shoot(page, base, out, "officers-login", "/officers/login/")
+            password = os.environ.get("MINUTEBOOK_SCREENSHOT_PASSWORD", "")
+            if _sign_in(page, base, args.user, password):
+                for name, path in OFFICER_PAGES.items():
+                    _shoot(page, base, out, name, path)
+            else:
+                print("could not sign in: no officers' pages taken", file=sys.stderr)
+                status = 1
         browser.close()
-    missing = {"committee", "meeting", "report", "person", "source"} - set(urls)
+    missing = REQUIRED - set(urls)
     if missing:
         print(f"no page found for: {', '.join(sorted(missing))}", file=sys.stderr)
         return 1
-    return 0
+    return status
 
 
 if __name__ == "__main__":

@@ -109,15 +109,20 @@ class SQLiteFTS5:
             else:
                 ranked = self._by_title_then_newest(cursor, query, window)
             page = ranked[offset : offset + limit]
+            marks = ", ".join(["%s"] * len(page))
+            # FTS5 cannot look up `rowid IN (...)` (it would walk every match), but it can walk
+            # a rowid range: walk the page's range, and build snippets for its rows only.
             cursor.execute(
-                f"SELECT {COLUMNS}, snippet(web_search_fts, -1, %s, %s, %s, %s) AS snippet "
-                "FROM web_search_fts CROSS JOIN web_searchentry e ON e.id = web_search_fts.rowid "
-                f"WHERE web_search_fts MATCH %s AND web_search_fts.rowid IN "
-                f"({', '.join(['%s'] * len(page))})",
-                [MARK_START, MARK_END, "…", SNIPPET_WORDS, match, *page],
+                f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN "
+                "snippet(web_search_fts, -1, %s, %s, %s, %s) END "
+                "FROM web_search_fts WHERE web_search_fts MATCH %s AND rowid >= %s AND rowid <= %s",
+                [*page, MARK_START, MARK_END, "…", SNIPPET_WORDS, match, min(page), max(page)],
             )
+            snippets = {pk: text for pk, text in cursor.fetchall() if text is not None}
+            cursor.execute(f"SELECT {COLUMNS} FROM web_searchentry e WHERE e.id IN ({marks})", page)
             by_id = {row["id"]: row for row in _rows(cursor)}
-            return Page(total, capped, [by_id[pk] for pk in page if pk in by_id])
+            rows = [{**by_id[pk], "snippet": snippets.get(pk, "")} for pk in page if pk in by_id]
+            return Page(total, capped, rows)
 
     @staticmethod
     def _rare(cursor: Any, query: ParsedQuery) -> bool:
@@ -167,37 +172,41 @@ class PostgresFTS:
         return " && ".join(parts), params
 
     def search(self, query: ParsedQuery, filters: Filters, limit: int, offset: int) -> Page:
+        """The newest matches (GIN index, filters applied) up to the cap and the window;
+        ts_rank_cd (no corpus statistics, so cheap per row) over the window; ts_headline
+        for the page's rows only."""
         tsquery, q_params = self._tsquery(query)
         clauses, params = _where(filters)
-        where = " AND ".join(["e.document @@ q.query", *clauses])
-        base = f"FROM web_searchentry e, (SELECT {tsquery} AS query) q WHERE {where}"
-        args = [*q_params, *params]
+        where = " AND ".join([f"e.document @@ ({tsquery})", *clauses])
         options = (
             f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
             'MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1}) c", args)
-            total = cursor.fetchone()[0]
-            window, window_args = "", []
-            if total > COUNT_CAP:
-                cursor.execute(
-                    f"SELECT e.id {base} ORDER BY e.id DESC LIMIT 1 OFFSET {RANK_WINDOW - 1}", args
-                )
-                boundary = cursor.fetchone()
-                if boundary is not None:
-                    window, window_args = " AND e.id >= %s", [boundary[0]]
-            # Rank and page first, then build headlines for the page only: ts_headline is costly.
             cursor.execute(
-                f"SELECT {COLUMNS}, ts_headline('english', e.title || ' — ' || e.body, q.query, %s) "
-                "AS snippet, rank FROM ("
-                f"SELECT e.*, ts_rank_cd(e.document, q.query) AS rank {base}{window} "
-                "ORDER BY rank DESC, e.meeting_date DESC NULLS LAST LIMIT %s OFFSET %s"
-                f") e, (SELECT {tsquery} AS query) q "
-                "ORDER BY rank DESC, e.meeting_date DESC NULLS LAST",
-                [options, *args, *window_args, limit, offset, *q_params],
+                f"SELECT e.id FROM web_searchentry e WHERE {where} ORDER BY e.id DESC "
+                f"LIMIT {max(COUNT_CAP + 1, RANK_WINDOW)}",
+                [*q_params, *params],
             )
-            return Page(min(total, COUNT_CAP), total > COUNT_CAP, _rows(cursor))
+            newest = [row[0] for row in cursor.fetchall()]
+            total, capped = min(len(newest), COUNT_CAP), len(newest) > COUNT_CAP
+            window = newest[:RANK_WINDOW]
+            if not window or offset >= len(window):
+                return Page(total, capped, [])
+            cursor.execute(
+                f"SELECT e.id, ts_rank_cd(e.document, {tsquery}) FROM web_searchentry e "
+                "WHERE e.id = ANY(%s)",
+                [*q_params, window],
+            )
+            scored = sorted((-rank, -pk) for pk, rank in cursor.fetchall())
+            page = [-negative for _, negative in scored][offset : offset + limit]
+            cursor.execute(
+                f"SELECT {COLUMNS}, ts_headline('english', e.title || ' — ' || e.body, "
+                f"{tsquery}, %s) AS snippet FROM web_searchentry e WHERE e.id = ANY(%s)",
+                [*q_params, options, page],
+            )
+            by_id = {row["id"]: row for row in _rows(cursor)}
+            return Page(total, capped, [by_id[pk] for pk in page if pk in by_id])
 
 
 def _rows(cursor: Any) -> list[dict[str, Any]]:
