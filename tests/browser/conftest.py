@@ -9,6 +9,7 @@ server's database (pytest-django flushes it after each live-server test).
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Test runs keep their screenshots out of docs/screenshots, which holds the seed papers'
+# pages taken by `python -m minutebook.web.screenshots` (see its docstring).
+SCREENSHOTS = Path(
+    os.environ.get(
+        "MINUTEBOOK_TEST_SCREENSHOTS", Path(tempfile.gettempdir()) / "minutebook-test-screenshots"
+    )
+)
 # axe rule sets checked: WCAG 2.0, 2.1 and 2.2, levels A and AA.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FAILING_IMPACTS = {"serious", "critical"}
@@ -145,7 +152,8 @@ def assert_accessible() -> Callable[[Any], None]:
 
 
 def save_screenshot(tab: Any, name: str) -> Path:
-    """Save the full page to docs/screenshots/<name>.png (rerun the browser tests to refresh)."""
+    """Save the full page to <SCREENSHOTS>/<name>.png (a temporary folder unless
+    MINUTEBOOK_TEST_SCREENSHOTS says otherwise)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{name}.png"
     tab.screenshot(path=str(target), full_page=True)

@@ -721,3 +721,40 @@ def test_proposed_seconded_and_resolved_is_a_resolution() -> None:
     assert [r.text for r in d.minutes.items[0].resolutions] == [
         "to increase rents by 3% from October."
     ]
+
+
+def test_chairman_line_in_the_attendance_is_not_a_signature() -> None:
+    text = (
+        "Minutes of the Allotments Working Group held on 4 March 2024\n"
+        "\n"
+        "Chairman: Councillor A Brown\n"
+        "Present: Councillors C Davis and E Ford\n"
+        "The group reviewed the waiting list and the state of the plots at the\n"
+        "north field, and agreed to write to the tenants about the water supply.\n"
+    )
+    d = only(text)
+    assert d.minutes is not None
+    assert d.minutes.signature_span is None and d.minutes.signed_by_chair is None
+
+
+def test_resolution_drops_the_list_separator_semicolon() -> None:
+    from minutebook.parser.resolutions import _finish
+
+    assert _finish("the report be noted;") == "the report be noted"
+    assert _finish("That the plan be agreed; and") == "That the plan be agreed"
+
+
+def test_superscript_ordinal_on_its_own_pdf_line_goes_back_to_its_number() -> None:
+    from minutebook.parser.normalise import attach_superscript_ordinals
+
+    lines = ["to enforce the offer that", "th", "they are funded from the 4 year grant", "nd", "x"]
+    assert attach_superscript_ordinals(lines) == [
+        "to enforce the offer that",
+        "they are funded from the 4th year grant",
+        "nd",
+        "x",
+    ]
+    assert attach_superscript_ordinals(["held on the", "st", "21 March 2024"]) == [
+        "held on the",
+        "21st March 2024",
+    ]

@@ -382,3 +382,97 @@ def test_town_council_agenda_wording_items_and_inline_resolutions() -> None:
         ("PE/24/34", "Date of next meeting", []),
     ]
     assert d.minutes is not None and d.minutes.end_time == "20:02"
+
+
+def test_district_minutes_plural_councillors_inside_the_present_list() -> None:
+    d = only_minutes("district_minutes_coded_numbers_plural_midlist.txt")
+    assert d.committee == "Licensing Committee"
+    assert d.council == "Harbourside District Council"
+    assert meeting(d) == ("2024-04-17", "18:30", "the Civic Offices, Harbourside")
+    assert attendance(d) == [
+        ("J Smith", "Councillor", "present", "member", "Chairman"),
+        ("P Brown", "Councillor", "present", "member", None),
+        ("K Green", "Councillor", "present", "member", "Vice-Chairman"),
+        ("L White", "Councillor Mrs", "present", "member", None),
+        ("R Black", "Councillor", "present", "member", None),
+        ("T Grey", "Councillor", "apologies", "member", None),
+        ("S Pink", "Councillor", "apologies", "member", None),
+    ]
+    assert d.minutes is not None
+    assert [(i.number, len(i.resolutions)) for i in d.minutes.items] == [
+        ("LC/23/45", 0),
+        ("LC/23/46", 1),
+        ("LC/23/47", 2),
+    ]
+    assert d.minutes.end_time == "19:45"
+    assert d.minutes.signature_span is not None and d.minutes.signed_by_chair is None
+
+
+def test_town_council_minutes_labelled_header_and_seconded_and_resolved() -> None:
+    d = only_minutes("town_council_minutes_labelled_header.txt")
+    assert d.committee == "Finance and Resources Committee"
+    assert meeting(d) == ("2024-06-03", "19:00", "Council Chamber, Town Hall")
+    assert d.minutes is not None
+    by_number = {i.number: [r.text for r in i.resolutions] for i in d.minutes.items}
+    assert by_number["24/35"] == ["to increase rents by 3% from October 2024."]
+    assert by_number["24/33"] == [
+        "That the minutes of the meeting held on 13 May 2024 be approved and signed."
+    ]
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Patel", "24/35")]
+    assert d.minutes.signature_span is not None
+
+
+def test_agenda_pack_notice_of_meeting_then_labelled_report() -> None:
+    docs = parsed("agenda_pack_notice_and_report.txt").documents
+    assert [(d.kind, d.span.first_line) for d in docs] == [("agenda", 1), ("report", 31)]
+    agenda, report = docs
+    assert agenda.committee == "Overview and Scrutiny Committee"
+    assert meeting(agenda) == ("2024-09-12", "18:30", "Committee Room 1, Civic Centre, Newtown")
+    assert agenda.agenda is not None
+    assert [(m.name, m.role) for m in agenda.agenda.membership][:2] == [
+        ("R Adams", "chair"),
+        ("S Baker", "vice-chair"),
+    ]
+    assert [(i.number, i.pages) for i in agenda.agenda.items] == [
+        ("1", None),
+        ("2", None),
+        ("3", "3-8"),
+        ("4", "9-30"),
+        ("5", "31-36"),
+    ]
+    assert report.report is not None
+    r = report.report
+    assert (r.item_number, r.date, r.meeting_name, r.from_, r.wards) == (
+        "4",
+        "2024-09-12",
+        "Overview and Scrutiny Committee",
+        "Director of Housing",
+        "All",
+    )
+    assert [x.text for x in r.recommendations] == [
+        "That the Committee notes the review.",
+        "That a further report be brought to the Committee in March 2025.",
+    ]
+
+
+def test_county_minutes_county_councillors_on_the_next_line() -> None:
+    d = only_minutes("county_scrutiny_minutes_county_councillors.txt")
+    assert d.committee == "Children and Young People Scrutiny Committee"
+    assert d.council == "Westshire County Council"
+    assert meeting(d) == ("2024-07-09", "10:00", "County Hall, Westby")
+    assert attendance(d) == [
+        ("M Hughes", "County Councillor", "present", "member", "Chair"),
+        ("A Lee", "County Councillor", "present", "member", None),
+        ("B Moss", "County Councillor", "present", "member", None),
+        ("C Nash", "County Councillor", "present", "member", None),
+        ("D Owen", "County Councillor", "present", "member", None),
+        ("E Price", "Mrs", "present", "co-opted", "Parent Governor Representative"),
+        ("F Quinn", "Ms", "present", "officer", "Director of Children's Services"),
+        ("G Reid", "Mr", "present", "officer", "Head of Education"),
+        ("H Shaw", "County Councillor", "apologies", "member", None),
+    ]
+    assert d.minutes is not None
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Lee", "15")]
+    assert [len(i.resolutions) for i in d.minutes.items] == [0, 0, 2, 1]
+    assert d.minutes.end_time == "12:15"
+    assert d.minutes.signature_span is not None

@@ -155,7 +155,7 @@ def _check_hostile(visitor: Client, text: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_index_follows_the_record() -> None:
-    """Signals mark the index dirty on commit; the next search rebuilds it (no manual reindex)."""
+    """Signals note changes at commit; the next search applies them (no manual reindex)."""
     record = build_sample_record()
     search("anything")
     assert search("xylophone").total == 0

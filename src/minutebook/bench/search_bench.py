@@ -120,9 +120,23 @@ def add_one(seed: int) -> dict[str, Any]:
 
     from minutebook.bench.archive import make_paper
     from minutebook.record.ingest import IngestSummary, finish_batch, ingest_bytes
+    from minutebook.record.signals import batch_ingested
     from minutebook.web import search as web_search
     from minutebook.web.models import SearchEntry
+    from minutebook.web.search import incremental
 
+    index_time: list[float] = []
+
+    def timed(sender: Any, summary: Any, **kwargs: Any) -> None:
+        t = time.perf_counter()
+        incremental.on_batch_ingested(sender, summary, **kwargs)
+        index_time.append(time.perf_counter() - t)
+
+    from django.urls import get_resolver
+
+    _ = get_resolver().url_patterns  # import the URLconf now (a web process has it loaded)
+    batch_ingested.disconnect(dispatch_uid="search-batch-ingested")
+    batch_ingested.connect(timed, dispatch_uid="search-batch-ingested-timed")
     rng = random.Random(seed)
     when = dt.date(2030, 1, 1) + dt.timedelta(days=seed % 3000)
     paper = make_paper(rng, "Northbridge", "Cabinet", when, 200)
@@ -144,6 +158,7 @@ def add_one(seed: int) -> dict[str, Any]:
         "ingest_one_s": round(t1 - t0, 3),
         "finish_batch_s": round(t2 - t1, 3),
         "finish_batch_queries": len(queries.captured_queries),
+        "search_index_update_s": round(sum(index_time), 3),
         "index_queries": len(index_queries),
         "first_search_after_s": round(t4 - t3, 3),
         "dirty_after": web_search._state().dirty,

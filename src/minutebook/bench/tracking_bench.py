@@ -265,7 +265,8 @@ def time_update(
 
 
 def _copy_to_postgres(sqlite: Path, url: str, tmp: Path) -> None:
-    """The SQLite record into the PostgreSQL server, through Django's dumpdata/loaddata."""
+    """The SQLite record into the PostgreSQL server, through Django's dumpdata/loaddata (ids
+    kept, so the dump of tracking rows compares with the SQLite one)."""
     fixture = tmp / "record.json"
     env = dict(
         os.environ, MINUTEBOOK_DB_PATH=str(sqlite), DJANGO_SETTINGS_MODULE="minutebook.settings"
@@ -277,7 +278,6 @@ def _copy_to_postgres(sqlite: Path, url: str, tmp: Path) -> None:
             [
                 *manage,
                 "dumpdata",
-                "--natural-foreign",
                 "-e",
                 "contenttypes",
                 "-e",

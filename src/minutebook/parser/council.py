@@ -318,7 +318,15 @@ def clean_committee(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
     if not text or len(text) > 90 or not COMMITTEE_WORDS.search(text):
         return None
+    if _NOTICE_OF_MEETING.fullmatch(text):
+        return None  # "Notice of Meeting", "Agenda for the meeting": not a committee
     return smart_title(text)
+
+
+_NOTICE_OF_MEETING = re.compile(
+    r"(?i)(?:(?:public\s+)?notice|agenda|summons|papers|supplement)\s+(?:of|for|to)\s+"
+    r"(?:the\s+|a\s+)?(?:(?:public|next|special|extraordinary|annual)\s+)?meetings?"
+)
 
 
 def is_council_name(line: str) -> bool:

@@ -31,6 +31,7 @@ from minutebook.parser.models import (
     MinuteItem,
     Minutes,
     Resolution,
+    WorkPlanEntry,
 )
 from minutebook.parser.resolutions import extract_resolutions, find_marker
 from minutebook.parser.signature import signature
@@ -125,8 +126,10 @@ def _wrapped_title(texts: Sequence[str], i: int, title: str, body: int) -> tuple
     """A heading wrapped over the next lines of PDF text: the heading line runs to
     the full width, unfinished, and the next line goes on in lower case (or, after
     a full-width line, goes on until a short line ends the heading)."""
-    width = _full_width(texts)
     line = texts[i]
+    if i + 1 >= len(texts) or not texts[i + 1] or line.endswith((".", ":", ";")):
+        return title, body  # most headings: a blank line or a finished sentence follows
+    width = _full_width(texts)
     k = i + 1
     parts = [title]
     while (
@@ -370,6 +373,38 @@ def _discussion(lines: Sequence[Line], plains: dict[int, str], used: set[int]) -
     return "\n".join(out)
 
 
+# "That the following 4 November 2020 draft agenda be agreed as follows:",
+# "The draft agenda for the next meeting be noted as follows:".
+_PLAN_LEAD = re.compile(r"(?i)\b(?:agenda|work\s*(?:plan|programme)|forward\s+plan)\b[^:]*:-?\s*$")
+
+
+def _agreed_agendas(
+    lines: Sequence[Line], texts: Sequence[str], meeting_date: str | None
+) -> tuple[WorkPlanEntry, ...]:
+    """Work-plan entries that minutes agree for coming meetings: the lists under a
+    resolution that introduces a draft agenda or work plan (only those lines are
+    read, so minutes without one cost a scan of their lines)."""
+    leads = [k for k, t in enumerate(texts) if t.endswith((":", ":-")) and _PLAN_LEAD.search(t)]
+    entries: list[WorkPlanEntry] = []
+    for k in leads:
+        entries.extend(extract_work_plan(lines[k : k + 40], after=meeting_date))
+    unique: dict[tuple[str, tuple[str, ...]], WorkPlanEntry] = {}
+    for e in entries:  # overlapping windows find an entry twice
+        unique.setdefault((e.meeting_date, e.items), e)
+    return tuple(unique.values())
+
+
+def _tail_start(texts: Sequence[str]) -> int:
+    """Where signature lines may start in minutes without numbered items: after
+    "The meeting ended at ...", else among the last few lines (a "Chairman:" line
+    at the top is the attendance, not the signature)."""
+    for k in range(len(texts) - 1, -1, -1):
+        if "meeting" in texts[k].lower() and ENDED.search(texts[k]):
+            return k + 1
+    nonblank = [k for k, t in enumerate(texts) if t]
+    return nonblank[-3] if len(nonblank) >= 4 else len(texts)
+
+
 def _minute_numbers(
     declarations: list[Declaration], starts: Sequence[_ItemStart], texts: Sequence[str]
 ) -> list[Declaration]:
@@ -453,7 +488,7 @@ def extract_minutes(block: Block) -> Document:
         title = f"Minutes: {heading.committee}"
     closing = _closing(texts, starts[-1].index) if starts else len(texts)
     signed_by, signed_date, signature_span = signature(
-        rest, texts, closing if starts else len(texts) - 14
+        rest, texts, closing if starts else _tail_start(texts)
     )
     return Document(
         kind="minutes",
@@ -474,6 +509,6 @@ def extract_minutes(block: Block) -> Document:
             signature_span=signature_span,
         ),
         # Minutes that agree the draft agenda of a coming meeting plan it.
-        work_plan=extract_work_plan(rest[:closing], after=heading.meeting.date),
+        work_plan=_agreed_agendas(rest[:closing], texts[:closing], heading.meeting.date),
         part=heading.part,
     )

@@ -399,7 +399,8 @@ def _singular_honorific(plural: str) -> str | None:
 
 
 _PLURAL_INSIDE = re.compile(
-    r"(?<=[^\s,;])\s+(?=(?:County\s+|Borough\s+|City\s+)?(?:Councillors|Cllrs\.?)\s+[A-Z])"
+    r"(?<=[^\s,;])(?<!County)(?<!Borough)(?<!City)\s+"
+    r"(?=(?:County\s+|Borough\s+|City\s+)?(?:Councillors|Cllrs\.?)\s+[A-Z])"
 )
 
 

@@ -316,6 +316,38 @@ def blank_page_number_lines(text: str, pages: list[int]) -> str:
     return "\n".join(lines) if changed else text
 
 
+_ORDINAL_ALONE = re.compile(r"^\s*(st|nd|rd|th)\s*$")
+_BARE_NUMBER = re.compile(r"(?<![\d.,/£$%:-])\b(\d{1,4})(?=\s+[A-Za-z])")
+
+
+def _ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def attach_superscript_ordinals(lines: list[str]) -> list[str]:
+    """PDF text may put a superscript ordinal ("th") on a line of its own above the
+    line it belongs to ("... funded from the 4 year ..."): put it back after the
+    first number that takes that suffix, and drop its line (a blank line there
+    would break the paragraph)."""
+    dropped = False
+    for i, line in enumerate(lines):
+        if len(line) > 8 or not line.strip():
+            continue
+        m = _ORDINAL_ALONE.match(line)
+        if m is None or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1]
+        for num in _BARE_NUMBER.finditer(nxt):
+            if _ordinal_suffix(int(num.group(1))) == m.group(1):
+                lines[i + 1] = nxt[: num.end()] + m.group(1) + nxt[num.end() :]
+                lines[i] = "\0"
+                dropped = True
+                break
+    return [ln for ln in lines if ln != "\0"] if dropped else lines
+
+
 def fix_l_for_i(token: str) -> str:
     """Read a list label "l." (lower-case L, an OCR/PDF confusion) as "I.".
 

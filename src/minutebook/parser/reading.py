@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from minutebook.parser.models import Document, ParseError, SourceFormat
-from minutebook.parser.normalise import normalise, split_pages, strip_page_furniture
+from minutebook.parser.normalise import (
+    attach_superscript_ordinals,
+    normalise,
+    split_pages,
+    strip_page_furniture,
+)
 
 # Larger inputs are refused rather than risk exhausting memory (a pack of
 # several hundred pages is a few MB of text).
@@ -204,7 +209,9 @@ def _read_pdf(data: bytes, name: str) -> RawText:
     pdf = read_pdf(data, name)
     lines: list[str] = []
     pages: list[int | None] = []
-    page_lines = [normalise(t.replace("\f", "\n")).split("\n") for t in pdf.pages]
+    page_lines = [
+        attach_superscript_ordinals(normalise(t.replace("\f", "\n")).split("\n")) for t in pdf.pages
+    ]
     for number, kept in enumerate(strip_page_furniture(page_lines), start=1):
         lines.extend(kept)
         pages.extend([number] * len(kept))

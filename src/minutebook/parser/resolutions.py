@@ -72,6 +72,7 @@ def _finish(text: str) -> str:
     text = re.sub(r"[ \t]+", " ", text).strip()
     text = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", text).strip()
     text = re.sub(r"[;,]\s+(?:and|or)$", "", text).strip()  # "... be noted; and"
+    text = re.sub(r"\s*;$", "", text)  # the separator of a list of decisions
     text = text.rstrip(" |")  # the cell border of a table flattened to text
     if re.match(r"that\b", text):
         text = "T" + text[1:]

@@ -361,8 +361,35 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             and PUBLICATION_DATE.match(text)
             and parse_date(text)
         ):
-            agenda_closed_at = i
+            run = _label_run_start(lines, i, floor)
+            if run < i:
+                # "Report to: X" / "Date: ..." is the header of the next paper, not
+                # the agenda's publication date.
+                add(run, "other", "other")
+            else:
+                agenda_closed_at = i
     return starts
+
+
+_LABEL_VALUE = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
+_ITEM_STAMP = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
+
+
+def _label_run_start(lines: Sequence[Line], i: int, floor: int) -> int:
+    """The first of the "Label: value" lines directly above line i (i when none),
+    with an "Agenda Item N" stamp over them."""
+    start = i
+    j = i - 1
+    while j >= floor and not lines[j].is_blank and _LABEL_VALUE.match(_plain(lines[j].text)):
+        start = j
+        j -= 1
+    if start < i:
+        k = start - 1
+        while k >= floor and lines[k].is_blank:
+            k -= 1
+        if k >= floor and _ITEM_STAMP.match(_plain(lines[k].text)):
+            start = k
+    return start
 
 
 def _is_any_start(lines: Sequence[Line], i: int) -> bool:
@@ -403,6 +430,12 @@ def segment(lines: Sequence[Line]) -> list[Block]:
     if not any(not ln.is_blank for ln in lines):
         return []
     starts = _find_starts(lines)
+    if starts and starts[0].index > 0 and starts[0].kind == "agenda":
+        head = [ln for ln in lines[: starts[0].index] if not ln.is_blank]
+        if len(head) <= 8 and all(_is_title_line(ln.text) for ln in head):
+            # The top of a front sheet (committee, date, venue) over a longer title
+            # block than the back-up reaches: one agenda from the first line.
+            starts[0] = _Start(0, starts[0].kind, starts[0].subkind)
     if not starts or starts[0].index > 0:
         starts.insert(0, _Start(0, "other", "other"))
     blocks: list[Block] = []

@@ -201,9 +201,11 @@ def _same_name(source: m.SourceFile, session: LoadSession | None) -> list[int]:
 
 
 def _find_superseded(
-    source: m.SourceFile, session: LoadSession | None = None
+    source: m.SourceFile, session: LoadSession | None = None, loaded: LoadReport | None = None
 ) -> m.SourceFile | None:
-    """An older, still current source this one replaces (same file name or same first document)."""
+    """An older, still current source this one replaces (same file name or same first document).
+
+    `loaded`: the report of loading `source` just now, which tells its first document."""
     older = m.SourceFile.objects.exclude(pk=source.pk).exclude(parse_status="failed")
     older = older.filter(superseded_by=None, pk__lt=source.pk).exclude(supersedes=source)
     older = older.only("pk", "original_name").order_by()
@@ -211,8 +213,8 @@ def _find_superseded(
     same_name = [pk for pk in _same_name(source, session) if pk < source.pk]
     if same_name:
         candidates = list(older.filter(pk__in=same_name))
-    signature = _primary_signature(source)
-    if signature is not None:
+    signature = _primary_signature(source) if loaded is None else loaded.signature
+    if signature is not None and not (loaded is not None and loaded.signature_meeting_is_new):
         meeting_id = signature[0]
         for other in older.filter(documents__meeting_id=meeting_id).distinct():
             if other not in candidates and _primary_signature(other) == signature:
@@ -230,7 +232,7 @@ def _load_parsed(
                 return LoadReport()  # kept and re-read, but a newer version stands for it
             report = load(result, source=source, session=session)
             if source.supersedes_id is None:
-                older = _find_superseded(source, session)
+                older = _find_superseded(source, session, report)
                 if older is not None:
                     source.supersedes = older
                     source.save(update_fields=["supersedes"])
@@ -281,6 +283,7 @@ def _add_new(
     with transaction.atomic():
         source.save(force_insert=True)
         session.note_source(source)
+        session.fresh_sources.add(source.pk)
         if _failed(source, outcome):
             return source, LoadReport()
         assert isinstance(outcome, p.ParseResult)

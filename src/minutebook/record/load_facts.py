@@ -20,7 +20,7 @@ from minutebook.record.mapping import (
 )
 
 if TYPE_CHECKING:
-    from minutebook.record.loader import Links
+    from minutebook.record.mapping import Links
     from minutebook.record.people import PeopleResolver
     from minutebook.record.upsert import HistoryBuffer, LoadReport, Upserter
 

@@ -97,6 +97,7 @@ class LoadSession:
         self.committees: dict[tuple[int, str], m.Committee] = {}
         self.years: dict[tuple[int, str], m.MunicipalYear] = {}
         self._names: dict[str, list[int]] | None = None  # file name -> source ids
+        self.fresh_sources: set[int] = set()  # stored in this transaction, not loaded yet
 
     def reset(self) -> None:
         self.resolvers.clear()
@@ -104,6 +105,7 @@ class LoadSession:
         self.committees.clear()
         self.years.clear()
         self._names = None
+        self.fresh_sources.clear()
 
     def sources_named(self, name: str) -> list[int]:
         """Ids of the stored sources with this file name (any folder): one query per batch."""
@@ -155,6 +157,8 @@ class _Load(FactsMixin):
         self.councils = session.councils
         self.committees = session.committees
         self.years = session.years
+        self.fresh_source = source.pk in session.fresh_sources
+        session.fresh_sources.discard(source.pk)  # loaded now: a second load reads its rows
         self.meeting_preloaded: set[int] = set()
         self.fresh_meetings: set[int] = set()
         self.meetings: dict[tuple[int, dt.date], m.Meeting] = {}
@@ -255,7 +259,8 @@ class _Load(FactsMixin):
             (parse_date(d.meeting.date) for d in docs if d.kind != "minutes" and d.meeting.date),
             None,
         ) or next((parse_date(d.report.date) for d in docs if is_report(d) and d.report.date), None)
-        self.up.preload(m.Document, source=self.source)
+        # A source stored in this transaction and not loaded yet has no documents to read.
+        self.up.preload(m.Document, fresh=self.fresh_source, source=self.source)
         self.reloading = bool(self.up.cached_rows(m.Document)) or bool(self.superseded)
         placed: list[tuple[p.Document, m.Committee, dt.date | None]] = []
         facts: dict[tuple[int, dt.date], dict[str, Any]] = {}
@@ -290,6 +295,11 @@ class _Load(FactsMixin):
         self.up.flush_bulk()  # new documents get their ids here, in one query
         self.up.remember_documents({d.pk: self.source.pk for _, d in loaded})
         self.report.committees.update(mt.committee_id for mt in self.meetings.values())
+        with_meeting = sorted((d for _, d in loaded if d.meeting_id), key=lambda d: d.first_line)
+        if with_meeting:  # what tells a republished version of this paper (see ingest)
+            first = with_meeting[0]
+            self.report.signature = (first.meeting_id, first.kind, first.subkind, first.title)
+            self.report.signature_meeting_is_new = first.meeting_id in self.fresh_meetings
         if self.reloading:  # new documents have no links yet: only known ones are looked up
             self.links.preload({d.pk for _, d in loaded})
         # Agenda items first, so that reports, minutes and declarations can link to them.
@@ -498,7 +508,8 @@ def load(
     session = session or LoadSession()
     people_before = session.people_counts()
     try:
-        with transaction.atomic():
+        # Within a caller's savepoint (ingest), no second one: its rollback covers this load.
+        with transaction.atomic(savepoint=False):
             _Load(result, source, report, session).run()
     except Exception:
         session.reset()  # its caches may hold rows that were rolled back

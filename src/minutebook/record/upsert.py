@@ -39,6 +39,10 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     # Committees whose meetings the loaded documents (and the versions they replace) belong to.
     committees: set[int] = field(default_factory=set)
+    # Of one load: the first document with a meeting (meeting id, kind, subkind, title), and
+    # whether that meeting is new (then no other source can have this first document).
+    signature: tuple[object, ...] | None = None
+    signature_meeting_is_new: bool = False
 
     def add(self, kind: str, outcome: str, n: int = 1) -> None:
         if n:

@@ -51,6 +51,17 @@ _IMPROVE_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,3}[.)])\s+(?P<text>\S.+)$")
+# Non-ASCII letters that IGNORECASE matches with ASCII ones (where `str.lower` would not tell).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _may_name_improvement(text: str) -> bool:
+    """Every `_IMPROVE_HEADING` phrase holds "improve", "development" or "priorit": a cheap
+    test before the (slow, many-branched) pattern."""
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return True
+    low = text.lower()
+    return "improve" in low or "development" in low or "priorit" in low
 
 
 def timescale_of(text: str) -> str:
@@ -143,7 +154,7 @@ def find_self_evaluation(text: str) -> list[FoundCommitment]:
 def find_inspection_findings(text: str) -> list[FoundCommitment]:
     """Bullets under an inspection heading such as "What needs to improve ..."."""
     out: list[FoundCommitment] = []
-    if not _IMPROVE_ANYWHERE.search(text):
+    if not _may_name_improvement(text) or not _IMPROVE_ANYWHERE.search(text):
         return out  # no heading anywhere: one search instead of one per line
     lines = text.split("\n")
     offsets = []

@@ -98,6 +98,13 @@ _OWN_PERIOD_GAP = re.compile(r"^\s*(?:\(|in|for|during|\(in)?\s*$", re.I)
 _WEAK_PERIOD_GAP = re.compile(r"^\s*(?:at|as\s+at|by|of)\s*$", re.I)
 _PARAGRAPH_GAP = re.compile(r"\n\s*\n")
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
+# The last word of every `_NOT_A_VALUE_BEFORE` alternative, and the non-ASCII letters that
+# IGNORECASE matches with ASCII ones (where `str.lower` would not tell).
+_LAST_WORDS = (
+    "aged", "age", "ages", "over", "under", "between", "the", "stage", "paragraph", "item",
+    "appendix", "within", "to", "than", "below", "above",
+)  # fmt: skip
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _LONG_SPACE = re.compile(r"\s{16}")
 _DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
@@ -365,9 +372,13 @@ def extract_from_text(text: str) -> list[Figure]:
 
 
 def _defines_measure(before: str) -> bool:
-    """`_NOT_A_VALUE_BEFORE` on the text before a value, reading only its last 64 characters
-    unless a long run of spaces there could stretch a match beyond them (the pattern is a
-    short word, spaces and the end of the text, and has no anchor at its start)."""
+    """`_NOT_A_VALUE_BEFORE.search(before)`, cheaply: the text must end (before spaces) in the
+    last word of one of its phrases, and then only its last 64 characters are searched, unless
+    a long run of spaces there could stretch a match beyond them (the pattern is a short
+    phrase, spaces and the end of the text, with no anchor at its start)."""
+    end = before.rstrip()[-12:]
+    if not any(c in end for c in _FOLDS_TO_ASCII) and not end.lower().endswith(_LAST_WORDS):
+        return False  # the pattern's last word is not there (no other ending can match)
     if len(before) > 64:
         tail = before[-64:]
         if not _LONG_SPACE.search(tail):

@@ -16,6 +16,7 @@ from minutebook.record.visibility import public
 
 # Facts that can be closed while the document they were read from is open.
 _FACT_MODELS: list[Any] = [m.AgendaItem, m.Minute, m.Resolution, m.Declaration, m.Report]
+WITHHELD_FACTS = frozenset(_FACT_MODELS)
 
 
 def closed_lines_by_source(source_id: int | None = None) -> dict[int, set[int]]:

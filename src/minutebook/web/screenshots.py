@@ -54,16 +54,27 @@ OFFICER_PAGES = {"officers-queue": "/officers/", "officers-upload": "/officers/u
 REQUIRED = {"committee", "meeting", "report", "person", "source"}
 
 
-def _best_meeting(base: str, committee: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The meeting page showing the most (agenda, minutes, reports), and one of its reports."""
-    best: tuple[int, str | None, str | None] = (-1, None, None)
+def _best_meetings(base: str, committee: dict[str, Any]) -> dict[str, str]:
+    """The meeting page showing the most business (agenda and reports), one of its reports,
+    and the meeting page showing the most minutes (minutes, attendance, declarations)."""
+    scores: dict[str, tuple[int, str]] = {}
     for meeting in committee["meetings"]:
         data = _json(base, _twin(meeting["url"]))
         reports = [r for item in data["agenda"] for r in item["reports"]] + data["other_reports"]
-        score = len(data["agenda"]) + len(data["minutes"]) + 5 * len(reports)
-        if score > best[0]:
-            best = (score, meeting["url"], reports[0]["url"] if reports else None)
-    return best[1], best[2]
+        attendance = sum(len(g["people"]) for g in data["attendance"]["groups"])
+        candidates = {
+            "meeting": (len(data["agenda"]) + 5 * len(reports), meeting["url"]),
+            "meeting-minutes": (
+                len(data["minutes"]) + attendance + len(data["declarations"]),
+                meeting["url"],
+            ),
+        }
+        if reports:
+            candidates["report"] = (candidates["meeting"][0], reports[0]["url"])
+        for name, (score, url) in candidates.items():
+            if score > 0 and score > scores.get(name, (0, ""))[0]:
+                scores[name] = (score, url)
+    return {name: url for name, (_, url) in scores.items()}
 
 
 def page_urls(base: str, query: str) -> dict[str, str]:
@@ -75,16 +86,15 @@ def page_urls(base: str, query: str) -> dict[str, str]:
     # The committee with the most meetings shows the most of every page type.
     committees.sort(key=lambda c: -len(c["meetings"]))
     for committee in committees:
-        meeting, report = _best_meeting(base, committee)
-        if meeting and "meeting" not in urls:
+        best = _best_meetings(base, committee)
+        if "meeting" in best and "meeting" not in urls:
             urls["committee"] = committee["url"]
-            urls["meeting"] = meeting
             for link in committee.get("follow", []):
                 for suffix, name in TRACKING_PAGES.items():
                     if link["url"].endswith(suffix):
                         urls[name] = link["url"]
-        if report and "report" not in urls:
-            urls["report"] = report
+        for name, url in best.items():
+            urls.setdefault(name, url)
         for year in committee["membership"]:
             for role in year["roles"]:
                 urls.setdefault("person", role["people"][0]["url"])

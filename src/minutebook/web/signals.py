@@ -101,7 +101,7 @@ def links_changed(
         refs.add((kind, instance.pk))
         ids = pk_set
         if action == "pre_clear":
-            ids = set(getattr(instance, "documents").values_list("pk", flat=True))
+            ids = set(instance.documents.values_list("pk", flat=True))
         refs |= {("document", pk) for pk in ids or ()}
     else:
         refs.add(("document", instance.pk))

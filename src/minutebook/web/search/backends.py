@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from minutebook.web.search.query import ParsedQuery
 
@@ -59,7 +59,7 @@ COUNT_CAP = 1000
 # Ranking considers at most this many matching passages, the newest first (row ids follow
 # meeting dates when the index is built). Together with COUNT_CAP this bounds the work of
 # any query, however common its words, so search time stays flat as the archive grows.
-RANK_WINDOW = 1000
+RANK_WINDOW = 500
 
 
 @dataclass(frozen=True)
@@ -156,9 +156,7 @@ class SQLiteFTS5:
             ["{title} : (" + query.fts5() + ")", window[-1]],
         )
         in_title = {row[0] for row in cursor.fetchall()}
-        return [pk for pk in window if pk in in_title] + [
-            pk for pk in window if pk not in in_title
-        ]
+        return [pk for pk in window if pk in in_title] + [pk for pk in window if pk not in in_title]
 
 
 class PostgresFTS:
@@ -182,7 +180,23 @@ class PostgresFTS:
             f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
             'MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
         )
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # The planner estimates one word well (from the column's lexeme statistics), but
+            # a conjunction or a phrase of common words as rare, and then builds and sorts
+            # every match (most of a second for two common words at 1M rows). For those, a
+            # capped count picks the plan: a common query walks the primary key newest first
+            # until the window is full; a rare one sorts its few matches.
+            if len(query.words) + len(query.phrases) > 1 or query.phrases:
+                cursor.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM web_searchentry e WHERE {where} "
+                    f"LIMIT {COUNT_CAP + 1}) c",
+                    [*q_params, *params],
+                )
+                if cursor.fetchone()[0] > COUNT_CAP:
+                    cursor.execute("SET LOCAL enable_bitmapscan = off")
+                    cursor.execute("SET LOCAL enable_seqscan = off")
+                else:
+                    cursor.execute("SET LOCAL enable_indexscan = off")
             cursor.execute(
                 f"SELECT e.id FROM web_searchentry e WHERE {where} ORDER BY e.id DESC "
                 f"LIMIT {max(COUNT_CAP + 1, RANK_WINDOW)}",

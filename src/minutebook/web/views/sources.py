@@ -8,16 +8,16 @@ closed ones; the rest is withheld without saying what it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 
 from minutebook.record import models as m
-from minutebook.record.visibility import can_see_closed, public_sources, visible
+from minutebook.record.visibility import can_see_closed, visible_rows
 from minutebook.web import links
 from minutebook.web.present import document_data
-from minutebook.web.redaction import closed_lines
+from minutebook.web.redaction import WITHHELD_FACTS
 from minutebook.web.twin import render_page
 
 Fact = dict[str, Any]
@@ -27,8 +27,13 @@ def _meeting_anchor(meeting: m.Meeting, anchor: str) -> str:
     return f"{links.meeting_url(meeting)}#{anchor}"
 
 
-def _facts(source: m.SourceFile, user: Any) -> list[Fact]:
-    """Every visible fact read from this source, with its line span and where it is shown."""
+def _facts(source: m.SourceFile, user: Any, documents: list[int]) -> tuple[list[Fact], set[int]]:
+    """Every visible fact read from this source (its `documents`), with its line span and
+    where it is shown; and the lines of the facts a visitor may not see (closed business
+    inside an open document: the same lines as `redaction.closed_lines()`).
+
+    Each kind of fact is read once, then `record.visibility.visible_rows()` keeps what the
+    user may see: flat queries, cheap however large the archive is."""
     specs: list[tuple[Any, list[str], Callable[[Any], tuple[str, str]]]] = [
         (
             m.Membership.objects,
@@ -88,13 +93,21 @@ def _facts(source: m.SourceFile, user: Any) -> list[Fact]:
         ),
     ]
     facts: list[Fact] = []
-    # By document id, so that each fact table is read through its index on `document`.
-    documents = list(source.documents.values_list("pk", flat=True))
+    withheld: set[int] = set()
+    officer = can_see_closed(user)
     for manager, related, describe in specs:
-        rows: Iterable[Any] = visible(manager.filter(document_id__in=documents), user)
+        # By document id, so that each fact table is read through its index on `document`.
+        qs = manager.filter(document_id__in=documents)
         if related:
-            rows = rows.select_related(*related)  # type: ignore[attr-defined]
-        for row in rows:
+            qs = qs.select_related(*related)
+        rows = list(qs)
+        shown = rows if officer else visible_rows(rows, user)
+        if len(shown) < len(rows) and manager.model in WITHHELD_FACTS:
+            shown_ids = {row.pk for row in shown}
+            for row in rows:
+                if row.pk not in shown_ids and row.first_line is not None:
+                    withheld.update(range(row.first_line, (row.last_line or row.first_line) + 1))
+        for row in shown:
             if row.first_line is None:
                 continue
             label, url = describe(row)
@@ -107,7 +120,7 @@ def _facts(source: m.SourceFile, user: Any) -> list[Fact]:
                 }
             )
     facts.sort(key=lambda f: (f["first_line"], f["label"]))
-    return facts
+    return facts, withheld
 
 
 def source(request: HttpRequest, pk: int) -> HttpResponse:
@@ -116,8 +129,10 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
     except m.SourceFile.DoesNotExist:
         raise Http404("No such source paper.") from None
     user = request.user
-    documents = list(visible(found.documents.all(), user).order_by("first_line"))
-    whole = can_see_closed(user) or public_sources(m.SourceFile.objects.filter(pk=pk)).exists()
+    every_document = list(found.documents.order_by("first_line"))
+    documents = visible_rows(every_document, user)
+    # A visitor sees the whole text only when no document of it is closed (`public_sources`).
+    whole = len(documents) == len(every_document)
     if not whole and not documents:
         raise Http404("No such source paper.")
     shown: set[int] | None = None
@@ -125,14 +140,12 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
         shown = set()
         for document in documents:
             shown.update(range(document.first_line, document.last_line + 1))
-    if not can_see_closed(user):
-        withheld = closed_lines(found.pk)
-        if withheld:
-            shown = shown if shown is not None else set(range(1, found.text.count("\n") + 2))
-            shown -= withheld
-            whole = False
+    facts, withheld = _facts(found, user, [d.pk for d in every_document])
+    if withheld:
+        shown = shown if shown is not None else set(range(1, found.text.count("\n") + 2))
+        shown -= withheld
+        whole = False
     text_lines = found.text.split("\n") if found.text else []
-    facts = _facts(found, user)
     by_line: dict[int, list[Fact]] = {}
     highlighted: set[int] = set()
     for fact in facts:
