@@ -44,3 +44,45 @@ def test_lines_matching_equals_a_search_per_line(texts: list[str]) -> None:
     lines = _lines(texts)
     for pattern, words in ((_MARKER_WORD, _MARKER_WORDS), (_SENTENCE_WORDS, _SENTENCE_WORD_LIST)):
         assert lines_matching(lines, pattern, words) == _per_line(lines, pattern)
+
+
+BOUNDARY_TEXT = st.text(alphabet=st.sampled_from(list("meting clsdarpoft_9é\n.-")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(BOUNDARY_TEXT)
+def test_search_after_boundary_equals_the_pattern_with_its_boundary(text: str) -> None:
+    from minutebook.parser.segment import _CONTENT_SEARCHES, _search_after_boundary
+
+    rests = [(p, rest) for _, _, p, rest in _CONTENT_SEARCHES if rest is not None]
+    assert len(rests) >= 4  # the r"\b" patterns take the fast path
+    for pattern, rest in rests:
+        assert _search_after_boundary(rest, text) == (pattern.search(text) is not None)
+    # A pattern of the same shape that the alphabet above can satisfy often.
+    full, rest = re.compile(r"\bmeet\s+(?:at|on)\b"), re.compile(r"meet\s+(?:at|on)\b")
+    assert _search_after_boundary(rest, text) == (full.search(text) is not None)
+
+
+def test_search_after_boundary_skips_a_match_inside_a_word() -> None:
+    from minutebook.parser.segment import _search_after_boundary
+
+    rest = re.compile(r"resolved\b")
+    assert not _search_after_boundary(rest, "unresolved")
+    assert _search_after_boundary(rest, "unresolved; resolved")
+    assert _search_after_boundary(rest, "resolved")
+    assert not _search_after_boundary(rest, "_resolved")
+
+
+@given(st.lists(st.text(alphabet="ab \t", max_size=5), min_size=1, max_size=8), st.data())
+@settings(max_examples=100, deadline=None, database=None)
+def test_make_lines_numbers_every_line_with_its_page(texts: list[str], data: st.DataObject) -> None:
+    from minutebook.parser.lines import make_lines
+
+    text = "\n".join(texts)
+    pages = data.draw(st.none() | st.lists(st.none() | st.integers(1, 9), max_size=len(texts) + 2))
+    lines = make_lines(text, pages)
+    expected = [
+        Line(number=i + 1, text=t, page=pages[i] if pages is not None and i < len(pages) else None)
+        for i, t in enumerate(texts)
+    ]
+    assert lines == expected

@@ -193,18 +193,48 @@ _CONTENT_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# A pattern that opens with r"\b" gives the regex engine no literal to skip to, so it
+# tries every position: such patterns are searched without it, the boundary checked after.
+_CONTENT_SEARCHES: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (
+        kind,
+        keyword,
+        pattern,
+        re.compile(pattern.pattern[2:], pattern.flags)
+        if pattern.pattern.startswith(r"\b") and pattern.pattern[2:3].isalpha()
+        else None,
+    )
+    for kind, keyword, pattern in _CONTENT_PATTERNS
+)
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _search_after_boundary(rest: re.Pattern[str], text: str) -> bool:
+    """Whether r"\b" + `rest` (which starts with a letter) matches somewhere in `text`."""
+    m = rest.search(text)
+    while m is not None:
+        at = m.start()
+        if at == 0 or _WORD_CHAR.match(text, at - 1) is None:
+            return True
+        m = rest.search(text, at + 1)
+    return False
+
+
 def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]:
     """Kind of a run of lines that carries no document heading, by its content."""
     # Lower-cased and capped: case-insensitive searches over long blocks are slow.
-    text = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:400])[:40_000].lower()
-    head = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:25]).lower()
+    squashed = [" ".join(_plain(ln.text).split()) for ln in lines[:400]]
+    text = "\n".join(squashed)[:40_000].lower()
+    head = "\n".join(squashed[:25]).lower()
     if "decision" in head and (DECISION_NOTICE.search(head) or _DECISION_FIELD.search(head)):
         return "decision", "decision_notice"
     scores = {"minutes": 0, "agenda": 0, "report": 0}
     lined = "\n" + text
-    for kind, keyword, pattern in _CONTENT_PATTERNS:
+    for kind, keyword, pattern, rest in _CONTENT_SEARCHES:
         # The substring test is far cheaper than the search, and most texts fail it.
-        if keyword in text and pattern.search(lined):
+        if keyword in text and (
+            _search_after_boundary(rest, lined) if rest is not None else pattern.search(lined)
+        ):
             scores[kind] += 1
     best = max(scores, key=lambda k: scores[k])
     if scores[best] == 0:
