@@ -86,3 +86,27 @@ def test_make_lines_numbers_every_line_with_its_page(texts: list[str], data: st.
         for i, t in enumerate(texts)
     ]
     assert lines == expected
+
+
+GLYPH_TEXT = st.text(alphabet=st.sampled_from(list(" \t\n\f\r•|-–a1\ue000▪ ")), max_size=40)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(GLYPH_TEXT)
+def test_drop_stray_glyph_lines_equals_the_multiline_substitution(text: str) -> None:
+    from minutebook.parser.normalise import (
+        _SHORT_SYMBOL_LINE,
+        drop_stray_glyph_lines,
+        is_stray_glyph_line,
+    )
+
+    expected = _SHORT_SYMBOL_LINE.sub(
+        lambda m: "" if is_stray_glyph_line(m.group(0)) else m.group(0), text
+    )
+    assert drop_stray_glyph_lines(text) == expected
+
+
+def test_drop_stray_glyph_lines_blanks_first_middle_and_last_lines() -> None:
+    from minutebook.parser.normalise import drop_stray_glyph_lines
+
+    assert drop_stray_glyph_lines("•\nText\n \ue000 \n-\n▪") == "\nText\n\n-\n"
