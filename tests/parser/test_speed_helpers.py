@@ -110,3 +110,73 @@ def test_drop_stray_glyph_lines_blanks_first_middle_and_last_lines() -> None:
     from minutebook.parser.normalise import drop_stray_glyph_lines
 
     assert drop_stray_glyph_lines("•\nText\n \ue000 \n-\n▪") == "\nText\n\n-\n"
+
+
+def _councils_per_line(text: str) -> list[str]:
+    """councils_in as it was: a lower-cased test of every line."""
+    from minutebook.parser.council import _PERSON_LINE, _councils_in_line
+
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        low = line.lower()
+        if ("council" in low or "borough" in low) and not _PERSON_LINE.match(line):
+            found.extend((offset + k, name) for k, name in _councils_in_line(line))
+        offset += len(line) + 1
+    return [name for _, name in sorted(found)]
+
+
+COUNCIL_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Kent County Council",
+            "KENT COUNTY COUNCIL",
+            "London Borough of Southwark and Lambeth",
+            "ROYAL BOROUGH OF Kingston",
+            "Councillor Ali",
+            "Mr B Dye - Norfolk County Council (Highways)",
+            "the Council Chamber",
+            "Argyll and Bute Council, Kilmory",
+            "İstanbul Council",
+            "ſ Borough",
+            "",
+            "\t",
+            "Durham County Council and Stockton Borough Council",
+        ]
+    ),
+    max_size=8,
+).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(COUNCIL_TEXT)
+def test_councils_in_equals_a_test_of_every_line(text: str) -> None:
+    from minutebook.parser.council import councils_in
+
+    assert councils_in(text) == _councils_per_line(text)
+
+
+def test_councils_in_finds_names_in_order() -> None:
+    from minutebook.parser.council import councils_in
+
+    text = "Minutes\nCouncillor Ali\nLondon Borough of Southwark\nKent County Council"
+    assert councils_in(text) == ["London Borough of Southwark", "Kent County Council"]
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(COUNCIL_TEXT)
+def test_councils_in_line_prechecks_skip_only_lines_without_a_match(text: str) -> None:
+    from minutebook.parser.council import _BOROUGH_OF, _X_COUNCIL, _candidate, _councils_in_line
+    from minutebook.parser.names import smart_title
+
+    for line in text.split("\n"):
+        expected: list[tuple[int, str]] = []
+        for m in _BOROUGH_OF.finditer(line):
+            expected.append((m.start(), smart_title(re.sub(r"\s+", " ", m.group(1)))))
+        for m in _X_COUNCIL.finditer(line):
+            if any(s <= m.start() < s + len(n) + 12 for s, n in expected):
+                continue
+            cand = _candidate(re.sub(r"\s+", " ", m.group(1)))
+            if cand:
+                expected.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
+        assert _councils_in_line(line) == expected
