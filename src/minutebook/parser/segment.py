@@ -270,11 +270,12 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
         floor = index + 1
 
     for i, line in enumerate(lines):
-        if line.is_blank:
+        if not line.text.strip():  # Line.is_blank, without the property call
             continue
         text = _plain(line.text)
         # Cheap substring tests first: most lines start no document (speed on big packs).
         low = text.lower()
+        opening = low[:12]
         if agenda_closed_at is not None and not PUBLICATION_DATE.match(text):
             # Content after an agenda's closing "Date:" line is the next paper,
             # classified by its content unless a marked start follows.
@@ -282,7 +283,7 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             if not _is_any_start(lines, i):
                 add(i, "other", "other")
         if (
-            "item" in low[:12]
+            "item" in opening
             and REPORT_HEADER.match(text)
             and (
                 REPORT_HEADER_FIELDS.search(text)
@@ -293,7 +294,7 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             add(i, "report", "work_plan" if WORK_PLAN.search(head) else "report")
             continue
         if (
-            "minute" in low[:12]
+            "minute" in opening
             and MINUTES_HEADING.match(text)
             and "\t" not in line.text
             and not any(ITEM_REF.match(t) for t in _next_nonblank(lines, i, 1))
@@ -309,7 +310,8 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             else:
                 add(_back_up(lines, i, floor, 6), "agenda", "supplemental_agenda")
             continue
-        if len(text) < 40 and ORDER_OF_BUSINESS.match(text):
+        # ORDER_OF_BUSINESS can only match a line that starts with one of these letters.
+        if len(text) < 40 and text[:1] in "oOaAlLbB" and ORDER_OF_BUSINESS.match(text):
             if current == "agenda" and i - current_index <= 14:
                 continue
             if current != "minutes" or not minutes_open:
