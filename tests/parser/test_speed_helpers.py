@@ -180,3 +180,80 @@ def test_councils_in_line_prechecks_skip_only_lines_without_a_match(text: str) -
             if cand:
                 expected.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
         assert _councils_in_line(line) == expected
+
+
+ITEM_TEXT = st.text(
+    alphabet=st.sampled_from(list("1234(aAiImMİıKkPQxz/.) \t:-;RESOLVEDAGREDCIreolvdtws")),
+    max_size=30,
+) | st.sampled_from(
+    ["it was AGREED", "It was resolved that", "x. RESOLVED: yes", "Agreed - no"]
+).map(lambda s: "Then " + s)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(ITEM_TEXT)
+def test_item_precheck_passes_every_line_an_item_pattern_matches(text: str) -> None:
+    from minutebook.parser import minutes as m
+
+    patterns = (
+        m.NUMBER_ALONE,
+        m.NUMBER_TITLE,
+        m.PAREN_NUMBER,
+        m.CODED_NUMBER,
+        m.WORD_NUMBER,
+        m.LETTER_ITEM,
+    )
+    if any(p.match(text) for p in patterns):
+        assert m._may_number_an_item(text)
+    for probe in ("İtem 4 Budget", "ıtem 4 Budget", "ITEM 4 BUDGET", "PLA146/14 Title"):
+        assert m._may_number_an_item(probe)
+    assert not m._may_number_an_item("The committee noted the report")
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(ITEM_TEXT)
+def test_find_marker_equals_the_searches_without_prechecks(text: str) -> None:
+    from minutebook.parser import resolutions as r
+
+    expected = None
+    if any(w in text.lower() for w in r._MARKER_WORDS):
+        expected = r.find_marker(text)  # MARKER decides first; compare the fallbacks below
+        if r.MARKER.match(text) is None:
+            m2 = r.IT_WAS_AGREED.search(text)
+            m3 = r.INLINE_MARKER.search(text)
+            if m2:
+                group = "post" if m2["post"] is not None else "post2"
+                expected = (m2.start(group), m2[group])
+            elif m3:
+                expected = (m3.start("post"), m3["post"])
+            else:
+                expected = None
+    assert r.find_marker(text) == expected
+
+
+def test_find_marker_finds_it_was_agreed_and_inline_markers() -> None:
+    from minutebook.parser.resolutions import find_marker
+
+    assert find_marker("Following debate it was AGREED that the report be noted.") is not None
+    assert find_marker("a) 25/00123/FUL High Street. RESOLVED: No objection.") is not None
+    assert find_marker("It was resolved that the minutes be signed.") is not None
+    assert find_marker("the members agreed with the officer") is None
+
+
+CONTACT_TEXT = st.text(
+    alphabet=st.sampled_from(list("askASKcontCONTenquiresſKİı :\tx")), max_size=40
+)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(CONTACT_TEXT)
+def test_contact_precheck_passes_every_line_with_a_mid_line_label(text: str) -> None:
+    from minutebook.parser.frontsheet import _may_hold_contact_label
+
+    pattern = re.compile(
+        r"(?:\t| {2,})((?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:.*)$"
+    )
+    if pattern.search(text):
+        assert _may_hold_contact_label(text)
+    assert _may_hold_contact_label("1 May 2024      Ask for:   Jane Doe")
+    assert not _may_hold_contact_label("1 May 2024      Venue:   County Hall")
