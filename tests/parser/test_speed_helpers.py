@@ -257,3 +257,25 @@ def test_contact_precheck_passes_every_line_with_a_mid_line_label(text: str) -> 
         assert _may_hold_contact_label(text)
     assert _may_hold_contact_label("1 May 2024      Ask for:   Jane Doe")
     assert not _may_hold_contact_label("1 May 2024      Venue:   County Hall")
+
+
+def test_short_text_cache_remembers_short_texts_only_and_stays_bounded() -> None:
+    from minutebook.parser import report_text
+
+    calls: list[str] = []
+
+    def upper(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    cached = report_text.short_text_cache(upper)
+    assert cached("abc") == "ABC" and cached("abc") == "ABC"
+    assert calls == ["abc"]  # the second call was a lookup
+    long = "x" * (report_text.MAX_CACHED_CHARS + 1)
+    assert cached(long) == long.upper() and cached(long) == long.upper()
+    assert calls.count(long) == 2  # long texts are computed each time, never stored
+    for k in range(report_text.CLEAN_CACHE_SIZE + 10):
+        assert cached(str(k)) == str(k)
+    assert len(cached) <= report_text.CLEAN_CACHE_SIZE  # type: ignore[arg-type]
+    cached.cache_clear()
+    assert cached("abc") == "ABC" and calls[-1] == "abc"
