@@ -122,11 +122,7 @@ def _may_number_an_item(text: str) -> bool:
     """False when no item pattern (NUMBER_ALONE, NUMBER_TITLE, PAREN_NUMBER, CODED_NUMBER,
     WORD_NUMBER, LETTER_ITEM) can match `text`: a cheap test before the regexes."""
     first = text[:1]
-    return (
-        first.isdigit()
-        or first in _ITEM_FIRST
-        or ("A" <= first <= "Z" and "/" in text)
-    )
+    return first.isdigit() or first in _ITEM_FIRST or ("A" <= first <= "Z" and "/" in text)
 
 
 def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> list[_ItemStart]:
