@@ -279,3 +279,15 @@ def test_short_text_cache_remembers_short_texts_only_and_stays_bounded() -> None
     assert len(cached) <= report_text.CLEAN_CACHE_SIZE  # type: ignore[arg-type]
     cached.cache_clear()
     assert cached("abc") == "ABC" and calls[-1] == "abc"
+
+
+def test_characters_brought_back_by_entities_are_normalised_in_the_changed_lines_only() -> None:
+    from minutebook.parser.reading import read_source
+
+    data = (
+        "Health&nbsp;&amp;&nbsp;Care&#8203;\nPlain line\n<b>Bold&#xA0;</b> text&shy;\nLast &nbsp;"
+    )
+    raw = read_source(data.encode(), "x.txt")
+    assert raw.text == "Health & Care\nPlain line\nBold  text\nLast  "
+    md = read_source(b"# Title&nbsp;One\n\nA **bold**&#160;word\n", "x.md")
+    assert "\u00a0" not in md.text and "Title One" in md.text and "bold word" in md.text
