@@ -155,9 +155,35 @@ _PERSON_LINE = re.compile(
 )
 
 
+def _lines_naming_a_council(text: str) -> list[tuple[int, str]] | None:
+    """(offset, line) of the lines of `text` that say "council" or "borough" in any case,
+    found with two substring searches of the lower-cased text instead of a test per line;
+    None when lower-casing changes the text's length (offsets would not correspond)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    hits: set[int] = set()
+    for word in ("council", "borough"):
+        at = low.find(word)
+        while at != -1:
+            hits.add(text.rfind("\n", 0, at) + 1)
+            at = low.find(word, at + len(word))
+    out: list[tuple[int, str]] = []
+    for start in sorted(hits):
+        end = text.find("\n", start)
+        out.append((start, text[start:] if end == -1 else text[start:end]))
+    return out
+
+
 def councils_in(text: str) -> list[str]:
     """Every explicit council name in `text`, in order."""
     found: list[tuple[int, str]] = []
+    lines = _lines_naming_a_council(text)
+    if lines is not None:
+        for offset, line in lines:
+            if not _PERSON_LINE.match(line):
+                found.extend((offset + k, name) for k, name in _councils_in_line(line))
+        return [name for _, name in sorted(found)]
     offset = 0
     for line in text.split("\n"):
         # Only lines that say "council" or "borough" can name one (and the regular
@@ -169,10 +195,18 @@ def councils_in(text: str) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
+# Every match of _X_COUNCIL ends in one of these; a line without one is not scanned
+# ("Councillor" lines are many, and the pattern has no literal to skip to).
+_COUNCIL_WORD = re.compile(r"(?:Council|COUNCIL)\b")
+
+
 def _councils_in_line(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
-    for m in _BOROUGH_OF.finditer(text):
-        found.append((m.start(), smart_title(re.sub(r"\s+", " ", m.group(1)))))
+    if "borough" in text.lower():
+        for m in _BOROUGH_OF.finditer(text):
+            found.append((m.start(), smart_title(re.sub(r"\s+", " ", m.group(1)))))
+    if _COUNCIL_WORD.search(text) is None:
+        return found
     for m in _X_COUNCIL.finditer(text):
         if any(s <= m.start() < s + len(n) + 12 for s, n in found):
             continue
@@ -279,10 +313,11 @@ def find_council(lines: Sequence[str], head: int = 40) -> str | None:
     named = councils_in(top)
     if named:
         return named[0]
-    everywhere = councils_in("\n".join(lines))
+    text = "\n".join(lines)
+    everywhere = councils_in(text)
     if everywhere:
         return Counter(everywhere).most_common(1)[0][0]
-    return council_from_domain("\n".join(lines))
+    return council_from_domain(text)
 
 
 def report_council(lines: Sequence[str], head: int = 40) -> str | None:

@@ -138,6 +138,24 @@ def _join_broken_emails(text: str) -> str:
     return re.sub(r"(@[\w.-]+)\s*\n\s*(\.[\w.-]+)", r"\1\2", text)
 
 
+# Characters that match an ASCII letter when case is ignored but do not lower-case to it.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold_contact_label(raw: str) -> bool:
+    """False when the mid-line contact label searched for in `contacts` cannot be in `raw`
+    (the search is slow on space-aligned lines)."""
+    if ":" not in raw:
+        return False
+    low = raw.lower()
+    return (
+        "ask" in low
+        or "contact" in low
+        or "enquiries" in low
+        or any(c in raw for c in _FOLDS_TO_ASCII)
+    )
+
+
 def contacts(lines: Sequence[Line]) -> list[Contact]:
     """Contact officers with name, e-mail and phone."""
     out: list[Contact] = []
@@ -147,7 +165,7 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
         raw = lines[i].text
         # Column layouts put the label mid-line: "<date>      Ask for:   Jane Doe".
         m = CONTACT_LABEL.match(plain(raw))
-        if not m:
+        if not m and _may_hold_contact_label(raw):
             inline = re.search(
                 r"(?:\t| {2,})((?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:.*)$", raw
             )

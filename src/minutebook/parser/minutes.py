@@ -150,13 +150,25 @@ def _wrapped_title(texts: Sequence[str], i: int, title: str, body: int) -> tuple
     return _clean_title(" ".join(parts)), k
 
 
+# The first characters that the item patterns can start with (WORD_NUMBER ignores case,
+# and then "İ" and "ı" match "i"); CODED_NUMBER also needs a "/".
+_ITEM_FIRST = frozenset("(aAiImM\u0130\u0131")
+
+
+def _may_number_an_item(text: str) -> bool:
+    """False when no item pattern (NUMBER_ALONE, NUMBER_TITLE, PAREN_NUMBER, CODED_NUMBER,
+    WORD_NUMBER, LETTER_ITEM) can match `text`: a cheap test before the regexes."""
+    first = text[:1]
+    return first.isdigit() or first in _ITEM_FIRST or ("A" <= first <= "Z" and "/" in text)
+
+
 def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> list[_ItemStart]:
     """Where each minute item starts, with its number and title (`texts`: the lines
     already through `plain`, "" for blank ones)."""
     if texts is None:
         texts = [plain(ln.text) if not ln.is_blank else "" for ln in lines]
     starts: list[_ItemStart] = []
-    if sum(1 for t in texts if ITEM_REF_LINE.match(t)) >= 2:
+    if sum(1 for t in texts if t[:1] == "(" and ITEM_REF_LINE.match(t)) >= 2:
         # Layout with "(Item N)" under each title: the title is the block above it.
         for i, t in enumerate(texts):
             m = ITEM_REF_LINE.match(t)
@@ -190,6 +202,8 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
             in_resolution = True
             continue
         candidate: tuple[str, str, int] | None = None  # number, title, body start
+        if not _may_number_an_item(t):
+            continue
         m = NUMBER_ALONE.match(t)
         if m:
             k = i + 1

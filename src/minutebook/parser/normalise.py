@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import chain
 
 # Characters that carry no visible text: zero-width space/joiners, word joiner,
 # BOM, soft hyphen (a hyphenation hint that PDF extraction leaves behind).
@@ -154,11 +155,28 @@ def is_stray_glyph_line(line: str) -> bool:
     )
 
 
+# The same lines after the first, found from their newline: the regex engine skips to a
+# literal first character quickly, while "^" in MULTILINE mode is tried at every position.
+_SHORT_SYMBOL_AFTER_NEWLINE = re.compile(r"\n([ \t]*[^\sA-Za-z0-9]{1,2}[ \t]*)(?=\n|\Z)")
+
+
 def drop_stray_glyph_lines(text: str) -> str:
     """Blank out lines that hold only a stray glyph (the line itself stays, keeping pages aligned)."""
-    return _SHORT_SYMBOL_LINE.sub(
-        lambda m: "" if is_stray_glyph_line(m.group(0)) else m.group(0), text
+    first = _SHORT_SYMBOL_LINE.match(text)
+    spans = chain(
+        [first.span()] if first else [],
+        (m.span(1) for m in _SHORT_SYMBOL_AFTER_NEWLINE.finditer(text)),
     )
+    kept: list[str] = []
+    last = 0
+    for start, end in spans:
+        if is_stray_glyph_line(text[start:end]):
+            kept.append(text[last:start])
+            last = end
+    if not kept:
+        return text
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def split_pages(text: str, first_page: int = 1) -> tuple[str, list[int]]:

@@ -173,15 +173,21 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
     if markup or has_trailing_space(text):
         lines = text.split("\n")
         del text
+        before = list(lines) if markup else lines  # the line objects, to see which change
         if markdown:
             markdown_lines(lines)
         elif markup:
             strip_inline_html_lines(lines)
         strip_trailing_space_lines(lines)
+        if markup:
+            # Entities such as &nbsp; bring back characters to normalise. The other lines
+            # are normalised already (normalisation works character by character).
+            for i, line in enumerate(lines):
+                if i >= len(before) or line is not before[i]:
+                    lines[i] = normalise_characters(line)
+        del before
         text = "\n".join(lines)
         del lines
-        if markup:  # entities such as &nbsp; bring back characters to normalise
-            text = normalise_characters(text)
     text = drop_stray_glyph_lines(text)
     has_pages = "\f" in text
     if has_pages:

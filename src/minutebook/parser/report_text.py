@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import lru_cache, wraps
 from itertools import accumulate
-from typing import Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from minutebook.parser.dates import MONTHS, find_dates
 from minutebook.parser.lines import Line
@@ -61,14 +60,31 @@ def short_text_cache(fn: Callable[[str], _Result]) -> CachedByText[_Result]:
     Long texts (paragraphs extracted without line breaks) are computed each time: they
     are rarely seen twice and would make the cache hold a copy of the input.
     """
-    cached = lru_cache(maxsize=CLEAN_CACHE_SIZE)(fn)
+    return cast(CachedByText[_Result], _ShortTextMemo(fn))
 
-    @wraps(fn)
-    def lookup(text: str) -> _Result:
-        return cached(text) if len(text) <= MAX_CACHED_CHARS else fn(text)
 
-    lookup.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return cast(CachedByText[_Result], lookup)
+class _ShortTextMemo(dict[str, Any]):
+    """The cache behind `short_text_cache`. Calling it is a dict lookup done in C (these
+    functions are called several times for every line); a miss computes the value."""
+
+    __slots__ = ("__wrapped__", "_fn")
+    __call__ = dict.__getitem__
+
+    def __init__(self, fn: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._fn = fn
+        self.__wrapped__ = fn
+
+    def __missing__(self, text: str) -> Any:
+        result = self._fn(text)
+        if len(text) <= MAX_CACHED_CHARS:
+            if len(self) >= CLEAN_CACHE_SIZE:
+                self.clear()  # the functions are pure: starting afresh only costs time
+            self[text] = result
+        return result
+
+    def cache_clear(self) -> None:
+        self.clear()
 
 
 # The only characters that a case-insensitive search equates with an ASCII letter, or
@@ -96,8 +112,9 @@ def lines_matching(
     for word in words:
         at = low.find(word)
         while at != -1:
-            found.add(bisect_right(ends, at))
-            at = low.find(word, at + 1)
+            k = bisect_right(ends, at)
+            found.add(k)
+            at = low.find(word, ends[k]) if k < len(ends) else -1  # on from the next line
     return found
 
 

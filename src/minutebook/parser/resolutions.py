@@ -130,11 +130,14 @@ def find_marker(text: str) -> tuple[int, str] | None:
         if m["marker"] == "resolved" and not m.group(0)[: m.start("marker")].strip():
             return None
         return m.start("post"), m["post"]
-    m2 = IT_WAS_AGREED.search(text)
+    # The searches below scan the whole line (long in prose) for want of a literal to skip
+    # to; a match of each holds one of the words tested first.
+    upper_marker = "AGREED" in text or "RESOLVED" in text
+    m2 = IT_WAS_AGREED.search(text) if upper_marker or "resolved" in text else None
     if m2:
         group = "post" if m2["post"] is not None else "post2"
         return m2.start(group), m2[group]
-    m3 = INLINE_MARKER.search(text)
+    m3 = INLINE_MARKER.search(text) if upper_marker or "DECIDED" in text else None
     if m3:
         return m3.start("post"), m3["post"]
     m4 = SECONDED_AND_RESOLVED.search(text)

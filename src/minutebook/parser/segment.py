@@ -223,20 +223,50 @@ def _report_header_labels(text: str) -> bool:
     return strong >= 2 and strong + (1 if _WEAK_REPORT_LABELS.search(head) else 0) >= 3
 
 
+# A pattern that opens with r"\b" gives the regex engine no literal to skip to, so it
+# tries every position: such patterns are searched without it, the boundary checked after.
+_CONTENT_SEARCHES: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (
+        kind,
+        keyword,
+        pattern,
+        re.compile(pattern.pattern[2:], pattern.flags)
+        if pattern.pattern.startswith(r"\b") and pattern.pattern[2:3].isalpha()
+        else None,
+    )
+    for kind, keyword, pattern in _CONTENT_PATTERNS
+)
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _search_after_boundary(rest: re.Pattern[str], text: str) -> bool:
+    """Whether r"\b" + `rest` (which starts with a letter) matches somewhere in `text`."""
+    m = rest.search(text)
+    while m is not None:
+        at = m.start()
+        if at == 0 or _WORD_CHAR.match(text, at - 1) is None:
+            return True
+        m = rest.search(text, at + 1)
+    return False
+
+
 def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]:
     """Kind of a run of lines that carries no document heading, by its content."""
     # Lower-cased and capped: case-insensitive searches over long blocks are slow.
-    text = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:400])[:40_000].lower()
-    head = "\n".join(" ".join(_plain(ln.text).split()) for ln in lines[:25]).lower()
+    squashed = [" ".join(_plain(ln.text).split()) for ln in lines[:400]]
+    text = "\n".join(squashed)[:40_000].lower()
+    head = "\n".join(squashed[:25]).lower()
     if "decision" in head and (DECISION_NOTICE.search(head) or _DECISION_FIELD.search(head)):
         return "decision", "decision_notice"
     scores = {"minutes": 0, "agenda": 0, "report": 0}
     lined = "\n" + text
     if _report_header_labels(text):
         return ("report", "work_plan") if WORK_PLAN.search(head) else ("report", "report")
-    for kind, keyword, pattern in _CONTENT_PATTERNS:
+    for kind, keyword, pattern, rest in _CONTENT_SEARCHES:
         # The substring test is far cheaper than the search, and most texts fail it.
-        if keyword in text and pattern.search(lined):
+        if keyword in text and (
+            _search_after_boundary(rest, lined) if rest is not None else pattern.search(lined)
+        ):
             scores[kind] += 1
     best = max(scores, key=lambda k: scores[k])
     if scores[best] == 0:
@@ -272,11 +302,12 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
         floor = index + 1
 
     for i, line in enumerate(lines):
-        if line.is_blank:
+        if not line.text.strip():  # Line.is_blank, without the property call
             continue
         text = _plain(line.text)
         # Cheap substring tests first: most lines start no document (speed on big packs).
         low = text.lower()
+        opening = low[:12]
         if agenda_closed_at is not None and not PUBLICATION_DATE.match(text):
             # Content after an agenda's closing "Date:" line is the next paper,
             # classified by its content unless a marked start follows.
@@ -284,7 +315,7 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             if not _is_any_start(lines, i):
                 add(i, "other", "other")
         if (
-            "item" in low[:12]
+            "item" in opening
             and REPORT_HEADER.match(text)
             and (
                 REPORT_HEADER_FIELDS.search(text)
@@ -295,7 +326,7 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             add(i, "report", "work_plan" if WORK_PLAN.search(head) else "report")
             continue
         if (
-            "minute" in low[:12]
+            "minute" in opening
             and MINUTES_HEADING.match(text)
             and "\t" not in line.text
             and not any(ITEM_REF.match(t) for t in _next_nonblank(lines, i, 1))
@@ -311,7 +342,8 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             else:
                 add(_back_up(lines, i, floor, 6), "agenda", "supplemental_agenda")
             continue
-        if len(text) < 40 and ORDER_OF_BUSINESS.match(text):
+        # ORDER_OF_BUSINESS can only match a line that starts with one of these letters.
+        if len(text) < 40 and text[:1] in "oOaAlLbB" and ORDER_OF_BUSINESS.match(text):
             if current == "agenda" and i - current_index <= 14:
                 continue
             if current != "minutes" or not minutes_open:

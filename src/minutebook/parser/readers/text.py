@@ -53,7 +53,7 @@ def _bom_encoding(data: bytes) -> str | None:
 def _utf8_with_damage(data: bytes, name: str) -> Decoded | None:
     """UTF-8 with a few bad bytes (a truncated last character, a stray byte): keep it as UTF-8."""
     try:
-        data.decode("utf-8")
+        decoded = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3:
             text = data.decode("utf-8", errors="replace")
@@ -72,7 +72,7 @@ def _utf8_with_damage(data: bytes, name: str) -> Decoded | None:
                 ),
             )
         return None
-    return Decoded(data.decode("utf-8"), "utf-8")
+    return Decoded(decoded, "utf-8")
 
 
 def _canonical(encoding: str) -> str:
