@@ -265,36 +265,18 @@ def time_update(
 
 
 def _copy_to_postgres(sqlite: Path, url: str, tmp: Path) -> None:
-    """The SQLite record into the PostgreSQL server, through Django's dumpdata/loaddata (ids
-    kept, so the dump of tracking rows compares with the SQLite one)."""
-    fixture = tmp / "record.json"
+    """The SQLite record into the PostgreSQL server, through the record archive
+    (`minutebook export` / `import`; ids may differ, natural keys do not)."""
+    archive = tmp / "archive"
     env = dict(
         os.environ, MINUTEBOOK_DB_PATH=str(sqlite), DJANGO_SETTINGS_MODULE="minutebook.settings"
     )
     env.pop("DATABASE_URL", None)
     manage = [sys.executable, "-m", "django"]
-    with fixture.open("w") as fh:
-        subprocess.run(
-            [
-                *manage,
-                "dumpdata",
-                "-e",
-                "contenttypes",
-                "-e",
-                "auth.permission",
-                "-e",
-                "admin",
-                "-e",
-                "sessions",
-                "record",
-            ],
-            env=env,
-            stdout=fh,
-            check=True,
-        )
+    subprocess.run([*manage, "export_archive", str(archive)], env=env, check=True)
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="minutebook.settings")
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True)
-    subprocess.run([*manage, "loaddata", "-v", "0", str(fixture)], env=env, check=True)
+    subprocess.run([*manage, "import_archive", str(archive)], env=env, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
