@@ -130,6 +130,16 @@ def test_broken_xml_is_a_parse_error(councils_dir: Path) -> None:
     assert "not well-formed" in err.value.message
 
 
+def test_xml_with_a_nul_byte_is_a_one_line_parse_error() -> None:
+    # lxml's message for a NUL byte inside a tag has a line break in it.
+    xml = b'<?xml version="1.0"?>\n<meeting>\n<me\x00etingid>1</meetingid></meeting>'
+    with pytest.raises(ParseError) as err:
+        adapt_moderngov_meeting(xml, "nul.xml")
+    assert err.value.code == 3
+    assert "not well-formed" in err.value.message
+    assert "\n" not in err.value.message
+
+
 def test_xml_entities_are_not_expanded() -> None:
     xml = b"""<?xml version="1.0"?>
 <!DOCTYPE meeting [<!ENTITY boom "BOOMBOOMBOOM">]>

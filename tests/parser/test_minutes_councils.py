@@ -193,6 +193,21 @@ def test_present_councillors_a_b_and_c() -> None:
         ("K. Hatton", "Councillor", "member", None),
         ("J.W. Thomas", "Councillor", "member", None),
         ("M.R. Wilkinson", "Councillor Mrs", "member", None),
+        # "Also present:" under item (c): attending for that item.
+        ("I. Gardner", "Mr", "other", "Other Person"),
+        (
+            "J. Kelly",
+            "Ms",
+            "officer",
+            "Director of Balmoral Quays (Apartments) Management Company Ltd",
+        ),
+        (
+            "J. Greatrex",
+            "Mr",
+            "officer",
+            "Applicant and Parks and Open Space Officer, Vale of Glamorgan Council",
+        ),
+        ("S. Jones", "Mrs", "officer", "Events Officer, Vale of Glamorgan Council"),
     ]
     assert [n for n, _, _ in items(d)] == ["a", "b", "c"]
 

@@ -73,6 +73,11 @@ def add_meeting(committee: m.Committee, day: dt.date, size: int, tag: str) -> di
 
     agenda = document(1, "agenda")
     minutes_doc = document(11, "minutes")
+    # Untitled papers are named after their file: no query per paper for that.
+    for n in range(size):
+        m.Document.objects.create(
+            source=source, kind="other", meeting=meeting, first_line=1000 + n, last_line=1000 + n
+        )
     people = [
         m.Person.objects.get_or_create(
             council=council,

@@ -227,9 +227,10 @@ def time_update(
                 from minutebook.devtools.pg_server import PostgresServer
 
                 server = PostgresServer.start()
-                _copy_to_postgres(copy, server.url, Path(tmp))
                 env["DATABASE_URL"] = server.url
             try:
+                if server is not None:
+                    _copy_to_postgres(copy, server.url, Path(tmp))
                 args = [
                     sys.executable,
                     "-m",
@@ -273,6 +274,7 @@ def _copy_to_postgres(sqlite: Path, url: str, tmp: Path) -> None:
     )
     env.pop("DATABASE_URL", None)
     manage = [sys.executable, "-m", "django"]
+    subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True)  # a copy built earlier
     subprocess.run([*manage, "export_archive", str(archive)], env=env, check=True)
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="minutebook.settings")
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from minutebook.parser.attendance import (
     grid_attendance,
     item_apologies,
+    item_attendance,
     labelled_attendance,
     merge_attendance,
     sentence_attendance,
@@ -33,6 +34,7 @@ from minutebook.parser.models import (
     Resolution,
     WorkPlanEntry,
 )
+from minutebook.parser.preamble import extract_preamble
 from minutebook.parser.resolutions import extract_resolutions, find_marker
 from minutebook.parser.signature import signature
 from minutebook.parser.workplan import extract_work_plan
@@ -455,6 +457,7 @@ def extract_minutes(block: Block) -> Document:
     items: list[MinuteItem] = []
     declarations: list[Declaration] = []
     listed_apologies: list[Attendee] = []
+    item_present: list[Attendee] = []
     for k, start in enumerate(starts):
         end = starts[k + 1].head if k + 1 < len(starts) else _closing(texts, start.index)
         body = rest[start.index : end]
@@ -479,6 +482,7 @@ def extract_minutes(block: Block) -> Document:
             declarations.extend(extract_declarations(minute, start.number))
         if re.search(r"(?i)\bapolog", start.title):
             listed_apologies.extend(item_apologies(minute))
+        item_present.extend(item_attendance(body))
     if not starts:
         declarations.extend(d for d in extract_declarations(rest) if d.kind != "none")
         # A single-item minute (a web page of one item): its decisions still count.
@@ -497,6 +501,14 @@ def extract_minutes(block: Block) -> Document:
     attendance = merge_attendance(attendance, sentence_attendance(rest, attendance))
     known = {(a.name, a.status) for a in attendance}
     attendance.extend(a for a in listed_apologies if (a.name, a.status) not in known)
+    known = {(a.name, a.status) for a in attendance}
+    for a in item_present:  # once each, also when present for several items
+        if (a.name, a.status) not in known:
+            known.add((a.name, a.status))
+            attendance.append(a)
+    preamble, preamble_span = (
+        extract_preamble(rest[:first_item], texts[:first_item], attendance) if starts else ("", None)
+    )
     title = heading.title
     if title is None and heading.committee:
         title = f"Minutes: {heading.committee}"
@@ -521,6 +533,8 @@ def extract_minutes(block: Block) -> Document:
             signed_by_chair=signed_by,
             signed_date=signed_date,
             signature_span=signature_span,
+            preamble=preamble,
+            preamble_span=preamble_span,
         ),
         # Minutes that agree the draft agenda of a coming meeting plan it.
         work_plan=_agreed_agendas(rest[:closing], texts[:closing], heading.meeting.date),

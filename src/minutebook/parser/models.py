@@ -317,6 +317,9 @@ class Minutes:
     signed_by_chair: str | None = None
     signed_date: str | None = None  # YYYY-MM-DD
     signature_span: Span | None = None  # the signature lines, also when blank
+    # Minuted text before the first item (a petition presented, a hearing's procedure).
+    preamble: str = ""
+    preamble_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +385,8 @@ class Document:
             out["signed_by_chair"] = m.signed_by_chair
             out["signed_date"] = m.signed_date
             out["signature_span"] = m.signature_span.to_json() if m.signature_span else None
+            out["preamble"] = m.preamble
+            out["preamble_span"] = m.preamble_span.to_json() if m.preamble_span else None
         if self.report is not None:
             r = self.report
             out.update(

@@ -258,10 +258,11 @@ def split_person(text: str) -> PersonName:
     if dash_role and "(" not in text[: dash_role.start()]:
         after_dash = text[dash_role.end() :].strip()
         text = text[: dash_role.start()].strip()
-    # Bracketed roles anywhere: "(Chair)", "(Co-opted Member, non-voting)".
-    for m in re.finditer(r"\(([^()]*)\)", text):
+    # Bracketed roles anywhere: "(Chair)", "(Co-opted Member, non-voting)", also with
+    # brackets inside: "(Director of Quays (Apartments) Ltd)".
+    for m in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)", text):
         role_parts.append(m.group(1).strip())
-    text = clean(re.sub(r"\([^()]*\)?", " ", text))
+    text = clean(re.sub(r"\((?:[^()]|\([^()]*\))*\)?", " ", text))
     # " - role" (dash with spaces), then ", role".
     dash = re.search(r"\s[-–—]\s", text)
     if dash:

@@ -195,6 +195,8 @@ def build_schema() -> dict[str, Any]:
         "signed_by_chair": nstr(),
         "signed_date": ndate,
         "signature_span": {"oneOf": [ref("span"), {"type": "null"}]},
+        "preamble": {"type": "string"},
+        "preamble_span": {"oneOf": [ref("span"), {"type": "null"}]},
     }
     report: dict[str, Any] = {
         "item_number": nstr(),
@@ -290,7 +292,7 @@ def build_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://minutebook.example/schema/parse-output.schema.json",
         "title": "minutebook parse output",
-        "description": "Output of `minutebook parse PATH... --json`: one result object for one file; for several files an array holding a result, or an error object for a file that could not be read, per file in order. Lines and pages are 1-based; every span points into the normalised text of the source (included as `text` with --text). Dates are YYYY-MM-DD, times 24-hour HH:MM. Agenda documents carry supplement/published/membership/contacts/items (agenda items); minutes carry attendance/declarations/items (minute items)/end_time/signed_by_chair/signed_date/signature_span; reports carry item_number ... audit_trail; `tables` appears on reports and on other documents that have tables.",
+        "description": "Output of `minutebook parse PATH... --json`: one result object for one file; for several files an array holding a result, or an error object for a file that could not be read, per file in order. Lines and pages are 1-based; every span points into the normalised text of the source (included as `text` with --text). Dates are YYYY-MM-DD, times 24-hour HH:MM. Agenda documents carry supplement/published/membership/contacts/items (agenda items); minutes carry attendance/declarations/items (minute items)/end_time/signed_by_chair/signed_date/signature_span/preamble/preamble_span; reports carry item_number ... audit_trail; `tables` appears on reports and on other documents that have tables.",
         "oneOf": [
             ref("result"),
             {"type": "array", "items": {"oneOf": [ref("result"), ref("error")]}},

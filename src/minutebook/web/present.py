@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from minutebook.record import models as m
 from minutebook.web import links
 
@@ -37,6 +39,16 @@ def meeting_summary(meeting: m.Meeting) -> dict[str, Any]:
         "title": f"{meeting.committee.name}, {meeting.date:%-d %B %Y}",
         "url": links.meeting_url(meeting),
     }
+
+
+# Big columns a list of documents never shows (a document's name can fall back to its source's).
+_HEAVY = ["text", "source__content", "source__text", "source__parse_output", "source__line_pages"]
+
+
+def listed_documents(qs: QuerySet[m.Document]) -> QuerySet[m.Document]:
+    """Documents for a list of papers: their source read in the same query (an untitled
+    document is named after its file), without the text or bytes of either."""
+    return qs.select_related("source").defer(*_HEAVY)
 
 
 def document_data(document: m.Document) -> dict[str, Any]:

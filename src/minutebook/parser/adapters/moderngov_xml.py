@@ -187,7 +187,9 @@ def adapt_moderngov_meeting(data: bytes, name: str) -> AdaptedMeeting:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"{name}: the Modern.gov XML is not well-formed: {exc}", code=3) from exc
+        # lxml's message can span lines (e.g. for a NUL byte): error messages are one line.
+        detail = " ".join(str(exc).split())
+        raise ParseError(f"{name}: the Modern.gov XML is not well-formed: {detail}", code=3) from exc
     warnings: list[str] = []
     items = root.findall("./agendaitems/agendaitem")
     attendees = root.findall("./attendees/attendee")

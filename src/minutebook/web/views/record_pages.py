@@ -25,6 +25,7 @@ from minutebook.web.present import (
     attendance_data,
     declaration_data,
     document_data,
+    listed_documents,
     meeting_summary,
     minute_data,
     report_data,
@@ -185,13 +186,19 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
     found = meeting_for(request, committee, date)
     user = request.user
     documents = list(
-        visible(m.Document.objects.filter(meeting=found), user).order_by("source_id", "first_line")
+        listed_documents(visible(m.Document.objects.filter(meeting=found), user)).order_by(
+            "source_id", "first_line"
+        )
     )
     visible_document_ids = {d.pk for d in documents}
     items = (
         visible(found.agenda_items.all(), user)
         .select_related("document")
-        .prefetch_related(Prefetch("documents", queryset=m.Document.objects.filter(meeting=found)))
+        .prefetch_related(
+            Prefetch(
+                "documents", queryset=listed_documents(m.Document.objects.filter(meeting=found))
+            )
+        )
     )
     reports = visible(found.reports.all(), user).select_related("document")
     reports_by_item: dict[int | None, list[dict[str, Any]]] = {}
@@ -270,10 +277,14 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    documents = visible(found.documents.all(), request.user).order_by("source_id", "first_line")
+    documents = listed_documents(visible(found.documents.all(), request.user)).order_by(
+        "source_id", "first_line"
+    )
     appendices: list[m.Document] = []
     if found.agenda_item_id is not None:
-        item_docs = visible(found.agenda_item.documents.all(), request.user)  # type: ignore[union-attr]
+        item_docs = listed_documents(
+            visible(found.agenda_item.documents.all(), request.user)  # type: ignore[union-attr]
+        )
         appendices = [d for d in item_docs if d.subkind == "appendix"]
     appendices += [d for d in documents if d.subkind == "appendix" and d not in appendices]
     data = report_data(found)

@@ -1,0 +1,104 @@
+"""More regression tests for general patterns of UK committee papers (second
+pass over the golden review). Every snippet is synthetic, written in the general
+pattern (not copied from one council's paper)."""
+
+from __future__ import annotations
+
+from minutebook.parser.models import Minutes
+from tests.parser.test_general_patterns import only
+
+
+def minutes_of(text: str) -> Minutes:
+    d = only(text)
+    assert d.kind == "minutes" and d.minutes is not None
+    return d.minutes
+
+
+def test_text_between_attendance_and_first_item_is_kept_as_preamble() -> None:
+    m = minutes_of(
+        "PLANNING SUB-COMMITTEE\n\n"
+        "Minutes of a meeting held on 4th March, 2019.\n\n"
+        "Present: Councillors A. Brown, C. Davies and E. Evans.\n\n"
+        "The Democratic Services Officer explained the procedure for the hearing and "
+        "confirmed that all parties had received the papers in advance.\n\n"
+        "(a) Appointment of Chairman\n\n"
+        "RESOLVED - T H A T Councillor A. Brown be appointed Chairman.\n\n"
+        "(b) Declarations of Interest\n\n"
+        "No declarations were received.\n"
+    )
+    assert m.items[0].title == "Appointment of Chairman"
+    assert m.preamble.startswith("The Democratic Services Officer explained the procedure")
+    assert m.preamble_span is not None
+    assert "Present" not in m.preamble and "Councillor" not in m.preamble
+
+
+def test_petition_note_before_the_first_numbered_item_is_kept_as_preamble() -> None:
+    m = minutes_of(
+        "Borough Council - Thursday, 14 May 2020 10:00 am\n\n"
+        "Venue: Council Chamber, Town Hall\n\n"
+        "Items\n"
+        "No. Item\n\n"
+        "Councillor Jane Reid presented the Council with a petition signed by over 900 "
+        "residents about the closure of the library. The Mayor accepted the petition.\n\n"
+        "1.\n\n"
+        "APOLOGIES FOR ABSENCE\n\n"
+        "Apologies for absence were received from Councillor Tom Hughes.\n\n"
+        "2.\n\n"
+        "DECLARATIONS OF INTEREST\n\n"
+        "There were no declarations of interest.\n"
+    )
+    assert m.preamble.startswith("Councillor Jane Reid presented the Council with a petition")
+    assert m.preamble.endswith("The Mayor accepted the petition.")
+    assert "Venue" not in m.preamble and "Item" not in m.preamble
+
+
+def test_attendance_and_headings_alone_give_no_preamble() -> None:
+    m = minutes_of(
+        "CABINET\n\n"
+        "Minutes of the meeting held on 2 June 2021\n\n"
+        "PRESENT: Councillor A Smith (Chair), Councillor B Jones, Councillor C Patel, "
+        "Councillor D Green, Councillor E White and Councillor F Black.\n\n"
+        "Apologies for absence were received from Councillor G Gray and Councillor H Brown "
+        "who were attending another meeting of the council.\n\n"
+        "UNRESTRICTED ITEMS\n\n"
+        "1. Minutes\n\n"
+        "RESOLVED that the minutes of the meeting held on 5 May 2021 be approved.\n"
+    )
+    assert m.preamble == ""
+    assert m.preamble_span is None
+
+
+def test_also_present_line_inside_an_item_adds_its_attendees() -> None:
+    m = minutes_of(
+        "LICENSING SUB-COMMITTEE\n\n"
+        "Minutes of a meeting held on 4th March, 2019.\n\n"
+        "Present: Councillors A. Brown, C. Davies and E. Evans.\n\n"
+        "(a) Appointment of Chairman\n\n"
+        "RESOLVED - THAT Councillor A. Brown be appointed Chairman.\n\n"
+        "(b) Application for a Premises Licence - The Old Mill, High Street\n\n"
+        "Also present: Mr. P. Hale (Applicant); Ms. R. Lowe (Manager of Mill Court "
+        "(Residents) Association Ltd) and Mrs. T. Ward (Licensing Officer).\n\n"
+        "The Chairman welcomed those present and invited them to introduce themselves.\n"
+    )
+    by_name = {a.name: a for a in m.attendance}
+    assert {"P. Hale", "R. Lowe", "T. Ward"} <= set(by_name)
+    assert by_name["P. Hale"].role == "Applicant"
+    assert by_name["R. Lowe"].role == "Manager of Mill Court (Residents) Association Ltd"
+    assert by_name["T. Ward"].capacity == "officer"
+    assert all(by_name[n].status == "present" for n in ("P. Hale", "R. Lowe", "T. Ward"))
+    assert by_name["P. Hale"].span.first_line == by_name["T. Ward"].span.first_line
+
+
+def test_an_also_present_person_of_two_items_is_listed_once() -> None:
+    m = minutes_of(
+        "PLANNING COMMITTEE\n\n"
+        "Minutes of a meeting held on 4th March, 2019.\n\n"
+        "Present: Councillors A. Brown, C. Davies and E. Evans.\n\n"
+        "1. Land at Mill Lane\n\n"
+        "In attendance: Mr. P. Hale (Agent).\n\n"
+        "RESOLVED that planning permission be granted.\n\n"
+        "2. Land at Park Road\n\n"
+        "In attendance: Mr. P. Hale (Agent).\n\n"
+        "RESOLVED that planning permission be refused.\n"
+    )
+    assert [a.name for a in m.attendance].count("P. Hale") == 1
