@@ -102,3 +102,95 @@ def test_an_also_present_person_of_two_items_is_listed_once() -> None:
         "RESOLVED that planning permission be refused.\n"
     )
     assert [a.name for a in m.attendance].count("P. Hale") == 1
+
+
+DECISION_THEN_MINUTES = (
+    "Issue - meetings\n\n"
+    "Meeting: 12/03/2023 - Cabinet (Item 41)\n\n"
+    "41 PARKING STRATEGY\n\n"
+    "Decision:\n\n"
+    "RESOLVED:\n\n"
+    "(1)   That the parking strategy be adopted.\n\n"
+    "REASONS FOR DECISIONS:\n\n"
+    "(1)   To give the council a strategy for parking in its town centres.\n\n"
+    "(2)   The need to review charges every year.\n\n"
+    "Minutes:\n\n"
+    "The Head of Transport presented the report and answered questions from Members.\n\n"
+    "RESOLVED:\n\n"
+    "(1)   That the parking strategy be adopted.\n"
+)
+
+INLINE_REASONS_TWICE = (
+    "Issue - meetings\n\n"
+    "Meeting: 12/03/2023 - Cabinet (Item 41)\n\n"
+    "41 Parking Strategy\n\n"
+    "RESOLVED - That the parking strategy be adopted.\n\n"
+    "REASONS FOR DECISION – The strategy sets out how parking will be managed.\n\n"
+    "The Head of Transport presented the report and answered questions from Members.\n\n"
+    "RESOLVED - That the parking strategy be adopted.\n\n"
+    "REASONS FOR DECISION - The strategy sets out how parking will be managed.\n\n"
+    "OTHER OPTIONS CONSIDERED AND REJECTED - None.\n"
+)
+
+
+def test_reasons_for_decision_kept_once_in_both_decision_block_layouts() -> None:
+    listed = minutes_of(DECISION_THEN_MINUTES).items[0]
+    assert listed.reasons.splitlines() == [
+        "(1) To give the council a strategy for parking in its town centres.",
+        "(2) The need to review charges every year.",
+    ]
+    inline = minutes_of(INLINE_REASONS_TWICE).items[0]
+    assert inline.reasons == "The strategy sets out how parking will be managed."
+    for item in (listed, inline):
+        assert "REASONS" not in item.discussion and "parking will be managed" not in item.discussion
+        assert "Head of Transport presented the report" in item.discussion
+        assert "That the parking strategy be adopted." in [r.text for r in item.resolutions]
+    assert "OTHER OPTIONS" in inline.discussion
+
+
+def test_second_lettered_list_after_and_and_lead_ins_stay_in_the_resolution() -> None:
+    m = minutes_of(
+        "COUNTY COUNCIL\n\n"
+        "MINUTES of a meeting held on Thursday, 6 March 2025.\n\n"
+        "PRESENT: Mr A Baker (Chairman), Mrs C Dean and Mr E Ford.\n\n"
+        "12. Motion on Litter\n\n"
+        "Substantive motion carried.\n\n"
+        "RESOLVED that:\n\n"
+        "This Council believes that:\n\n"
+        "a)    Litter harms the local environment.\n"
+        "b)    Fines should be raised.\n\n"
+        "And;\n\n"
+        "This Council agrees to call on the Cabinet Member for Environment\n"
+        "and Transport to:\n\n"
+        "a)    Write to the government about fines.\n\n"
+        "b)    Fund more litter bins.\n\n"
+        "13. Questions\n\n"
+        "No questions were received.\n"
+    )
+    texts = [r.text for r in m.items[0].resolutions]
+    assert texts == [
+        "This Council believes that: Litter harms the local environment.",
+        "This Council believes that: Fines should be raised.",
+        "This Council agrees to call on the Cabinet Member for Environment and Transport to: "
+        "Write to the government about fines.",
+        "This Council agrees to call on the Cabinet Member for Environment and Transport to: "
+        "Fund more litter bins.",
+    ]
+    assert "Write to the government" not in m.items[0].discussion
+
+
+def test_marker_lead_in_before_a_list_is_not_repeated_in_each_decision() -> None:
+    m = minutes_of(
+        "CABINET\n\n"
+        "Minutes of the meeting held on 2 June 2021\n\n"
+        "PRESENT: Councillor A Smith (Chair) and Councillor B Jones.\n\n"
+        "5. Budget\n\n"
+        "RESOLVED:\n\n"
+        "The Cabinet agreed:-\n\n"
+        "1. That the budget be approved.\n"
+        "2. That the fees be noted.\n"
+    )
+    assert [r.text for r in m.items[0].resolutions] == [
+        "That the budget be approved.",
+        "That the fees be noted.",
+    ]

@@ -35,6 +35,7 @@ from minutebook.parser.models import (
     WorkPlanEntry,
 )
 from minutebook.parser.preamble import extract_preamble
+from minutebook.parser.reasons import item_reasons
 from minutebook.parser.resolutions import extract_resolutions, find_marker
 from minutebook.parser.signature import signature
 from minutebook.parser.workplan import extract_work_plan
@@ -467,7 +468,8 @@ def extract_minutes(block: Block) -> Document:
             # A "Decision:" block printed before the minute itself.
             resolutions, used = extract_resolutions(body)
         resolutions = _once(resolutions, body)
-        discussion = _discussion(minute, plains, used)
+        reasons, reason_lines = item_reasons(body, plains)
+        discussion = _discussion(minute, plains, used | reason_lines)
         span_lines = rest[start.head : max(end, start.head + 1)]
         items.append(
             MinuteItem(
@@ -476,6 +478,7 @@ def extract_minutes(block: Block) -> Document:
                 resolutions=tuple(resolutions),
                 span=span_of([ln for ln in span_lines] or [rest[start.head]]),
                 discussion=discussion,
+                reasons=reasons,
             )
         )
         if re.search(r"(?i)declar|disclos|interests?\b|transparency", start.title):

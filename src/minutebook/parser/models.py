@@ -182,6 +182,7 @@ class MinuteItem:
     resolutions: tuple[Resolution, ...]
     span: Span
     discussion: str = ""  # the minuted discussion, resolutions excluded
+    reasons: str = ""  # "Reasons for decision" printed with the item, once
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -190,6 +191,7 @@ class MinuteItem:
             "resolutions": [r.text for r in self.resolutions],
             "resolution_details": [r.to_json() for r in self.resolutions],
             "discussion": self.discussion,
+            "reasons": self.reasons,
             "span": self.span.to_json(),
         }
 

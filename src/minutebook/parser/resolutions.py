@@ -51,6 +51,8 @@ STOP = re.compile(
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# A word alone joining two parts of one decision: "And;", "and", "Further:".
+CONNECTOR = re.compile(r"(?i)(?:and|further(?:more)?|also)\s*[;:,]?")
 
 
 def _plain(text: str) -> str:
@@ -259,11 +261,15 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         current_lines: list[Line] = []
         current_number: str | None = None
         produced = 0
+        lead: str | None = None  # "This Council believes that:" over a lettered list
+        connector = False  # "And;" between two lists of one decision
 
         def flush() -> None:
             nonlocal current, current_lines, current_number, produced
             if current and "".join(current).strip():
                 body = "\n".join(current)
+                if lead and current_number is not None:
+                    body = f"{lead} {body}"
                 found.append(
                     Resolution(
                         text=_finish(body), number=current_number, span=span_of(current_lines)
@@ -288,8 +294,12 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 break
             number, body = _enumerator(nxt)
             if number is not None:
-                if produced == 0 and current_number is None and _intro(current):
-                    current, current_lines = [], []  # "The Committee agreed:-" before the list
+                if (produced == 0 or connector) and current_number is None and _intro(current):
+                    # A lead-in before the list ("This Council believes that:") reads with
+                    # each entry; "The Committee agreed:-" only repeats the marker.
+                    lead = None if _MARKER_WORD.search(current[0]) else current[0]
+                    current, current_lines = [], []
+                    connector = False
                 flush()
                 current, current_lines, current_number = [body], [raw], number
             elif BULLET.match(raw.text) or BULLET.match(nxt):
@@ -313,6 +323,12 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 current_lines.append(raw)
             elif re.match(r"(?i)that\b|to\s+[a-z]", nxt):
                 flush()
+                current, current_lines = [nxt], [raw]
+            elif current and CONNECTOR.fullmatch(nxt):
+                # "And;" then a second lead-in and list: the same decision goes on.
+                flush()
+                lead, connector = None, True
+            elif connector and not current:
                 current, current_lines = [nxt], [raw]
             elif current and current_number is None and _parallel(found, current, nxt):
                 # "RESOLVED that:" then paragraphs with one subject ("Members note ...",

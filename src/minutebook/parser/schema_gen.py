@@ -97,6 +97,7 @@ def build_schema() -> dict[str, Any]:
                 "resolutions": {"type": "array", "items": {"type": "string"}},
                 "resolution_details": {"type": "array", "items": ref("numbered_text")},
                 "discussion": {"type": "string"},
+                "reasons": {"type": "string"},
                 "span": ref("span"),
             }
         ),
