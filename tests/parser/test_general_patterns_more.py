@@ -194,3 +194,32 @@ def test_marker_lead_in_before_a_list_is_not_repeated_in_each_decision() -> None
         "That the budget be approved.",
         "That the fees be noted.",
     ]
+
+
+def test_numbered_heading_with_its_text_after_a_colon_is_its_own_section() -> None:
+    from minutebook.parser.lines import make_lines
+    from minutebook.parser.sections import find_sections
+
+    text = (
+        "13.0    Legal Implications\n\n"
+        "13.1    None\n\n"
+        "14.0  Background Papers : Housing Strategy 2024\n\n"
+        "15.0  Contact Officer: Jane Smith, Housing Manager\n"
+    )
+    sections = {s.heading: s.text for s in find_sections(make_lines(text))}
+    assert sections["Legal Implications"] == "13.1 None"
+    assert sections["Background Papers"] == "Housing Strategy 2024"
+    assert sections["Contact Officer"] == "Jane Smith, Housing Manager"
+
+
+def test_numbered_sentence_with_a_colon_is_not_a_heading() -> None:
+    from minutebook.parser.lines import make_lines
+    from minutebook.parser.sections import find_sections
+
+    text = (
+        "3.0    Background\n\n"
+        "3.1    The council consulted residents on two options.\n\n"
+        "4.    The results were clear: most residents chose the first option.\n"
+    )
+    headings = [s.heading for s in find_sections(make_lines(text))]
+    assert headings == ["Background"]

@@ -126,7 +126,7 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None
     nxt = nav.next(i)
     if nxt is None:
-        return None
+        return _inline_title(text)  # "15.0 Background Documents : None" closing a report
     next_text = clean(nxt.text)
     numbered = _HEADING_NUMBER.match(text)
     if numbered:
@@ -140,7 +140,7 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
             and not rest.rstrip(":").endswith((".", ";", ","))
         ):
             return rest.rstrip(":").strip()
-        return None
+        return _inline_title(text)
     if NUMBERING.match(text):
         return None
     long = more_words_than(text, MAX_HEADING_WORDS)
@@ -173,6 +173,34 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
     if text.endswith(":") and word_count(text) > 4:
         return None
     return text.rstrip(":").strip()
+
+
+# A numbered heading with its text after a colon on the same line:
+# "15.0 Background Documents : Local Policy 2026", "9. Background Papers: None".
+_INLINE_HEADING = re.compile(r"^(?P<title>[A-Z][^:.;,]{2,50}?)\s*:\s+(?P<rest>\S.*)$")
+_CONNECTIVES = frozenset({"and", "of", "&", "to", "for", "the", "in", "on"})
+
+
+def _title_words(title: str) -> bool:
+    """A short title: at most five words, each capitalised or a connective."""
+    words = title.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in _CONNECTIVES for w in words)
+
+
+def _inline_title(text: str) -> str | None:
+    """The title of a numbered heading that carries its text after a colon."""
+    numbered = _HEADING_NUMBER.match(text)
+    inline = _INLINE_HEADING.match(text[numbered.end() :]) if numbered else None
+    return inline["title"] if inline and _title_words(inline["title"]) else None
+
+
+def inline_heading_text(raw: str) -> str:
+    """The text after the colon of a numbered heading that carries it on its line."""
+    numbered = _HEADING_NUMBER.match(clean(raw))
+    if numbered is None:
+        return ""
+    inline = _INLINE_HEADING.match(clean(raw)[numbered.end() :])
+    return inline["rest"].strip() if inline and _title_words(inline["title"]) else ""
 
 
 def _long_heading(text: str) -> bool:
@@ -294,6 +322,8 @@ def find_sections(lines: Sequence[Line]) -> tuple[Section, ...]:
             continue
         paragraphs = join_paragraphs(body)
         text = "\n".join(p for p, _ in paragraphs)
+        if start >= 0 and (inline := inline_heading_text(lines[start].text)):
+            text = f"{inline}\n{text}" if text else inline
         covered = ([lines[start]] if start >= 0 else []) + content
         level = heading_level(lines[start].text) if start >= 0 else None
         sections.append(Section(heading=heading, text=text, span=span_of(covered), level=level))

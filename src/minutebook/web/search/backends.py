@@ -160,7 +160,25 @@ class SQLiteFTS5:
 
 
 class PostgresFTS:
+    """PostgreSQL full-text search over the stored, GIN-indexed `document` tsvector.
+
+    1. The newest matches, filters applied, up to the count cap and the rank window, found
+       in a few probes over ranges of ids (row ids follow meeting dates), newest first; no
+       count query, no reliance on the planner's guess of how common the words are:
+       - a walk down the primary key over the newest WALK_FIRST rows, testing each row;
+         enough for a common query, and it measures how common the query is;
+       - then, from that density, either a further walk (when the rows still to test are
+         few) or a bitmap probe: the GIN index's matches AND the range's primary-key
+         bitmap, so that only matches inside the range are fetched; the range is sized
+         from the density seen so far, and the last probe takes every older row.
+    2. ts_rank_cd (no corpus statistics, so cheap per row) over the window only.
+    3. ts_headline for the page's rows only.
+    """
+
     name = "postgresql-fts"
+    WALK_FIRST = 6000  # rows tested by the first walk (at most a few milliseconds)
+    WALK_BUDGET = 20000  # walk on while the rows expected to be tested stay under this
+    MARGIN = 1.3  # a probe's range covers the expected rows by this factor
 
     @staticmethod
     def _tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
@@ -169,10 +187,40 @@ class PostgresFTS:
         params = [*query.words, *(" ".join(p) for p in query.phrases)]
         return " && ".join(parts), params
 
+    def _newest(self, cursor: Any, where: str, params: list[Any], want: int) -> list[int]:
+        """Up to `want` ids of matching rows, newest first, probe by probe (see above)."""
+        cursor.execute("SELECT max(id) FROM web_searchentry")
+        top = high = cursor.fetchone()[0] or 0
+        found: list[int] = []
+        walk, size = True, self.WALK_FIRST
+        while high > 0 and len(found) < want:
+            low = max(high - size, 0)
+            if walk:
+                cursor.execute("SET LOCAL enable_bitmapscan = off")
+                cursor.execute("SET LOCAL enable_indexscan = on")
+            else:
+                cursor.execute("SET LOCAL enable_indexscan = off")
+                cursor.execute("SET LOCAL enable_bitmapscan = on")
+            bounds = "e.id <= %s" if low == 0 else "e.id > %s AND e.id <= %s"
+            cursor.execute(
+                f"SELECT e.id FROM web_searchentry e WHERE {where} AND {bounds} "
+                f"ORDER BY e.id DESC LIMIT {want - len(found)}",
+                [*params, *([high] if low == 0 else [low, high])],
+            )
+            found += [row[0] for row in cursor.fetchall()]
+            high = low
+            if low == 0:
+                break
+            density = len(found) / (top - low)  # matches per row so far
+            needed = want - len(found)
+            expected = needed / density * self.MARGIN if density else float(high)
+            walk = expected <= self.WALK_BUDGET
+            size = int(expected) + 1
+            if not walk and size > high // 2:
+                size = high  # most of what is left: one last probe over all of it
+        return found
+
     def search(self, query: ParsedQuery, filters: Filters, limit: int, offset: int) -> Page:
-        """The newest matches (GIN index, filters applied) up to the cap and the window;
-        ts_rank_cd (no corpus statistics, so cheap per row) over the window; ts_headline
-        for the page's rows only."""
         tsquery, q_params = self._tsquery(query)
         clauses, params = _where(filters)
         where = " AND ".join([f"e.document @@ ({tsquery})", *clauses])
@@ -181,28 +229,9 @@ class PostgresFTS:
             'MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
         )
         with transaction.atomic(), connection.cursor() as cursor:
-            # The planner estimates one word well (from the column's lexeme statistics), but
-            # a conjunction or a phrase of common words as rare, and then builds and sorts
-            # every match (most of a second for two common words at 1M rows). For those, a
-            # capped count picks the plan: a common query walks the primary key newest first
-            # until the window is full; a rare one sorts its few matches.
-            if len(query.words) + len(query.phrases) > 1 or query.phrases:
-                cursor.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM web_searchentry e WHERE {where} "
-                    f"LIMIT {COUNT_CAP + 1}) c",
-                    [*q_params, *params],
-                )
-                if cursor.fetchone()[0] > COUNT_CAP:
-                    cursor.execute("SET LOCAL enable_bitmapscan = off")
-                    cursor.execute("SET LOCAL enable_seqscan = off")
-                else:
-                    cursor.execute("SET LOCAL enable_indexscan = off")
-            cursor.execute(
-                f"SELECT e.id FROM web_searchentry e WHERE {where} ORDER BY e.id DESC "
-                f"LIMIT {max(COUNT_CAP + 1, RANK_WINDOW)}",
-                [*q_params, *params],
-            )
-            newest = [row[0] for row in cursor.fetchall()]
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            want = max(COUNT_CAP + 1, RANK_WINDOW)
+            newest = self._newest(cursor, where, [*q_params, *params], want)
             total, capped = min(len(newest), COUNT_CAP), len(newest) > COUNT_CAP
             window = newest[:RANK_WINDOW]
             if not window or offset >= len(window):
