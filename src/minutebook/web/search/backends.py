@@ -187,33 +187,43 @@ class PostgresFTS:
         params = [*query.words, *(" ".join(p) for p in query.phrases)]
         return " && ".join(parts), params
 
-    def _newest(self, cursor: Any, where: str, params: list[Any], want: int) -> list[int]:
-        """Up to `want` ids of matching rows, newest first, probe by probe (see above)."""
+    def _newest(
+        self, cursor: Any, tsquery: tuple[str, list[str]], where: str, params: list[Any]
+    ) -> list[tuple[int, float | None]]:
+        """Matching rows newest first, up to the cap and the window (see above), each with
+        its ts_rank_cd if it is in the rank window (computed as the probe reads the row)."""
+        want = max(COUNT_CAP + 1, RANK_WINDOW)
+        rank_sql, rank_params = tsquery
         cursor.execute("SELECT max(id) FROM web_searchentry")
         top = high = cursor.fetchone()[0] or 0
-        found: list[int] = []
+        found: list[tuple[int, float | None]] = []
         walk, size = True, self.WALK_FIRST
         while high > 0 and len(found) < want:
             low = max(high - size, 0)
-            if walk:
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
-                cursor.execute("SET LOCAL enable_indexscan = on")
-            else:
-                cursor.execute("SET LOCAL enable_indexscan = off")
-                cursor.execute("SET LOCAL enable_bitmapscan = on")
+            cursor.execute(
+                "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on"
+                if walk
+                else "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on"
+            )
             bounds = "e.id <= %s" if low == 0 else "e.id > %s AND e.id <= %s"
             cursor.execute(
-                f"SELECT e.id FROM web_searchentry e WHERE {where} AND {bounds} "
-                f"ORDER BY e.id DESC LIMIT {want - len(found)}",
-                [*params, *([high] if low == 0 else [low, high])],
+                f"SELECT id, CASE WHEN n <= %s THEN ts_rank_cd(document, {rank_sql}) END "
+                "FROM (SELECT e.id, e.document, row_number() OVER (ORDER BY e.id DESC) AS n "
+                f"FROM web_searchentry e WHERE {where} AND {bounds} "
+                f"ORDER BY e.id DESC LIMIT {want - len(found)}) AS m ORDER BY id DESC",
+                [
+                    RANK_WINDOW - len(found),
+                    *rank_params,
+                    *params,
+                    *([high] if low == 0 else [low, high]),
+                ],
             )
-            found += [row[0] for row in cursor.fetchall()]
+            found += cursor.fetchall()
             high = low
             if low == 0:
                 break
             density = len(found) / (top - low)  # matches per row so far
-            needed = want - len(found)
-            expected = needed / density * self.MARGIN if density else float(high)
+            expected = (want - len(found)) / density * self.MARGIN if density else float(high)
             walk = expected <= self.WALK_BUDGET
             size = int(expected) + 1
             if not walk and size > high // 2:
@@ -230,18 +240,12 @@ class PostgresFTS:
         )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
-            want = max(COUNT_CAP + 1, RANK_WINDOW)
-            newest = self._newest(cursor, where, [*q_params, *params], want)
+            newest = self._newest(cursor, (tsquery, q_params), where, [*q_params, *params])
             total, capped = min(len(newest), COUNT_CAP), len(newest) > COUNT_CAP
             window = newest[:RANK_WINDOW]
             if not window or offset >= len(window):
                 return Page(total, capped, [])
-            cursor.execute(
-                f"SELECT e.id, ts_rank_cd(e.document, {tsquery}) FROM web_searchentry e "
-                "WHERE e.id = ANY(%s)",
-                [*q_params, window],
-            )
-            scored = sorted((-rank, -pk) for pk, rank in cursor.fetchall())
+            scored = sorted((-(rank or 0.0), -pk) for pk, rank in window)
             page = [-negative for _, negative in scored][offset : offset + limit]
             cursor.execute(
                 f"SELECT {COLUMNS}, ts_headline('english', e.title || ' — ' || e.body, "

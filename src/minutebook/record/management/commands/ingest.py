@@ -25,10 +25,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--strict", action="store_true", help="exit with status 1 when any paper failed"
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes that parse ahead of loading (default: one per core for 16 papers or more; 0: parse in this process)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         progress = not options["no_progress"] and sys.stderr.isatty()
-        summary = ingest_paths(options["paths"], progress=progress)
+        summary = ingest_paths(options["paths"], progress=progress, workers=options["workers"])
         if summary.files == 0:
             raise CommandError("no papers found in: " + ", ".join(options["paths"]))
         self.stdout.write(summary.text())
