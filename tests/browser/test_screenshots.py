@@ -58,4 +58,4 @@ def test_screenshots_of_every_page_type(
     # Full-page shots: long pages are taller than the 900-pixel window.
     for name in ("committee", "meeting", "source", "report"):
         width, height = _png_size(tmp_path / f"{name}.png")
-        assert width == 1200 and height > 900, (name, height)
+        assert width >= 1200 and height > 900, (name, width, height)

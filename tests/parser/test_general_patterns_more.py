@@ -223,3 +223,126 @@ def test_numbered_sentence_with_a_colon_is_not_a_heading() -> None:
     )
     headings = [s.heading for s in find_sections(make_lines(text))]
     assert headings == ["Background"]
+
+
+def test_transparency_statements_run_together_give_one_declaration_each() -> None:
+    m = minutes_of(
+        "CITY GROWTH COMMITTEE\n\n"
+        "Minutes of the meeting held on 3 September 2025\n\n"
+        "Present: Councillor Reid (Convener); and Councillors Allan, Boyd and Clark.\n\n"
+        "1. Declarations of Interest and Transparency Statements\n\n"
+        "The following transparency statements were noted:- "
+        "· In relation to item 6.1 (Harbour Works), the Convener advised that he was a "
+        "member of the Harbour Board but did not consider that this required a declaration "
+        "of interest; · In relation to item 7.2 (School Transport), Councillor Boyd advised "
+        "that she was a governor of a school but did not consider this amounted to an "
+        "interest which required to be declared.\n\n"
+        "2. Minute of Previous Meeting\n\n"
+        "The Committee resolved:- to approve the minute as a correct record.\n"
+    )
+    got = [(d.name, d.item) for d in m.declarations]
+    assert got == [("the Convener", "6.1"), ("Boyd", "7.2")]
+    assert all(d.kind == "other" for d in m.declarations)
+
+
+def test_chair_saying_no_declarations_were_made_is_no_declaration() -> None:
+    m = minutes_of(
+        "CABINET\n\n"
+        "Minutes of the meeting held on 2 June 2021\n\n"
+        "PRESENT: Councillor A Smith (Chair) and Councillor B Jones.\n\n"
+        "1. Declarations of Interest\n\n"
+        "The Chair advised that no declarations of interest had been received.\n\n"
+        "2. Budget\n\n"
+        "RESOLVED that the budget be approved.\n"
+    )
+    assert [(d.name, d.kind) for d in m.declarations] == [(None, "none")]
+
+
+FOOTER_ONCE = (
+    "Minutes of a meeting of the PLANNING COMMITTEE held in the Council Chamber at 9.30 am "
+    "on 12 May 2016 when there were present:\n"
+    "Councillors\n"
+    "Mrs A Brown (Chairman)\n"
+    "C Davies\n"
+    "(20) MINUTES\n"
+    "The Minutes of the meeting held on 14 April 2016 were approved as a correct record.\n"
+    "(21) ITEMS OF URGENT BUSINESS\n"
+    "The Chairman stated that there were no items of urgent business.\n"
+    "Planning Committee\n"
+    "1\n"
+    "12 May 2016\n"
+    "(22) DECLARATIONS OF INTEREST\n"
+    "All Members declared interests, the details of which are given under the minute of the\n"
+    "item concerned.\n"
+    "(23) LAND AT MILL LANE\n"
+    "The Committee considered the application.\n"
+)
+
+
+def test_running_footer_printed_once_is_not_minute_text() -> None:
+    m = minutes_of(FOOTER_ONCE)
+    urgent = next(i for i in m.items if i.number == "21")
+    assert urgent.discussion == "The Chairman stated that there were no items of urgent business."
+
+
+def test_a_bare_number_beside_ordinary_text_stays_in_the_discussion() -> None:
+    from minutebook.parser.page_furniture import running_footer
+
+    texts = ["The vote was:", "For", "7", "Against", "2", "Planning Committee", "3", "12 May 2016"]
+    assert running_footer(texts, "Planning Committee", "2016-05-12") == {5, 6, 7}
+
+
+def test_all_members_declared_interests_is_one_declaration_without_a_name() -> None:
+    m = minutes_of(FOOTER_ONCE)
+    assert [(d.name, d.kind) for d in m.declarations] == [(None, "other")]
+    assert m.declarations[0].text.startswith("All Members declared interests")
+
+
+def test_member_who_is_also_the_minute_taker_is_listed_once_with_the_post() -> None:
+    m = minutes_of(
+        "Parkside Community Council\n\n"
+        "Minutes of the General Meeting held on Monday 2 September 2024\n\n"
+        "**Present**: Ann Lee, Brian Moss, Carol Nunn\n\n"
+        "**Apologies**: Dan Orr\n\n"
+        "Minute taker: Brian Moss\n\n"
+        "1. MINUTES OF THE JULY MEETING\n\n"
+        "The minutes were approved.\n",
+    )
+    moss = [a for a in m.attendance if a.name == "Brian Moss"]
+    assert len(moss) == 1
+    assert (moss[0].capacity, moss[0].role, moss[0].status) == ("member", "Minute taker", "present")
+
+
+def test_numbering_restart_in_capitals_after_the_last_item_is_an_item() -> None:
+    m = minutes_of(
+        "Parkside Community Council\n\n"
+        "Minutes of the General Meeting held on Monday 2 September 2024\n\n"
+        "Present: Ann Lee, Brian Moss, Carol Nunn\n\n"
+        "1.  MINUTES OF THE JULY MEETING\n\n"
+        "The minutes were approved.\n\n"
+        "2.  MATTERS ARISING\n\n"
+        "There were none.\n\n"
+        "3.  TREASURER'S REPORT\n\n"
+        "The balance was noted. It was AGREED to renew the insurance.\n\n"
+        "1.  DATE OF NEXT MEETING: MONDAY 7 OCTOBER at 7 p.m. AT THE\n"
+        "    COMMUNITY HALL.\n"
+    )
+    assert [(i.number, i.title) for i in m.items][-1] == (
+        "1",
+        "DATE OF NEXT MEETING: MONDAY 7 OCTOBER at 7 p.m. AT THE COMMUNITY HALL",
+    )
+    assert "DATE OF NEXT" not in m.items[2].discussion
+
+
+def test_numbered_paragraph_running_backwards_is_still_not_an_item() -> None:
+    m = minutes_of(
+        "Parkside Community Council\n\n"
+        "Minutes of the General Meeting held on Monday 2 September 2024\n\n"
+        "Present: Ann Lee, Brian Moss, Carol Nunn\n\n"
+        "4.  Planning\n\n"
+        "The following were discussed:\n\n"
+        "5.  Highways\n\n"
+        "Members raised two points.\n\n"
+        "1.  Potholes on Mill Lane were reported to the council.\n"
+    )
+    assert [i.number for i in m.items] == ["4", "5"]

@@ -562,24 +562,3 @@ def merge_attendance(listed: Sequence[Attendee], stated: Sequence[Attendee]) -> 
                 replaces=a.replaces or b.replaces,
             )
     return merged
-
-
-_ITEM_LABEL = re.compile(r"(?i)^\W*(?:also\s+present|also\s+in\s+attendance|in\s+attendance)\s*:")
-
-
-def item_attendance(body: Sequence[Line]) -> list[Attendee]:
-    """People an item says attended for it: "Also present: Mr A (Applicant); Ms B (Officer)"
-    printed under an item's heading (hearings, planning items), not in the attendance."""
-    out: list[Attendee] = []
-    k = 0
-    while k < len(body):
-        raw = body[k].text
-        if ("resent" in raw or "ttendance" in raw) and _ITEM_LABEL.match(_plain(raw)):
-            j = k + 1
-            while j < len(body) and not body[j].is_blank:
-                j += 1
-            out.extend(labelled_attendance(body[k:j]))
-            k = j
-        else:
-            k += 1
-    return out

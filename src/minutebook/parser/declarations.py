@@ -20,9 +20,23 @@ _HON = "|".join(re.escape(h) for h in HONORIFICS)
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*(?:\.[A-Z][\w'’\-]*)?\.?)"
 DECLARER = re.compile(
     rf"(?P<name>(?:(?:{_HON})\.?\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+"
-    r"(?:declared|disclosed|made\s+(?:a\s+)?(?:declaration|transparency\s+statement)|"
+    r"(?:declared|disclosed|made\s+(?:a\s+)?(?:similar\s+|further\s+)?(?:declaration|transparency\s+statement)|"
     r"advised\s+(?:that\s+)?[^.]{0,300}?(?:interest|declar))",
 )
+# "the Convener advised ...", "the Chair declared ...": the declarer named by office,
+# kept as printed ("the Convener"; the record resolves it to the meeting's chair).
+ROLE_DECLARER = re.compile(
+    r"\b(?P<name>[Tt]he\s+(?:(?:Vice|Depute|Deputy)[- ]|Lord\s+)?(?:Convener|Chair(?:man|person)?|"
+    r"Provost|Mayor))\s+" + DECLARER.pattern.split(r")\s+", 1)[1]
+)
+# "All Members declared interests, the details of which are given under ...": a
+# declaration of everyone present, recorded without a name.
+ALL_DECLARED = re.compile(
+    r"(?i)^all\s+(?:the\s+)?(?:members|councillors)(?:\s+present)?(?:\s+of\s+the\s+\w+)?"
+    r"\s+(?:declared|disclosed)\b"
+)
+# Statements run together on one line of a web page: "... item; · In relation to ...".
+_INLINE_BULLET = re.compile(r"(?:^|\s)[·•▪]\s+")
 NONE_DECLARED = re.compile(
     r"(?i)\b(?:no\s+(?:\w+\s+){0,4}(?:declarations?|disclosures?|interests?)|none\s+were\s+(?:declared|made|received)|"
     r"there\s+were\s+none|nil\s+declarations?)\b"
@@ -110,39 +124,82 @@ def extract_declarations(
         return table
     found: list[Declaration] = []
     nones: list[Declaration] = []
-    for text, src in _paragraph_text(lines):
-        low = text.lower()
-        # The declarer pattern is slow to search for; most paragraphs lack its verbs.
-        m = (
-            DECLARER.search(text)
-            if "declar" in low or "disclos" in low or "advised" in low or "transparency" in low
-            else None
-        )
-        if m:
-            person = split_person(m["name"])
-            name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)
-            if looks_like_person(name) and (person.honorific or len(name.split()) >= 2):
-                said = sentence_from(text, m.start())
-                following = text[m.start() + len(said) :].lstrip(". ")
-                if re.match(r"(?:This|It|He|She|They|The\s+interest)\b", following):
-                    said = f"{said}. {sentence_from(following, 0)}"
-                found.extend(
-                    Declaration(
-                        name=name,
-                        item=item,
-                        text=said.strip().rstrip(".") + ".",
-                        span=span_of(src),
-                        kind=_kind(text),
-                    )
-                    for item in _items_of(said)
-                )
-                continue
-        if NONE_DECLARED.search(text) and not re.match(
-            r"(?i)(?:to|members\s+to|any\s+member)\b", text
-        ):
-            nones.append(
-                Declaration(name=None, item=item_number, text=text, span=span_of(src), kind="none")
-            )
+    for paragraph, src in _paragraph_text(lines):
+        for text in _statements(paragraph):
+            _declaration(text, src, found, nones, item_number)
     if found:
         return found
     return nones[:1]
+
+
+def _statements(paragraph: str) -> list[str]:
+    """A paragraph, or the statements its inline bullets separate."""
+    if "·" not in paragraph and "•" not in paragraph and "▪" not in paragraph:
+        return [paragraph]
+    parts = [p.strip().rstrip(";").strip() for p in _INLINE_BULLET.split(paragraph)]
+    return [p for p in parts if p]
+
+
+def _declaration(
+    text: str,
+    src: Sequence[Line],
+    found: list[Declaration],
+    nones: list[Declaration],
+    item_number: str | None,
+) -> None:
+    """The declaration (or "none declared") one statement records, added to its list."""
+    low = text.lower()
+    # The declarer pattern is slow to search for; most paragraphs lack its verbs.
+    m = (
+        DECLARER.search(text)
+        if "declar" in low or "disclos" in low or "advised" in low or "transparency" in low
+        else None
+    )
+    if m:
+        person = split_person(m["name"])
+        name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)
+        if looks_like_person(name) and (person.honorific or len(name.split()) >= 2):
+            said = sentence_from(text, m.start())
+            following = text[m.start() + len(said) :].lstrip(". ")
+            if re.match(r"(?:This|It|He|She|They|The\s+interest)\b", following):
+                said = f"{said}. {sentence_from(following, 0)}"
+            # "In relation to item 11.1, Councillor X advised ...": the item comes first.
+            items = _items_of(said) if ITEM_REF.search(said) else _items_of(text)
+            found.extend(
+                Declaration(
+                    name=name,
+                    item=item,
+                    text=said.strip().rstrip(".") + ".",
+                    span=span_of(src),
+                    kind=_kind(text),
+                )
+                for item in items
+            )
+            return
+    if ALL_DECLARED.match(text):
+        found.extend(
+            Declaration(
+                name=None, item=item, text=text.strip(), span=span_of(src), kind=_kind(text)
+            )
+            for item in _items_of(text)
+        )
+        return
+    none = NONE_DECLARED.search(text) and not re.match(
+        r"(?i)(?:to|members\s+to|any\s+member)\b", text
+    )
+    role = ROLE_DECLARER.search(text) if m and not none and "the " in low else None
+    if role:
+        found.extend(
+            Declaration(
+                name=role["name"],
+                item=item,
+                text=text.strip().rstrip(".") + ".",
+                span=span_of(src),
+                kind=_kind(text),
+            )
+            for item in _items_of(text)
+        )
+    elif none:
+        nones.append(
+            Declaration(name=None, item=item_number, text=text, span=span_of(src), kind="none")
+        )

@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from minutebook.parser.attendance import (
     grid_attendance,
     item_apologies,
-    item_attendance,
     labelled_attendance,
     merge_attendance,
     sentence_attendance,
 )
+from minutebook.parser.attendance_more import fold_posts, item_attendance
 from minutebook.parser.dates import parse_time
 from minutebook.parser.declarations import extract_declarations
 from minutebook.parser.heading import parse_heading, plain
@@ -34,6 +34,7 @@ from minutebook.parser.models import (
     Resolution,
     WorkPlanEntry,
 )
+from minutebook.parser.page_furniture import running_footer
 from minutebook.parser.preamble import extract_preamble
 from minutebook.parser.reasons import item_reasons
 from minutebook.parser.resolutions import extract_resolutions, find_marker
@@ -148,6 +149,14 @@ def _wrapped_title(texts: Sequence[str], i: int, title: str, body: int) -> tuple
         parts.append(texts[k])
         line = texts[k]
         k += 1
+    nxt = texts[k] if k == i + 1 else ""
+    if nxt and _upper_ratio(title) >= 0.8 and _upper_ratio(nxt) >= 0.8 and len(nxt) <= 80:
+        # A heading in capitals goes on in capitals on the next line ("... AT" /
+        # "ELDERPARK WORKSPACE."), whatever the width.
+        numbered = (NUMBER_TITLE, NUMBER_ALONE, PAREN_NUMBER, CODED_NUMBER, WORD_NUMBER, LETTER_ITEM)
+        if not any(p.match(nxt) for p in numbered) and not find_marker(nxt):
+            parts.append(nxt)
+            k += 1
     if k == i + 1:
         return title, body
     return _clean_title(" ".join(parts)), k
@@ -247,12 +256,15 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
                     and len(title) <= 100
                     and not (title.endswith((".", ";", ",", ":")))
                 )
+            if in_resolution and upper and not follows:
+                follows = _restarted(starts, title, texts, i)
             if (upper or follows) if not in_resolution else (upper and follows):
                 candidate = (number, title, i + 1)
         if candidate:
             number, title, body = candidate
             if body == i + 1:
                 title, body = _wrapped_title(texts, i, title, body)
+                title = title.rstrip(" .:;,")  # as _clean_title does for one line
             value = _num_value(number)
             if (
                 value is not None
@@ -260,6 +272,7 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
                 and value < last - 1
                 and "." not in number
                 and not number[-1:].isalpha()
+                and not _restarted(starts, title, texts, i)
             ):
                 # Numbering ran backwards: a numbered paragraph, not an item.
                 continue
@@ -269,6 +282,18 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
             last_number = number
             in_resolution = False
     return starts or _unnumbered_items(texts)
+
+
+def _restarted(starts: Sequence[_ItemStart], title: str, texts: Sequence[str], i: int) -> bool:
+    """A numbering restart (Word and pandoc lists restart after other text): a title in
+    capitals after a blank line, in minutes whose every item title is in capitals."""
+    return (
+        len(starts) >= 2
+        and i > 0
+        and not texts[i - 1]
+        and _upper_ratio(title) >= 0.8
+        and all(_upper_ratio(s.title) >= 0.8 for s in starts)
+    )
 
 
 # A web page's row "<Title> Additional documents: Minutes: <the minute>".
@@ -455,6 +480,10 @@ def extract_minutes(block: Block) -> Document:
     attendance = labelled_attendance(rest[:first_item])
     if not attendance:
         attendance = grid_attendance(rest[:first_item])
+    attendance = fold_posts(attendance)
+    footer = {
+        rest[k].number for k in running_footer(texts, heading.committee, heading.meeting.date)
+    }
     items: list[MinuteItem] = []
     declarations: list[Declaration] = []
     listed_apologies: list[Attendee] = []
@@ -469,7 +498,7 @@ def extract_minutes(block: Block) -> Document:
             resolutions, used = extract_resolutions(body)
         resolutions = _once(resolutions, body)
         reasons, reason_lines = item_reasons(body, plains)
-        discussion = _discussion(minute, plains, used | reason_lines)
+        discussion = _discussion(minute, plains, used | reason_lines | footer)
         span_lines = rest[start.head : max(end, start.head + 1)]
         items.append(
             MinuteItem(
@@ -510,7 +539,9 @@ def extract_minutes(block: Block) -> Document:
             known.add((a.name, a.status))
             attendance.append(a)
     preamble, preamble_span = (
-        extract_preamble(rest[:first_item], texts[:first_item], attendance) if starts else ("", None)
+        extract_preamble(rest[:first_item], texts[:first_item], attendance)
+        if starts
+        else ("", None)
     )
     title = heading.title
     if title is None and heading.committee:

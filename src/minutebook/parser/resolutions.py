@@ -264,7 +264,7 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         lead: str | None = None  # "This Council believes that:" over a lettered list
         connector = False  # "And;" between two lists of one decision
 
-        def flush() -> None:
+        def flush(lead: str | None) -> None:
             nonlocal current, current_lines, current_number, produced
             if current and "".join(current).strip():
                 body = "\n".join(current)
@@ -300,7 +300,7 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                     lead = None if _MARKER_WORD.search(current[0]) else current[0]
                     current, current_lines = [], []
                     connector = False
-                flush()
+                flush(lead)
                 current, current_lines, current_number = [body], [raw], number
             elif BULLET.match(raw.text) or BULLET.match(nxt):
                 if not current and produced == 0 and len(post) > 6 and post.endswith(":"):
@@ -322,24 +322,24 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 current.append(nxt)  # the list the decision introduced ("as follows:")
                 current_lines.append(raw)
             elif re.match(r"(?i)that\b|to\s+[a-z]", nxt):
-                flush()
+                flush(lead)
                 current, current_lines = [nxt], [raw]
             elif current and CONNECTOR.fullmatch(nxt):
                 # "And;" then a second lead-in and list: the same decision goes on.
-                flush()
+                flush(lead)
                 lead, connector = None, True
             elif connector and not current:
                 current, current_lines = [nxt], [raw]
             elif current and current_number is None and _parallel(found, current, nxt):
                 # "RESOLVED that:" then paragraphs with one subject ("Members note ...",
                 # "Members continue ..."): each paragraph is a decision.
-                flush()
+                flush(lead)
                 current, current_lines = [nxt], [raw]
             else:
                 break
             used.add(raw.number)
             after_blank = False
             j += 1
-        flush()
+        flush(lead)
         i = j
     return found, used

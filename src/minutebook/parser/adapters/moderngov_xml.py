@@ -189,7 +189,9 @@ def adapt_moderngov_meeting(data: bytes, name: str) -> AdaptedMeeting:
     except etree.XMLSyntaxError as exc:
         # lxml's message can span lines (e.g. for a NUL byte): error messages are one line.
         detail = " ".join(str(exc).split())
-        raise ParseError(f"{name}: the Modern.gov XML is not well-formed: {detail}", code=3) from exc
+        raise ParseError(
+            f"{name}: the Modern.gov XML is not well-formed: {detail}", code=3
+        ) from exc
     warnings: list[str] = []
     items = root.findall("./agendaitems/agendaitem")
     attendees = root.findall("./attendees/attendee")
