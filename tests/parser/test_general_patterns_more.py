@@ -346,3 +346,104 @@ def test_numbered_paragraph_running_backwards_is_still_not_an_item() -> None:
         "1.  Potholes on Mill Lane were reported to the council.\n"
     )
     assert [i.number for i in m.items] == ["4", "5"]
+
+
+def test_distribution_list_title_from_its_heading_without_glued_markup_or_note() -> None:
+    from minutebook.parser.distribution import extract_distribution_list
+    from minutebook.parser.lines import Block, make_lines
+
+    lines = make_lines(
+        "LICENSING DISTRIBUTION LIST (OPEN)**MUNICIPAL YEAR 2024-25****NOTE:** Original held"
+        " by the Clerk; all amendments to\n"
+        "Jo Bloggs Tel: 01234 567890\n\n"
+        "Name\tNo of copies\n"
+        "Councillor A Smith (Chair)\t1\n"
+    )
+    block = Block(kind="distribution_list", subkind="distribution_list", lines=tuple(lines))
+    document = extract_distribution_list(block)
+    assert document.title == "Licensing Distribution List (open) Municipal Year 2024-25"
+
+
+def test_capitals_row_wrapped_under_a_table_is_not_a_section_heading() -> None:
+    from minutebook.parser.lines import make_lines
+    from minutebook.parser.sections import find_sections
+
+    text = (
+        "AUDIT TRAIL\n\n"
+        "Lead Officer\tJane Smith, Director of Housing\n"
+        "Version\tFinal\n"
+        "CONSULTATION WITH OTHER OFFICERS / DIRECTORATES / CABINET\n"
+        "MEMBER\n"
+        "Officer Title\tComments Sought\tComments included\n"
+        "Director of Law\tNo\tNo\n"
+    )
+    sections = find_sections(make_lines(text))
+    assert [s.heading for s in sections] == ["AUDIT TRAIL"]
+    assert "Director of Law" in sections[0].text
+
+
+def test_capitals_heading_after_a_blank_line_under_a_table_is_still_a_heading() -> None:
+    from minutebook.parser.lines import make_lines
+    from minutebook.parser.sections import find_sections
+
+    text = (
+        "APPENDICES\n\n"
+        "No.\tTitle\n"
+        "1\tWork plan\n\n"
+        "AUDIT TRAIL\n\n"
+        "Lead Officer\tJane Smith, Director of Housing\n"
+    )
+    assert [s.heading for s in find_sections(make_lines(text))] == ["APPENDICES", "AUDIT TRAIL"]
+
+
+def test_unnumbered_headings_all_in_one_style_are_level_one() -> None:
+    from minutebook.parser.lines import make_lines
+    from minutebook.parser.sections import find_sections
+
+    text = (
+        "Introduction\n\n"
+        "1. This report sets out the outcome of the review.\n\n"
+        "Background\n\n"
+        "2. The decision was called in by two Members.\n\n"
+        "Recommendation\n\n"
+        "3. Cabinet is asked to note the report.\n"
+    )
+    sections = find_sections(make_lines(text))
+    assert [(s.heading, s.level) for s in sections] == [
+        ("Introduction", 1),
+        ("Background", 1),
+        ("Recommendation", 1),
+    ]
+
+
+def test_unnumbered_heading_lines_after_the_attendance_are_items() -> None:
+    m = minutes_of(
+        "Parks Committee\n\n"
+        "Members present:     Councillor Ames (Chairperson); and\n"
+        "                     Councillors Boyd and Carr.\n\n"
+        "Apologies\n\n"
+        "Apologies were reported on behalf of Councillor Dunne.\n\n"
+        "Play Park Review\n\n"
+        "The Director reported on the review of play parks.\n\n"
+        "Tree Planting\n\n"
+        "The Committee noted the planting programme for the winter.\n\n"
+        "Chairperson\n"
+    )
+    assert [(i.number, i.title) for i in m.items] == [
+        (None, "Apologies"),
+        (None, "Play Park Review"),
+        (None, "Tree Planting"),
+    ]
+    assert ("Dunne", "apologies") in [(a.name, a.status) for a in m.attendance]
+
+
+def test_two_lone_short_lines_do_not_make_unnumbered_items() -> None:
+    m = minutes_of(
+        "Parks Committee\n\n"
+        "Members present: Councillor Ames (Chairperson) and Councillor Boyd.\n\n"
+        "Play Parks\n\n"
+        "The Director reported on the review of play parks.\n\n"
+        "Tree Planting\n\n"
+        "RESOLVED that the planting programme be approved.\n"
+    )
+    assert len(m.items) == 1 and m.items[0].number is None

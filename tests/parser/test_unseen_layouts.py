@@ -476,3 +476,126 @@ def test_county_minutes_county_councillors_on_the_next_line() -> None:
     assert [len(i.resolutions) for i in d.minutes.items] == [0, 0, 2, 1]
     assert d.minutes.end_time == "12:15"
     assert d.minutes.signature_span is not None
+
+
+def test_licensing_hearing_procedure_preamble_also_present_and_reasons() -> None:
+    d = only_minutes("licensing_hearing_minutes.txt")
+    assert d.committee == "Licensing Act 2003 Sub-Committee"
+    assert d.council == "Westbridge District Council"
+    # "Minutes of a hearing held on <date> at <time> in <venue>."
+    assert meeting(d) == ("2025-10-14", "10:00", "the Council Chamber, Westbridge House")
+    assert attendance(d) == [
+        ("P. Ashworth", "Councillor", "present", "member", "Chair"),
+        ("L. Conroy", "Councillor", "present", "member", None),
+        ("D. Fairweather", "Councillor Mrs", "present", "member", None),
+        # "Also present:" under item 2: the parties and an officer, for that item.
+        ("R. Keane", "Mr", "present", "other", "Applicant"),
+        ("S. Oduya", "Ms", "present", "other", "Solicitor for the Applicant (Keane & Co)"),
+        ("H. Pratt", "Mrs", "present", "other", "Resident, Interested Party"),
+        ("T. Bell", "Mr", "present", "officer", "Environmental Health Officer"),
+    ]
+    m = d.minutes
+    assert m is not None
+    assert m.preamble.startswith("The Chair welcomed everyone to the hearing")
+    assert [(i.number, len(i.resolutions)) for i in m.items] == [("1", 0), ("2", 1), ("3", 1)]
+    hearing = m.items[1]
+    assert hearing.resolutions[0].text.startswith("That the premises licence be granted")
+    assert hearing.reasons.splitlines() == [
+        "(1) The Sub-Committee was satisfied that the conditions would promote the prevention"
+        " of public nuisance.",
+        "(2) The additional condition addresses the concerns of local residents about noise"
+        " late at night.",
+    ]
+    assert "REASONS" not in hearing.discussion
+    assert [(x.name, x.kind) for x in m.declarations] == [(None, "none")]
+    assert m.end_time == "11:40"
+
+
+def test_fire_authority_minutes_present_in_columns_post_name_rows_and_footer() -> None:
+    d = only_minutes("fire_authority_minutes_table_present_part_two.txt")
+    assert d.committee == "Audit and Performance Committee"
+    assert meeting(d) == ("2025-09-18", "14:00", "Service Headquarters, Moor Road, Northmoor")
+    assert attendance(d) == [
+        ("J Ellery", "Councillor", "present", "member", "Chair"),
+        ("K Grant", "Councillor", "present", "member", None),
+        ("M Hollis", "Councillor", "present", "member", None),
+        ("N Ibbotson", "Councillor", "present", "member", None),
+        ("P Jarvis", "Mr", "present", "member", "Independent Member"),
+        # Rows "<post><tab><name>" under "ALSO IN ATTENDANCE:".
+        ("R Kemp", None, "present", "officer", "Chief Fire Officer"),
+        ("S Lowe", None, "present", "officer", "Treasurer"),
+        ("T Marsh", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        (
+            "12/25",
+            "MINUTES OF THE PREVIOUS MEETING",
+            [
+                "That the minutes of the meeting held on 19 June 2025 be approved as a correct record."
+            ],
+        ),
+        (
+            "13/25",
+            "INTERNAL AUDIT PROGRESS REPORT",
+            [
+                "the progress report be noted",  # as printed, after "RESOLVED that:"
+                "a further update on the outstanding recommendations be brought to the next meeting.",
+            ],
+        ),
+        (
+            "14/25",
+            "EXCLUSION OF THE PUBLIC",
+            [
+                "That the public be excluded from the meeting for the following item of business"
+                " on the grounds that it involves the likely disclosure of exempt information as"
+                " defined in paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972."
+            ],
+        ),
+        (
+            "15/25",
+            "CONTRACT AWARD - FLEET MAINTENANCE",
+            ["That the contract be awarded as set out in the exempt report."],
+        ),
+    ]
+    assert d.minutes is not None
+    # The page footer printed once between items is not minute text.
+    assert d.minutes.items[1].discussion.startswith("The Treasurer presented the report")
+    assert "18 September 2025" not in d.minutes.items[1].discussion
+    assert d.minutes.end_time == "15:35"
+
+
+def test_ni_council_minutes_aldermen_plural_and_officer_list_with_and() -> None:
+    d = only_minutes("ni_council_committee_minutes_unnumbered.txt")
+    assert d.committee == "Environment Committee"
+    assert d.council == "Loughmore and District Council"
+    assert d.meeting.date == "2025-11-04"
+    assert attendance(d) == [
+        ("McKeown", "Alderman", "present", "member", "Chairperson"),
+        # "Aldermen Dunlop and Ferris; and": the plural covers both, "and" is no one.
+        ("Dunlop", "Alderman", "present", "member", None),
+        ("Ferris", "Alderman", "present", "member", None),
+        ("Gallagher", "Councillor", "present", "member", None),
+        ("Hanna", "Councillor", "present", "member", None),
+        ("Irvine", "Councillor", "present", "member", None),
+        ("Kerr", "Councillor Mrs", "present", "member", None),
+        ("L. Magee", "Mr", "present", "officer", "Director of Environmental Services"),
+        ("N. Quinn", "Ms", "present", "officer", "Waste Manager"),
+        ("O. Reilly", "Mrs", "present", "officer", "Committee Services Officer"),
+        ("Patterson", "Councillor", "apologies", "member", None),
+    ]
+    assert d.minutes is not None
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Hanna", "4")]
+    # Unnumbered item headings, each alone between blank lines.
+    assert [(i.number, i.title) for i in d.minutes.items] == [
+        (None, "Apologies"),
+        (None, "Minutes"),
+        (None, "Declarations of Interest"),
+        (None, "Restricted Items"),
+        (None, "Recycling Centre Contract"),
+        (None, "Matters referred back from Council"),
+        (None, "Street Cleansing Review"),
+    ]
+    assert [r.text for r in d.minutes.items[3].resolutions] == [
+        "That the Committee agrees to exclude the members of the press and public from the"
+        " meeting during discussion of the following item."
+    ]

@@ -18,46 +18,56 @@ from minutebook.web.search import backends, reindex, search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
 
-# (share of the index tested by the first walk, walk budget): walk, then bitmap probes
-# sized from the density seen; walks only; a first walk that finds nothing.
-PROBES = [(0.3, 0), (0.2, 10_000), (0.05, 0), (0.5, 3)]
-
 
 def _newest(word: str, **filters: Any) -> list[int]:
     rows = SearchEntry.objects.filter(body__icontains=word, closed=False, **filters)
     return list(rows.order_by("-id").values_list("id", flat=True))
 
 
-@pytest.mark.parametrize(("walk_first", "walk_budget"), PROBES)
-def test_the_newest_matches_are_found_by_every_probe_path(
-    record: dict[str, Any], monkeypatch: Any, walk_first: float, walk_budget: int
-) -> None:
+def _objects(results: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    return sorted((r["model"], r["object_id"]) for r in results)
+
+
+@pytest.fixture
+def spread(record: dict[str, Any], monkeypatch: Any) -> list[tuple[str, int]]:
+    """Ten matches spread over the newest rows, a small cap and window: the objects of
+    the five newest matching rows (the window)."""
     minute = record["minute"]
     for order in range(10, 40):
-        # Matches spread over the newest rows, so probes must reach back for them.
         text = "Zephyrine grant approved" if order % 3 == 0 else "Other business"
         m.Resolution.objects.create(minute=minute, order=order, text=f"{text} {order}")
     m.Resolution.objects.create(minute=minute, order=40, text="A rare quetzalcoatl mention")
     reindex()
     expected = _newest("zephyrine")
     assert len(expected) == 10
-    size = SearchEntry.objects.count()
-    monkeypatch.setattr(backends.PostgresFTS, "WALK_FIRST", max(1, int(size * walk_first)))
-    monkeypatch.setattr(backends.PostgresFTS, "WALK_BUDGET", walk_budget)
     monkeypatch.setattr(backends, "COUNT_CAP", 7)
     monkeypatch.setattr(backends, "RANK_WINDOW", 5)
+    window = SearchEntry.objects.filter(id__in=expected[:5]).values_list("model", "object_id")
+    return sorted(window)
 
-    capped = search("zephyrine")
-    assert capped.capped and capped.total == 7
-    newest_objects = set(
-        SearchEntry.objects.filter(id__in=expected[:5]).values_list("model", "object_id")
-    )
-    assert {(r["model"], r["object_id"]) for r in capped.results} == newest_objects
 
+def test_every_probe_path_finds_the_newest_matches(
+    spread: list[tuple[str, int]], monkeypatch: Any
+) -> None:
+    # Every size of first walk, then walks only (a large budget) or bitmap probes sized
+    # from the density seen (no budget): each range boundary falls on every row once.
+    for first in range(1, SearchEntry.objects.count() + 2):
+        for budget in (0, 10_000):
+            monkeypatch.setattr(backends.PostgresFTS, "WALK_FIRST", first)
+            monkeypatch.setattr(backends.PostgresFTS, "WALK_BUDGET", budget)
+            found = search("zephyrine")
+            assert (found.total, found.capped) == (7, True), (first, budget)
+            assert _objects(found.results) == spread, (first, budget)
+
+
+def test_phrases_rare_words_and_filters_through_small_probes(
+    spread: list[tuple[str, int]], monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(backends.PostgresFTS, "WALK_FIRST", 3)
+    monkeypatch.setattr(backends.PostgresFTS, "WALK_BUDGET", 2)
     phrase = search('"zephyrine grant"')
-    assert phrase.capped and {(r["model"], r["object_id"]) for r in phrase.results} == (
-        newest_objects
-    )
+    assert phrase.capped and _objects(phrase.results) == spread
+    assert search('"grant zephyrine"').total == 0
     rare = search("quetzalcoatl")
     assert (rare.total, rare.capped, len(rare.results)) == (1, False, 1)
     assert search("zephyrine quetzalcoatl").total == 0

@@ -208,7 +208,16 @@ def _cells(text: str) -> list[str]:
     """The entries of a list line: names in tab-separated columns are one entry each
     ("Councillor A (Chair)<tab>Councillor B")."""
     cells = text.split("\t") if "\t" in text else [text]
-    return [c for c in (" ".join(cell.split()).strip(" :") for cell in cells) if c]
+    out = [c for c in (" ".join(cell.split()).strip(" :") for cell in cells) if c]
+    if (
+        len(out) == 2
+        and _OFFICER_ROLE.search(out[0])
+        and not _OFFICER_ROLE.search(out[1])
+        and not looks_like_person(out[0])
+        and looks_like_person(out[1])
+    ):
+        return [f"{out[1]} ({out[0]})"]  # a row "<post><tab><name>": "Treasurer<tab>S Lowe"
+    return out
 
 
 def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
@@ -260,6 +269,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 and _OFFICER_ROLE.search(role)
                 and (person.honorific is None or "ouncillor" not in person.honorific)
                 and not re.search(r"(?i)\b(?:cabinet|portfolio|member)\b", role)
+                # A party's representative at a hearing is not the council's officer.
+                and not re.search(r"(?i)\bfor\s+the\s+(?:applicant|objector|appellant)", role)
             ):
                 cap = "officer"
             if cap == "officer" and role:

@@ -155,7 +155,7 @@ def parse_minutes_sentence(sentence: str) -> tuple[str | None, MeetingRef, Part]
         r"(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)\s+(?:meeting\s+)?held\b",
         sentence,
     )
-    if m and not re.fullmatch(r"(?i)(?:a\s+|the\s+)?meeting", m["c"].strip()):
+    if m and not re.fullmatch(r"(?i)(?:a\s+|the\s+)?(?:meeting|hearing)", m["c"].strip()):
         committee = smart_title(m["c"].strip(" ,"))
     held = re.search(r"(?i)\bheld\b(?P<rest>.*)$", sentence)
     rest = held["rest"] if held else ""

@@ -24,6 +24,7 @@ from minutebook.parser.attendance_more import fold_posts, item_attendance
 from minutebook.parser.dates import parse_time
 from minutebook.parser.declarations import extract_declarations
 from minutebook.parser.heading import parse_heading, plain
+from minutebook.parser.item_headings import heading_lines
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import (
     Attendee,
@@ -153,7 +154,14 @@ def _wrapped_title(texts: Sequence[str], i: int, title: str, body: int) -> tuple
     if nxt and _upper_ratio(title) >= 0.8 and _upper_ratio(nxt) >= 0.8 and len(nxt) <= 80:
         # A heading in capitals goes on in capitals on the next line ("... AT" /
         # "ELDERPARK WORKSPACE."), whatever the width.
-        numbered = (NUMBER_TITLE, NUMBER_ALONE, PAREN_NUMBER, CODED_NUMBER, WORD_NUMBER, LETTER_ITEM)
+        numbered = (
+            NUMBER_TITLE,
+            NUMBER_ALONE,
+            PAREN_NUMBER,
+            CODED_NUMBER,
+            WORD_NUMBER,
+            LETTER_ITEM,
+        )
         if not any(p.match(nxt) for p in numbered) and not find_marker(nxt):
             parts.append(nxt)
             k += 1
@@ -334,7 +342,12 @@ def _unnumbered_items(texts: Sequence[str]) -> list[_ItemStart]:
         ):
             # The minute starts after the agenda's description ("To receive ...").
             starts.append(_ItemStart(nonblank[k + 1] + 1, i, None, t.rstrip(".")))
-    return starts if len(starts) >= 2 else []
+    return starts if len(starts) >= 2 else _heading_line_items(texts)
+
+
+def _heading_line_items(texts: Sequence[str]) -> list[_ItemStart]:
+    """Items printed as unnumbered heading lines (see `item_headings`)."""
+    return [_ItemStart(i + 1, i, None, texts[i]) for i in heading_lines(texts, _title_like)]
 
 
 REASONS = re.compile(r"(?i)^reasons?\s+for\s+(?:the\s+)?decisions?\b")

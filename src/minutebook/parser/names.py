@@ -54,7 +54,8 @@ HONORIFIC_RE = re.compile(
 )
 # "Councillors A, B and C": the plural distributes over the list.
 PLURAL_HONORIFIC_RE = re.compile(
-    r"^(?P<hon>(?:County |Borough |City )?Councillors|Cllrs\.?|Cynghorwyr)\s+", re.IGNORECASE
+    r"^(?P<hon>(?:County |Borough |City )?Councillors|Cllrs\.?|Cynghorwyr|Aldermen)\s+",
+    re.IGNORECASE,
 )
 # Welsh papers print both languages: "Cynghorydd / Councillor Rhian Evans".
 _BILINGUAL_HONORIFIC = re.compile(
@@ -391,6 +392,8 @@ def _singular_honorific(plural: str) -> str | None:
     low = plural.lower().rstrip(". ")
     if low.startswith("cynghorwyr"):
         return "Cynghorydd"
+    if low == "aldermen":
+        return "Alderman"
     if "councillor" not in low and low != "cllrs":
         return None
     for prefix in ("county", "borough", "city"):
@@ -401,7 +404,7 @@ def _singular_honorific(plural: str) -> str | None:
 
 _PLURAL_INSIDE = re.compile(
     r"(?<=[^\s,;])(?<!County)(?<!Borough)(?<!City)\s+"
-    r"(?=(?:County\s+|Borough\s+|City\s+)?(?:Councillors|Cllrs\.?)\s+[A-Z])"
+    r"(?=(?:County\s+|Borough\s+|City\s+)?(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z])"
 )
 
 
@@ -422,7 +425,7 @@ def split_name_list(text: str) -> list[PersonName]:
         shared_honorific = _singular_honorific(plural["hon"])
         text = text[plural.end() :]
     # "Councillor A (Chairman) Councillors B, C and D": the plural starts a new part.
-    if "ouncillors" in text or "Cllrs" in text:
+    if "ouncillors" in text or "Cllrs" in text or "Aldermen" in text:
         text = _PLURAL_INSIDE.sub("; ", text)
     has_separators = bool(re.search(r",|\band\b|;|&", re.sub(r"\([^()]*\)", "", text)))
     chunks: list[str]
@@ -445,6 +448,8 @@ def split_name_list(text: str) -> list[PersonName]:
                 plain = split_honorific(piece)[0] is None and "(" not in piece
                 sub.extend(_split_unseparated(piece) if plain else [piece])
         for piece in sub:
+            # "...; and Councillors B and C" split at ";": the list's "and" is no name.
+            piece = re.sub(r"^(?:and|&)(?:\s+|$)", "", piece.strip())
             later = PLURAL_HONORIFIC_RE.match(piece)
             if later:
                 # "Councillor A (Chair); Councillors B, C and D": the plural
@@ -494,7 +499,8 @@ def split_name_title_run(text: str) -> list[PersonName]:
     that follows the group ("Paula Thornton, Beverley Olamijulo and Poonam
     Patel, Constitutional Team").
     """
-    text = clean(text)
+    # "...; and Mrs O Reilly, Committee Services Officer.": the list's "and" and full stop go.
+    text = re.sub(r"(?<=[a-z]{2})\.$", "", re.sub(r"^(?:and|&)\s+", "", clean(text)))
     if ";" in text:
         # Semicolons separate people; each part is a run of its own.
         return [p for part in text.split(";") for p in split_name_title_run(part)]

@@ -21,6 +21,7 @@ from pathlib import Path
 from minutebook.parser import PARSER_VERSION, reading
 from minutebook.parser.agenda import extract_agenda
 from minutebook.parser.decision import extract_decision
+from minutebook.parser.distribution import extract_distribution_list
 from minutebook.parser.letter import extract_letter
 from minutebook.parser.lines import Block, Line, make_lines
 from minutebook.parser.minutes import extract_minutes
@@ -60,6 +61,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "appendix": extract_report,
     "work_plan": extract_report,
     "letter": extract_letter,
+    "distribution_list": extract_distribution_list,
 }
 
 

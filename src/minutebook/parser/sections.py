@@ -161,6 +161,17 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
     prev, adjacent = nav.previous(i)
     if prev is not None and adjacent and "\t" in prev.text.strip():
         return None  # a one-cell row of the table above ("None")
+    if (
+        prev is not None
+        and adjacent
+        and i >= 2
+        and "\t" in lines[i - 2].text.strip()
+        and is_upper_heading(clean(prev.text))
+        and not ends_sentence(clean(prev.text))
+    ):
+        # Under a table, a capitals line wrapped in two ("CONSULTATION WITH OTHER
+        # OFFICERS / CABINET" / "MEMBER") is the table's row, not a heading of its own.
+        return None
     if prev is not None and adjacent:
         prev_text = clean(prev.text)
         # Directly under an unfinished sentence it is that sentence's last line.
@@ -336,6 +347,10 @@ def _case_levels(sections: list[Section]) -> tuple[Section, ...]:
     the capitals are level 1 and the others level 2."""
     plain_heads = [s for s in sections if s.heading and s.level is None]
     upper = [is_upper_heading(s.heading) for s in plain_heads]
+    one_style = all(upper) or not any(upper)
+    if plain_heads and one_style and len(plain_heads) == sum(1 for s in sections if s.heading):
+        # No heading numbered or marked up, all in one style: one level.
+        return tuple(replace(s, level=1) if s.heading else s for s in sections)
     if not plain_heads or not upper[0] or all(upper) or upper.count(True) < 2:
         return tuple(sections)
     return tuple(

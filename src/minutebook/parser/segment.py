@@ -47,7 +47,7 @@ MINUTES_HEADING = re.compile(
     r"^\W*minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
     r"(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened)\s+)?"
-    r"(?!previous\b|last\b)(?:meeting\b|(?-i:[A-Z]))",
+    r"(?!previous\b|last\b)(?:meeting\b|hearing\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 ITEM_REF = re.compile(r"^\s*\(\s*item\s+\w+\s*\)", re.IGNORECASE)

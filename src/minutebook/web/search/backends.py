@@ -205,7 +205,7 @@ class PostgresFTS:
                 if walk
                 else "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on"
             )
-            bounds = "e.id <= %s" if low == 0 else "e.id >= %s AND e.id <= %s"
+            bounds = "e.id <= %s" if low == 0 else "e.id > %s AND e.id <= %s"
             cursor.execute(
                 f"SELECT id, CASE WHEN n <= %s THEN ts_rank_cd(document, {rank_sql}) END "
                 "FROM (SELECT e.id, e.document, row_number() OVER (ORDER BY e.id DESC) AS n "
@@ -227,7 +227,7 @@ class PostgresFTS:
             walk = expected <= self.WALK_BUDGET
             size = int(expected) + 1
             if not walk and size > high // 2:
-                size = high  # most of what is left: one last probe over all of it
+                size = high // 2  # most of what is left: one last probe over all of it
         return found
 
     def search(self, query: ParsedQuery, filters: Filters, limit: int, offset: int) -> Page:

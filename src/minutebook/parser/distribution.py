@@ -1,0 +1,41 @@
+"""Distribution lists (who receives the papers): their title, from the heading line.
+
+"CORPORATE PARENTING DISTRIBUTION LIST (OPEN)**MUNICIPAL YEAR 2020-21**" ->
+"Corporate Parenting Distribution List (Open) Municipal Year 2020-21" (markdown
+emphasis glued to the words becomes a space).
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.parser.heading import plain
+from minutebook.parser.lines import Block
+from minutebook.parser.models import Document, MeetingRef
+from minutebook.parser.names import smart_title
+
+
+def extract_distribution_list(block: Block) -> Document:
+    title = None
+    for line in block.lines[:5]:
+        if not re.search(r"(?i)\b(?:distribution|circulation)\b", line.text):
+            continue
+        # The heading's parts in capitals, up to a label ("NOTE:") glued after them.
+        parts = [" ".join(plain(p).split()) for p in re.split(r"\*\*|__", line.text)]
+        kept: list[str] = []
+        for part in (p for p in parts if p):
+            if kept and (not part.isupper() or part.endswith(":")):
+                break
+            kept.append(part)
+        text = " ".join(kept).strip(" :")
+        title = smart_title(text) if text.isupper() else text
+        break
+    return Document(
+        kind=block.kind,
+        subkind=block.subkind,
+        title=title,
+        committee=None,
+        council=None,
+        meeting=MeetingRef(),
+        span=block.span,
+    )
