@@ -291,3 +291,25 @@ def test_characters_brought_back_by_entities_are_normalised_in_the_changed_lines
     assert raw.text == "Health & Care\nPlain line\nBold  text\nLast  "
     md = read_source(b"# Title&nbsp;One\n\nA **bold**&#160;word\n", "x.md")
     assert "\u00a0" not in md.text and "Title One" in md.text and "bold word" in md.text
+
+
+HEADING_TEXT = st.text(
+    alphabet=st.sampled_from(list("aZ. 12:30pm4 June 2024Monday,-–()noonx")), max_size=60
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HEADING_TEXT)
+def test_heading_like_equals_the_word_count_and_sentence_test(text: str) -> None:
+    from minutebook.parser.heading import _heading_like, _strip_dates_times
+
+    slow = len(_strip_dates_times(text).split()) <= 14 and not re.search(r"[a-z]\.\s+[A-Z]", text)
+    assert _heading_like(text) == slow
+
+
+def test_heading_like_rejects_prose_and_long_lines() -> None:
+    from minutebook.parser.heading import _heading_like
+
+    assert _heading_like("Planning Committee 4 June 2024 at 2.00 pm")
+    assert not _heading_like("The meeting was held. Members agreed the minutes")
+    assert not _heading_like(" ".join(["word"] * 15))

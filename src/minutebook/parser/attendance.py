@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee, Span
@@ -441,10 +442,9 @@ def _around(lines: Sequence[Line], words: re.Pattern[str], word_list: Sequence[s
     n = len(lines)
     keep = [False] * n
     found = lines_matching(lines, words, word_list)
-    k = 0
-    while k < n:
-        if k not in found or lines[k].is_blank:
-            k += 1
+    done = 0  # lines before this are kept or passed over already
+    for k in sorted(found):  # few lines hold the words: visit only those
+        if k < done or lines[k].is_blank:
             continue
         a = k
         while a > 0 and not lines[a - 1].is_blank:
@@ -462,14 +462,14 @@ def _around(lines: Sequence[Line], words: re.Pattern[str], word_list: Sequence[s
                 b += 1
         for j in range(a, b + 1):
             keep[j] = True
-        k = b + 1
+        done = b + 1
     out: list[Line] = []
-    for j, line in enumerate(lines):
-        if keep[j]:
-            if out and line.number != out[-1].number + 1 and not out[-1].is_blank:
-                # Separate kept paragraphs that were apart, as a blank line would.
-                out.append(Line(number=out[-1].number, text="", page=out[-1].page))
-            out.append(line)
+    for j in compress(range(n), keep):
+        line = lines[j]
+        if out and line.number != out[-1].number + 1 and not out[-1].is_blank:
+            # Separate kept paragraphs that were apart, as a blank line would.
+            out.append(Line(number=out[-1].number, text="", page=out[-1].page))
+        out.append(line)
     return out
 
 

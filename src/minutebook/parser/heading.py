@@ -181,9 +181,10 @@ def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     if len(pieces) != 2:
         return None, None, None
     left, right = pieces
-    left_date, right_date = parse_date(left), parse_date(right)
+    right_date = parse_date(right)
     if right_date and clean_committee(left):
         return clean_committee(left), right_date, parse_time(right)
+    left_date = parse_date(left)
     if left_date and clean_committee(right):
         return clean_committee(right), left_date, parse_time(left)
     return None, None, None
@@ -222,12 +223,16 @@ def _labels_after(
 # agreed ...", "the minute of its previous meeting of 9 June 2025") names another
 # meeting; a heading line carrying the date is short.
 _HEADING_MAX_WORDS = 14
+_SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
 
 
 def _heading_like(text: str) -> bool:
     """A short title-like line, not a sentence of prose."""
-    words = _strip_dates_times(text).split()
-    return len(words) <= _HEADING_MAX_WORDS and not re.search(r"[a-z]\.\s+[A-Z]", text)
+    # The cheap sentence test first: stripping dates and times from a long line of prose
+    # costs many regex passes.
+    if _SENTENCE_BREAK.search(text):
+        return False
+    return len(_strip_dates_times(text).split()) <= _HEADING_MAX_WORDS
 
 
 def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
