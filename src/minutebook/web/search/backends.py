@@ -227,7 +227,7 @@ class PostgresFTS:
             walk = expected <= self.WALK_BUDGET
             size = int(expected) + 1
             if not walk and size > high // 2:
-                size = high // 2  # most of what is left: one last probe over all of it
+                size = high  # most of what is left: one last probe over all of it
         return found
 
     def search(self, query: ParsedQuery, filters: Filters, limit: int, offset: int) -> Page:
