@@ -94,6 +94,7 @@ class FactsMixin:
                     "number": (entry.number or "").strip(),
                     "title": title,
                     "discussion": entry.discussion,
+                    "reasons": entry.reasons,
                     "part": part,
                     **self.provenance(doc, entry.span),
                 },

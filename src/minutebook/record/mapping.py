@@ -113,6 +113,13 @@ def meeting_facts(parsed: p.Document, on: dt.date) -> dict[str, Any]:
         values["status"] = "held"
         if parse_time(parsed.minutes.end_time):
             values["end_time"] = parse_time(parsed.minutes.end_time)
+        # A closed (exempt) minutes document must not put its words on the public meeting.
+        if parsed.minutes.preamble and parsed.part != "closed":
+            values["minutes_preamble"] = parsed.minutes.preamble
+        if parsed.minutes.signed_by_chair:
+            values["signed_by_chair"] = parsed.minutes.signed_by_chair[:200]
+        if parse_date(parsed.minutes.signed_date):
+            values["signed_date"] = parse_date(parsed.minutes.signed_date)
     return values
 
 

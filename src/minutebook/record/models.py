@@ -190,6 +190,11 @@ class Meeting(NaturalKeyModel):
     venue = models.CharField(max_length=400, blank=True)
     online = models.BooleanField(null=True, blank=True)
     status = models.CharField(max_length=16, choices=STATUS_CHOICES, default="scheduled")
+    # From the minutes: prose before the first item (a petition presented, a hearing's
+    # procedure) and the signature lines the chair signs when the minutes are confirmed.
+    minutes_preamble = models.TextField(blank=True)
+    signed_by_chair = models.CharField(max_length=200, blank=True)
+    signed_date = models.DateField(null=True, blank=True)
     municipal_year = models.ForeignKey(
         MunicipalYear, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
     )
@@ -357,6 +362,7 @@ class Minute(Provenance, NaturalKeyModel):
     order = models.PositiveIntegerField()
     title = models.CharField(max_length=600)
     discussion = models.TextField(blank=True)
+    reasons = models.TextField(blank=True)  # "Reasons for decision", printed once
     part = models.CharField(max_length=8, choices=PART_CHOICES, default="open")
     history = HistoricalRecords()
 

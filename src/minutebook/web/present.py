@@ -110,6 +110,7 @@ def minute_data(minute: m.Minute, visible_resolution_ids: set[int] | None = None
         "number": minute.number,
         "title": minute.title,
         "discussion": minute.discussion,
+        "reasons": minute.reasons,
         "part": minute.part,
         "source_url": links.fact_source_url(minute),
         "resolutions": [

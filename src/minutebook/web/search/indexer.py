@@ -236,7 +236,7 @@ def minute_entries(index: _Index, meeting_ids: list[int]) -> Iterator[Row]:
             "minute",
             "minute",
             f"{minute.number} {minute.title}".strip(),
-            minute.discussion,
+            "\n\n".join(t for t in (minute.discussion, minute.reasons) if t),
             f"{index.meeting_url(minute.meeting)}#minute-{minute.order}",
             line=minute.first_line or 0,
             meeting=minute.meeting,
