@@ -65,3 +65,12 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def councils_dir() -> Path:
     return COUNCILS
+
+
+@pytest.fixture(autouse=True)
+def _fresh_shared_slug_cache() -> None:
+    """`web.links` caches which slugs several councils share for a few seconds; a test must
+    not see the slugs of the previous test's database."""
+    from minutebook.web import links
+
+    links._shared_cache.clear()

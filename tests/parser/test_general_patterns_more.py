@@ -447,3 +447,46 @@ def test_two_lone_short_lines_do_not_make_unnumbered_items() -> None:
         "RESOLVED that the planting programme be approved.\n"
     )
     assert len(m.items) == 1 and m.items[0].number is None
+
+
+def test_minute_items_after_a_part_two_heading_are_closed() -> None:
+    from minutebook.parser.pipeline import parse_bytes
+
+    text = b"""MINUTES of the meeting of the Audit Committee held on Thursday 18 September 2025 at 2.00 pm
+
+PRESENT: Councillors A. Ashby (Chair), B. Brook and C. Cole.
+
+1. MINUTES
+
+RESOLVED that the minutes of the meeting held on 3 July 2025 be approved.
+
+2. EXCLUSION OF THE PUBLIC
+
+RESOLVED that the public be excluded for the following item under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972.
+
+PART II - EXEMPT ITEMS
+
+3. CONTRACT AWARD - GROUNDS MAINTENANCE
+
+The Committee considered an exempt report on the award of the contract.
+
+RESOLVED that the contract be awarded as set out in the exempt report.
+
+PART I
+
+4. DATE OF NEXT MEETING
+
+RESOLVED that the next meeting be held on 4 December 2025.
+"""
+    doc = parse_bytes(text, "minutes.txt").documents[0]
+    assert doc.minutes is not None
+    parts = {item.number: item.part for item in doc.minutes.items}
+    assert parts == {"1": "open", "2": "open", "3": "closed", "4": "open"}
+    assert "PART II" not in doc.minutes.items[1].discussion
+
+
+def test_prose_naming_part_one_of_schedule_12a_opens_no_part() -> None:
+    from minutebook.parser.minutes import part_markers
+
+    assert part_markers(["Part 1 of Schedule 12A to the Local Government Act 1972"]) == []
+    assert part_markers(["Part 2 items were considered.", "EXEMPT BUSINESS"]) == [(1, "closed")]

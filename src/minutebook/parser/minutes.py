@@ -32,6 +32,7 @@ from minutebook.parser.models import (
     Document,
     MinuteItem,
     Minutes,
+    Part,
     Resolution,
     WorkPlanEntry,
 )
@@ -480,6 +481,45 @@ def _minute_numbers(
     ]
 
 
+# A heading line that opens the exempt (closed) part of the minutes, or the open part again.
+# Only short stand-alone lines count: prose such as "paragraph 3 of Part 1 of Schedule 12A"
+# names a part without opening one.
+_CLOSED_PART_HEADING = re.compile(
+    r"(?i)^\W*(?:part\s+(?:ii|2|b|two)\b|exempt\s+(?:items?|business|information)\b|"
+    r"(?:items?|business|matters)\s+(?:(?:considered|taken|discussed)\s+)?in\s+private\b|"
+    r"private\s+(?:session|business)\b|(?:closed|confidential)\s+(?:session|section|part|business)\b)"
+)
+_OPEN_PART_HEADING = re.compile(r"(?i)^\W*part\s+(?:i|1|a|one)\b")
+
+
+def part_markers(texts: Sequence[str]) -> list[tuple[int, Part]]:
+    """(index, part) of each stand-alone heading that opens the closed or the open part."""
+    found: list[tuple[int, Part]] = []
+    for i, text in enumerate(texts):
+        line = text.strip()
+        if (
+            not line
+            or len(line) > 70
+            or line.endswith((".", ",", ";"))
+            or "schedule" in line.lower()
+        ):
+            continue
+        if _CLOSED_PART_HEADING.match(line):
+            found.append((i, "closed"))
+        elif _OPEN_PART_HEADING.match(line):
+            found.append((i, "open"))
+    return found
+
+
+def _part_at(markers: Sequence[tuple[int, Part]], index: int) -> Part:
+    part: Part = "open"
+    for at, marked in markers:
+        if at >= index:  # a heading that is the item's own title opens the part after it
+            break
+        part = marked
+    return part
+
+
 def extract_minutes(block: Block) -> Document:
     lines = block.lines
     heading = parse_heading(lines)
@@ -497,6 +537,8 @@ def extract_minutes(block: Block) -> Document:
     footer = {
         rest[k].number for k in running_footer(texts, heading.committee, heading.meeting.date)
     }
+    markers = part_markers(texts)
+    footer |= {rest[k].number for k, _ in markers}  # a part heading is no item's discussion
     items: list[MinuteItem] = []
     declarations: list[Declaration] = []
     listed_apologies: list[Attendee] = []
@@ -521,6 +563,7 @@ def extract_minutes(block: Block) -> Document:
                 span=span_of([ln for ln in span_lines] or [rest[start.head]]),
                 discussion=discussion,
                 reasons=reasons,
+                part=_part_at(markers, start.head),
             )
         )
         if re.search(r"(?i)declar|disclos|interests?\b|transparency", start.title):

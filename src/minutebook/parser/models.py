@@ -183,6 +183,7 @@ class MinuteItem:
     span: Span
     discussion: str = ""  # the minuted discussion, resolutions excluded
     reasons: str = ""  # "Reasons for decision" printed with the item, once
+    part: Part = "open"  # "closed": after a "PART II" / exempt-business heading
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -192,6 +193,7 @@ class MinuteItem:
             "resolution_details": [r.to_json() for r in self.resolutions],
             "discussion": self.discussion,
             "reasons": self.reasons,
+            "part": self.part,
             "span": self.span.to_json(),
         }
 

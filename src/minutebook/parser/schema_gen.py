@@ -98,6 +98,7 @@ def build_schema() -> dict[str, Any]:
                 "resolution_details": {"type": "array", "items": ref("numbered_text")},
                 "discussion": {"type": "string"},
                 "reasons": {"type": "string"},
+                "part": ref("part"),
                 "span": ref("span"),
             }
         ),

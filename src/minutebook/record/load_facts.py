@@ -95,7 +95,8 @@ class FactsMixin:
                     "title": title,
                     "discussion": entry.discussion,
                     "reasons": entry.reasons,
-                    "part": part,
+                    # An item after a "PART II" heading is exempt even in open minutes.
+                    "part": "closed" if entry.part == "closed" else part,
                     **self.provenance(doc, entry.span),
                 },
             )

@@ -38,9 +38,11 @@ def _json(base: str, path: str) -> Any:
         return json.load(response)
 
 
-def _twin(path: str) -> str:
-    path = path.split("#")[0]
-    return "/index.json" if path == "/" else path.rstrip("/") + ".json"
+def _twin(url: str) -> str:
+    """The JSON twin of a page's URL, keeping its query (e.g. ?council= for a shared slug)."""
+    path, _, query = url.split("#")[0].partition("?")
+    twin = "/index.json" if path == "/" else path.rstrip("/") + ".json"
+    return f"{twin}?{query}" if query else twin
 
 
 # Tracking pages, by the label of the committee page's "follow" link that leads to them.
