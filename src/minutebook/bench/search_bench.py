@@ -17,25 +17,11 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import time
 from typing import Any
 
-from minutebook.bench.record_bench import ONE_WORD, PHRASES, TWO_WORDS
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def _summary(values: list[float]) -> dict[str, float]:
-    return {
-        "p50_ms": round(statistics.median(values) * 1000, 2),
-        "p95_ms": round(_pct(values, 0.95) * 1000, 2),
-        "n": len(values),
-    }
+from minutebook.bench.record_bench import ONE_WORD, PHRASES, TWO_WORDS, _summary
 
 
 def _setup() -> None:

@@ -15,8 +15,8 @@ from minutebook.record import models as m
 from minutebook.record.visibility import public
 
 # Facts that can be closed while the document they were read from is open.
-_FACT_MODELS: list[Any] = [m.AgendaItem, m.Minute, m.Resolution, m.Declaration, m.Report]
-WITHHELD_FACTS = frozenset(_FACT_MODELS)
+FACT_MODELS: list[Any] = [m.AgendaItem, m.Minute, m.Resolution, m.Declaration, m.Report]
+WITHHELD_FACTS = frozenset(FACT_MODELS)
 
 
 def closed_lines_by_source(source_id: int | None = None) -> dict[int, set[int]]:
@@ -28,7 +28,7 @@ def closed_lines_by_source(source_id: int | None = None) -> dict[int, set[int]]:
         documents = list(
             m.Document.objects.filter(source_id=source_id).values_list("pk", flat=True)
         )
-    for model in _FACT_MODELS:
+    for model in FACT_MODELS:
         qs = model.objects.filter(document__isnull=False, first_line__isnull=False)
         if documents is not None:
             qs = qs.filter(document_id__in=documents)

@@ -20,7 +20,7 @@ from django.db.models import Model, Q, QuerySet
 from minutebook.record import models as m
 from minutebook.record.visibility import public
 from minutebook.web import links
-from minutebook.web.redaction import _FACT_MODELS, closed_lines_by_source
+from minutebook.web.redaction import FACT_MODELS, closed_lines_by_source
 
 PASSAGE_CHARS = 2000
 # Control characters mark highlights in snippets; they never come from a paper.
@@ -124,7 +124,7 @@ def closed_lines_for_sources(source_ids: set[int]) -> dict[int, set[int]]:
     """`redaction.closed_lines_by_source()` for some sources: the same facts and rule, with
     visibility computed over those sources' facts only."""
     out: dict[int, set[int]] = {}
-    for model in _FACT_MODELS:
+    for model in FACT_MODELS:
         qs = model.objects.filter(document__source_id__in=source_ids, first_line__isnull=False)
         hidden = qs.exclude(pk__in=public(qs).values("pk"))
         for source, first, last in hidden.values_list(
