@@ -80,7 +80,9 @@ def _database() -> dict[str, object]:
         "NAME": str(path),
         "OPTIONS": {
             # WAL lets readers (the website) run while an ingest writes.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+            ),
             "transaction_mode": "IMMEDIATE",
         },
     }

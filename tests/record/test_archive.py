@@ -86,6 +86,14 @@ def test_round_trip_in_the_same_engine(tmp_path: Path, seeds_dir: Path) -> None:
     export_archive(tmp_path / "second")
     assert _tables(tmp_path / "first") == _tables(tmp_path / "second")
     assert _sources(tmp_path / "first") == _sources(tmp_path / "second")
+    # The full-text index comes back with the entries: they are searchable, and the index
+    # can be rewritten (a stale SQLite FTS5 index makes the rewrite fail as "malformed").
+    from minutebook.web.search import reindex, search
+
+    before = search("fostering").total
+    assert before > 0
+    reindex()
+    assert search("fostering").total == before
     # Ids continue after the imported ones (sequences reset): new rows do not collide.
     council = m.Council.objects.create(name="New", slug="new-council")
     assert council.pk > max(row["id"] for row in _tables(tmp_path / "first")["record.Council"])

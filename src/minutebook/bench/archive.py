@@ -5,11 +5,19 @@ order of business, minutes of the last meeting with attendance and numbered
 resolutions, officers' reports with a header table, recommendations and
 numbered paragraphs carrying figures), with varied councils, committees,
 names, topics and figures. Deterministic for a given seed.
+
+The archive has the shape of a real one: each committee meets every six weeks,
+so a large archive spans many years; each council has a stable pool of
+councillors and officers, and each committee a membership per municipal year
+(May to May) drawn from that pool, so the same people recur across papers as
+they do in a real council; each pack carries the minutes of the committee's
+previous meeting.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -247,12 +255,40 @@ def _paragraph(rng: random.Random, topic: str, when: dt.date) -> str:
     )
 
 
+CYCLE_DAYS = 42  # committees meet every six weeks
+COUNCILLORS_PER_COUNCIL = 60
+OFFICERS_PER_COUNCIL = 16
+
+
+@functools.lru_cache(maxsize=64)
+def council_people(council: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A council's councillors and officers: the same people recur across its papers."""
+    rng = random.Random(f"people-{council}")
+    names: set[str] = set()
+    while len(names) < COUNCILLORS_PER_COUNCIL + OFFICERS_PER_COUNCIL:
+        names.add(_person(rng))
+    ordered = sorted(names)
+    rng.shuffle(ordered)
+    return tuple(ordered[:COUNCILLORS_PER_COUNCIL]), tuple(ordered[COUNCILLORS_PER_COUNCIL:])
+
+
+@functools.lru_cache(maxsize=1024)
+def membership(council: str, committee: str, on: dt.date) -> tuple[str, ...]:
+    """Eight councillors (chair, vice-chair, five members, a reserve) for the municipal year
+    (May to May) holding `on`."""
+    year = on.year if on.month >= 5 else on.year - 1
+    councillors, _ = council_people(council)
+    return tuple(random.Random(f"membership-{council}-{committee}-{year}").sample(councillors, 8))
+
+
 def make_paper(
     rng: random.Random, council: str, committee: str, when: dt.date, paras: int
 ) -> SyntheticPaper:
-    members = [_person(rng) for _ in range(8)]
+    members = list(membership(council, committee, when))
+    officers = council_people(council)[1]
     topics = rng.sample(TOPICS, 4)
-    previous = when - dt.timedelta(days=rng.choice((56, 63, 70, 91)))
+    previous = when - dt.timedelta(days=CYCLE_DAYS)
+    present = membership(council, committee, previous)
     lines: list[str] = [
         committee,
         "",
@@ -273,7 +309,7 @@ def make_paper(
         "",
         "Contact",
         "",
-        f"{_person(rng)} on 020 7000 {rng.randint(1000, 9999)} or email: democracy@{council.lower()}.gov.uk",
+        f"{officers[0]} on 020 7000 {rng.randint(1000, 9999)} or email: democracy@{council.lower()}.gov.uk",
         "",
         "Members of the committee are summoned to attend this meeting",
         "",
@@ -293,13 +329,14 @@ def make_paper(
         "",
         f"MINUTES of the OPEN section of the {committee} held on {_date(previous)} at 2.00 pm at the Town Hall",
         "",
-        "PRESENT:\t" + " ".join(f"Councillor {m}" for m in members[:6]),
+        "PRESENT:\t" + " ".join(f"Councillor {m}" for m in present[:6]),
         "",
-        "OFFICER SUPPORT:\t" + " ".join(f"{_person(rng)}, Head of Service," for _ in range(3)),
+        "OFFICER SUPPORT:\t"
+        + " ".join(f"{name}, Head of Service," for name in rng.sample(officers[1:], 3)),
         "",
         "1. APOLOGIES",
         "",
-        f"Apologies for absence were received from Councillor {members[6]}.",
+        f"Apologies for absence were received from Councillor {present[6]}.",
         "",
     ]
     budget = paras
@@ -351,7 +388,10 @@ def generate(
     while total < target_paragraphs:
         council = councils[i % len(councils)]
         committee = COMMITTEES[(i // len(councils)) % len(COMMITTEES)]
-        when = start + dt.timedelta(days=7 * (i // (len(councils) * len(COMMITTEES))) + (i % 5))
+        cycle, slot = divmod(i, len(councils) * len(COMMITTEES))
+        # Each committee of a council meets on its own day of the six-week cycle.
+        day = CYCLE_DAYS * cycle + 3 * (slot // len(councils)) + slot % 5
+        when = start + dt.timedelta(days=day)
         paper = make_paper(rng, council, committee, when, paras_per_paper)
         total += paper.paragraphs
         i += 1

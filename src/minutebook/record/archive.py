@@ -49,6 +49,8 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from minutebook.record.signals import archive_imported
+
 FORMAT = "minutebook-archive"
 FORMAT_VERSION = 1
 BATCH = 1000
@@ -337,6 +339,7 @@ def import_archive(path: str | Path) -> ArchiveSummary:
                     root, model, root / table["file"], summary
                 )
             _reset_sequences(chosen)
+            archive_imported.send(sender=ArchiveSummary, summary=summary)
         return summary
 
 

@@ -2,7 +2,8 @@
 
 - A SourceFile per distinct content (sha256 identity), so the same file twice
   changes nothing. A new file is stored with its parse in one insert and loaded
-  in the same transaction (one per file; the load in a savepoint of its own).
+  in the same savepoint (the load in a nested one); a stream's files are
+  committed in groups of `COMMIT_EVERY`, so one file's failure is still its own.
 - A file the parser cannot read is kept, bytes and all, with status "failed"
   and its error message (never a traceback); it can be reparsed later. So is a
   file the loader fails on.
@@ -46,6 +47,10 @@ PAPER_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm", 
 FOLDER_NOTES = {"readme", "sources", "licence", "license", "changelog"}
 # Batches at least this long are parsed in worker processes (one per core) while loading.
 PARALLEL_FROM = 16
+# Papers of a stream are committed in groups (each paper in a savepoint of its own, so a
+# paper that fails still fails alone): one commit per paper rewrote the same index pages
+# each time and cost about as much as loading a paper's facts.
+COMMIT_EVERY = 16
 
 
 @dataclass
@@ -383,10 +388,28 @@ def ingest_stream(
         return None if paper.known is not None else (paper.name, paper.data)
 
     stream = (_Paper(name, data) for name, data in papers)
-    for paper, outcome in parse_ordered(stream, what, workers=workers):
-        _ingest_one(paper, outcome, summary)
-        if on_paper is not None:
-            on_paper()
+    group: transaction.Atomic | None = None
+    in_group = 0
+    try:
+        for paper, outcome in parse_ordered(stream, what, workers=workers):
+            if group is None:
+                group = transaction.atomic()
+                group.__enter__()
+            try:
+                _ingest_one(paper, outcome, summary)  # in a savepoint of its own
+            except BaseException:
+                group.__exit__(None, None, None)  # keep the papers before this one
+                group = None
+                raise
+            in_group += 1
+            if in_group >= COMMIT_EVERY:
+                group.__exit__(None, None, None)
+                group, in_group = None, 0
+            if on_paper is not None:
+                on_paper()
+    finally:
+        if group is not None:
+            group.__exit__(None, None, None)
     return summary
 
 

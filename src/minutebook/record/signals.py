@@ -6,6 +6,10 @@ the tracking update, with `summary` (an `IngestSummary`). Its
 changed (None: any source may have changed, as after a reparse) and
 `touched_committees` the committees they feed. Receivers must not raise: the
 batch is already committed.
+
+`archive_imported` is sent inside the import's transaction after an archive's
+rows were written in bulk (no per-row signals or triggers ran), so that derived
+structures (the full-text index) can be rebuilt from the imported tables.
 """
 
 from __future__ import annotations
@@ -13,3 +17,4 @@ from __future__ import annotations
 from django.dispatch import Signal
 
 batch_ingested = Signal()
+archive_imported = Signal()

@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from django.db import transaction
@@ -25,19 +25,15 @@ from minutebook.tracking.bulk import delete_pks, insert_rows
 from minutebook.tracking.commitments_extract import (
     SE_HEADER,
     FoundCommitment,
-    find_commitments,
     find_self_evaluation,
     find_self_evaluation_table,
 )
-from minutebook.tracking.figures_extract import (
-    extract_from_table,
-    extract_from_text,
-    tables_in_text,
-)
+from minutebook.tracking.figures_extract import extract_from_table
 from minutebook.tracking.matching import CandidateIndex, topic_words
 from minutebook.tracking.models import Commitment, Figure, TrackedRequest
 from minutebook.tracking.requests_detect import DetectedRequest, detect_requests, draft_agenda_items
 from minutebook.tracking.sources import PaperText, candidates_and_objects, papers
+from minutebook.tracking.text_facts import TextFacts, TextFactsReader, text_facts
 
 
 def _digest(*parts: object) -> str:
@@ -60,17 +56,22 @@ def update_tracking(
     committees = m.Committee.objects.order_by("pk")
     if committee_ids is not None:
         committees = committees.filter(pk__in=list(committee_ids))
-    with transaction.atomic():
+    committees = list(committees)
+    expected = m.Document.objects.filter(meeting__committee__in=committees).count()
+    with transaction.atomic(), TextFactsReader(expected) as reader:
         for committee in committees:
+            # Figures and commitments read the same papers: fetch their texts once, and read
+            # them (in worker processes, for a big batch) while requests are matched here.
+            committee_papers = list(papers(committee))
+            facts = reader.submit([paper.text for paper in committee_papers])
             meetings = Meetings(committee)
             counts["work_plan_entries_from_resolutions"] += sync_resolution_work_plan(
                 committee, meetings
             )
             counts.update(update_requests(committee, today, meetings))
-            # Both read the same papers: fetch their texts once per committee.
-            committee_papers = list(papers(committee))
-            counts["figures"] += update_figures(committee, committee_papers)
-            counts["commitments"] += update_commitments(committee, committee_papers)
+            read = facts()
+            counts["figures"] += update_figures(committee, committee_papers, read)
+            counts["commitments"] += update_commitments(committee, committee_papers, read)
     return dict(counts)
 
 
@@ -330,16 +331,30 @@ def _set_status(row: TrackedRequest, found: DetectedRequest, context: _Context) 
 # -- figures and commitments --------------------------------------------------------------------
 
 
+def _papers_and_facts(
+    committee: m.Committee,
+    committee_papers: Sequence[PaperText] | None,
+    facts: Sequence[TextFacts] | None,
+) -> Iterator[tuple[PaperText, TextFacts]]:
+    chosen = list(papers(committee)) if committee_papers is None else committee_papers
+    if facts is None:
+        facts = [text_facts(paper.text) for paper in chosen]
+    return zip(chosen, facts, strict=True)
+
+
 def update_figures(
-    committee: m.Committee, committee_papers: Iterable[PaperText] | None = None
+    committee: m.Committee,
+    committee_papers: Sequence[PaperText] | None = None,
+    facts: Sequence[TextFacts] | None = None,
 ) -> int:
-    """Figures are keyed by their content, so unchanged ones are left alone and new ones bulk-created."""
+    """Figures are keyed by their content, so unchanged ones are left alone and new ones
+    bulk-created. `facts`: the `text_facts` of each paper's text, if already read."""
     existing = dict(Figure.objects.filter(committee=committee).values_list("key", "pk"))
     kept: set[str] = set()
     new: list[dict[str, object]] = []
-    for paper in papers(committee) if committee_papers is None else committee_papers:
-        found = [(f, f.offset, len(f.sentence)) for f in extract_from_text(paper.text)]
-        tables = list(tables_in_text(paper.text))
+    for paper, read in _papers_and_facts(committee, committee_papers, facts):
+        found = list(read.figures)
+        tables: list[tuple[list[str], list[list[str]], str, int]] = []
         if paper.report is not None:
             for table in paper.report.tables:
                 if isinstance(table, dict) and table.get("rows"):
@@ -421,14 +436,17 @@ def _self_evaluation_from_original(paper: PaperText) -> list[FoundCommitment]:
 
 
 def update_commitments(
-    committee: m.Committee, committee_papers: Iterable[PaperText] | None = None
+    committee: m.Committee,
+    committee_papers: Sequence[PaperText] | None = None,
+    facts: Sequence[TextFacts] | None = None,
 ) -> int:
-    """Commitments keep their status (an officer's) across recomputation; new ones are bulk-created."""
+    """Commitments keep their status (an officer's) across recomputation; new ones are
+    bulk-created. `facts`: the `text_facts` of each paper's text, if already read."""
     existing = {c.key: c for c in Commitment.objects.filter(committee=committee)}
     kept: set[str] = set()
     new: list[dict[str, object]] = []
-    for paper in papers(committee) if committee_papers is None else committee_papers:
-        found_here = find_commitments(paper.text) + _self_evaluation_from_original(paper)
+    for paper, read in _papers_and_facts(committee, committee_papers, facts):
+        found_here = list(read.commitments) + _self_evaluation_from_original(paper)
         if paper.report is not None:
             for table in paper.report.tables:
                 if isinstance(table, dict) and table.get("rows"):

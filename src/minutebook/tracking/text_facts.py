@@ -1,0 +1,83 @@
+"""What tracking reads from a paper's text alone, computed in worker processes for big batches.
+
+No Django here: `text_facts` is a pure function of a text, so a batch's papers can be
+read in parallel (the machine's other cores are idle while tracking runs after a load)
+while the main process does the database work. Results come back in the order of the
+texts, and are the same whether computed here or in a worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from minutebook.tracking.commitments_extract import FoundCommitment, find_commitments
+from minutebook.tracking.figures_extract import (
+    Figure,
+    extract_from_table,
+    extract_from_text,
+    tables_in_text,
+)
+
+# Below this many texts in one batch, starting worker processes costs more than it saves.
+PARALLEL_FROM = 48
+CHUNK = 8
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    # (figure, character offset, length) from the prose, then from tab-separated tables.
+    figures: list[tuple[Figure, int, int]]
+    commitments: list[FoundCommitment]
+
+
+def text_facts(text: str) -> TextFacts:
+    figures = [(f, f.offset, len(f.sentence)) for f in extract_from_text(text)]
+    for header, rows, caption, offset in tables_in_text(text):
+        for fig in extract_from_table(header, rows, caption):
+            figures.append((fig, max(offset, 0), 0))
+    return TextFacts(figures, find_commitments(text))
+
+
+def _chunk_facts(texts: list[str]) -> list[TextFacts]:
+    return [text_facts(t) for t in texts]
+
+
+class TextFactsReader:
+    """Reads texts in worker processes once a batch is big enough, else in this process.
+
+    `submit(texts)` returns a callable that gives the facts of each text, in order; the
+    work runs while the caller does something else."""
+
+    def __init__(self, expected: int) -> None:
+        workers = os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None
+        if expected >= PARALLEL_FROM and workers > 1:
+            # "spawn": workers start clean, with no copy of this process's database connection.
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+            )
+
+    def submit(self, texts: Sequence[str]) -> Callable[[], list[TextFacts]]:
+        if self.pool is None or len(texts) < 2:
+            done = [text_facts(t) for t in texts]
+            return lambda: done
+        futures: list[Future[list[TextFacts]]] = [
+            self.pool.submit(_chunk_facts, list(texts[i : i + CHUNK]))
+            for i in range(0, len(texts), CHUNK)
+        ]
+        return lambda: [facts for f in futures for facts in f.result()]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def __enter__(self) -> TextFactsReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

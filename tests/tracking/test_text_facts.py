@@ -1,0 +1,44 @@
+"""Tracking reads papers' texts in worker processes for big batches: same facts as in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutebook.parser.pipeline import parse_file
+from minutebook.tracking import text_facts as tf
+
+
+def _texts(seeds_dir: Path) -> list[str]:
+    texts = []
+    for path in sorted(seeds_dir.iterdir()):
+        result = parse_file(path)
+        lines = result.text.split("\n")
+        for doc in result.documents:
+            texts.append("\n".join(lines[doc.span.first_line - 1 : doc.span.last_line]))
+    return texts
+
+
+def test_worker_processes_read_the_same_facts_as_this_process(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = _texts(seeds_dir)
+    here = [tf.text_facts(t) for t in texts]
+    assert sum(len(f.figures) for f in here) > 20  # the seeds carry figures...
+    assert sum(len(f.commitments) for f in here) > 5  # ...and commitments
+    monkeypatch.setattr(tf, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(tf.os, "cpu_count", lambda: 2)
+    with tf.TextFactsReader(len(texts)) as reader:
+        assert reader.pool is not None
+        first = reader.submit(texts)
+        second = reader.submit(texts[:3])
+        assert second() == here[:3]
+        assert first() == here
+
+
+def test_a_small_batch_is_read_in_this_process(seeds_dir: Path) -> None:
+    reader = tf.TextFactsReader(tf.PARALLEL_FROM - 1)
+    assert reader.pool is None
+    texts = _texts(seeds_dir)[:2]
+    assert reader.submit(texts)() == [tf.text_facts(t) for t in texts]
