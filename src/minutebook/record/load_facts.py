@@ -34,6 +34,7 @@ class FactsMixin:
     # Provided by the loader (loader._Load):
     provenance: Callable[[m.Document, p.Span | None], dict[str, Any]]
     resolver: Callable[[m.Council], PeopleResolver]
+    council_of: Callable[[m.Committee], m.Council]
     items: Callable[[m.Meeting], list[m.AgendaItem]]
     find_item: Callable[[m.Meeting, str | None, str | None], m.AgendaItem | None]
     link: Callable[[m.AgendaItem | m.Report, m.Document], None]
@@ -47,7 +48,7 @@ class FactsMixin:
         mins = parsed.minutes
         meeting = doc.meeting
         committee = meeting.committee
-        people = self.resolver(committee.council)
+        people = self.resolver(self.council_of(committee))
         if pack_meeting is not None and pack_meeting.pk != meeting.pk:
             # Minutes of an earlier meeting, bundled for approval: link to "Minutes" item.
             for item in self.items(pack_meeting):

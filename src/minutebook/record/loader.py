@@ -94,6 +94,7 @@ class LoadSession:
     def __init__(self) -> None:
         self.resolvers: dict[int, PeopleResolver] = {}
         self.councils: dict[str, m.Council] = {}
+        self.councils_by_pk: dict[int, m.Council] = {}
         self.committees: dict[tuple[int, str], m.Committee] = {}
         self.years: dict[tuple[int, str], m.MunicipalYear] = {}
         self._names: dict[str, list[int]] | None = None  # file name -> source ids
@@ -102,6 +103,7 @@ class LoadSession:
     def reset(self) -> None:
         self.resolvers.clear()
         self.councils.clear()
+        self.councils_by_pk.clear()
         self.committees.clear()
         self.years.clear()
         self._names = None
@@ -155,6 +157,7 @@ class _Load(FactsMixin):
         self.version = result.parser_version[:32]
         self.resolvers = session.resolvers
         self.councils = session.councils
+        self.councils_by_pk = session.councils_by_pk
         self.committees = session.committees
         self.years = session.years
         self.fresh_source = source.pk in session.fresh_sources
@@ -175,7 +178,16 @@ class _Load(FactsMixin):
         if slug not in self.councils:
             found = m.Council.objects.filter(slug=slug).first()
             self.councils[slug] = found or self.up.upsert(m.Council, {"slug": slug}, {"name": name})
+            self.councils_by_pk[self.councils[slug].pk] = self.councils[slug]
         return self.councils[slug]
+
+    def council_of(self, committee: m.Committee) -> m.Council:
+        """A committee's council, read once per batch (not once per paper through the FK)."""
+        council = self.councils_by_pk.get(committee.council_id)
+        if council is None:
+            council = committee.council
+            self.councils_by_pk[council.pk] = council
+        return council
 
     def council_of_committee(self, committee_name: str | None) -> m.Council | None:
         """For a paper that names no council: the only known council with this committee."""
@@ -225,7 +237,7 @@ class _Load(FactsMixin):
             found = self.up.upsert(
                 m.Meeting,
                 {"committee": committee, "date": on},
-                {"municipal_year": self.year(committee.council, on), **(facts or {})},
+                {"municipal_year": self.year(self.council_of(committee), on), **(facts or {})},
             )
             fresh = self.up.last_inserted
             self.meetings[key] = found
@@ -393,8 +405,8 @@ class _Load(FactsMixin):
             )
         self.items_by_meeting.pop(meeting.pk, None)
         if parsed.agenda.membership:
-            year = self.year(committee.council, meeting.date)
-            people = self.resolver(committee.council)
+            year = self.year(self.council_of(committee), meeting.date)
+            people = self.resolver(self.council_of(committee))
             for member in parsed.agenda.membership:
                 kind = "co-opted" if member.role == "co-opted" else "councillor"
                 if member.honorific is None and member.role == "co-opted":
