@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from itertools import chain
 
+from minutebook.parser.reflow import reflow, strip_markup_debris
+
 # Characters that carry no visible text: zero-width space/joiners, word joiner,
 # BOM, soft hyphen (a hyphenation hint that PDF extraction leaves behind).
 _INVISIBLE: dict[int, str | None] = dict.fromkeys(
@@ -400,5 +402,6 @@ def normalise(text: str) -> str:
     """All text-level normalisations, in order. Form feeds survive (see `split_pages`)."""
     text = unify_newlines(text)
     text = normalise_characters(text)
+    text = reflow(strip_markup_debris(text))
     text = strip_trailing_space(text)
     return drop_stray_glyph_lines(text)

@@ -163,6 +163,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
         strip_inline_html_lines,
     )
     from minutebook.parser.readers.text import decode_text
+    from minutebook.parser.reflow import reflow, strip_markup_debris
 
     decoded = decode_text(data, name)
     text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
@@ -188,7 +189,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
         del before
         text = "\n".join(lines)
         del lines
-    text = drop_stray_glyph_lines(text)
+    text = drop_stray_glyph_lines(reflow(strip_markup_debris(text)))
     has_pages = "\f" in text
     if has_pages:
         by_page = strip_page_furniture([chunk.split("\n") for chunk in text.split("\f")])

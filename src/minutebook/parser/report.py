@@ -70,7 +70,7 @@ def _appendices(
 def _inline_appendices(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
-    parts = re.split(r"\s*(?:^|\s)\d{1,2}\.\s+|(?<=\S)(?=Appendix\s+\d)", " " + value)
+    parts = re.split(r"\s*(?:^|\s)\d{1,2}\.\s+|(?<=\S)\s*(?=Appendix\s+\d)", " " + value)
     return tuple(p.strip() for p in parts if p.strip() and not _NONE.match(p.strip()))
 
 

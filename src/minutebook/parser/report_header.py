@@ -332,14 +332,17 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
         if hit.inner:
             inner[hit.field] = hit.inner.strip()
         value = " ".join(cells)
-        if hit.field not in values or (not values[hit.field] and value):
+        # A field already given a value by an earlier label (the report's title repeated
+        # as "Report title:" above its first section) keeps it: this label adds nothing.
+        owns = hit.field not in values or (not values[hit.field] and value)
+        if owns:
             values[hit.field] = value
             field_line[hit.field] = window[hit.line_index].number
         label_lines.append(window[hit.line_index].number)
         last_index = max(last_index, hit.line_index)
         # Lines after the last label on a line, up to the next labelled line, continue it
         # ("Subject: ... Future of" / "Commissioned Services at ...").
-        if nxt is None or nxt.line_index > hit.line_index:
+        if (nxt is None or nxt.line_index > hit.line_index) and (owns or not values[hit.field]):
             stop = nxt.line_index if nxt is not None else min(len(texts), hit.line_index + 12)
             same_line = [h for h in hits if h.line_index == hit.line_index]
             for li in range(hit.line_index + 1, stop):
@@ -362,6 +365,17 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
                     values[hit.field] = f"{values[hit.field]} {' '.join(extra)}".strip()
                 elif hit.field in {"title", "from", "meeting_name"}:
                     values[hit.field] = _join_continuation(values[hit.field], " ".join(extra))
+                elif hit.field in {"recommendations", "appendices"} and nxt is not None:
+                    # A label on a line of its own, its list on the lines below, up to the
+                    # next label ("Recommendations:" / "2.1 That ..." / "2.2 That ...").
+                    values[hit.field] = f"{values[hit.field]} {' '.join(extra)}".strip()
+                elif not values[hit.field]:
+                    # A label alone on its line, its value on the next ("Ward(s) affected:"
+                    # / "None"): a two-column header read row by row.
+                    values[hit.field] = " ".join(extra)
+                    field_line[hit.field] = window[li].number
+                    last_index = max(last_index, li)
+                    break
                 else:
                     break
                 last_index = max(last_index, li)

@@ -45,7 +45,9 @@ STOP = re.compile(
     r"supporting\s+documents|additional\s+documents|the\s+meeting\s+(?:ended|closed)|"
     # The vote and follow-up printed after a decision are not part of it.
     r"(?:proposed|moved)\s+by\b|seconded\s+by\b|(?:motion\s+)?(?:carried|lost|defeated)\b|"
-    r"actions?\s*(?:[:\-–]|by\b)|votes?\s*:|for\s*:\s*\d)",
+    r"actions?\s*(?:[:\-–]|by\b)|votes?\s*:|for\s*:\s*\d|"
+    # A rule across the page closes the minutes (the signature or a footer follows).
+    r"[_=*]{5,}\s*$)",
     re.IGNORECASE,
 )
 
