@@ -66,6 +66,8 @@ _TAG_TAIL = re.compile(r"(?:" + "|".join(_TAILS) + r")>")
 
 # Where a lost line end left two pieces of text glued together.
 _GLUE = re.compile(
+    # Every mark is followed by one of these: checking it first rejects most places at once.
+    r"(?=[A-Z0-9(_])(?:"
     r"(?<=[a-z][a-z][a-z])(?=[A-Z][a-z])"  # "FulhamCabinet", "O'BoyleDirector"
     r"|(?<=[A-Z][A-Z][A-Z])(?=[A-Z][a-z][a-z])"  # "FOR ABSENCEThere were"
     r"|(?<=\bNo)(?=[A-Z][a-z])|(?<=\bYes)(?=[A-Z][a-z])"  # a form's answer: "NoWill this"
@@ -79,7 +81,8 @@ _GLUE = re.compile(
     r"|(?<=[a-z][.:])(?=[0-9]{1,2}\.\s?[A-Z][a-z])"  # "Report title:1.Context"
     r"|(?<=[a-z][.:;])(?=[0-9]{1,2}(?:\.[0-9]{1,2})+\s)"  # "accepted.2.2 That the"
     r"|(?<=[a-z])(?=[0-9]{1,2}(?:st|nd|rd|th)\s[A-Z][a-z])"  # "Report16th October"
-    r"|(?<=[A-Za-z.:])(?=_{5,})|(?<=_{5})(?=[A-Za-z])"  # a rule glued to text
+    r"|(?<=[A-Za-z.:])(?=_{5,})|(?<=_{5})(?=[A-Z])"  # a rule glued to text
+    r")"
 )
 # Labels printed in capitals on a line of their own in minutes, glued to the capital
 # that starts the next line ("PRESENTCouncillor"): the glue above cannot see it.
@@ -141,12 +144,15 @@ def break_line(line: str) -> list[str]:
 
 def reflow(text: str, settings: ReflowSettings = SETTINGS) -> str:
     """Put the lines of run-together text back; any other line is kept as it is."""
-    if not any(len(line) >= settings.min_line_chars for line in text.split("\n")):
-        return text  # the usual case, decided without looking for glue
-    out: list[str] = []
-    for line in text.split("\n"):
-        if is_run_together(line, settings):
-            out.extend(break_line(line))
-        else:
-            out.append(line)
-    return "\n".join(out)
+    lines = text.split("\n")
+    shortest = settings.min_line_chars
+    found = [
+        i
+        for i, line in enumerate(lines)
+        if len(line) >= shortest and is_run_together(line, settings)
+    ]
+    if not found:
+        return text  # the usual case: the text is returned as it came
+    for i in reversed(found):
+        lines[i : i + 1] = break_line(lines[i])
+    return "\n".join(lines)
