@@ -3,6 +3,7 @@ versions found within one batch."""
 
 from __future__ import annotations
 
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from django.db import transaction
 from minutebook.record import models as m
 from minutebook.record.ingest import IngestSummary, ingest_bytes, ingest_paths
 from minutebook.record.loader import PROVENANCE_MODELS, load
-from minutebook.record.parsing import ParseFailure, parse_job, parse_ordered
+from minutebook.record.parsing import ParseFailure, _pool, _submit, parse_job, parse_ordered
 from minutebook.record.upsert import _history_manager
 from tests.record import builders as b
 from tests.record import crashing_parse
@@ -48,6 +49,20 @@ def test_a_crashing_worker_costs_only_its_file(seeds_dir: Path) -> None:
     assert "crashed" in crashed.message
     for item, outcome in (out[0], *out[2:]):
         assert not isinstance(outcome, ParseFailure), item[0]
+
+
+def test_a_submit_to_a_pool_already_broken_is_parsed_again_not_raised(seeds_dir: Path) -> None:
+    # CI found this race: the crash broke the pool before the next file was submitted,
+    # and submit raised BrokenProcessPool out of the batch.
+    pool = _pool(1)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(crashing_parse.job, "crash", b"x").result()
+        late = _submit(pool, crashing_parse.job, _seed_papers(seeds_dir)[0])
+        with pytest.raises(BrokenProcessPool):
+            late.result(timeout=0)
+    finally:
+        pool.shutdown(wait=True)
 
 
 @pytest.mark.django_db

@@ -68,6 +68,19 @@ def _alone(job: ParseFunction, name: str, data: bytes) -> Outcome:
             return ParseFailure("the parser stopped on this file (its process crashed)", True)
 
 
+def _submit(
+    pool: ProcessPoolExecutor, job: ParseFunction, args: tuple[str, bytes]
+) -> Future[Outcome]:
+    """Submit a parse; a pool already broken by a dead worker gives a future that says so,
+    so the file is parsed again with the others in flight instead of stopping the batch."""
+    try:
+        return pool.submit(job, *args)
+    except BrokenProcessPool as exc:
+        broken: Future[Outcome] = Future()
+        broken.set_exception(exc)
+        return broken
+
+
 def parse_ordered(
     items: Iterable[T],
     what: Callable[[T], tuple[str, bytes] | None],
@@ -96,7 +109,7 @@ def parse_ordered(
         while True:
             for item in islice(source, ahead - len(queue)):
                 args = what(item)
-                queue.append((item, pool.submit(job, *args) if args is not None else None, args))
+                queue.append((item, _submit(pool, job, args) if args is not None else None, args))
             if not queue:
                 return
             item, pending, args = queue.popleft()
