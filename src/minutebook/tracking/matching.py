@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from minutebook.tracking.text import (
@@ -26,6 +27,7 @@ from minutebook.tracking.text import (
     dates_in,
     distinctive_words,
     find_dates,
+    iter_sentences,
     sentences,
     strip_parentheticals,
 )
@@ -198,6 +200,28 @@ class BackRef:
         return False
 
 
+def _request_sentences(text: str) -> Iterator[str]:
+    """The sentences of `text` (as `sentences` splits it) that mention a request, in order.
+
+    A sentence lies within a line, and a sentence that mentions a request holds one of
+    the words' stems ("report", "request", "ask", "sought", "wanted"): only lines holding
+    a stem are searched, and only lines with a match are split. Most lines of a report
+    hold none, and splitting and searching every line cost most of building an index.
+    """
+    for line in text.split("\n"):
+        low = line.lower()
+        if (
+            "report" in low
+            or "request" in low
+            or "ask" in low
+            or "sought" in low
+            or "wanted" in low
+        ) and _REQUEST_WORDS.search(line):
+            for _, sentence in iter_sentences(line):
+                if _REQUEST_WORDS.search(sentence):
+                    yield sentence
+
+
 class CandidateIndex:
     """A committee's candidates read once, for matching many requests against them.
 
@@ -225,9 +249,7 @@ class CandidateIndex:
         for i, candidate in enumerate(self.ordered):
             if not candidate.text:
                 continue
-            for _, sentence in sentences(candidate.text):
-                if not _REQUEST_WORDS.search(sentence):
-                    continue
+            for sentence in _request_sentences(candidate.text):
                 dated, undated = dates_in(sentence)
                 if not dated and not undated:
                     continue

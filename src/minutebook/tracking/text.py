@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 
 from minutebook.parser.dates import MONTHS
 
@@ -187,7 +188,11 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 @functools.lru_cache(maxsize=2048)
 def _sentences(text: str) -> tuple[tuple[int, str], ...]:
-    out: list[tuple[int, str]] = []
+    return tuple(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """`sentences` without its cache: for pieces of text read once."""
     offset = 0
     for line in text.split("\n"):
         start = 0
@@ -195,13 +200,12 @@ def _sentences(text: str) -> tuple[tuple[int, str], ...]:
         for match in ends:
             piece = line[start : match.start()]
             if piece.strip():
-                out.append((offset + start, piece.strip()))
+                yield offset + start, piece.strip()
             start = match.end()
         piece = line[start:]
         if piece.strip():
-            out.append((offset + start, piece.strip()))
+            yield offset + start, piece.strip()
         offset += len(line) + 1
-    return tuple(out)
 
 
 FULL_DATE = re.compile(
