@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from minutebook.parser.council import (
+    authority_in,
     clean_committee,
     council_from_domain,
     councils_in,
@@ -87,3 +88,33 @@ def test_committee_line_wins_over_the_council_name_above_it() -> None:
     assert find_committee(["PWYLLGOR CRAFFU / SCRUTINY COMMITTEE"]) == "Scrutiny Committee"
     # A meeting of the full council has only the council's name.
     assert find_committee(["LITTLE ASHCOMBE PARISH COUNCIL"]) == "Little Ashcombe Parish Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NORTHMOOR FIRE AND RESCUE AUTHORITY", "Northmoor Fire and Rescue Authority"),
+        ("West Yorkshire Combined Authority", "West Yorkshire Combined Authority"),
+        ("Peak District National Park Authority", "Peak District National Park Authority"),
+        ("REPORT TO EASTSHIRE FIRE AUTHORITY", "Eastshire Fire Authority"),
+        (
+            "Hampshire and Isle of Wight Fire and Rescue Authority",
+            "Hampshire and Isle of Wight Fire and Rescue Authority",
+        ),
+        # A kind of authority without its place names none.
+        ("The Fire Authority agreed", None),
+        ("Members of the Fire and Rescue Authority", None),
+        ("a combined authority may", None),
+        ("the local authority must", None),
+    ],
+)
+def test_authority_in(text: str, expected: str | None) -> None:
+    assert authority_in(text) == expected
+
+
+def test_an_authority_is_the_body_only_when_no_council_is_named_at_the_top() -> None:
+    assert find_council(["EASTSHIRE FIRE AND RESCUE AUTHORITY", "Minutes"]) == (
+        "Eastshire Fire and Rescue Authority"
+    )
+    lines = ["Westmere County Council", "Report to the Eastshire Fire Authority"]
+    assert find_council(lines) == "Westmere County Council"

@@ -514,6 +514,8 @@ def test_licensing_hearing_procedure_preamble_also_present_and_reasons() -> None
 def test_fire_authority_minutes_present_in_columns_post_name_rows_and_footer() -> None:
     d = only_minutes("fire_authority_minutes_table_present_part_two.txt")
     assert d.committee == "Audit and Performance Committee"
+    # An authority run by councillors stands where a council would.
+    assert d.council == "Northmoor Fire and Rescue Authority"
     assert meeting(d) == ("2025-09-18", "14:00", "Service Headquarters, Moor Road, Northmoor")
     assert attendance(d) == [
         ("J Ellery", "Councillor", "present", "member", "Chair"),
@@ -562,6 +564,9 @@ def test_fire_authority_minutes_present_in_columns_post_name_rows_and_footer() -
     assert d.minutes.items[1].discussion.startswith("The Treasurer presented the report")
     assert "18 September 2025" not in d.minutes.items[1].discussion
     assert d.minutes.end_time == "15:35"
+    # "PART II - EXEMPT ITEMS" closes what follows, and is no item's text.
+    assert [i.part for i in d.minutes.items] == ["open", "open", "open", "closed"]
+    assert "PART II" not in d.minutes.items[2].discussion
 
 
 def test_ni_council_minutes_aldermen_plural_and_officer_list_with_and() -> None:

@@ -306,13 +306,42 @@ def _spelled_in_text(label: str, text: str) -> str | None:
 _LINK_WORDS = frozenset(["and", "&", "of", "upon", "on"])
 
 
+# Public bodies run by councillors that hold committees as councils do, with names
+# of their own kind ("Northmoor Fire and Rescue Authority", "West Yorkshire Combined
+# Authority", "Peak District National Park Authority").
+_AUTHORITY = re.compile(
+    rf"\b({_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,4}}?)[ \t]+"
+    r"((?i:(?:Fire[ \t]+(?:and|&)[ \t]+Rescue|Fire|Combined|Mayoral[ \t]+Combined|National[ \t]+Park|"
+    r"Waste(?:[ \t]+Disposal)?|(?:Integrated[ \t]+)?Transport)[ \t]+Authority))\b"
+)
+
+
+def authority_in(text: str) -> str | None:
+    """The first authority named in `text` ("Northmoor Fire and Rescue Authority")."""
+    if "authority" not in text.lower():
+        return None
+    for m in _AUTHORITY.finditer(text):
+        words = m.group(1).split()
+        # "REPORT TO CHESHIRE FIRE AUTHORITY": in capitals the lead-in looks like a name.
+        cut = [k for k, w in enumerate(words) if w.lower() in {"to", "for", "by", "from", "at"}]
+        place = _candidate(" ".join(words[cut[-1] + 1 :] if cut else words))
+        if place and place.split()[0][0].isupper():
+            kind = re.sub(r"\s+", " ", m.group(2))
+            return smart_title(f"{place} {kind}")
+    return None
+
+
 def find_council(lines: Sequence[str], head: int = 40) -> str | None:
-    """The council a document belongs to: an explicit name near the top, else the
-    commonest in the document, else the domain hint."""
+    """The council a document belongs to: an explicit name near the top (a council, else
+    an authority such as a fire and rescue authority), else the commonest council in the
+    document, else the domain hint."""
     top = "\n".join(lines[:head])
     named = councils_in(top)
     if named:
         return named[0]
+    authority = authority_in(top)
+    if authority:
+        return authority
     text = "\n".join(lines)
     everywhere = councils_in(text)
     if everywhere:
@@ -323,8 +352,9 @@ def find_council(lines: Sequence[str], head: int = 40) -> str | None:
 def report_council(lines: Sequence[str], head: int = 40) -> str | None:
     """The council of a report: only a council named near its top (reports name
     partner councils in their text, and officers' e-mail domains are a weak hint)."""
-    named = councils_in("\n".join(lines[:head]))
-    return named[0] if named else None
+    top = "\n".join(lines[:head])
+    named = councils_in(top)
+    return named[0] if named else authority_in(top)
 
 
 def clean_committee(text: str) -> str | None:
