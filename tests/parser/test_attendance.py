@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from minutebook.parser.attendance import labelled_attendance, sentence_attendance
+from minutebook.parser.attendance import labelled_attendance, listed_as, sentence_attendance
 from minutebook.parser.lines import make_lines
+from minutebook.parser.models import AttendanceStatus, Attendee, Span
 
 
 def rows(source: str) -> list[tuple[str, str | None, str, str, str | None, str | None]]:
@@ -90,3 +91,20 @@ def test_clerk_label_gives_the_post_and_a_count_of_the_public_is_no_person() -> 
         ("B Teague", "member", None),
         ("J Whitlock", "officer", "Clerk"),
     ]
+
+
+def _person(name: str, status: AttendanceStatus = "apologies") -> Attendee:
+    span = Span(first_line=1, last_line=1, first_page=None, last_page=None)
+    return Attendee(
+        name=name, honorific="Councillor", status=status, capacity="member", role=None, span=span
+    )
+
+
+def test_a_bare_surname_is_the_one_listed_person_with_it() -> None:
+    listed = [_person("H Brown"), _person("I Grey"), _person("J Grey", "present")]
+    assert listed_as(_person("Brown"), listed) == 0
+    assert listed_as(_person("Grey"), listed) == 1  # the present J Grey has another status
+    assert listed_as(_person("H Brown"), [_person("Brown")]) == 0
+    # Two listed people share the surname: which one is meant is unknown.
+    assert listed_as(_person("Grey"), [*listed, _person("K Grey")]) is None
+    assert listed_as(_person("White"), listed) is None

@@ -604,3 +604,45 @@ def test_ni_council_minutes_aldermen_plural_and_officer_list_with_and() -> None:
         "That the Committee agrees to exclude the members of the press and public from the"
         " meeting during discussion of the following item."
     ]
+
+
+def test_board_minutes_labelled_lists_and_apologies_repeated_in_the_item() -> None:
+    d = only_minutes("board_minutes_labelled_lists_apologies_repeated.txt")
+    assert (d.committee, d.council) == ("Corporate Parenting Board", "Ravensmoor Council")
+    assert meeting(d) == ("2025-03-14", "10:00", "Committee Room 2, Civic Centre, Ravensmoor")
+    assert attendance(d) == [
+        ("A Smith", "Councillor", "present", "member", "Chair"),
+        ("B Jones", "Councillor", "present", "member", "Vice-Chair"),
+        ("C Patel", "Councillor", "present", "member", None),
+        ("D O'Neill", "Councillor", "present", "member", None),
+        ("E Green", "Ms", "present", "co-opted", "foster carer representative"),
+        ("F White", None, "present", "officer", "Director of Children's Services"),
+        ("G Black", None, "present", "officer", "Head of Service, Children in Care"),
+        # "Apologies were received from Councillors Brown and Grey" in item 1 names the
+        # same two people as the header's list: they are not listed twice.
+        ("H Brown", "Councillor", "apologies", "member", None),
+        ("I Grey", "Councillor", "apologies", "member", None),
+    ]
+    assert d.minutes is not None
+    assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [("C Patel", "5", "other")]
+    assert items(d) == [
+        ("1", "Apologies for absence and substitutions", []),
+        ("2", "Declarations of interest", []),
+        (
+            "3",
+            "Minutes of the previous meeting",
+            [
+                "That the minutes of the meeting held on 10 January 2025 be agreed as a correct record."
+            ],
+        ),
+        (
+            "4",
+            "Children in care performance report",
+            [
+                "That the report be noted.",
+                "That a report on placement stability be brought to the June meeting.",
+            ],
+        ),
+        ("5", "Fostering recruitment update", ["That the update be noted."]),
+    ]
+    assert d.minutes.end_time == "11:45"

@@ -551,14 +551,29 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
     return unique
 
 
+def listed_as(person: Attendee, listed: Sequence[Attendee]) -> int | None:
+    """The index of `person` among `listed` (same status): by name, or by surname when one
+    of the two is a bare surname ("Apologies were received from Councillors Brown and
+    Grey" after "Apologies: Councillors H Brown and I Grey") and only one listed person
+    of that status has it."""
+    same = [k for k, a in enumerate(listed) if a.status == person.status]
+    for k in same:
+        if listed[k].name == person.name:
+            return k
+    words = person.name.split()
+    if len(words) == 1:
+        sharing = [k for k in same if listed[k].name.split()[-1:] == words]
+    else:
+        sharing = [k for k in same if listed[k].name == words[-1]]
+    return sharing[0] if len(sharing) == 1 else None
+
+
 def merge_attendance(listed: Sequence[Attendee], stated: Sequence[Attendee]) -> list[Attendee]:
     """Listed attendees plus those stated in sentences; a listed person stated to be a
     substitute ("X who was substituted by Y") becomes a substitute, keeping their role."""
     merged = list(listed)
     for a in stated:
-        same = next(
-            (k for k, b in enumerate(merged) if b.name == a.name and b.status == a.status), None
-        )
+        same = listed_as(a, merged)
         if same is None:
             merged.append(a)
         elif a.capacity == "substitute":

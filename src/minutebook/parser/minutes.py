@@ -17,6 +17,7 @@ from minutebook.parser.attendance import (
     grid_attendance,
     item_apologies,
     labelled_attendance,
+    listed_as,
     merge_attendance,
     sentence_attendance,
 )
@@ -587,8 +588,7 @@ def extract_minutes(block: Block) -> Document:
             )
     declarations = _minute_numbers(declarations, starts, texts)
     attendance = merge_attendance(attendance, sentence_attendance(rest, attendance))
-    known = {(a.name, a.status) for a in attendance}
-    attendance.extend(a for a in listed_apologies if (a.name, a.status) not in known)
+    attendance.extend(a for a in listed_apologies if listed_as(a, attendance) is None)
     known = {(a.name, a.status) for a in attendance}
     for a in item_present:  # once each, also when present for several items
         if (a.name, a.status) not in known:
