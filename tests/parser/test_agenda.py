@@ -42,3 +42,28 @@ def test_part_ii_exempt_heading_closes_the_items_after_it() -> None:
         ("2", "Budget Monitoring", "5-20", "open"),
         ("3", "Contract Award", "21-30", "closed"),
     ]
+
+
+def test_an_exclusion_for_the_following_items_closes_them() -> None:
+    source = (
+        "6.\tWork Programme\t9 - 12\n"
+        "7.\tExclusion of the Press and Public\n"
+        "To resolve that the press and public be excluded for the following item, which "
+        "involves exempt information as defined in Schedule 12A.\n"
+        "8.\tResidential Placement Contract\t13 - 20\n"
+    )
+    assert [(n, p) for n, _, _, p in rows(source)] == [
+        ("6", "open"),
+        ("7", "open"),
+        ("8", "closed"),
+    ]
+
+
+def test_the_standing_item_asking_whether_to_exclude_the_public_closes_nothing() -> None:
+    source = (
+        "3.\tExclusion of the Press and Public\n"
+        "To consider whether the press and public should be excluded from the meeting during "
+        "consideration of any part of the agenda.\n"
+        "4.\tLooked After Children Update\t5 - 12\n"
+    )
+    assert [(n, p) for n, _, _, p in rows(source)] == [("3", "open"), ("4", "open")]

@@ -54,6 +54,13 @@ def test_domain_is_a_weak_hint() -> None:
         ),
         ("LICENSING SUB-COMMITTEE", "Licensing Sub-Committee"),
         ("Tuesday 26 February 2019", None),
+        # An address line names the committee after its "To: All Members of the".
+        (
+            "To: All Members of the Children and Young People Scrutiny Panel",
+            "Children and Young People Scrutiny Panel",
+        ),
+        ("TO: MEMBERS OF THE PLANNING COMMITTEE", "Planning Committee"),
+        ("Tourism Panel", "Tourism Panel"),
     ],
 )
 def test_clean_committee(line: str, expected: str | None) -> None:

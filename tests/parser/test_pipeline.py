@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from minutebook.parser.pipeline import (
     INTERNAL_ERROR,
     NOT_COMMITTEE_PAPERS,
     extract,
+    fuller_council_names,
     looks_like_committee_papers,
     parse_bytes,
     parse_file,
@@ -118,3 +120,25 @@ def test_other_documents_get_tables_and_work_plan() -> None:
     assert document.work_plan == extract_work_plan(lines)
     assert document.tables, "a tab-separated table with a header is found"
     assert document.to_json()["tables"][0]["rows"][-1] == ["Total", "19"]
+
+
+def test_a_pack_gives_one_council_its_fuller_printed_name() -> None:
+    def document(council: str | None) -> Document:
+        block = Block(kind="other", subkind="other", lines=tuple(make_lines("Item")))
+        return dataclasses.replace(extract(block), council=council)
+
+    docs = (
+        document("Oakhampton Borough Council"),
+        document("Oakhampton Council"),
+        document(None),
+        document("Westmere County Council"),
+    )
+    assert [d.council for d in fuller_council_names(docs)] == [
+        "Oakhampton Borough Council",
+        "Oakhampton Borough Council",
+        None,
+        "Westmere County Council",
+    ]
+    # Two fuller names extend the short one: which is meant is unknown, so it stays.
+    both = (*docs, document("Oakhampton Town Council"))
+    assert fuller_council_names(both)[1].council == "Oakhampton Council"

@@ -646,3 +646,48 @@ def test_board_minutes_labelled_lists_and_apologies_repeated_in_the_item() -> No
         ("5", "Fostering recruitment update", ["That the update be noted."]),
     ]
     assert d.minutes.end_time == "11:45"
+
+
+def test_summons_letter_front_sheet_and_item_table() -> None:
+    docs = parsed("summons_letter_front_sheet_item_table.txt").documents
+    # "Dear Councillor, You are summoned to attend ..." is the front sheet, not a letter.
+    assert [(d.kind, d.subkind) for d in docs] == [
+        ("agenda", "front_sheet"),
+        ("agenda", "order_of_business"),
+    ]
+    front, business = docs
+    assert front.committee == "Children and Young People Scrutiny Panel"  # not "To: All Members of"
+    # The order of business names no council; its e-mail domain's "Oakhampton Council" is the
+    # pack's "Oakhampton Borough Council".
+    assert [d.council for d in docs] == ["Oakhampton Borough Council"] * 2
+    assert meeting(front) == ("2025-09-09", "18:30", "the Council Chamber, Town Hall, Oakhampton")
+    assert front.agenda is not None and business.agenda is not None
+    assert [(m.name, m.honorific, m.role) for m in front.agenda.membership] == [
+        ("P Ashworth", "Councillor", "chair"),
+        ("R Begum", "Councillor", "vice-chair"),
+        ("S Carter", "Councillor", "member"),
+        ("T Dunn", "Councillor", "member"),
+        ("U Evans", "Councillor", "member"),
+        ("V Fraser", "Councillor", "member"),
+        ("W Gill", "Councillor", "reserve"),
+        ("X Hart", "Councillor", "reserve"),
+        ("Y Irving", "Mr", "co-opted"),
+        ("Z Jones", "Mrs", "co-opted"),  # "Dear Councillor," ends the list
+    ]
+    # "Published: 1 September 2025" is not the meeting's date.
+    assert business.meeting.date is None
+    assert business.agenda.published == "2025-09-01"
+    assert [(i.number, i.title, i.pages, i.part) for i in business.agenda.items] == [
+        ("1", "Apologies for Absence", None, "open"),
+        ("2", "Declarations of Interest", None, "open"),
+        ("3", "Minutes of the meeting held on 8 July 2025", "1-6", "open"),
+        ("4", "Ofsted Focused Visit: Care Leavers", "7-22", "open"),
+        ("5", "Corporate Parenting Annual Report 2024/25", "23-48", "open"),
+        ("6", "Work Programme 2025/26", "49-54", "open"),
+        ("7", "Exclusion of the Press and Public", None, "open"),
+        # Excluded "for the following item": exempt without a "Part 2" heading.
+        ("8", "Residential Placement Contract", "55-70", "closed"),
+    ]
+    assert [(c.name, c.email, c.phone) for c in business.agenda.contacts] == [
+        ("Laura Kent", "laura.kent@oakhampton.gov.uk", "01234 567890")
+    ]

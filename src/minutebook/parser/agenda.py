@@ -29,7 +29,9 @@ PAGES_IN_TITLE = re.compile(
 TIME_IN_TITLE = re.compile(
     r"\s*\(\s*(?P<t>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[.:]\d{2})\s*\)", re.I
 )
-TABLE_HEADER = re.compile(r"^item(?:\s+no\.?)?\s+title\b|^no\.?\s+item\b|^-{3,}", re.I)
+TABLE_HEADER = re.compile(
+    r"^item(?:\s+no\.?)?\s+(?:title|subject|description|business)\b|^no\.?\s+item\b|^-{3,}", re.I
+)
 CLOSED_PART = re.compile(
     r"^(?:part\s+(?:b|2|ii|two)\b|.*\bclosed\s+(?:business|session|items?)$|exempt\s+items?|"
     r"confidential\s+items?|restricted\s+items?|private\s+(?:business|items?))",
@@ -40,6 +42,14 @@ OPEN_PART = re.compile(
     r"public\s+(?:business|items?))",
     re.I,
 )
+EXCLUSION = re.compile(
+    r"(?i)\bexclu(?:sion|de|ding)\s+(?:of\s+)?the\s+(?:press|public)\b|"
+    r"\bexclusion\s+of\s+(?:press|public)\b|\bprivate\s+session\b"
+)
+_EXEMPT_FOLLOWS = re.compile(
+    r"(?i)\bfollowing\s+(?:items?|reports?|business)\b|exempt\s+information|schedule\s+12a"
+)
+_WHETHER = re.compile(r"(?i)\bwhether\b|\bany\s+part\s+of\s+the\s+agenda\b|\bif\s+necessary\b")
 SUPPLEMENT_NO = re.compile(
     r"(?i)\b(?:supplement(?:al|ary)\s+agenda|agenda\s+supplement|addendum)(?:\s+no\.?\s*(?P<n>\d+))?"
 )
@@ -105,6 +115,16 @@ def _heading_line(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def _excludes_public_from_what_follows(item: _Draft) -> bool:
+    """An exclusion item that excludes the public for the items after it: it names exempt
+    information or "the following item(s)". The standing item "To consider whether the
+    press and public should be excluded ... any part of the agenda" does not."""
+    if not EXCLUSION.search(item.title):
+        return False
+    said = " ".join([item.title, *item.description])
+    return bool(_EXEMPT_FOLLOWS.search(said)) and not _WHETHER.search(said)
+
+
 def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
     items: list[AgendaItem] = []
     part: Part = "open"
@@ -164,6 +184,10 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
                 number, title = m["num"], m["title"]
                 first_indent = indent if first_indent is None else first_indent
         if number is not None and title is not None:
+            if current is not None and _excludes_public_from_what_follows(current):
+                # The items after a resolution to exclude the public "for the following
+                # items" are exempt, whether or not a "Part 2" heading is printed over them.
+                part = "closed"
             close()
             current = _Draft(number=number, title=title, part=part, lines=[line], pages=pages)
             continue

@@ -371,6 +371,8 @@ def clean_committee(text: str) -> str | None:
         sides = [t for t in text.split(" / ") if COMMITTEE_WORDS.search(t)]
         if len(sides) == 1:
             text = sides[0].strip()
+    # "To: All Members of the Scrutiny Panel", "To the Members of the Cabinet": an address.
+    text = _ADDRESSED_TO.sub("", text)
     dashed = re.split(r"\s*[-–—]\s+(?=\d|(?i:mon|tue|wed|thu|fri|sat|sun))", text, maxsplit=1)
     text = dashed[0]
     dates = find_dates(text)
@@ -388,6 +390,10 @@ def clean_committee(text: str) -> str | None:
     return smart_title(text)
 
 
+_ADDRESSED_TO = re.compile(
+    r"(?i)^to(?:\s*:\s*|\s+)(?:the\s+)?(?:(?:all|each)\s+)?"
+    r"(?:(?:the\s+)?(?:members?|councillors)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)"
+)
 _NOTICE_OF_MEETING = re.compile(
     r"(?i)(?:(?:public\s+)?notice|agenda|summons|papers|supplement)\s+(?:of|for|to)\s+"
     r"(?:the\s+|a\s+)?(?:(?:public|next|special|extraordinary|annual)\s+)?meetings?"

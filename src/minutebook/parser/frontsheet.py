@@ -28,6 +28,7 @@ SECTION = re.compile(
 )
 # "Quorum: 3", "Contact: Jane Doe": a labelled field, not a member's name.
 _LABEL_VALUE = re.compile(r"^[A-Za-z][\w ]{1,30}:\s*\S")
+_LETTER_OPENING = re.compile(r"^Dear\s+\S")
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 CONTACT_LABEL = re.compile(
@@ -70,6 +71,7 @@ def membership(lines: Sequence[Line]) -> list[Member]:
             i += 1
             continue
         section_role, voting = _section_role(m["head"])
+        section_honorific = "Councillor" if m["head"].lower() == "councillors" else None
         entries: list[tuple[str, Line]] = [(m["rest"], lines[i])] if m["rest"] else []
         j = i + 1
         while j < n:
@@ -90,8 +92,8 @@ def membership(lines: Sequence[Line]) -> list[Member]:
                 entries.extend((c, lines[j]) for c in cells)
                 j += 1
                 continue
-            if not _is_name_line(t) or _LABEL_VALUE.match(t):
-                break  # "Quorum: 3", "Contact: ..." end the list
+            if not _is_name_line(t) or _LABEL_VALUE.match(t) or _LETTER_OPENING.match(t):
+                break  # "Quorum: 3", "Contact: ...", "Dear Councillor," end the list
             entries.append((t, lines[j]))
             j += 1
         texts = [t for t, _ in entries]
@@ -123,7 +125,8 @@ def membership(lines: Sequence[Line]) -> list[Member]:
             out.append(
                 Member(
                     name=person.name,
-                    honorific=person.honorific,
+                    # "Councillors: A Smith (Chair), B Jones": the label is their title.
+                    honorific=person.honorific or section_honorific,
                     role=role,
                     span=span_of([line]),
                     voting=member_voting,

@@ -332,6 +332,14 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
     )
 
 
+# "1.<tab>Apologies", "2. Minutes": a numbered item (not "10.00 am", not "9 September").
+_ITEM_START = re.compile(r"\s*\d{1,3}[a-z]?(?:\.[ \t]*|\t)[ \t]*[A-Z‘'\"]")
+_ITEM_TABLE_HEADER = re.compile(r"(?i)(?:item|no\.?)\s+(?:subject|title|description|business)\b")
+_PUBLISHED = re.compile(
+    r"(?i)(?:date\s+)?(?:published|publication\s+date|date\s+of\s+publication)\b"
+)
+
+
 def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, int]:
     """Committee, meeting and index of the last heading line of a front sheet:
     committee, date, time and venue printed on their own lines at the top."""
@@ -352,6 +360,10 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             text,
         ) and not (committee is None and clean_committee(text)):
             break
+        if _ITEM_START.match(line.text) or _ITEM_TABLE_HEADER.match(text):
+            break  # the order of business has begun: the heading is above it
+        if _PUBLISHED.match(text):
+            continue  # the day the papers went out, not the meeting's
         if re.search(r"\S {8,}\S", line.text.strip()):
             # Column layouts: "<date> at 10.00 am        Ask for: ..." keep the first column.
             text = plain(re.split(r" {8,}|\t", line.text.strip())[0])

@@ -103,6 +103,29 @@ def extract(block: Block) -> Document:
     return document
 
 
+def fuller_council_names(documents: tuple[Document, ...]) -> tuple[Document, ...]:
+    """One council, one name across a pack: a document that only shows "Oakhampton Council"
+    (read from its e-mail domain, say) takes "Oakhampton Borough Council" printed on
+    another document of the pack, when that fuller name is the only one extending it."""
+    names = {d.council for d in documents if d.council}
+    if len(names) < 2:
+        return documents
+    fuller: dict[str, str] = {}
+    for short in names:
+        stem = short.split()
+        if len(stem) < 2 or stem[-1] != "Council":
+            continue
+        longer = [n for n in names if n != short and n.split()[: len(stem) - 1] == stem[:-1]]
+        if len(longer) == 1 and longer[0].endswith(" Council"):
+            fuller[short] = longer[0]
+    if not fuller:
+        return documents
+    return tuple(
+        dataclasses.replace(d, council=fuller[d.council]) if d.council in fuller else d
+        for d in documents
+    )
+
+
 def split_documents(lines: Sequence[Line]) -> tuple[list[Block], list[str]]:
     """Segmentation, falling back to one "other" block (with a warning) if it fails."""
     body = tuple(lines)
@@ -125,7 +148,7 @@ def parse_bytes(data: bytes, name: str) -> ParseResult:
         lines = make_lines(raw.text, raw.line_pages)
         blocks, segment_warnings = split_documents(lines)
         warnings.extend(segment_warnings)
-        documents = tuple(extract(b) for b in blocks)
+        documents = fuller_council_names(tuple(extract(b) for b in blocks))
     result = ParseResult(
         source=SourceInfo(
             path=name,

@@ -371,6 +371,13 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             add(_back_up(lines, i, floor, 3), "decision", "decision_notice")
             continue
         if text.startswith("Dear") and LETTER_OPENING.match(text) and current != "letter":
+            if _summons_follows(lines, i):
+                # "Dear Councillor, You are summoned to attend a meeting of ...": the
+                # agenda's front sheet, whose top (council, membership) is above it.
+                if current != "agenda":
+                    top = floor if current in (None, "other") else _back_up(lines, i, floor, 8)
+                    add(top, "agenda", "front_sheet")
+                continue
             add(_letter_start(lines, i, floor), "letter", "letter")
             continue
         if (
@@ -405,6 +412,17 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
 
 _LABEL_VALUE = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
 _ITEM_STAMP = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
+
+
+_SUMMONS = re.compile(
+    r"(?i)\b(?:summoned|requested|invited|asked)\s+to\s+attend\s+(?:a|the|an)\s+"
+    r"(?:\w+\s+)?meeting\b|\bnotice\s+(?:is\s+)?(?:hereby\s+)?given\s+(?:that|of)\s+(?:a|the)\s+meeting\b"
+)
+
+
+def _summons_follows(lines: Sequence[Line], i: int) -> bool:
+    """Whether the letter opening at line i summons its reader to a meeting."""
+    return any(_SUMMONS.search(t) for t in _next_nonblank(lines, i, 2))
 
 
 def _label_run_start(lines: Sequence[Line], i: int, floor: int) -> int:
