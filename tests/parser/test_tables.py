@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from minutebook.parser.lines import make_lines
-from minutebook.parser.tables import find_tables
+from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
 from tests.parser.report_fixtures import (
     PACK_2019,
     PACK_2020,
@@ -127,3 +127,28 @@ def test_space_aligned_table_under_a_caption() -> None:
 def test_prose_is_not_a_table() -> None:
     text = "BACKGROUND\n\nThe council  has  reviewed   its   scheme.\nIt found   no   issues.\n"
     assert find_tables(make_lines(text)) == ()
+
+
+def test_numbered_paragraphs_set_off_by_tabs_are_not_tables() -> None:
+    lines = make_lines(
+        "1.\tPurpose of the report\n"
+        "\n"
+        "1.1\tThis report updates the Panel.\n"
+        "(a)\tnote the progress; and\n"
+        "(b)\tagree to receive a further report.\n"
+        "\n"
+        "Type\t2024\t2025\n"
+        "Fostering\t301\t318\n"
+    )
+    assert [t.header for t in find_tables(lines)] == [("Type", "2024", "2025")]
+    assert [ln.text for ln in untab_numbered_paragraphs(lines)][:5] == [
+        "1. Purpose of the report",
+        "",
+        "1.1 This report updates the Panel.",
+        "(a) note the progress; and",
+        "(b) agree to receive a further report.",
+    ]
+    # A table whose first column is numbered, with more columns, stays a table.
+    table = make_lines("1.\tCare planning\t12\n2.\tPlacement stability\t7\n")
+    assert len(find_tables(table)) == 1
+    assert untab_numbered_paragraphs(table) == list(table)

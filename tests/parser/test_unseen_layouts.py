@@ -691,3 +691,41 @@ def test_summons_letter_front_sheet_and_item_table() -> None:
     assert [(c.name, c.email, c.phone) for c in business.agenda.contacts] == [
         ("Laura Kent", "laura.kent@oakhampton.gov.uk", "01234 567890")
     ]
+
+
+def test_county_report_numbered_paragraphs_set_off_by_tabs() -> None:
+    docs = parsed("county_report_numbered_paragraphs_with_tabs.txt").documents
+    assert [d.kind for d in docs] == ["report"]
+    d = docs[0]
+    r = d.report
+    assert r is not None
+    assert (d.title, d.council, d.committee) == (
+        "Sufficiency of placements for children in care 2025-26",
+        "Westbury County Council",
+        "Corporate Parenting Panel",
+    )
+    assert (r.item_number, r.date, r.wards, r.from_, r.classification) == (
+        "6",
+        "2025-11-12",
+        "All",  # "Ward(s):" without "affected"
+        "Director of Children's Services",
+        "open",
+    )
+    assert r.audit_trail is not None and r.audit_trail.key_decision is False
+    # "1.<tab>Purpose of the report" is a numbered heading, "1.1<tab>This ..." its paragraph:
+    # neither is a table.
+    assert [s.heading for s in r.sections][:5] == [
+        "Purpose of the report",
+        "Recommendations",
+        "Background",
+        "Financial implications",
+        "Legal implications",
+    ]
+    assert r.sections[0].text.startswith("1.1 This report updates the Panel")
+    assert [t.header for t in r.tables] == [("Placement type", "September 2024", "September 2025")]
+    assert r.tables[0].rows[-1] == ("Total", "501", "535")
+    assert r.tables[0].caption == "Table 1: Placements by type"
+    assert [(x.number, x.text) for x in r.recommendations] == [
+        ("2.1(a)", "The Panel is asked to note the progress made in recruiting foster carers;"),
+        ("2.1(b)", "The Panel is asked to agree to receive a further report in March 2026."),
+    ]

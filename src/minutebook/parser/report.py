@@ -19,7 +19,7 @@ from minutebook.parser.recommendations import extract_recommendations
 from minutebook.parser.report_header import HeaderFields, extract_header
 from minutebook.parser.report_text import clean, dates_in, word_count
 from minutebook.parser.sections import explode_long_lines, find_sections
-from minutebook.parser.tables import find_tables
+from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
 from minutebook.parser.workplan import extract_work_plan
 
 _APPENDICES_HEADING = re.compile(
@@ -113,7 +113,7 @@ def _label_line(lines: Sequence[Line], number: int | None) -> Line | None:
 
 
 def extract_report(block: Block) -> Document:
-    lines = list(block.lines)
+    lines = untab_numbered_paragraphs(block.lines)
     header = extract_header(lines)
     body = _body(lines, header)
     sections = find_sections(body)

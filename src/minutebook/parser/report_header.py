@@ -113,7 +113,7 @@ LABELS: tuple[_Label, ...] = (
     ),
     _label(
         "wards",
-        r"Wards?(?:\s*\(s\))?(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?\s*:",
+        r"Wards?(?:\s*\(s\))?(?:(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?)?\s*:",
         words=("Ward",),
     ),
     _label(

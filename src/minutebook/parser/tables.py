@@ -114,6 +114,39 @@ def _pieces(lines: Sequence[Line]) -> list[_Piece]:
     return pieces
 
 
+# A paragraph or list number: "1.", "3.2", "2.1.4", "(a)", "b)", "(iv)", "•".
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|[•·▪–-])$")
+
+
+def _numbered_paragraphs(piece: _Piece) -> bool:
+    """Rows that are all "<number><tab><text>": numbered paragraphs or list items whose
+    number Word or a PDF set off with a tab, not a table."""
+    return all(len(r) == 2 and _LIST_MARKER.match(r[0]) and r[1] for r in piece.rows)
+
+
+def untab_numbered_paragraphs(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with "1.1<tab>This report ..." read as "1.1 This report ..." wherever such
+    lines are not part of a table: the numbering is the paragraph's, not a column."""
+    numbered = {
+        ln.number
+        for piece in _pieces(lines)
+        if _numbered_paragraphs(piece)
+        for ln in piece.lines
+        if "\t" in ln.text
+    }
+    if not numbered:
+        return list(lines)
+    return [
+        Line(ln.number, _TAB_AFTER_MARKER.sub(r"\1 ", ln.text, count=1), ln.page)
+        if ln.number in numbered
+        else ln
+        for ln in lines
+    ]
+
+
+_TAB_AFTER_MARKER = re.compile(r"^(\s*\S+)[ \t]*\t[ \t]*")
+
+
 def _page_furniture_between(
     lines: Sequence[Line], index: dict[int, int], after: Line, before: Line
 ) -> bool:
@@ -304,6 +337,8 @@ def find_tables(lines: Sequence[Line]) -> tuple[Table, ...]:
             tables.append(_finish(header, rows, used, caption))
 
     for piece in pieces:
+        if _numbered_paragraphs(piece):
+            continue
         h = _header_index(piece, repeated)
         piece_header = piece.rows[h]
         same_table = (
