@@ -729,3 +729,45 @@ def test_county_report_numbered_paragraphs_set_off_by_tabs() -> None:
         ("2.1(a)", "The Panel is asked to note the progress made in recruiting foster carers;"),
         ("2.1(b)", "The Panel is asked to agree to receive a further report in March 2026."),
     ]
+
+
+def test_panel_minutes_items_coded_with_a_prefix_and_one_number() -> None:
+    d = only_minutes("district_panel_minutes_prefix_coded_items_agreed.txt")
+    assert d.committee == "Corporate Parenting Panel"
+    assert (d.meeting.date, d.meeting.time) == ("2025-06-04", "14:00")
+    assert attendance(d) == [
+        ("Sarah Quinn", "Councillor", "present", "member", "Chairman"),
+        ("Tom Reid", "Councillor", "present", "member", None),
+        ("Usha Shah", "Councillor", "present", "member", None),
+        ("Victor Tan", "Councillor", "present", "member", None),
+        ("Wendy Young", "Councillor", "present", "other", "Cabinet Member for Children"),
+        ("Alan Baker", None, "present", "officer", "Assistant Director, Children's Social Care"),
+        ("Beth Cole", None, "present", "officer", "Virtual School Head"),
+        ("Chris Dale", None, "present", "officer", "Democratic Services"),
+        ("Xavier Zane", "Councillor", "apologies", "member", None),
+    ]
+    assert d.minutes is not None
+    # "CPP/1<tab>Minutes": a committee's prefix and one number, not unnumbered headings.
+    assert [
+        (i.number, i.title, i.part, [r.text for r in i.resolutions]) for i in d.minutes.items
+    ] == [
+        ("CPP/1", "Minutes", "open", []),
+        ("CPP/2", "Declarations of Interest", "open", []),
+        (
+            "CPP/3",
+            "Virtual School Annual Report",
+            "open",
+            [
+                "That the annual report be noted and that the Virtual School Head circulate the"
+                " attainment data by ward to Members."
+            ],
+        ),
+        (
+            "CPP/4",
+            "Care Leavers' Local Offer",
+            "open",
+            ["The Panel endorsed the revised local offer."],
+        ),
+        ("CPP/5", "Individual Placement Costs", "closed", ["That the report be noted."]),
+    ]
+    assert d.minutes.end_time == "15:50"

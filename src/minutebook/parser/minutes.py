@@ -50,7 +50,8 @@ NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<
 NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")
 PAREN_NUMBER = re.compile(r"^\((?P<num>\d{1,4})\)\s+(?P<title>\S.*)$")
 CODED_NUMBER = re.compile(
-    r"^(?P<num>[A-Z]{1,6}[\s/]?\d{1,4}/\d{1,4}|\d{1,4}/\d{1,4})[.:]?\s+(?P<title>\S.*)$"
+    r"^(?P<num>[A-Z]{1,6}[\s/]?\d{1,4}/\d{1,4}|[A-Z]{2,6}/\d{1,4}[a-z]?|\d{1,4}/\d{1,4})[.:]?\s+"
+    r"(?P<title>\S.*)$"
 )
 # "ITEM 4 TITLE", "Item 4: Title", "Minute 12 Title", "Agenda Item 3 - Title".
 WORD_NUMBER = re.compile(
