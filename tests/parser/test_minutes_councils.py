@@ -222,12 +222,12 @@ def test_one_name_per_line_with_substitute_ward_members_and_officers() -> None:
     present = people(d, "present")
     # The heading "Councillors" covers every name under it.
     assert present[0] == ("S A Arnold", "Councillor Mrs", "member", "Chairman")
-    assert (
-        "N Smith",
-        "Councillor",
-        "substitute",
-        "substitute for B Cabbell Manners",
-    ) in present
+    # "(substitute for B Cabbell Manners)": the capacity and the member replaced, no role.
+    assert ("N Smith", "Councillor", "substitute", None) in present
+    assert d.minutes is not None
+    assert [a.replaces for a in d.minutes.attendance if a.name == "N Smith"] == [
+        "B Cabbell Manners"
+    ]
     assert ("A Fitch-Tillett", "Councillor Mrs", "other", "Poppyland Ward") in present
     assert ("S Oxenham", "Mr", "officer", "Head of Planning and Building Control") in present
     assert len([p for p in present if p[2] == "member"]) == 12

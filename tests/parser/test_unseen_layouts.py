@@ -771,3 +771,53 @@ def test_panel_minutes_items_coded_with_a_prefix_and_one_number() -> None:
         ("CPP/5", "Individual Placement Costs", "closed", ["That the report be noted."]),
     ]
     assert d.minutes.end_time == "15:50"
+
+
+def test_scrutiny_minutes_substitute_in_the_list_and_a_governor_apology() -> None:
+    d = only_minutes("scrutiny_minutes_substitute_in_list_governor_apology.txt")
+    assert (d.committee, d.council) == (
+        "Children's Services Scrutiny Committee",
+        "Eastvale District Council",
+    )
+    assert meeting(d) == ("2025-02-03", "19:00", "Room 1.01, The Forum, Eastvale")
+    assert d.minutes is not None
+    people = [
+        (a.name, a.honorific, a.status, a.capacity, a.role, a.replaces)
+        for a in d.minutes.attendance
+    ]
+    assert people == [
+        ("Helen Ross", "Councillor", "present", "member", "Chair", None),
+        ("Ian Shaw", "Councillor", "present", "member", "Vice-Chair", None),
+        ("Jane Todd", "Councillor", "present", "member", None, None),
+        # "(substitute for Councillor Lisa Vance)": said by capacity and replaces.
+        ("Kevin Upton", "Councillor", "present", "substitute", None, "Lisa Vance"),
+        ("Mark Ward", "Councillor", "present", "member", None, None),
+        ("Nigel Owen", "Rev", "present", "co-opted", "Diocesan Representative", None),
+        ("Paula Quill", None, "present", "officer", "Corporate Director, People", None),
+        ("Rob Stone", None, "present", "officer", "Service Manager, Looked After Children", None),
+        ("Lisa Vance", "Councillor", "apologies", "member", None, None),
+        # A parent governor representative holds a co-opted seat.
+        ("Olive Price", "Mrs", "apologies", "co-opted", "Parent Governor Representative", None),
+    ]
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Jane Todd", "4")]
+    assert items(d) == [
+        ("1", "Apologies for Absence and Substitutions", []),
+        ("2", "Declarations of Interest", []),
+        (
+            "3",
+            "Minutes",
+            [
+                "That the minutes of the meeting held on 9 December 2024 be confirmed as a correct record."
+            ],
+        ),
+        (
+            "4",
+            "Placement Stability",
+            [
+                "That the report be noted.",
+                "That the Committee receives a further update in six months.",
+            ],
+        ),
+        ("5", "Date of Next Meeting", []),
+    ]
+    assert d.minutes.end_time == "20:25"

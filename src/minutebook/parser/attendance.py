@@ -20,6 +20,7 @@ from minutebook.parser.names import (
     POST_NOMINALS,
     PersonName,
     looks_like_person,
+    split_honorific,
     split_name_list,
     split_name_title_run,
     split_person,
@@ -137,6 +138,15 @@ def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
     return default
 
 
+# Co-opted members by the seat they hold: the statutory church and parent governor
+# representatives of education committees.
+_CO_OPTED_ROLE = re.compile(
+    r"(?i)\bco-?opted\b|\bparent\s+governor|\bdiocesan\b|\bdiocese\b|"
+    r"\bchurch\s+(?:of\s+england\s+|catholic\s+|roman\s+catholic\s+)?representative"
+)
+_SUBSTITUTE_ROLE = re.compile(r"(?i)\s*substitut\w*(?:\s+(?:member|councillor))?\s+for\s+.+")
+
+
 def _capacity_for(
     person: PersonName, status: AttendanceStatus, capacity: AttendanceCapacity
 ) -> tuple[AttendanceCapacity, str | None]:
@@ -145,10 +155,11 @@ def _capacity_for(
     if role:
         sub = re.search(r"(?i)\bsubstitut\w*(?:\s+(?:member|councillor))?\s+for\s+(.+)$", role)
         if sub:
-            return "substitute", sub.group(1).strip()
+            # "substitute for Councillor Lisa Vance": the member is "Lisa Vance".
+            return "substitute", split_honorific(sub.group(1).strip())[1] or sub.group(1).strip()
         if re.search(r"(?i)\bsubstitute\b", role):
             return "substitute", None
-        if capacity == "member" and re.search(r"(?i)\bco-?opted\b", role):
+        if capacity == "member" and _CO_OPTED_ROLE.search(role):
             return "co-opted", None
         if capacity == "member" and re.search(r"(?i)\bward\b", role):
             return "other", None
@@ -262,6 +273,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 person = PersonName(person.name, _with_councillor(person.honorific), person.role)
             cap, replaces = _capacity_for(person, status, capacity)
             role = person.role
+            if replaces and role and _SUBSTITUTE_ROLE.fullmatch(role):
+                role = None  # "(substitute for X)" is said by capacity and replaces
             if role is None and _POST_LABEL.match(label):
                 role = " ".join(label.split()).capitalize()
             if (
@@ -419,12 +432,13 @@ def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
             continue  # a sentence ("Ms A and Ms B were in attendance"), not a list
         for person in split_name_list(head):
             if person.honorific and person.name and len(person.name.split()) <= 4:
+                co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
                 out.append(
                     Attendee(
                         name=person.name,
                         honorific=person.honorific,
                         status="apologies",
-                        capacity="member",
+                        capacity="co-opted" if co_opted else "member",
                         role=None,
                         span=span_of([line]),
                     )
@@ -495,12 +509,13 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                     continue
                 if person.honorific is None and not looks_like_person(person.name):
                     continue
+                co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
                 out.append(
                     Attendee(
                         name=person.name,
                         honorific=person.honorific,
                         status="apologies",
-                        capacity="member",
+                        capacity="co-opted" if co_opted else "member",
                         role=person.role,
                         span=locate(src, person.name, default),
                     )
