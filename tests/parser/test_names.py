@@ -165,3 +165,10 @@ def test_plural_honorific_after_semicolon_and_welsh_honorifics() -> None:
         "Cynghorydd",
         "Cynghorydd",
     ]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", "* ", "– "])
+def test_a_list_bullet_is_not_part_of_the_name(bullet: str) -> None:
+    assert split_person(f"{bullet}Councillor Anna Bell (Chair)") == PersonName(
+        name="Anna Bell", honorific="Councillor", role="Chair"
+    )

@@ -95,3 +95,26 @@ def test_bilingual_and_mid_line_markers() -> None:
     assert texts("a) 12 High Street - rear extension. RESOLVED: No objection.\n") == [
         (None, "No objection.")
     ]
+
+
+def test_a_bare_marker_over_bullets_gives_a_decision_per_bullet() -> None:
+    source = (
+        "Resolved:\n"
+        "\n"
+        "- that the report be noted;\n"
+        "- that a breakdown be\n"
+        "reported to the next meeting.\n"
+        "\n"
+        "The Chair thanked officers.\n"
+    )
+    assert texts(source) == [
+        (None, "That the report be noted"),
+        (None, "That a breakdown be reported to the next meeting."),
+    ]
+    resolutions, used = extract_resolutions(make_lines(source))
+    assert used == {1, 3, 4, 5}  # the bullets are not left in the discussion
+
+
+def test_a_marker_with_a_lead_in_over_bullets_stays_one_decision() -> None:
+    source = "RESOLVED that Council:\n\n• notes the report;\n• thanks officers.\n"
+    assert len(texts(source)) == 1

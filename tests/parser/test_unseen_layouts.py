@@ -821,3 +821,40 @@ def test_scrutiny_minutes_substitute_in_the_list_and_a_governor_apology() -> Non
         ("5", "Date of Next Meeting", []),
     ]
     assert d.minutes.end_time == "20:25"
+
+
+def test_web_page_minutes_with_bulleted_lists() -> None:
+    d = only_minutes("web_page_minutes_bulleted_lists.html")
+    assert (d.committee, d.council) == ("Corporate Parenting Board", "Lowmarsh County Council")
+    assert meeting(d) == ("2025-10-21", "16:00", "County Hall, Lowmarsh")
+    # List bullets are not part of the names.
+    assert attendance(d) == [
+        ("Anna Bell", "Councillor", "present", "member", "Chair"),
+        ("Ben Carr", "Councillor", "present", "member", None),
+        ("Cara Dunn", "Councillor", "present", "member", None),
+        ("Dee Ellis", None, "present", "officer", "Director of Children's Services"),
+        ("Ed Fox", None, "present", "officer", "Head of Corporate Parenting"),
+        ("Fay Gill", None, "present", "other", "Children in Care Council"),
+        ("Gus Hill", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("1", "Declarations of interest", []),
+        (
+            "2",
+            "Minutes of the last meeting",
+            ["That the minutes of the meeting on 15 July 2025 be approved."],
+        ),
+        # "Resolved:" over a list: each entry is a decision, and none stays in the discussion.
+        (
+            "3",
+            "Care leavers' accommodation",
+            [
+                "That the report be noted",
+                "That a breakdown by district be reported to the next meeting.",
+            ],
+        ),
+    ]
+    assert d.minutes is not None
+    assert d.minutes.items[2].discussion.endswith("Members asked for a breakdown by district.")
+    assert "alert" not in parsed("web_page_minutes_bulleted_lists.html").text
+    assert d.minutes.end_time == "17:30"

@@ -242,6 +242,9 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     return honorific, rest
 
 
+_LEADING_BULLET = re.compile(r"^[-–•·*▪●]\s+")
+
+
 @short_text_cache
 def split_person(text: str) -> PersonName:
     """Split one printed person into name, honorific and role.
@@ -250,7 +253,8 @@ def split_person(text: str) -> PersonName:
     "Alasdair Smith, Director of Children and Families" -> role is the job title;
     "N Smith - substitute for B Cabbell Manners" -> role "substitute for B Cabbell Manners".
     """
-    text = clean(text)
+    # "- Councillor Anna Bell": a list bullet (web pages, markdown) is not part of the name.
+    text = _LEADING_BULLET.sub("", clean(text))
     role_parts: list[str] = []
     # "Mr J Bloggs - Team Leader (Major Developments)": brackets inside the role
     # after a dash are part of it, as printed.

@@ -265,6 +265,7 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         produced = 0
         lead: str | None = None  # "This Council believes that:" over a lettered list
         connector = False  # "And;" between two lists of one decision
+        bulleted = False  # the decisions are the bullets of a list
 
         def flush(lead: str | None) -> None:
             nonlocal current, current_lines, current_number, produced
@@ -308,6 +309,15 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 if not current and produced == 0 and len(post) > 6 and post.endswith(":"):
                     # "RESOLVED that Council:" then bullets: one decision, the list it opens.
                     current, current_lines = [post], [line]
+                elif bulleted or (not current and produced == 0):
+                    # "Resolved:" then bullets: each bullet is a decision, as numbers are.
+                    flush(lead)
+                    current, current_lines = [BULLET.sub("", nxt)], [raw]
+                    bulleted = True
+                    used.add(raw.number)
+                    after_blank = False
+                    j += 1
+                    continue
                 if not current:
                     break
                 current.append(nxt)
