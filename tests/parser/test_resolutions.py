@@ -111,7 +111,7 @@ def test_a_bare_marker_over_bullets_gives_a_decision_per_bullet() -> None:
         (None, "That the report be noted"),
         (None, "That a breakdown be reported to the next meeting."),
     ]
-    resolutions, used = extract_resolutions(make_lines(source))
+    _, used = extract_resolutions(make_lines(source))
     assert used == {1, 3, 4, 5}  # the bullets are not left in the discussion
 
 

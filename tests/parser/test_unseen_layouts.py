@@ -858,3 +858,35 @@ def test_web_page_minutes_with_bulleted_lists() -> None:
     assert d.minutes.items[2].discussion.endswith("Members asked for a breakdown by district.")
     assert "alert" not in parsed("web_page_minutes_bulleted_lists.html").text
     assert d.minutes.end_time == "17:30"
+
+
+def test_agenda_laid_out_with_spaces() -> None:
+    docs = parsed("agenda_space_aligned_columns.txt").documents
+    # The date line at the top belongs to the agenda: one document from the first line.
+    assert [(d.kind, d.span.first_line) for d in docs] == [("agenda", 1)]
+    d = docs[0]
+    assert (d.council, d.committee) == ("Stonebridge City Council", "Corporate Parenting Committee")
+    assert meeting(d) == ("2026-01-15", "10:00", "Committee Room A, Civic Offices, Stonebridge")
+    assert d.agenda is not None
+    # Two columns of names split at the gap of spaces.
+    assert [(m.name, m.role) for m in d.agenda.membership] == [
+        ("M Adeyemi", "chair"),
+        ("P Lloyd", "member"),
+        ("R Nolan", "vice-chair"),
+        ("S Okafor", "member"),
+        ("T Perry", "member"),
+        ("U Quinn", "member"),
+    ]
+    assert [(i.number, i.title, i.pages, i.part) for i in d.agenda.items] == [
+        ("1", "Apologies and Substitutions", None, "open"),
+        ("2", "Declarations of Interest", None, "open"),
+        ("3", "Minutes of the previous meeting held on 6 November 2025", "3-10", "open"),
+        ("4", "Children in Care Council - Presentation", None, "open"),
+        ("5", "Independent Reviewing Officer Annual Report 2024/25", "11-36", "open"),
+        ("6", "Fostering Service Performance Quarter 2", "37-52", "open"),
+        ("7", "Forward Plan", "53-56", "open"),
+        ("8", "Commissioning of Semi-Independent Provision", "57-64", "closed"),
+    ]
+    assert [(c.name, c.email) for c in d.agenda.contacts] == [
+        ("Rachel Stone", "rachel.stone@stonebridge.gov.uk")
+    ]

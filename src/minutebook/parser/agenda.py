@@ -17,7 +17,7 @@ from minutebook.parser.council import find_council
 from minutebook.parser.dates import parse_time
 from minutebook.parser.frontsheet import contacts, membership, published
 from minutebook.parser.heading import front_sheet_meeting, plain
-from minutebook.parser.lines import Block, Line, span_of
+from minutebook.parser.lines import Block, Line, column_cells, span_of
 from minutebook.parser.models import Agenda, AgendaItem, Document, Part
 
 ITEM_CELL = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?$")
@@ -142,7 +142,7 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             if current is not None:
                 current.saw_blank = True
             continue
-        cells = [plain(c) for c in line.cells] or [plain(line.text)]
+        cells = [plain(c) for c in column_cells(line)] or [plain(line.text)]
         text = plain(line.text)
         if TABLE_HEADER.match(text):
             continue

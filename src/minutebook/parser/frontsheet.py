@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from minutebook.parser.dates import parse_date
 from minutebook.parser.heading import plain
-from minutebook.parser.lines import Line, span_of
+from minutebook.parser.lines import Line, column_cells, span_of
 from minutebook.parser.models import Contact, Member, MemberRole
 from minutebook.parser.names import (
     PersonName,
@@ -82,16 +82,17 @@ def membership(lines: Sequence[Line]) -> list[Member]:
             sm = SECTION.match(t)
             if sm and (not sm["rest"] or _is_name_line(sm["rest"])):
                 break  # the next section
-            if "\t" in lines[j].text:
-                # A membership table: names in two or three columns.
-                cells = [plain(c) for c in lines[j].cells]
-                if not cells or not all(
-                    _is_name_line(c) and not _LABEL_VALUE.match(c) for c in cells
-                ):
+            columns = column_cells(lines[j])
+            if "\t" in lines[j].text or len(columns) > 1:
+                # A membership table: names in two or three columns (tabs, or spaces in
+                # PDF text kept in its layout).
+                cells = [plain(c) for c in columns]
+                if cells and all(_is_name_line(c) and not _LABEL_VALUE.match(c) for c in cells):
+                    entries.extend((c, lines[j]) for c in cells)
+                    j += 1
+                    continue
+                if "\t" in lines[j].text:
                     break
-                entries.extend((c, lines[j]) for c in cells)
-                j += 1
-                continue
             if not _is_name_line(t) or _LABEL_VALUE.match(t) or _LETTER_OPENING.match(t):
                 break  # "Quorum: 3", "Contact: ...", "Dear Councillor," end the list
             entries.append((t, lines[j]))

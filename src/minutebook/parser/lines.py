@@ -8,6 +8,7 @@ classified (a document, a section, an item).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,20 @@ class Line:
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
+
+
+_COLUMN_GAP = re.compile(r"\s{3,}")
+
+
+def column_cells(line: Line) -> tuple[str, ...]:
+    """The cells of a row: split at tabs, or, in text laid out with spaces (PDF text kept
+    in its layout), at gaps of three spaces or more inside the line."""
+    if "\t" in line.text:
+        return line.cells
+    stripped = line.text.strip()
+    if "   " not in stripped:
+        return (stripped,) if stripped else ()
+    return tuple(c for c in _COLUMN_GAP.split(stripped) if c)
 
 
 @dataclass(frozen=True, slots=True)

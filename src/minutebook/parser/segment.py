@@ -482,7 +482,11 @@ def segment(lines: Sequence[Line]) -> list[Block]:
     starts = _find_starts(lines)
     if starts and starts[0].index > 0 and starts[0].kind == "agenda":
         head = [ln for ln in lines[: starts[0].index] if not ln.is_blank]
-        if len(head) <= 8 and all(_is_title_line(ln.text) for ln in head):
+        # ("Date: Thursday, 15 January 2026" at the top is the meeting's date line, not
+        # the closing date of an agenda before it.)
+        if len(head) <= 8 and all(
+            _is_title_line(ln.text) or PUBLICATION_DATE.match(_plain(ln.text)) for ln in head
+        ):
             # The top of a front sheet (committee, date, venue) over a longer title
             # block than the back-up reaches: one agenda from the first line.
             starts[0] = _Start(0, starts[0].kind, starts[0].subkind)
