@@ -67,3 +67,17 @@ def test_the_standing_item_asking_whether_to_exclude_the_public_closes_nothing()
         "4.\tLooked After Children Update\t5 - 12\n"
     )
     assert [(n, p) for n, _, _, p in rows(source)] == [("3", "open"), ("4", "open")]
+
+
+def test_rows_laid_out_with_spaces_split_at_the_gaps() -> None:
+    source = (
+        "3.     Minutes of the previous meeting                3 - 10\n"
+        "4.     Children in Care Council - Presentation        Verbal\n"
+        "5.     Annual Report 2024/25   of the Service        11 - 36\n"
+    )
+    assert rows(source) == [
+        ("3", "Minutes of the previous meeting", "3-10", "open"),
+        ("4", "Children in Care Council - Presentation", None, "open"),
+        # A gap inside the title: the cells between the number and the pages are the title.
+        ("5", "Annual Report 2024/25 of the Service", "11-36", "open"),
+    ]

@@ -173,6 +173,9 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
                 pm = PAGE_RANGE.match(cells[-1])
                 assert pm is not None
                 pages = _pages(pm["a"], pm["b"])
+                if "\t" not in line.text:
+                    # Laid out with spaces: a wide gap inside the title split it too.
+                    title = " ".join(cells[1:-1])
         else:
             m = ITEM_LINE.match(text)
             indent = len(line.text) - len(line.text.lstrip())
