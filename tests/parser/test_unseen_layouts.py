@@ -890,3 +890,49 @@ def test_agenda_laid_out_with_spaces() -> None:
     assert [(c.name, c.email) for c in d.agenda.contacts] == [
         ("Rachel Stone", "rachel.stone@stonebridge.gov.uk")
     ]
+
+
+def test_minutes_with_hanging_labels_laid_out_with_spaces() -> None:
+    d = only_minutes("minutes_hanging_labels_space_aligned.txt")
+    assert (d.council, d.committee) == ("Stonebridge City Council", "Corporate Parenting Committee")
+    assert meeting(d) == ("2026-01-15", "10:00", "Committee Room A, Civic Offices, Stonebridge")
+    assert attendance(d) == [
+        ("M Adeyemi", "Councillor", "present", "member", "Chair"),
+        ("P Lloyd", "Councillor", "present", "member", None),
+        ("R Nolan", "Councillor", "present", "member", None),
+        ("S Okafor", "Councillor", "present", "member", None),
+        ("U Quinn", "Councillor", "present", "member", None),
+        # "ALSO" over "PRESENT:" in the label column is one label.
+        ("V Reyes", "Councillor", "present", "other", "Cabinet Member for Children and Families"),
+        # "W Scott     Director of Children's Services": name and post in two columns.
+        ("W Scott", None, "present", "officer", "Director of Children's Services"),
+        ("X Turner", None, "present", "officer", "Head of Children in Care"),
+        ("Y Usman", None, "present", "officer", "Committee Officer"),
+        ("T Perry", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("23", "DECLARATIONS OF INTEREST", []),
+        (
+            "24",
+            "MINUTES",
+            [
+                "That the minutes of the meeting held on 6 November 2025 be confirmed as a correct record."
+            ],
+        ),
+        (
+            "25",
+            "INDEPENDENT REVIEWING OFFICER ANNUAL REPORT 2024/25",
+            ["That the report be noted."],
+        ),
+        (
+            "26",
+            "FORWARD PLAN",
+            [
+                "That the forward plan be agreed subject to the addition of a report on care"
+                " leavers' mental health."
+            ],
+        ),
+    ]
+    assert d.minutes is not None
+    assert "Page 1 of 2" not in d.minutes.items[2].discussion
+    assert d.minutes.end_time == "11:40"

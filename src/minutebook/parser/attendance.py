@@ -229,6 +229,44 @@ def _cells(text: str) -> list[str]:
         and looks_like_person(out[1])
     ):
         return [f"{out[1]} ({out[0]})"]  # a row "<post><tab><name>": "Treasurer<tab>S Lowe"
+    if (
+        len(out) == 2
+        and _OFFICER_ROLE.search(out[1])
+        and not _OFFICER_ROLE.search(out[0])
+        and looks_like_person(out[0])
+        and not looks_like_person(out[1])
+    ):
+        return [f"{out[0]} ({out[1]})"]  # a row "<name><tab><post>": "W Scott<tab>Director"
+    return out
+
+
+_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _list_texts(lines: Sequence[Line]) -> list[tuple[Line, str]]:
+    """The non-blank lines of an attendance part as `labelled_attendance` reads them. In text
+    laid out with spaces, gaps are column breaks (tabs), and a label broken over two lines
+    of its narrow column ("ALSO    Councillor X" over "PRESENT:") is put back together."""
+    out: list[tuple[Line, str]] = []
+    texts = [
+        (line, _GAP.sub("\t", line.text) if "\t" not in line.text else line.text)
+        for line in lines
+        if not line.is_blank
+    ]
+    k = 0
+    while k < len(texts):
+        line, text = texts[k]
+        head, tab, rest = text.strip().partition("\t")
+        if tab and k + 1 < len(texts) and " " not in head:
+            below = texts[k + 1][1].strip()
+            joined = f"{head} {below}"
+            m = match_label(joined) if below.endswith(":") and " " not in below else None
+            if m is not None and not m["rest"].strip():
+                out.append((line, f"{joined}\t{rest}"))
+                k += 2
+                continue
+        out.append((line, text))
+        k += 1
     return out
 
 
@@ -236,12 +274,10 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     """Attendees from the labelled lists in `lines` (the part before the first item)."""
     sections: list[tuple[str, str, list[str], list[Line]]] = []
     closed = False
-    for line in lines:
-        if line.is_blank:
-            continue
-        text = _plain(line.text, keep_tabs=True)
+    for line, raw in _list_texts(lines):
+        text = _plain(raw, keep_tabs=True)
         m = match_label(text)
-        if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in line.text):
+        if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in raw):
             rest = _cells(m["rest"].strip(" :"))
             sections.append((m["label"], m["sep"].strip(), rest, [line]))
             closed = False

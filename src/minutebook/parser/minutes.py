@@ -411,7 +411,11 @@ def _after_minutes_marker(body: Sequence[Line]) -> Sequence[Line]:
 
 
 # Web-page furniture left between minutes: link labels, table pipes, a lone mark.
-_FURNITURE = re.compile(r"(?i)^(?:(?:additional|supporting)\s+documents\s*:?|[|\s]+|[*•·]+)$")
+_FURNITURE = re.compile(
+    r"(?i)^(?:(?:additional|supporting)\s+documents\s*:?|[|\s]+|[*•·]+|"
+    # A page number left inside an item by PDF text ("Page 1 of 2", "- 3 -").
+    r"page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–])$"
+)
 _LEADING_LABEL = re.compile(r"(?i)^(?:additional|supporting)\s+documents\s*:\s*")
 
 
