@@ -173,3 +173,21 @@ def test_title_after_a_meeting_date_only_when_names_precede_it() -> None:
     sentence = "Report on the 4 March 2025 meeting of the panel"
     assert _after_meeting_date(sentence) == sentence
     assert _after_meeting_date("Cabinet 4 March 2025 Update") == "Cabinet 4 March 2025 Update"
+
+
+def test_header_labels_printed_in_capitals_are_labels() -> None:
+    from minutebook.parser.lines import make_lines
+    from minutebook.parser.report_header import extract_header
+
+    header = extract_header(
+        make_lines(
+            "REPORT ON: Placement Sufficiency\n\nREPORT BY: Director of Children's Services\n\n"
+            "DATE: 4 March 2026\n\n1 PURPOSE\n\n1.1 It is recommended that the Committee:\n"
+        )
+    )
+    assert (header.title, header.from_, header.date, header.meeting_name) == (
+        "Placement Sufficiency",
+        "Director of Children's Services",
+        "2026-03-04",
+        None,
+    )

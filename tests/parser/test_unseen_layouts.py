@@ -936,3 +936,32 @@ def test_minutes_with_hanging_labels_laid_out_with_spaces() -> None:
     assert d.minutes is not None
     assert "Page 1 of 2" not in d.minutes.items[2].discussion
     assert d.minutes.end_time == "11:40"
+
+
+def test_scottish_report_with_labels_in_capitals() -> None:
+    docs = parsed("scottish_report_capital_labels.txt").documents
+    assert [d.kind for d in docs] == ["report"]
+    d = docs[0]
+    r = d.report
+    assert r is not None
+    assert (d.title, d.council, d.committee, d.meeting.date) == (
+        "Corporate Parenting Plan 2023-26: Progress Report",  # "REPORT ON:"
+        "Glenmore Council",
+        # No "Meeting:" label: the heading line names the committee.
+        "Education and Children's Services Committee",
+        "2025-10-28",
+    )
+    assert r.from_ == "Chief Social Work Officer"  # "REPORT BY:"
+    # "It is recommended that the Committee:" is a sentence, not a "Committee:" label.
+    assert [s.heading for s in r.sections] == [
+        "PURPOSE OF REPORT",
+        "RECOMMENDATIONS",
+        "FINANCIAL IMPLICATIONS",
+        "MAIN TEXT",
+        "POLICY IMPLICATIONS",
+    ]
+    assert [x.text for x in r.recommendations] == [
+        "It is recommended that the Committee notes the progress set out in Appendix 1",
+        "It is recommended that the Committee instructs the Chief Social Work Officer to report"
+        " on the Promise implementation in spring 2026.",
+    ]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from minutebook.parser.audit_trail import extract_audit_trail
-from minutebook.parser.council import report_council
+from minutebook.parser.council import clean_committee, is_council_name, report_council
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
 from minutebook.parser.recommendations import extract_recommendations
@@ -112,6 +112,30 @@ def _label_line(lines: Sequence[Line], number: int | None) -> Line | None:
     return next((ln for ln in lines if ln.number == number), None)
 
 
+_ENDS_WITH_BODY = re.compile(
+    r"(?i)\b(?:committee|sub-committee|panel|board|cabinet|forum|executive|commission|"
+    r"assembly|partnership|group)$"
+)
+
+
+def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | None:
+    """Without a "Meeting:" label, the committee of a heading line above the labels
+    ("EDUCATION AND CHILDREN'S SERVICES COMMITTEE – 28 OCTOBER 2025"): a line that ends,
+    its date taken off, in a committee word (not a report's title such as "Corporate
+    Parenting Board Annual Report"), and is not the council's name."""
+    first_label = min(header.lines, default=None)
+    for ln in lines[:12]:
+        if first_label is not None and ln.number >= first_label:
+            break
+        text = clean(ln.text)
+        if not text or is_council_name(text):
+            continue
+        name = clean_committee(text)
+        if name and _ENDS_WITH_BODY.search(name):
+            return name
+    return None
+
+
 def extract_report(block: Block) -> Document:
     lines = untab_numbered_paragraphs(block.lines)
     header = extract_header(lines)
@@ -130,7 +154,11 @@ def extract_report(block: Block) -> Document:
         )
     appendices = _appendices(body, sections, tables) or _inline_appendices(header.appendices)
     title = header.title or _fallback_title(body, sections)
-    committee = header.meeting_name.split(";")[0].strip() if header.meeting_name else None
+    committee = (
+        header.meeting_name.split(";")[0].strip()
+        if header.meeting_name
+        else _committee_heading(lines, header)
+    )
     warnings: list[str] = []
     if header.last_line is None and block.subkind == "report":
         warnings.append("no report header (item, classification, date, meeting) was found")

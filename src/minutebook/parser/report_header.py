@@ -102,14 +102,16 @@ LABELS: tuple[_Label, ...] = (
     ),
     _label(
         "meeting_name",
-        r"(?:Meeting|Report\s+(?i:to)|Committee)\s*:",
-        words=("meeting", "report", "committee"),
+        r"(?:Meeting|Report\s+(?i:to))\s*:",
+        words=("meeting", "report"),
     ),
+    # Only at the start of a line: "It is recommended that the Committee:" is a sentence.
+    _label("meeting_name", r"Committee\s*:", line_start=True, words=("Committee",)),
     _label("meeting_name", r"To\s*:", line_start=True, words=("To",)),
     _label(
         "title",
-        r"(?:Report\s+(?i:title)|Title\s+of\s+(?i:report)|Title|Subject)\s*:",
-        words=("title", "subject"),
+        r"(?:Report\s+(?i:title)|Title\s+of\s+(?i:report)|Title|Subject|Report\s+(?i:on))\s*:",
+        words=("title", "subject", "report"),
     ),
     _label(
         "wards",
@@ -142,8 +144,9 @@ LABELS: tuple[_Label, ...] = (
     _label(
         "other",
         r"(?:Budget/Policy\s+(?i:framework)|Council\s+(?i:priority)|Portfolio"
+        r"|Report\s+(?i:no\.?|number|ref(?:erence)?\.?)"
         r"|Other\s+(?i:useful\s+)?(?i:background\s+papers))\s*:",
-        words=("budget", "council", "portfolio", "other"),
+        words=("budget", "council", "portfolio", "other", "report"),
     ),
 )
 # Words of a label that layout can separate from it and leave among the values
@@ -188,7 +191,22 @@ def _has_word(label: _Label, text: str, lowered: str) -> bool:
 _LINE_SEPARATOR = "\x00"
 
 
+_CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
+
+
+def _label_case(text: str) -> str:
+    """`text` with words in capitals written as "Word" ("REPORT BY:" -> "Report By:"), the
+    same length, so that labels printed in capitals match the patterns."""
+    if not _CAPITALS_WORD.search(text):
+        return text
+    out = _CAPITALS_WORD.sub(lambda m: m[0][0] + m[0][1:].lower(), text)
+    return out if len(out) == len(text) else text
+
+
 def _find_hits(texts: Sequence[str]) -> list[_Hit]:
+    # Labels are searched in `_label_case` text; values are read from `texts` at the same
+    # offsets.
+    texts = [_label_case(t) for t in texts]
     if any(_LINE_SEPARATOR in t for t in texts):
         return _find_hits_per_line(texts)
     joined = _LINE_SEPARATOR.join(texts)

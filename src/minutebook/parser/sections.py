@@ -112,6 +112,9 @@ class _Neighbours:
         return (self._lines[k], k == i - 1) if k >= 0 else (None, True)
 
 
+_PAGE_MARK = re.compile(r"(?i)^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$")
+
+
 def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) -> str | None:
     """The heading on line `i` (cleaned), or None when the line is not a heading."""
     nav = nav or _Neighbours(lines)
@@ -150,6 +153,8 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None  # "Dear David", "Yours sincerely" open and close a letter
     if _CAPTION.match(text):
         return None  # "Table 1: ..." captions a table, it does not open a section
+    if _PAGE_MARK.match(text):
+        return None  # "Page 2": a page number left in the text
     if _COLUMN_GAP.search(ln.text.strip()):
         return None  # a space-aligned table row or a justified line of prose
     if nxt.number == ln.number + 1 and not _opens_block(nxt.text, next_text):
