@@ -12,7 +12,12 @@ import re
 from collections.abc import Sequence
 
 from minutebook.parser.audit_trail import extract_audit_trail
-from minutebook.parser.council import clean_committee, is_council_name, report_council
+from minutebook.parser.council import (
+    COMMITTEE_WORDS,
+    clean_committee,
+    is_council_name,
+    report_council,
+)
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
 from minutebook.parser.recommendations import extract_recommendations
@@ -128,10 +133,10 @@ def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | Non
         if first_label is not None and ln.number >= first_label:
             break
         text = clean(ln.text)
-        if not text or is_council_name(text):
+        if not text or not COMMITTEE_WORDS.search(text):
             continue
         name = clean_committee(text)
-        if name and _ENDS_WITH_BODY.search(name):
+        if name and _ENDS_WITH_BODY.search(name) and not is_council_name(text):
             return name
     return None
 

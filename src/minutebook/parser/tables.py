@@ -127,6 +127,8 @@ def _numbered_paragraphs(piece: _Piece) -> bool:
 def untab_numbered_paragraphs(lines: Sequence[Line]) -> list[Line]:
     """`lines` with "1.1<tab>This report ..." read as "1.1 This report ..." wherever such
     lines are not part of a table: the numbering is the paragraph's, not a column."""
+    if not any("\t" in ln.text and _MARKER_THEN_TAB.match(ln.text) for ln in lines):
+        return list(lines)
     numbered = {
         ln.number
         for piece in _pieces(lines)
@@ -144,6 +146,7 @@ def untab_numbered_paragraphs(lines: Sequence[Line]) -> list[Line]:
     ]
 
 
+_MARKER_THEN_TAB = re.compile(r"\s*[^\s\t]{1,12}[ \t]*\t")
 _TAB_AFTER_MARKER = re.compile(r"^(\s*\S+)[ \t]*\t[ \t]*")
 
 
