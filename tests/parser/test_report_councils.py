@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from minutebook.parser.lines import make_lines
 from minutebook.parser.report import extract_report
+from minutebook.parser.report_header import extract_header
 from tests.parser.report_fixtures import block, council_lines
 
 
@@ -176,9 +177,6 @@ def test_title_after_a_meeting_date_only_when_names_precede_it() -> None:
 
 
 def test_header_labels_printed_in_capitals_are_labels() -> None:
-    from minutebook.parser.lines import make_lines
-    from minutebook.parser.report_header import extract_header
-
     header = extract_header(
         make_lines(
             "REPORT ON: Placement Sufficiency\n\nREPORT BY: Director of Children's Services\n\n"

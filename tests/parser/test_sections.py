@@ -152,3 +152,10 @@ def test_long_line_in_sentence_case_or_over_prose_is_not_a_heading() -> None:
         "The strategy was agreed in 2018 and has been reviewed each year since then.\n"
     )
     assert [s.heading for s in find_sections(make_lines(over_prose))] == ["Introduction"]
+
+
+def test_a_security_marking_is_no_section() -> None:
+    sections = find_sections(
+        make_lines("FOR GENERAL RELEASE\n\n1.0 Purpose of Report\n\n1.1 To seek approval.\n")
+    )
+    assert [s.heading for s in sections] == ["Purpose of Report"]

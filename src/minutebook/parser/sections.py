@@ -112,6 +112,11 @@ class _Neighbours:
         return (self._lines[k], k == i - 1) if k >= 0 else (None, True)
 
 
+_MARKING = re.compile(
+    r"(?i)^(?:for\s+general\s+release|not\s+for\s+(?:general\s+)?publication|"
+    r"official(?:\s*[-–]\s*sensitive)?|unrestricted|restricted|confidential|open|"
+    r"(?:not\s+)?protectively\s+marked)$"
+)
 _PAGE_MARK = re.compile(r"(?i)^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$")
 
 
@@ -155,6 +160,8 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None  # "Table 1: ..." captions a table, it does not open a section
     if _PAGE_MARK.match(text):
         return None  # "Page 2": a page number left in the text
+    if _MARKING.match(text):
+        return None  # "FOR GENERAL RELEASE": the paper's security marking, not a section
     if _COLUMN_GAP.search(ln.text.strip()):
         return None  # a space-aligned table row or a justified line of prose
     if nxt.number == ln.number + 1 and not _opens_block(nxt.text, next_text):
@@ -334,8 +341,8 @@ def find_sections(lines: Sequence[Line]) -> tuple[Section, ...]:
         end = bounds[k + 1][0] if k + 1 < len(bounds) else len(lines)
         body = lines[start + 1 : end]
         content = [ln for k, ln in enumerate(body, start + 1) if not nav.blank[k]]
-        if start < 0 and not content:
-            continue
+        if start < 0 and all(_MARKING.match(clean(ln.text)) for ln in content):
+            continue  # nothing before the first heading but a marking ("FOR GENERAL RELEASE")
         paragraphs = join_paragraphs(body)
         text = "\n".join(p for p, _ in paragraphs)
         if start >= 0 and (inline := inline_heading_text(lines[start].text)):
