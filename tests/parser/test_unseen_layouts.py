@@ -965,3 +965,30 @@ def test_scottish_report_with_labels_in_capitals() -> None:
         "It is recommended that the Committee instructs the Chief Social Work Officer to report"
         " on the Promise implementation in spring 2026.",
     ]
+
+
+def test_board_agenda_with_a_time_column_first() -> None:
+    docs = parsed("board_agenda_timed_table.txt").documents
+    # "Date:" under the title is the meeting's date, not the close of an agenda.
+    assert [d.kind for d in docs] == ["agenda"]
+    d = docs[0]
+    assert (d.council, d.committee) == (
+        "Harrowfield Metropolitan Borough Council",
+        "Corporate Parenting Board",
+    )
+    assert (d.meeting.date, d.meeting.time, d.meeting.venue, d.meeting.online) == (
+        "2026-03-11",
+        "13:30",
+        "Microsoft Teams",
+        True,
+    )
+    assert d.agenda is not None
+    # The time column reads as afternoon times ("1.30" is 13:30); "3.30 Close" is no item.
+    assert [(i.number, i.title, i.time) for i in d.agenda.items] == [
+        ("1", "Welcome, introductions and apologies", "13:30"),
+        ("2", "Minutes and action log of 14 January 2026", "13:35"),
+        ("3", "Voice of the child: Care Leavers' Forum update", "13:45"),
+        ("4", "Health of children in care: annual report", "14:05"),
+        ("5", "Placement sufficiency dashboard", "14:35"),
+        ("6", "Any other business", "15:15"),
+    ]

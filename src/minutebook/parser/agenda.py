@@ -30,8 +30,11 @@ TIME_IN_TITLE = re.compile(
     r"\s*\(\s*(?P<t>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[.:]\d{2})\s*\)", re.I
 )
 TABLE_HEADER = re.compile(
-    r"^item(?:\s+no\.?)?\s+(?:title|subject|description|business)\b|^no\.?\s+item\b|^-{3,}", re.I
+    r"^(?:time\s+)?item(?:\s+no\.?)?\s+(?:title|subject|description|business)\b|^no\.?\s+item\b|"
+    r"^-{3,}",
+    re.I,
 )
+TIME_CELL = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 CLOSED_PART = re.compile(
     r"^(?:part\s+(?:b|2|ii|two)\b|.*\bclosed\s+(?:business|session|items?)$|exempt\s+items?|"
     r"confidential\s+items?|restricted\s+items?|private\s+(?:business|items?))",
@@ -64,6 +67,15 @@ class _Draft:
     pages: str | None = None
     description: list[str] = field(default_factory=list)
     saw_blank: bool = False
+    time: str | None = None
+
+
+def _afternoon(time: str | None) -> str | None:
+    """A time from an agenda's time column without am/pm: no meeting sits between 1 and
+    7 in the morning, so "1.30" is 13:30."""
+    if time is None or not 1 <= int(time[:2]) <= 7:
+        return time
+    return f"{int(time[:2]) + 12:02d}{time[2:]}"
 
 
 def _pages(a: str, b: str | None) -> str:
@@ -77,7 +89,7 @@ def _finish(d: _Draft) -> AgendaItem:
     if pm:
         pages = pages or _pages(pm["a"], pm["b"])
         title = PAGES_IN_TITLE.sub("", title)
-    time = None
+    time = d.time
     tm = TIME_IN_TITLE.search(title)
     if tm:
         time = parse_time(tm["t"])
@@ -130,6 +142,7 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
     part: Part = "open"
     current: _Draft | None = None
     first_indent: int | None = None
+    timed = False  # rows carry a time column before the number
 
     def close() -> None:
         nonlocal current
@@ -165,6 +178,15 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             continue
         number = title = None
         pages = None
+        time = None
+        if len(cells) >= 3 and TIME_CELL.match(cells[0]) and ITEM_CELL.match(cells[1]):
+            # "1.30<tab>1<tab>Welcome<tab>Chair": a timed agenda, the time column first.
+            time = _afternoon(parse_time(cells[0]))
+            cells = cells[1:]
+            timed = True
+        elif timed and TIME_CELL.match(cells[0]):
+            close()  # "3.30<tab><tab>Close": a timed row without a number is no item
+            continue
         if len(cells) >= 2 and ITEM_CELL.match(cells[0]):
             cm = ITEM_CELL.match(cells[0])
             assert cm is not None
@@ -192,7 +214,9 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
                 # items" are exempt, whether or not a "Part 2" heading is printed over them.
                 part = "closed"
             close()
-            current = _Draft(number=number, title=title, part=part, lines=[line], pages=pages)
+            current = _Draft(
+                number=number, title=title, part=part, lines=[line], pages=pages, time=time
+            )
             continue
         if current is None:
             continue

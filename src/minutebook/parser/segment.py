@@ -401,6 +401,8 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             and parse_date(text)
         ):
             run = _label_run_start(lines, i, floor)
+            if not any(_AGENDA_ROW.match(lines[k].text) for k in range(current_index, i)):
+                continue  # "Date:" in the agenda's heading, above its items, closes nothing
             if run < i:
                 # "Report to: X" / "Date: ..." is the header of the next paper, not
                 # the agenda's publication date.
@@ -410,6 +412,8 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
     return starts
 
 
+# A row of an order of business: "1.", "1<tab>", "1.30<tab>1<tab>" (a time column first).
+_AGENDA_ROW = re.compile(r"^\s*(?:\d{1,2}[.:]\d{2}\s+)?\d{1,3}[a-z]?[.)]?(?:\t|\s)+[A-Z‘'\"]")
 _LABEL_VALUE = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
 _ITEM_STAMP = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
 
