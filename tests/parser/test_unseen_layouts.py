@@ -992,3 +992,39 @@ def test_board_agenda_with_a_time_column_first() -> None:
         ("5", "Placement sufficiency dashboard", "14:35"),
         ("6", "Any other business", "15:15"),
     ]
+
+
+def test_board_minutes_attendees_as_a_name_and_role_table() -> None:
+    d = only_minutes("board_minutes_name_role_table_action_log.txt")
+    assert (d.committee, d.meeting.date, d.meeting.venue) == (
+        "Corporate Parenting Board",
+        "2026-01-14",
+        "Microsoft Teams",
+    )
+    # "Name<tab>Role" rows; after the titled councillors, others are officers (by their job
+    # title) or other attendees, not members.
+    assert attendance(d) == [
+        ("Amira Khan", "Cllr", "present", "member", "Chair, Cabinet Member for Children"),
+        ("Brian Lowe", "Cllr", "present", "member", "Elected Member"),
+        ("Carol Mensah", "Cllr", "present", "member", "Elected Member"),
+        ("Dan Nash", None, "present", "officer", "Director of Children's Services"),
+        ("Ella Obi", None, "present", "other", "Designated Nurse for Children in Care"),
+        ("Finn Page", None, "present", "other", "Care Leaver Ambassador"),
+        ("George Quarry", "Cllr", "apologies", "member", None),
+        ("Helen Rix", None, "apologies", "officer", "Virtual School Head"),
+    ]
+    assert d.minutes is not None
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Lowe", "4")]
+    assert items(d) == [
+        ("1", "Welcome and apologies", []),
+        ("2", "Declarations of interest", []),
+        ("3", "Minutes and action log", []),
+        (
+            "4",
+            "Fostering recruitment",
+            [
+                "The Board noted the update and asked for a recruitment campaign plan for the"
+                " May meeting."
+            ],
+        ),
+    ]

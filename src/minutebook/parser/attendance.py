@@ -240,6 +240,25 @@ def _cells(text: str) -> list[str]:
     return out
 
 
+# Labels that list members and others together: a job title there makes an officer.
+_MIXED_LABEL = re.compile(r"(?i)present|attendees|attendance|apologies(?:\s+for\s+absence)?")
+
+
+# Roles that are a seat on the body ("Independent Member", "Religious Representative").
+_SEAT_ROLE = re.compile(
+    r"(?i)\b(?:member|representative|co-?opted|chair(?:man|person)?|vice|convener|deputy)\b"
+)
+
+
+def _is_councillor(honorific: str | None) -> bool:
+    return honorific is not None and bool(_COUNCILLOR_TITLE.search(honorific))
+
+
+_COUNCILLOR_TITLE = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|mayor|provost|bailie")
+# The header of an attendance table: "Name<tab>Role", "Name<tab>Organisation".
+_NAME_ROLE_HEADER = re.compile(
+    r"(?i)name\s+(?:role|title|job\s+title|position|organisation|representing|designation)"
+)
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
@@ -273,6 +292,7 @@ def _list_texts(lines: Sequence[Line]) -> list[tuple[Line, str]]:
 def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     """Attendees from the labelled lists in `lines` (the part before the first item)."""
     sections: list[tuple[str, str, list[str], list[Line]]] = []
+    named_columns: set[int] = set()  # sections laid out as a "Name / Role" table
     closed = False
     for line, raw in _list_texts(lines):
         text = _plain(raw, keep_tabs=True)
@@ -289,13 +309,28 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             closed = True  # a sentence of the minutes, not a list of names
             continue
         if sections and not closed:
-            sections[-1][2].extend(_cells(text))
+            if _NAME_ROLE_HEADER.fullmatch(text.replace("\t", " ")) and "\t" in text:
+                named_columns.add(len(sections) - 1)  # "Name<tab>Role" over the rows
+                continue
+            if len(sections) - 1 in named_columns and text.count("\t") == 1:
+                who, post = (c.strip() for c in text.split("\t"))
+                sections[-1][2].append(f"{who} ({post})" if post else who)
+            else:
+                sections[-1][2].extend(_cells(text))
             sections[-1][3].append(line)
     out: list[Attendee] = []
     for label, label_sep, texts, src in sections:
         status, capacity = _label_kind(label)
         default = span_of(src)
-        for person in _people(label, texts):
+        people = _people(label, texts)
+        mixed = capacity == "member" and _MIXED_LABEL.fullmatch(label.strip()) is not None
+        # A list that names its councillors first, with their title: those after them
+        # without one are not members ("Cllr A, Cllr B, Dan Nash (Director ...)"). Where
+        # untitled names come first, they are the body's own members (a community council
+        # listing its members, then the city councillors who came).
+        first_titled = next((k for k, p in enumerate(people) if _is_councillor(p.honorific)), None)
+        titled = mixed and first_titled == 0
+        for person in people:
             if not person.name or not re.search(r"[A-Za-z]{2}", person.name):
                 continue
             role_only = person.role == person.name  # "the Virtual School Head"
@@ -308,13 +343,21 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 # personal title ("Mrs S Arnold" -> "Councillor Mrs").
                 person = PersonName(person.name, _with_councillor(person.honorific), person.role)
             cap, replaces = _capacity_for(person, status, capacity)
+            if (
+                titled
+                and cap == "member"
+                and not _is_councillor(person.honorific)
+                and person.role
+                and not _SEAT_ROLE.search(person.role)
+            ):
+                cap = "other"  # a post that is no seat on the body: a nurse, an ambassador
             role = person.role
             if replaces and role and _SUBSTITUTE_ROLE.fullmatch(role):
                 role = None  # "(substitute for X)" is said by capacity and replaces
             if role is None and _POST_LABEL.match(label):
                 role = " ".join(label.split()).capitalize()
             if (
-                cap == "other"
+                (cap == "other" or (cap == "member" and mixed))
                 and role
                 and _OFFICER_ROLE.search(role)
                 and (person.honorific is None or "ouncillor" not in person.honorific)

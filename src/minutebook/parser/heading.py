@@ -122,6 +122,8 @@ def venue_from(text: str) -> str | None:
         text = re.sub(
             r"(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing)\b)+$", "", text, flags=re.I
         )
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()  # "held on 14 January 2026 (Microsoft Teams)"
     return text or None
 
 
