@@ -159,3 +159,17 @@ def test_a_security_marking_is_no_section() -> None:
         make_lines("FOR GENERAL RELEASE\n\n1.0 Purpose of Report\n\n1.1 To seek approval.\n")
     )
     assert [s.heading for s in sections] == ["Purpose of Report"]
+
+
+def test_a_short_heading_directly_over_its_paragraph() -> None:
+    sections = find_sections(
+        make_lines(
+            "Background\n"
+            "Statutory guidance requires an initial health assessment within twenty days.\n"
+            "\n"
+            "Jane Moray\n"
+            "Chief Social Work Officer 14 October 2025\n"
+        )
+    )
+    # A signature's name over its post and date is no heading: the post is not prose.
+    assert [s.heading for s in sections] == ["Background"]

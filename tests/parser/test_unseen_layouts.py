@@ -726,7 +726,7 @@ def test_county_report_numbered_paragraphs_set_off_by_tabs() -> None:
     assert r.tables[0].rows[-1] == ("Total", "501", "535")
     assert r.tables[0].caption == "Table 1: Placements by type"
     assert [(x.number, x.text) for x in r.recommendations] == [
-        ("2.1(a)", "The Panel is asked to note the progress made in recruiting foster carers;"),
+        ("2.1(a)", "The Panel is asked to note the progress made in recruiting foster carers"),
         ("2.1(b)", "The Panel is asked to agree to receive a further report in March 2026."),
     ]
 
@@ -1028,3 +1028,33 @@ def test_board_minutes_attendees_as_a_name_and_role_table() -> None:
             ],
         ),
     ]
+
+
+def test_board_report_cover_sheet_with_bulleted_recommendations() -> None:
+    docs = parsed("board_report_cover_sheet_bullets.txt").documents
+    assert [d.kind for d in docs] == ["report"]
+    d = docs[0]
+    r = d.report
+    assert r is not None
+    assert (d.title, d.committee, d.meeting.date) == (
+        "Annual Health Assessments for Children in Care",
+        "Health and Wellbeing Board",
+        "2026-04-22",
+    )
+    # "Responsible director:" is a label of its own, not more of the author's value.
+    assert r.from_ == "Dr Kim Lowry, Designated Doctor for Children in Care"
+    # Each bullet is a recommendation, read with its lead-in.
+    assert [x.text for x in r.recommendations] == [
+        "The Board is asked to note the improvement in timeliness of initial health assessments",
+        "The Board is asked to endorse the action plan at Appendix A",
+        "The Board is asked to agree that a progress report comes to the Board in October 2026.",
+    ]
+    # Headings with their paragraph on the next line, no blank line between.
+    assert [s.heading for s in r.sections] == [
+        "Executive summary",
+        "Background",
+        "Next steps",
+        "Appendices",
+    ]
+    assert r.sections[1].text.startswith("Statutory guidance requires")
+    assert r.appendices[0].startswith("Appendix A")

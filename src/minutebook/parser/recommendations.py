@@ -28,7 +28,7 @@ ASKED_TO = re.compile(
 # Every match of ASKED_TO holds one of these words; most paragraphs hold none.
 _ASKED_WORDS = ("asked", "recommended", "requested", "invited")
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]))\s*(\d+(?:\.\d+)*)\.?\s+(?=[A-Z(])")
-_TRAILING = re.compile(r"(?:[;,]|\s+and|\s+or)\s*$", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:[;,]|\s+and|\s+or)+\s*$", re.IGNORECASE)
 
 
 def asks_to_decide(text: str) -> bool:
@@ -127,11 +127,23 @@ def extract_recommendations(
     return ()
 
 
+_INLINE_BULLET = re.compile(r"\s*[•▪●·]\s+")
+
+
 def _inline(text: str, line: Line) -> list[Recommendation]:
     """ "2.1 That the Report is accepted.2.2 That the Statement is approved." on one line."""
     marks = list(_INLINE_ITEM.finditer(text))
     span = span_of([line])
     if not marks:
+        lead, *bullets = _INLINE_BULLET.split(text)
+        if len(bullets) >= 2:
+            # "The Board is asked to: • note ...; • endorse ...": each bullet with its lead.
+            lead = lead.strip().rstrip(":-").strip()
+            return [
+                Recommendation(number=None, text=_tidy(f"{lead} {b}" if lead else b), span=span)
+                for b in bullets
+                if b.strip()
+            ]
         return [Recommendation(number=None, text=_tidy(text), span=span)]
     out: list[Recommendation] = []
     for k, m in enumerate(marks):

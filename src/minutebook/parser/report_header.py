@@ -145,8 +145,18 @@ LABELS: tuple[_Label, ...] = (
         "other",
         r"(?:Budget/Policy\s+(?i:framework)|Council\s+(?i:priority)|Portfolio"
         r"|Report\s+(?i:no\.?|number|ref(?:erence)?\.?)"
+        r"|(?:Responsible|Lead|Sponsoring|Accountable)\s+(?i:director|officer|cabinet\s+member)"
         r"|Other\s+(?i:useful\s+)?(?i:background\s+papers))\s*:",
-        words=("budget", "council", "portfolio", "other", "report"),
+        words=(
+            "budget",
+            "council",
+            "portfolio",
+            "other",
+            "report",
+            "director",
+            "officer",
+            "member",
+        ),
     ),
 )
 # Words of a label that layout can separate from it and leave among the values
@@ -383,7 +393,7 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
                     values[hit.field] = f"{values[hit.field]} {' '.join(extra)}".strip()
                 elif hit.field in {"title", "from", "meeting_name"}:
                     values[hit.field] = _join_continuation(values[hit.field], " ".join(extra))
-                elif hit.field in {"recommendations", "appendices"} and nxt is not None:
+                elif hit.field in {"recommendations", "appendices"}:
                     # A label on a line of its own, its list on the lines below, up to the
                     # next label ("Recommendations:" / "2.1 That ..." / "2.2 That ...").
                     values[hit.field] = f"{values[hit.field]} {' '.join(extra)}".strip()

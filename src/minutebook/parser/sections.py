@@ -120,6 +120,24 @@ _MARKING = re.compile(
 _PAGE_MARK = re.compile(r"(?i)^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$")
 
 
+def _heading_over_paragraph(
+    lines: Sequence[Line], i: int, text: str, next_text: str, nav: _Neighbours
+) -> bool:
+    """A short heading with its paragraph directly under it (Word text without blank lines
+    between paragraphs): a few words without a closing stop, after a blank line or a finished
+    sentence, over a line at least twice as long that starts a sentence. The last line of a
+    wrapped paragraph ends with a stop; a wrapped line in the middle is not short."""
+    if word_count(text) > 6 or ends_sentence(text) or text.endswith((",", ";", ":")):
+        return False
+    if len(next_text) < max(40, 2 * len(text)) or not next_text[:1].isupper():
+        return False
+    words = [w for w in next_text.split() if w[:1].isalpha()]
+    if len(words) < 6 or sum(w[:1].islower() for w in words) < 0.4 * len(words):
+        return False  # not prose: a signature's post and date, a name list
+    prev, adjacent = nav.previous(i)
+    return prev is None or not adjacent or ends_sentence(clean(prev.text))
+
+
 def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) -> str | None:
     """The heading on line `i` (cleaned), or None when the line is not a heading."""
     nav = nav or _Neighbours(lines)
@@ -164,7 +182,11 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None  # "FOR GENERAL RELEASE": the paper's security marking, not a section
     if _COLUMN_GAP.search(ln.text.strip()):
         return None  # a space-aligned table row or a justified line of prose
-    if nxt.number == ln.number + 1 and not _opens_block(nxt.text, next_text):
+    if (
+        nxt.number == ln.number + 1
+        and not _opens_block(nxt.text, next_text)
+        and not _heading_over_paragraph(lines, i, text, next_text, nav)
+    ):
         return None  # wrapped prose: the next line follows with no gap
     if long and (nxt.number == ln.number + 1 or not _opens_block(nxt.text, next_text)):
         return None  # a long heading stands apart, over a numbered or bulleted paragraph
