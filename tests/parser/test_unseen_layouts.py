@@ -1058,3 +1058,36 @@ def test_board_report_cover_sheet_with_bulleted_recommendations() -> None:
     ]
     assert r.sections[1].text.startswith("Statutory guidance requires")
     assert r.appendices[0].startswith("Appendix A")
+
+
+def test_town_council_minutes_in_markdown_with_a_held_on_paragraph() -> None:
+    d = only_minutes("town_council_minutes_markdown_held_paragraph.md")
+    assert (d.council, d.committee) == ("Brackley Town Council", "Community and Youth Committee")
+    # "Held on ..." in a paragraph of its own below "Minutes of the ..." completes the heading.
+    assert meeting(d) == ("2025-12-02", "19:30", "the Town Hall, Brackley")
+    assert attendance(d) == [
+        ("P Abbott", "Cllr", "present", "member", "Chair"),
+        ("R Bristow", "Cllr", "present", "member", None),
+        ("S Cole", "Cllr", "present", "member", None),
+        ("T Drew", "Cllr", "present", "member", None),
+        ("U Ellis", "Ms", "present", "officer", "Deputy Town Clerk"),
+        ("V Frost", "Cllr", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("45/25", "Declarations of interest", []),
+        (
+            "46/25",
+            "Minutes",
+            ["That the minutes of the meeting held on 4 November 2025 be approved and signed."],
+        ),
+        (
+            "47/25",
+            "Youth provision grant",
+            [
+                "to award a grant of £4,000",
+                "to ask the Youth Hub to report on outcomes in June 2026.",
+            ],
+        ),
+        ("48/25", "Date of next meeting", []),
+    ]
+    assert d.minutes is not None and d.minutes.end_time == "20:40"

@@ -237,6 +237,19 @@ def _heading_like(text: str) -> bool:
     return len(_strip_dates_times(text).split()) <= _HEADING_MAX_WORDS
 
 
+_HELD = re.compile(r"(?i)^\W*(?:(?:which\s+was\s+|meeting\s+)?held|convened)\b")
+
+
+def _held_line_after(lines: Sequence[Line], start: int) -> tuple[int, str] | None:
+    """(index, text) of a "Held on ..." line just below a minutes heading, if there is one."""
+    for j in range(start, min(len(lines), start + 3)):
+        if lines[j].is_blank:
+            continue
+        text = plain(lines[j].text)
+        return (j, text) if _HELD.match(text) and find_dates(text) else None
+    return None
+
+
 def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
     """Heading facts of a document (agenda or minutes) from its first lines."""
     texts = [ln.text for ln in lines]
@@ -270,6 +283,17 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
             date = meeting.date or date
             time = meeting.time or time
             venue = meeting.venue or venue
+            if date is None:
+                # "Minutes of the X Committee" over a paragraph of its own: "Held on
+                # Tuesday 2 December 2025 at 7.30pm in the Town Hall".
+                held = _held_line_after(lines, heading_end + 1)
+                if held is not None:
+                    j, rest = held
+                    c2, meeting, part = parse_minutes_sentence(f"{sentence} {rest}")
+                    committee = committee or c2
+                    date, time = meeting.date, meeting.time or time
+                    venue = meeting.venue or venue
+                    heading_end = j
             if date is None:
                 # "Minutes of the X Committee" over "Date: ...", "Time: ...", "Venue: ...".
                 d, t, v, last = _labels_after(lines, heading_end + 1)
