@@ -1091,3 +1091,30 @@ def test_town_council_minutes_in_markdown_with_a_held_on_paragraph() -> None:
         ("48/25", "Date of next meeting", []),
     ]
     assert d.minutes is not None and d.minutes.end_time == "20:40"
+
+
+def test_pdf_minutes_whose_attendance_labels_sit_halfway_down_their_lists() -> None:
+    d = only_minutes("minutes_pdf_table_labels_centred.pdf")
+    assert (d.council, d.committee) == ("Westmere Borough Council", "Corporate Parenting Panel")
+    assert meeting(d) == ("2026-02-09", "17:00", "Committee Room 3, Town Hall, Westmere")
+    assert d.span.first_page == 1
+    # "Councillor Ada Price ..." / "Present:" / "and Councillor Di Shaw": one list, under its label.
+    assert attendance(d) == [
+        ("Ada Price", "Councillor", "present", "member", "Chair"),
+        ("Ben Quill", "Councillor", "present", "member", None),
+        ("Cy Rowe", "Councillor", "present", "member", None),
+        ("Di Shaw", "Councillor", "present", "member", None),
+        ("Eve Tate", None, "present", "officer", "Director of Children's Services"),
+        ("Fred Uddin", None, "present", "officer", "Democratic Services Officer"),
+        ("Gail Vance", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("12", "DECLARATIONS OF INTEREST", []),
+        ("13", "CHILDREN IN CARE PERFORMANCE", ["That the performance report be noted."]),
+        (
+            "14",
+            "FOSTERING ANNUAL REPORT",
+            ["That the fostering annual report be approved for publication."],
+        ),
+    ]
+    assert d.minutes is not None and d.minutes.end_time == "18:15"

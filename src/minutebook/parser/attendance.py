@@ -286,6 +286,30 @@ def _list_texts(lines: Sequence[Line]) -> list[tuple[Line, str]]:
                 continue
         out.append((line, text))
         k += 1
+    return _label_to_the_front(out)
+
+
+def _label_to_the_front(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
+    """A label printed halfway down its list (a table cell centred on the row, in PDF
+    text: "Councillor A, Councillor B" / "Present:" / "and Councillor C") moved to the top
+    of its paragraph, so that the list's first line is read under it."""
+    out = list(texts)
+    for k in range(1, len(out)):
+        line, text = out[k]
+        m = match_label(text.strip())
+        if m is None or m["rest"].strip() or not m["sep"].strip():
+            continue
+        before, before_text = out[k - 1]
+        starts_paragraph = k < 2 or out[k - 2][0].number < before.number - 1
+        if (
+            before.number == line.number - 1
+            and starts_paragraph
+            and k + 1 < len(out)
+            and out[k + 1][0].number == line.number + 1
+            and match_label(before_text.strip()) is None
+            and not _prose(_plain(before_text))
+        ):
+            out[k - 1], out[k] = (line, text), (before, before_text)
     return out
 
 
