@@ -189,3 +189,12 @@ def test_header_labels_printed_in_capitals_are_labels() -> None:
         "2026-03-04",
         None,
     )
+
+
+def test_a_header_label_that_fills_its_cell_needs_no_colon() -> None:
+    header = extract_header(
+        make_lines(
+            "Report to\tCabinet\nDate\t4 March 2026\nSubject\tBudget\n\nThe date of the review\n"
+        )
+    )
+    assert (header.meeting_name, header.date, header.title) == ("Cabinet", "2026-03-04", "Budget")

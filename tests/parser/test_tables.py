@@ -152,3 +152,12 @@ def test_numbered_paragraphs_set_off_by_tabs_are_not_tables() -> None:
     table = make_lines("1.\tCare planning\t12\n2.\tPlacement stability\t7\n")
     assert len(find_tables(table)) == 1
     assert untab_numbered_paragraphs(table) == list(table)
+
+
+def test_rows_printed_a_blank_line_apart_are_one_table() -> None:
+    lines = make_lines("Age\t2024\t2025\n\n18-20\t96\t101\n\n21-25\t108\t113\n\n\nType\tCount\n")
+    tables = find_tables(lines)
+    assert [(t.header, len(t.rows)) for t in tables] == [
+        (("Age", "2024", "2025"), 2),
+        (("Type", "Count"), 0),  # two blank lines and another width: another table
+    ]

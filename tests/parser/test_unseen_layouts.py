@@ -1118,3 +1118,38 @@ def test_pdf_minutes_whose_attendance_labels_sit_halfway_down_their_lists() -> N
         ),
     ]
     assert d.minutes is not None and d.minutes.end_time == "18:15"
+
+
+def test_pdf_report_whose_header_table_has_no_colons() -> None:
+    docs = parsed("report_pdf_header_table_without_colons.pdf").documents
+    assert [d.kind for d in docs] == ["report"]
+    d = docs[0]
+    r = d.report
+    assert r is not None
+    assert (d.span.first_page, d.span.last_page) == (1, 2)
+    # "Report to<tab>Corporate Parenting Panel": a label that fills its cell needs no colon.
+    assert (d.title, d.committee, r.item_number, r.date, r.wards, r.from_, r.classification) == (
+        "Care Leavers' Local Offer: annual review",
+        "Corporate Parenting Panel",
+        "7",
+        "2026-02-09",
+        "All",
+        "Director of Children's Services",
+        "open",
+    )
+    assert r.audit_trail is not None and r.audit_trail.key_decision is False
+    assert [s.heading for s in r.sections] == [
+        "Purpose of the report",
+        "Recommendations",
+        "Background",
+        "Financial implications",
+    ]
+    assert [x.text for x in r.recommendations] == [
+        "That the Panel notes the review of the local offer",
+        "That the Panel recommends to Cabinet the extension of council tax exemption to care"
+        " leavers aged 25.",
+    ]
+    # Rows a blank line apart are one table.
+    assert [(t.header, t.rows) for t in r.tables] == [
+        (("Age", "2024", "2025"), (("18-20", "96", "101"), ("21-25", "108", "113")))
+    ]

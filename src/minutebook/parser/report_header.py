@@ -73,6 +73,11 @@ def _label(
 ) -> _Label:
     # Capitalised first letter: a label glued to the text before it ("NoneTitle:")
     # is still found, while "report title:" inside a sentence is not.
+    if regex.endswith(r"\s*:") and "(?P<" not in regex:
+        # A header table from Word has no colons: "Report to<tab>Cabinet". Without its colon
+        # a label must fill its cell: after a tab or a line start, and before a tab.
+        body = regex[: -len(r"\s*:")]
+        regex = rf"(?:{body})\s*:|(?<![^\t\x00\n])(?:{body})[ ]*(?=\t)"
     return _Label(field, re.compile(regex), line_start, words)
 
 

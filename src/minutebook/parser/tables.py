@@ -321,11 +321,34 @@ def _space_aligned_tables(lines: Sequence[Line]) -> list[Table]:
     return out
 
 
+def _rows_a_blank_line_apart(pieces: list[_Piece]) -> list[_Piece]:
+    """PDF text of a table whose rows have padding: every row a paragraph of its own, one
+    blank line apart ("Age<tab>2024<tab>2025" / "" / "18-20<tab>96<tab>101"). A one-row
+    piece one blank line after a piece of rows as wide joins it."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(piece.rows) == 1
+            and len(piece.rows[0]) >= 2
+            and piece.lines[0].number == prev.lines[-1].number + 2
+            and all(len(r) == len(piece.rows[0]) for r in prev.rows)
+            and not _numbered_paragraphs(piece)
+            and not _numbered_paragraphs(prev)
+        ):
+            prev.rows.extend(piece.rows)
+            prev.lines.extend(piece.lines)
+            continue
+        out.append(piece)
+    return out
+
+
 def find_tables(lines: Sequence[Line]) -> tuple[Table, ...]:
     """Every table in `lines`, in order, with pieces split by page breaks merged."""
     lines = list(lines)
     index = {ln.number: k for k, ln in enumerate(lines)}
-    pieces = _pieces(lines)
+    pieces = _rows_a_blank_line_apart(_pieces(lines))
     repeated = _Repeated(pieces)
 
     tables: list[Table] = []
