@@ -73,11 +73,6 @@ def _label(
 ) -> _Label:
     # Capitalised first letter: a label glued to the text before it ("NoneTitle:")
     # is still found, while "report title:" inside a sentence is not.
-    if regex.endswith(r"\s*:") and "(?P<" not in regex:
-        # A header table from Word has no colons: "Report to<tab>Cabinet". Without its colon
-        # a label must fill its cell: after a tab or a line start, and before a tab.
-        body = regex[: -len(r"\s*:")]
-        regex = rf"(?:{body})\s*:|(?<![^\t\x00\n])(?:{body})[ ]*(?=\t)"
     return _Label(field, re.compile(regex), line_start, words)
 
 
@@ -210,12 +205,21 @@ _CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
 
 
 def _label_case(text: str) -> str:
-    """`text` with words in capitals written as "Word" ("REPORT BY:" -> "Report By:"), the
-    same length, so that labels printed in capitals match the patterns."""
-    if not _CAPITALS_WORD.search(text):
-        return text
-    out = _CAPITALS_WORD.sub(lambda m: m[0][0] + m[0][1:].lower(), text)
-    return out if len(out) == len(text) else text
+    """`text` as labels are searched in, the same length: words in capitals written as
+    "Word" ("REPORT BY:" -> "Report By:"), and the tab after a short cell without a colon
+    read as its colon ("Report to<tab>Cabinet" -> "Report to:Cabinet": a header table from
+    Word has no colons, the cell ends the label)."""
+    out = text
+    if "\t" in out:
+        out = _CELL_THEN_TAB.sub(r"\1\2:", out)
+    if _CAPITALS_WORD.search(out):
+        cased = _CAPITALS_WORD.sub(lambda m: m[0][0] + m[0][1:].lower(), out)
+        out = cased if len(cased) == len(out) else out
+    return out
+
+
+# (Not before a cell in lower case: "Classi f Open<tab>fication:" is a label broken by layout.)
+_CELL_THEN_TAB = re.compile(r"(?:^|(?<=\t))([^\t:]{0,39}[^\t:\s])([ ]*)\t(?![a-z])")
 
 
 def _find_hits(texts: Sequence[str]) -> list[_Hit]:
