@@ -1153,3 +1153,40 @@ def test_pdf_report_whose_header_table_has_no_colons() -> None:
     assert [(t.header, t.rows) for t in r.tables] == [
         (("Age", "2024", "2025"), (("18-20", "96", "101"), ("21-25", "108", "113")))
     ]
+
+
+def test_pdf_agenda_notice_with_an_items_table() -> None:
+    docs = parsed("agenda_pdf_notice_items_table.pdf").documents
+    assert [d.kind for d in docs] == ["agenda"]
+    d = docs[0]
+    assert (d.council, d.committee) == (
+        "Kelsham Borough Council",
+        "Fostering and Adoption Panel Sub-Committee",
+    )
+    assert meeting(d) == ("2026-03-19", "14:00", "Council Chamber, Riverside House, Kelsham")
+    assert d.agenda is not None
+    assert [(m.name, m.honorific, m.role) for m in d.agenda.membership] == [
+        ("Jo Avery", "Councillor", "chair"),
+        ("Kit Barnes", "Councillor", "vice-chair"),
+        ("Lee Chow", "Councillor", "member"),
+        ("Mo Dean", "Councillor", "member"),
+        ("Ned Ellis", "Councillor", "member"),
+    ]
+    assert [(c.name, c.email, c.phone) for c in d.agenda.contacts] == [
+        ("Olga Ford", "olga.ford@kelsham.gov.uk", "01632 960555")
+    ]
+    assert [(i.number, i.title, i.pages, i.part, i.description) for i in d.agenda.items] == [
+        ("1", "Apologies for absence", None, "open", None),
+        ("2", "Declarations of interest", None, "open", None),
+        ("3", "Minutes of the meeting held on 15 January 2026", "1-8", "open", None),
+        (
+            "4",
+            "Adoption Service Half-Year Report",
+            "9-24",
+            "open",
+            "Report of the Head of Adoption",
+        ),
+        ("5", "Foster Carer Allowances 2026/27", "25-30", "open", None),
+        # The council's address at the foot is no description of the last item.
+        ("6", "Agency Placement Contracts", "31-40", "closed", None),
+    ]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from minutebook.parser.council import find_council
+from minutebook.parser.council import councils_in, find_council
 from minutebook.parser.dates import parse_time
 from minutebook.parser.frontsheet import contacts, membership, published
 from minutebook.parser.heading import front_sheet_meeting, plain
@@ -135,6 +135,18 @@ def _excludes_public_from_what_follows(item: _Draft) -> bool:
         return False
     said = " ".join([item.title, *item.description])
     return bool(_EXEMPT_FOLLOWS.search(said)) and not _WHETHER.search(said)
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _council_footer(text: str) -> bool:
+    """ "Kelsham Borough Council, Riverside House, Kelsham KE1 2AB": a line that opens with
+    the council's name and ends with a postcode (cheap test first)."""
+    if not _POSTCODE.search(text) or "ouncil" not in text:
+        return False
+    named = councils_in(text)
+    return bool(named) and text.lower().startswith(named[0].lower())
 
 
 def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
@@ -262,6 +274,9 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             continue  # a note under a part heading, e.g. "(During these items ...)"
         if len(text.split()) < 4:
             close()  # a label such as "Contact", not a description
+            continue
+        if _council_footer(text):
+            close()  # the council's name and address closing the page, not a description
             continue
         if not current.description:
             current.description.append(text)
