@@ -1190,3 +1190,34 @@ def test_pdf_agenda_notice_with_an_items_table() -> None:
         # The council's address at the foot is no description of the last item.
         ("6", "Agency Placement Contracts", "31-40", "closed", None),
     ]
+
+
+def test_word_minutes_with_heading_styles_and_a_numbered_list() -> None:
+    d = only_minutes("scrutiny_minutes_word_headings_numbered_list.docx")
+    assert (d.council, d.committee) == (
+        "Ashdown District Council",
+        "Children and Families Overview and Scrutiny Panel",
+    )
+    assert meeting(d) == ("2026-02-25", "18:30", "Council Offices, Ashdown")
+    assert attendance(d) == [
+        ("Ian Ash", "Councillor", "present", "member", "Chair"),
+        ("Jan Birch", "Councillor", "present", "member", None),
+        ("Kay Cedar", "Councillor", "present", "member", None),
+        ("Liam Dale", None, "present", "officer", "Head of Children's Social Care"),
+        ("Maya Elm", None, "present", "officer", "Scrutiny Officer"),
+        ("Noor Fir", "Councillor", "apologies", "member", None),
+    ]
+    # Word paragraphs stand apart: the item after a numbered list of decisions is an item.
+    assert items(d) == [
+        ("31", "Declarations of Interest", []),
+        (
+            "32",
+            "Children Missing from Care",
+            [
+                "the report be noted",
+                "return home interviews data be included in the next quarterly report.",
+            ],
+        ),
+        ("33", "Work Programme", ["That the work programme be agreed."]),
+    ]
+    assert d.minutes is not None and d.minutes.end_time == "19:50"

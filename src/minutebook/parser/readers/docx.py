@@ -1,8 +1,9 @@
 """Text of a Word .docx file (python-docx): paragraphs and tables in document order.
 
-A table row becomes one tab-separated line; the paragraphs of a cell are
-joined with spaces so that they stay in their cell. Word keeps no page
-numbers in the file, so lines have no page. Automatic paragraph numbering
+Paragraphs are separated by a blank line, as on the page. A table row becomes one
+tab-separated line; the paragraphs of a cell are joined with spaces so that they stay
+in their cell. Word keeps no page numbers in the file, so lines have no page.
+Automatic paragraph numbering
 ("1.", "2.1", "(a)") is not part of the paragraph text in the file; it is
 recomputed from the numbering definitions so that numbered recommendations
 and paragraphs read as they do on the page.
@@ -190,7 +191,15 @@ def read_docx(data: bytes, name: str) -> tuple[list[str], tuple[str, ...]]:
             lines.append("")
         else:
             text = _paragraph_text(block, numbering)
-            lines.extend(text.split("\n") if text else [""])
+            if not text.strip():
+                if lines and lines[-1]:
+                    lines.append("")  # an empty paragraph: space between paragraphs
+                continue
+            # Paragraphs stand apart, as they do on the page (and in PDF or markdown text):
+            # a heading and the paragraph under it, the decisions of a numbered list.
+            if lines and lines[-1]:
+                lines.append("")
+            lines.extend(text.split("\n"))
     warnings: tuple[str, ...] = ()
     if not any(line.strip() for line in lines):
         raise ParseError(f"{name}: the Word file contains no text", code=3)
