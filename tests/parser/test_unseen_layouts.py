@@ -1221,3 +1221,51 @@ def test_word_minutes_with_heading_styles_and_a_numbered_list() -> None:
         ("33", "Work Programme", ["That the work programme be agreed."]),
     ]
     assert d.minutes is not None and d.minutes.end_time == "19:50"
+
+
+def _report_of(name: str) -> Document:
+    docs = parsed(name).documents
+    assert [d.kind for d in docs] == ["report"]
+    assert docs[0].report is not None
+    return docs[0]
+
+
+def test_word_report_with_a_header_table_and_heading_styles() -> None:
+    d = _report_of("report_word_header_table_heading_styles.docx")
+    r = d.report
+    assert r is not None
+    assert (d.title, d.committee, r.item_number, r.date, r.wards, r.from_) == (
+        "Independent Visitors Scheme Review",
+        "Corporate Parenting Board",
+        "5",
+        "2026-06-24",
+        "All wards",
+        "Assistant Director, Children in Care",
+    )
+    # Heading styles are headings; their numbers are not part of the heading.
+    assert [s.heading for s in r.sections] == [
+        "Summary",
+        "Recommendations",
+        "Reasons for recommendations",
+        "Background papers",
+    ]
+    assert [x.text for x in r.recommendations] == [
+        "The Board is asked to note the growth of the scheme",
+        "The Board is asked to support a recruitment drive for male volunteers.",
+    ]
+
+
+def test_numbered_headings_standing_apart_over_paragraphs() -> None:
+    r = _report_of("report_numbered_headings_over_paragraphs.txt").report
+    assert r is not None
+    assert [s.heading for s in r.sections] == [
+        "Summary",
+        "Recommendations",
+        "Reasons for recommendations",
+        "Background papers",
+    ]
+    # The numbered recommendations are no headings, and the list ends with its section.
+    assert [x.text for x in r.recommendations] == [
+        "The Board is asked to note the growth of the scheme",
+        "The Board is asked to support a recruitment drive for male volunteers.",
+    ]

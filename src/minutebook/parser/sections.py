@@ -117,7 +117,28 @@ _MARKING = re.compile(
     r"official(?:\s*[-–]\s*sensitive)?|unrestricted|restricted|confidential|open|"
     r"(?:not\s+)?protectively\s+marked)$"
 )
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
 _PAGE_MARK = re.compile(r"(?i)^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$")
+
+
+def _numbered_heading_standing_apart(
+    lines: Sequence[Line], i: int, rest: str, nxt: Line, next_text: str, nav: _Neighbours
+) -> bool:
+    """ "3. Background" on a line of its own, blank lines around it, over a paragraph (not
+    over "3.1 ..."): a numbered heading. A numbered list item is not: its next line is the
+    next item, or it ends with a stop, or it is long."""
+    if word_count(rest) > MAX_NUMBERED_HEADING_WORDS or not rest[:1].isupper():
+        return False
+    if rest.rstrip(":").endswith((".", ";", ",", "?", "!")) or nxt.number == lines[i].number + 1:
+        return False
+    prev, adjacent = nav.previous(i)
+    if prev is not None and adjacent:
+        return False
+    if NUMBERING.match(next_text) or is_bullet(next_text) or not next_text[:1].isupper():
+        return False
+    words = [w for w in next_text.split() if w[:1].isalpha()]
+    prose = len(words) >= 4 and sum(w[:1].islower() for w in words) >= 0.4 * len(words)
+    return prose or ends_sentence(next_text)
 
 
 def _heading_over_paragraph(
@@ -146,7 +167,8 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None
     md = markdown_heading(ln.text)
     if md is not None:
-        return md[1].rstrip(":").strip() or None
+        # "## 3. Background": the number is the heading's, as in a plain "3. Background".
+        return _SECTION_NUMBER.sub("", md[1]).rstrip(":").strip() or None
     text = clean(ln.text)
     if not text or len(text) > 120 or is_bullet(text):
         return None
@@ -165,6 +187,8 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
             and rest[:1].isupper()
             and not rest.rstrip(":").endswith((".", ";", ","))
         ):
+            return rest.rstrip(":").strip()
+        if _numbered_heading_standing_apart(lines, i, rest, nxt, next_text, nav):
             return rest.rstrip(":").strip()
         return _inline_title(text)
     if NUMBERING.match(text):

@@ -12,6 +12,7 @@ and paragraphs read as they do on the page.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,6 +145,21 @@ def _paragraph_text(paragraph: Any, numbering: Numbering) -> str:
     return f"{label} {text}" if label else text
 
 
+def _heading_level(paragraph: Any) -> int:
+    """1-6 for a paragraph in a heading style ("Title", "Heading 2"), else 0."""
+    try:
+        name = str(paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, AttributeError, ValueError):
+        return 0  # a style the file names but does not define
+    if name == "Title":
+        return 1
+    m = _HEADING_STYLE.fullmatch(name)
+    return min(int(m[1]), 6) if m else 0
+
+
+_HEADING_STYLE = re.compile(r"Heading\s*(\d)")
+
+
 def _cell_text(cell: Any, numbering: Numbering) -> str:
     parts = [_paragraph_text(p, numbering) for p in cell.paragraphs]
     parts.extend(" ".join(_table_lines(t, numbering)) for t in cell.tables)
@@ -199,6 +215,10 @@ def read_docx(data: bytes, name: str) -> tuple[list[str], tuple[str, ...]]:
             # a heading and the paragraph under it, the decisions of a numbered list.
             if lines and lines[-1]:
                 lines.append("")
+            level = _heading_level(block)
+            if level:
+                # A heading style is said as markdown says it, so the parser sees a heading.
+                text = f"{'#' * level} {text.strip()}"
             lines.extend(text.split("\n"))
     warnings: tuple[str, ...] = ()
     if not any(line.strip() for line in lines):
