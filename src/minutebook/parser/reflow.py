@@ -21,6 +21,7 @@ which is the text the website shows.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -144,15 +145,24 @@ def break_line(line: str) -> list[str]:
 
 def reflow(text: str, settings: ReflowSettings = SETTINGS) -> str:
     """Put the lines of run-together text back; any other line is kept as it is."""
-    lines = text.split("\n")
-    shortest = settings.min_line_chars
+    # Long lines are found by one scan of the text (no loop over every line in Python).
     found = [
-        i
-        for i, line in enumerate(lines)
-        if len(line) >= shortest and is_run_together(line, settings)
+        m
+        for m in _long_lines(settings.min_line_chars).finditer(text)
+        if is_run_together(m[0], settings)
     ]
     if not found:
         return text  # the usual case: the text is returned as it came
-    for i in reversed(found):
-        lines[i : i + 1] = break_line(lines[i])
-    return "\n".join(lines)
+    out: list[str] = []
+    last = 0
+    for m in found:
+        out.append(text[last : m.start()])
+        out.append("\n".join(break_line(m[0])))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _long_lines(shortest: int) -> re.Pattern[str]:
+    return re.compile(rf"(?m)^[^\n]{{{shortest},}}")

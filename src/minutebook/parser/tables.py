@@ -146,7 +146,9 @@ def untab_numbered_paragraphs(lines: Sequence[Line]) -> list[Line]:
     ]
 
 
-_MARKER_THEN_TAB = re.compile(r"\s*[^\s\t]{1,12}[ \t]*\t")
+_MARKER_THEN_TAB = re.compile(
+    r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|[•·▪–-])[ \t]*\t"
+)
 _TAB_AFTER_MARKER = re.compile(r"^(\s*\S+)[ \t]*\t[ \t]*")
 
 
