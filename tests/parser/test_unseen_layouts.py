@@ -1269,3 +1269,14 @@ def test_numbered_headings_standing_apart_over_paragraphs() -> None:
         "The Board is asked to note the growth of the scheme",
         "The Board is asked to support a recruitment drive for male volunteers.",
     ]
+
+
+def test_minutes_with_a_declarations_table() -> None:
+    d = only_minutes("minutes_declarations_table_tabs.txt")
+    assert d.minutes is not None
+    assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [
+        ("Sam Baker", "4", "other"),
+        ("Tara Clark", "5", "pecuniary"),
+    ]
+    assert d.minutes.declarations[1].text.startswith("5: Disclosable pecuniary")
+    assert [i.number for i in d.minutes.items] == ["1", "2", "3", "4", "5"]

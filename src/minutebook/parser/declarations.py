@@ -93,7 +93,36 @@ def _items_of(text: str) -> list[str | None]:
     return list(items)
 
 
+def _declaration_row(name: str, item: str, nature: str, spans: list[Line]) -> Declaration:
+    person = split_person(name)
+    return Declaration(
+        name=person.name,
+        item=(re.match(r"\s*(\d{1,4}[a-z]?(?:\.\d+)?)", item) or [None, item])[1],
+        text=f"{item}: {nature}",
+        span=span_of(spans),
+        kind=_kind(nature),
+    )
+
+
+def _tab_table(lines: Sequence[Line]) -> list[Declaration] | None:
+    """A declarations table as tab-separated rows: "Member<tab>Item<tab>Nature of interest"."""
+    rows = [ln for ln in lines if "\t" in ln.text]
+    for k, head in enumerate(rows):
+        cells = head.cells
+        if len(cells) == 3 and all(p.match(c) for p, c in zip(_TABLE_HEAD, cells, strict=True)):
+            out = [
+                _declaration_row(*ln.cells, spans=[ln])
+                for ln in rows[k + 1 :]
+                if len(ln.cells) == 3
+            ]
+            return out or None
+    return None
+
+
 def _table(lines: Sequence[Line]) -> list[Declaration] | None:
+    tabbed = _tab_table(lines)
+    if tabbed is not None:
+        return tabbed
     cells = [(ln, " ".join(ln.text.split())) for ln in lines if not ln.is_blank]
     for k in range(len(cells) - 2):
         if all(p.match(cells[k + j][1]) for j, p in enumerate(_TABLE_HEAD)):
@@ -101,16 +130,7 @@ def _table(lines: Sequence[Line]) -> list[Declaration] | None:
             out: list[Declaration] = []
             for r in range(0, len(rows) - 2, 3):
                 (l1, name), (l2, item), (l3, nature) = rows[r : r + 3]
-                person = split_person(name)
-                out.append(
-                    Declaration(
-                        name=person.name,
-                        item=(re.match(r"\s*(\d{1,4}[a-z]?(?:\.\d+)?)", item) or [None, item])[1],
-                        text=f"{item}: {nature}",
-                        span=span_of([l1, l2, l3]),
-                        kind=_kind(nature),
-                    )
-                )
+                out.append(_declaration_row(name, item, nature, spans=[l1, l2, l3]))
             return out
     return None
 
