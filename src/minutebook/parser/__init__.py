@@ -5,7 +5,7 @@ returning a frozen `ParseResult` (see `models.py`), and raising `ParseError`
 only for input that cannot be read at all.
 """
 
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"
 
 
 def __getattr__(name: str) -> object:
