@@ -1280,3 +1280,29 @@ def test_minutes_with_a_declarations_table() -> None:
     ]
     assert d.minutes.declarations[1].text.startswith("5: Disclosable pecuniary")
     assert [i.number for i in d.minutes.items] == ["1", "2", "3", "4", "5"]
+
+
+def test_record_of_an_individual_executive_decision() -> None:
+    docs = parsed("record_of_executive_decision.txt").documents
+    assert [(d.kind, d.subkind) for d in docs] == [("decision", "decision_notice")]
+    d = docs[0]
+    assert (d.council, d.committee, d.meeting.date) == (
+        "Northdale Council",
+        "Cabinet Member for Children and Young People",  # "Decision taker:"
+        "2026-04-02",  # "Date of decision:"
+    )
+    assert d.minutes is not None
+    (item,) = d.minutes.items
+    assert (item.number, item.title) == (
+        "CYP/2026/07",
+        "Award of contract for supported accommodation for care leavers",
+    )
+    assert [r.text for r in item.resolutions] == [
+        "To award the contract for supported accommodation for care leavers aged 16 to 21 to"
+        " Homestead Housing Ltd for three years from 1 June 2026.",
+        "To delegate authority to the Director of Children's Services to extend the contract by"
+        " up to two years.",
+    ]
+    assert (
+        item.reasons == "The provider scored highest on quality and price in the tender evaluation."
+    )

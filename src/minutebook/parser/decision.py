@@ -16,12 +16,20 @@ from minutebook.parser.dates import find_dates, parse_date
 from minutebook.parser.heading import plain
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import Document, MeetingRef, MinuteItem, Minutes, Resolution
+from minutebook.parser.reasons import item_reasons
 from minutebook.parser.resolutions import extract_resolutions
 
 DECISION_NO = re.compile(
-    r"(?i)\bdecision\s+(?:no\.?|number|ref(?:erence)?)\s*:?\s*(?P<n>[A-Z]{0,4}\s?\d+/\d+|\d[\w/-]*)?"
+    r"(?i)\bdecision\s+(?:no\.?|number|ref(?:erence)?)\s*:?\s*"
+    r"(?P<n>[A-Z]{0,6}[\s/]?\d+(?:/\d+)+|\d[\w/-]*)?"
 )
-DECIDER = re.compile(r"(?i)\bdecision\s+(?:to\s+be\s+)?(?:taken|made)\s+by\s*:?\s*(?P<who>.*)$")
+DECIDER = re.compile(
+    r"(?i)\bdecision\s+(?:(?:to\s+be\s+)?(?:taken|made)\s+by|taker|maker)\s*:?\s*(?P<who>.*)$"
+)
+# "Date:", "Date of decision:", "Decision date:", "Decided on:".
+DATE_LABEL = re.compile(
+    r"(?i)(?:date(?:d)?(?:\s+of\s+(?:the\s+)?decision)?|decision\s+date|decided\s+on)\s*:"
+)
 TITLE = re.compile(
     r"(?i)^(?:title\s+of\s+(?:the\s+)?decision|decision\s+title|subject)\s*:?\s*(?P<t>.*)$"
 )
@@ -83,9 +91,7 @@ def extract_decision(block: Block) -> Document:
     if (m := TAKEN_ON.search(joined)) is not None:
         date = parse_date(m["d"])
     if date is None:
-        dated = [
-            d for t in texts if re.match(r"(?i)date(?:d)?\s*:", t) for _, _, d in find_dates(t)
-        ]
+        dated = [d for t in texts if DATE_LABEL.match(t) for _, _, d in find_dates(t)]
         date = dated[0] if dated else None
     items: tuple[MinuteItem, ...] = ()
     if title or resolutions:
@@ -95,6 +101,9 @@ def extract_decision(block: Block) -> Document:
                 title=title or "Decision",
                 resolutions=resolutions,
                 span=span_of(lines),
+                reasons=item_reasons(
+                    lines, {ln.number: t for ln, t in zip(lines, texts, strict=True)}
+                )[0],
             ),
         )
     return Document(
