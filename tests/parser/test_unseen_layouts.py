@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from minutebook.parser.models import Document, ParseResult
-from minutebook.parser.pipeline import parse_file
+from minutebook.parser.pipeline import parse_bytes, parse_file
 
 UNSEEN = Path(__file__).resolve().parent / "unseen"
 
@@ -1306,3 +1306,31 @@ def test_record_of_an_individual_executive_decision() -> None:
     assert (
         item.reasons == "The provider scored highest on quality and price in the tender evaluation."
     )
+
+
+def test_a_pack_of_unseen_papers_splits_at_each_paper() -> None:
+    # A pack put together from four of the papers above, a page break between each: the
+    # summons and its agenda, minutes of another meeting, and two reports whose headers
+    # are label rows ("Report to:", "Date of meeting:", ...), not "Item No.".
+    names = [
+        "summons_letter_front_sheet_item_table.txt",
+        "scrutiny_minutes_substitute_in_list_governor_apology.txt",
+        "county_report_numbered_paragraphs_with_tabs.txt",
+        "board_report_cover_sheet_bullets.txt",
+    ]
+    pack = "\n\f".join((UNSEEN / n).read_text(encoding="utf-8") for n in names)
+    docs = parse_bytes(pack.encode(), "pack.txt").documents
+    assert [(d.kind, d.subkind, d.meeting.date) for d in docs] == [
+        ("agenda", "front_sheet", "2025-09-09"),
+        ("agenda", "order_of_business", None),
+        ("minutes", "minutes", "2025-02-03"),  # its own meeting, not the agenda's
+        ("report", "report", "2025-11-12"),
+        ("report", "report", "2026-04-22"),
+    ]
+    # Each report keeps its own facts.
+    assert [d.title for d in docs[3:]] == [
+        "Sufficiency of placements for children in care 2025-26",
+        "Annual Health Assessments for Children in Care",
+    ]
+    minutes = docs[2].minutes
+    assert minutes is not None and len(minutes.attendance) == 10 and len(minutes.items) == 5

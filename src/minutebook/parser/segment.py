@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from minutebook.parser.council import is_council_name
 from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import DocumentKind, DocumentSubkind
@@ -326,6 +327,22 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             add(i, "report", "work_plan" if WORK_PLAN.search(head) else "report")
             continue
         if (
+            low.startswith(_REPORT_LABEL_WORDS)
+            # (In a report, only past its own header: another report's header.)
+            and current != "decision"
+            and (current_sub not in ("report", "appendix", "work_plan") or i - current_index > 15)
+            and _REPORT_LABEL.match(text)
+            and _report_header_at(lines, i)
+        ):
+            # "Report to: / Date of meeting: / Report of: / Subject:" rows start a report
+            # (under an "Agenda Item 6" stamp and the council's name, if printed above).
+            above = [ln for ln in lines[floor:i] if not ln.is_blank]
+            if current is None and len(above) <= 6 and all(_is_title_line(ln.text) for ln in above):
+                add(floor, "report", "report")  # the top of the file is the report's title block
+            else:
+                add(_report_top(lines, i, floor), "report", "report")
+            continue
+        if (
             "minute" in opening
             and MINUTES_HEADING.match(text)
             and "\t" not in line.text
@@ -414,6 +431,60 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
 
 # A row of an order of business: "1.", "1<tab>", "1.30<tab>1<tab>" (a time column first).
 _AGENDA_ROW = re.compile(r"^\s*(?:\d{1,2}[.:]\d{2}\s+)?\d{1,3}[a-z]?[.)]?(?:\t|\s)+[A-Z‘'\"]")
+# Labels of an officer's report header (as Word and PDF print them, with or without colon).
+_REPORT_LABEL = re.compile(
+    r"(?i)^(?:report\s+(?:to|of|by|from|title|on)|date\s+of\s+(?:the\s+)?meeting|"
+    r"meeting(?:\s+date)?|subject|title|wards?(?:\s*\(s\))?(?:\s+affected)?|key\s+decision|"
+    r"classification|cabinet\s+member|portfolio(?:\s+holder)?|exempt\s+information|status)"
+    r"\b[^:\t]{0,20}?(?::|\t)"
+)
+_REPORT_LABEL_WORDS = (
+    "report",
+    "date",
+    "meeting",
+    "subject",
+    "title",
+    "ward",
+    "key",
+    "classif",
+    "cabinet",
+    "portfolio",
+    "exempt",
+    "status",
+)
+# (Not "Report author" or "Lead officer": those open a report's audit trail, at its end.)
+_NAMING_LABEL = re.compile(r"(?i)^(?:report\s+(?:to|of|by|from|title|on)|subject|title)\b")
+
+
+def _report_header_at(lines: Sequence[Line], i: int) -> bool:
+    """Line i begins a report header: with the next lines, three label rows or more, one of
+    them naming the report or whom it is to or from (a front sheet's "Date:/Time:/Venue:"
+    is not one)."""
+    rows = [_plain(lines[i].text), *_next_nonblank(lines, i, 4)]
+    labelled = [t for t in rows if _REPORT_LABEL.match(t)]
+    return len(labelled) >= 3 and any(_NAMING_LABEL.match(t) for t in labelled)
+
+
+def _report_top(lines: Sequence[Line], i: int, floor: int) -> int:
+    """The first line of a report whose header starts at line i: up to three lines above
+    it that are an "Agenda Item N" stamp, the council's name or the committee's."""
+    top = i
+    j = i - 1
+    taken = 0
+    while j >= floor and taken < 3:
+        if lines[j].is_blank:
+            j -= 1
+            continue
+        t = _plain(lines[j].text)
+        if not (_ITEM_STAMP.match(t) or is_council_name(t) or _PAGE_ONLY.match(t)):
+            break
+        top = j
+        taken += 1
+        j -= 1
+    return top
+
+
+_PAGE_ONLY = re.compile(r"(?i)^(?:page\s+)?\d{1,4}$")
 _LABEL_VALUE = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
 _ITEM_STAMP = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
 
