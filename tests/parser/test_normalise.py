@@ -152,3 +152,17 @@ def test_no_pages_guessed_from_stray_numbers() -> None:
     assert infer_pages("\n".join(["1", "x", "2", "x", "3"])) is None
     assert infer_pages("\n".join((["text"] * 12 + ["5"]) * 3)) is None
     assert infer_pages("\n".join(["text"] * 12 + ["1"] + ["text"] * 12 + ["2"])) is None
+
+
+def test_a_two_page_paper_loses_a_line_at_the_same_edge_of_both_pages_only() -> None:
+    pages = [
+        ["Westmere Council – Panel – 9 February 2026", "Body one.", "Summary of the year"],
+        ["Westmere Council – Panel – 9 February 2026", "Body two.", "More text here"],
+    ]
+    assert strip_page_furniture(pages) == [
+        ["Body one.", "Summary of the year"],
+        ["Body two.", "More text here"],
+    ]
+    # At the top of one page and the foot of the other: not furniture.
+    crossed = [["Summary of the year", "Body one."], ["Body two.", "Summary of the year"]]
+    assert strip_page_furniture(crossed) == crossed

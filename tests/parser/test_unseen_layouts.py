@@ -1334,3 +1334,22 @@ def test_a_pack_of_unseen_papers_splits_at_each_paper() -> None:
     ]
     minutes = docs[2].minutes
     assert minutes is not None and len(minutes.attendance) == 10 and len(minutes.items) == 5
+
+
+def test_two_page_pdf_report_loses_its_running_header_and_footer() -> None:
+    result = parsed("report_pdf_two_pages_running_header.pdf")
+    # The same line at the top of both pages of a two-page paper is a running header.
+    assert "Corporate Parenting Panel – 9 February 2026" not in result.text
+    assert "Page 1 of 2" not in result.text
+    d = _report_of("report_pdf_two_pages_running_header.pdf")
+    r = d.report
+    assert r is not None
+    assert (d.title, d.committee, d.meeting.date, d.span.last_page) == (
+        "Virtual School Annual Report 2024/25",
+        "Corporate Parenting Panel",
+        "2026-02-09",
+        2,
+    )
+    outcomes = next(s for s in r.sections if s.heading == "Outcomes")
+    # Eight paragraphs, the one broken by the page break read on as one.
+    assert outcomes.text.count("\n") == 7

@@ -217,6 +217,11 @@ def _edge_indexes(lines: list[str]) -> list[int]:
     return sorted({filled[0], filled[-1]}) if filled else []
 
 
+def _edge(pages: list[list[str]], page: int, i: int) -> str:
+    """ "top" or "foot": which edge of its page line i is on."""
+    return "top" if i == _edge_indexes(pages[page])[0] else "foot"
+
+
 def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Remove page numbers and running headers/footers from the lines of each page.
 
@@ -224,7 +229,7 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     number is removed when such numbers rise with the pages (so "3" in a list
     is safe); a running header or footer is text of two words or more that
     recurs (digits aside) at the edge of at least half the pages, and at
-    least three. Table rows
+    least three (on a paper of two pages: at the same edge of both). Table rows
     (with tabs) are kept: a table header repeated on each page is content.
     Removing these lines lets a paragraph broken by a page break read on.
     """
@@ -249,7 +254,13 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
             drop.update(places)
     threshold = max(3, (len(pages) + 1) // 2)
     for places in recurring.values():
-        if len({page for page, _ in places}) >= threshold:
+        on_pages = {page for page, _ in places}
+        if len(on_pages) >= threshold or (
+            # A two-page paper: the same line at the same edge (top, or foot) of both pages.
+            len(pages) == 2
+            and len(on_pages) == 2
+            and len({_edge(pages, p, i) for p, i in places}) == 1
+        ):
             drop.update(places)
     if not drop:
         return pages
