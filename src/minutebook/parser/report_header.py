@@ -335,6 +335,30 @@ def _item_number(value: str) -> str | None:
     return m.group(1).replace(" ", "") if m else None
 
 
+# Lines of text (not labels) after which the header is over: a label further down is in
+# the report's body ("Contact officer:" at its end, when the whole report is short).
+MAX_GAP_IN_HEADER = 10
+
+
+def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
+    """The hits of the header: those before the first gap of more than MAX_GAP_IN_HEADER
+    non-blank lines without a label."""
+    if not hits:
+        return hits
+    labelled = {h.line_index for h in hits}
+    kept = [hits[0]]
+    for hit in hits[1:]:
+        gap = sum(
+            1
+            for li in range(kept[-1].line_index + 1, hit.line_index)
+            if texts[li].strip() and li not in labelled
+        )
+        if gap > MAX_GAP_IN_HEADER:
+            break
+        kept.append(hit)
+    return kept
+
+
 def extract_header(lines: Sequence[Line]) -> HeaderFields:
     """Header fields from the first lines of a report (or an empty `HeaderFields`)."""
     window: list[Line] = []
@@ -345,7 +369,7 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
         window.append(ln)
         chars += len(ln.text)
     texts = [strip_markup(ln.text)[:HEADER_CHARS] for ln in window]
-    hits = _find_hits(texts)
+    hits = _header_run(_find_hits(texts), texts)
     if not hits:
         bare = _bare_classification(window)
         # No labels: the opening words often still name the meeting's date.
