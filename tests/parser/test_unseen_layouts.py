@@ -1362,3 +1362,21 @@ def test_two_page_pdf_report_loses_its_running_header_and_footer() -> None:
     outcomes = next(s for s in r.sections if s.heading == "Outcomes")
     # Eight paragraphs, the one broken by the page break read on as one.
     assert outcomes.text.count("\n") == 7
+
+
+def test_work_programme_table_with_lead_officer_and_type_columns() -> None:
+    docs = parsed("work_programme_table_lead_officer_column.txt").documents
+    # Titled as a work programme: a work plan, not an unclassified paper.
+    assert [(d.kind, d.subkind) for d in docs] == [("report", "work_plan")]
+    d = docs[0]
+    assert d.committee == "Corporate Parenting Panel"
+    # The "Item" column gives the items (not the lead officer or "For decision"), one entry
+    # per meeting date.
+    assert [(w.meeting_date, list(w.items)) for w in d.work_plan] == [
+        (
+            "2026-06-16",
+            ["Children in Care Council annual report", "Fostering Service annual report"],
+        ),
+        ("2026-09-22", ["Virtual School annual report", "Care leavers' housing pathway"]),
+        ("2026-12-08", ["Health of children in care annual report"]),
+    ]

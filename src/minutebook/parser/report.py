@@ -135,9 +135,11 @@ def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | Non
         text = clean(ln.text)
         if not text or not COMMITTEE_WORDS.search(text):
             continue
-        name = clean_committee(text)
-        if name and _ENDS_WITH_BODY.search(name) and not is_council_name(text):
-            return name
+        # "Corporate Parenting Panel – Work Programme 2026/27": the part that names a body.
+        for part in re.split(r"\s+[-–—:|]\s+", text):
+            name = clean_committee(part)
+            if name and _ENDS_WITH_BODY.search(name) and not is_council_name(part):
+                return name
     return None
 
 

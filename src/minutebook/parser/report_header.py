@@ -206,11 +206,12 @@ _CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
 
 def _label_case(text: str) -> str:
     """`text` as labels are searched in, the same length: words in capitals written as
-    "Word" ("REPORT BY:" -> "Report By:"), and the tab after a short cell without a colon
-    read as its colon ("Report to<tab>Cabinet" -> "Report to:Cabinet": a header table from
-    Word has no colons, the cell ends the label)."""
+    "Word" ("REPORT BY:" -> "Report By:"), and in a row of two cells the tab after a short
+    first cell without a colon read as its colon ("Report to<tab>Cabinet" -> "Report
+    to:Cabinet": a header table from Word has no colons, the cell ends the label)."""
     out = text
-    if "\t" in out:
+    if out.rstrip().count("\t") == 1:
+        # Only a row of two cells, label and value: a wider row is a table's.
         out = _CELL_THEN_TAB.sub(r"\1\2:", out)
     if _CAPITALS_WORD.search(out):
         cased = _CAPITALS_WORD.sub(lambda m: m[0][0] + m[0][1:].lower(), out)

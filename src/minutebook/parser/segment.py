@@ -259,6 +259,9 @@ def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]
     head = "\n".join(squashed[:25]).lower()
     if "decision" in head and (DECISION_NOTICE.search(head) or _DECISION_FIELD.search(head)):
         return "decision", "decision_notice"
+    title = next((t for t in squashed[:5] if t), "")
+    if len(title.split()) <= 12 and not title.endswith(".") and WORK_PLAN.search(title):
+        return "report", "work_plan"  # titled as a work programme or forward plan
     scores = {"minutes": 0, "agenda": 0, "report": 0}
     lined = "\n" + text
     if _report_header_labels(text):

@@ -45,6 +45,9 @@ MAX_QUALIFIER_WORDS = 3
 MAX_DATE_LINE_CHARS = 120
 _HAS_DIGIT = re.compile(r"\d")
 _DATE_COLUMN = re.compile(r"\b(?:date|meeting)", re.IGNORECASE)
+_ITEM_COLUMN = re.compile(
+    r"(?i)^(?:agenda\s+)?(?:items?|subjects?|reports?|titles?|topics?|business|description)\b"
+)
 _CLUSTER_GAP = 4  # blank lines between the entries of one plan
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
 _AGENDA_LEAD = re.compile(
@@ -189,7 +192,15 @@ def _table_entry(
     if len(dated) == 1:
         k, iso = dated[0]
         if k == 0:
-            items = [p for c in cells[1:] if c for p in _split_items(c)]
+            # A column headed as the item ("Item", "Subject", "Report") holds it; the others
+            # (lead officer, "For decision") are about it.
+            column = next(
+                (j for j, h in enumerate(header) if j > 0 and _ITEM_COLUMN.match(h.strip())), None
+            )
+            if column is not None:
+                items = _split_items(cells[column]) if column < len(cells) and cells[column] else []
+            else:
+                items = [p for c in cells[1:] if c for p in _split_items(c)]
         elif k < len(header) and _DATE_COLUMN.search(header[k]):
             first_text = next((c for c in cells if c and _date_line(c) is None), "")
             items = _split_items(first_text)[:1]
@@ -197,7 +208,7 @@ def _table_entry(
             return None, False  # a date in a column not headed as the meeting date
         if not items:
             return None, False
-        if previous is not None and previous.date == iso and k > 0:
+        if previous is not None and previous.date == iso:
             previous.items.extend((item, ln) for item in items)
             previous.lines.append(ln)
             return None, True
