@@ -1380,3 +1380,39 @@ def test_work_programme_table_with_lead_officer_and_type_columns() -> None:
         ("2026-09-22", ["Virtual School annual report", "Care leavers' housing pathway"]),
         ("2026-12-08", ["Health of children in care annual report"]),
     ]
+
+
+def test_minutes_written_as_a_two_column_table() -> None:
+    d = only_minutes("minutes_two_column_table_minute_subject.txt")
+    assert (d.committee, d.meeting.date, d.meeting.time) == (
+        "Corporate Parenting Board",
+        "2026-06-03",
+        "10:00",
+    )
+    # The table's head ("Minute<tab>Subject") ends the officers' list.
+    assert attendance(d) == [
+        ("Anne Beck", "Councillor", "present", "member", "Chair"),
+        ("Carl Dunn", "Councillor", "present", "member", None),
+        ("Erin Foy", "Councillor", "present", "member", None),
+        ("Gail Hunt", None, "present", "officer", "Director of Children's Services"),
+        ("Ian Jones", None, "present", "officer", "Committee Clerk"),
+        ("Kate Lamb", "Councillor", "apologies", "member", None),
+    ]
+    assert items(d) == [
+        ("23", "APOLOGIES FOR ABSENCE", []),
+        ("24", "DECLARATIONS OF INTEREST", []),
+        (
+            "25",
+            "MINUTES",
+            [
+                "That the minutes of the meeting held on 1 April 2026 be approved as a correct record."
+            ],
+        ),
+        (
+            "26",
+            "SUFFICIENCY STRATEGY 2026-29",
+            ["That the strategy be recommended to Cabinet for adoption."],
+        ),
+    ]
+    assert d.minutes is not None
+    assert d.minutes.items[3].discussion.startswith("The Director presented the draft strategy.")

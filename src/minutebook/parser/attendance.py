@@ -259,6 +259,10 @@ _COUNCILLOR_TITLE = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|mayor|pro
 _NAME_ROLE_HEADER = re.compile(
     r"(?i)name\s+(?:role|title|job\s+title|position|organisation|representing|designation)"
 )
+_COLUMN_HEAD = re.compile(
+    r"(?i)(?:minute|item|subject|no\.?|number|title|action(?:\s+by)?|page|heading|business|"
+    r"decision|details|ref(?:erence)?)s?"
+)
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
@@ -328,6 +332,11 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             continue
         if text.isupper() and len(text) > 3:
             closed = True  # a heading ("UNRESTRICTED ITEMS") ends the lists
+            continue
+        if "\t" in raw and all(
+            _COLUMN_HEAD.fullmatch(c.strip()) for c in raw.split("\t") if c.strip()
+        ):
+            closed = True  # the head of the minutes' table ("Minute<tab>Subject")
             continue
         if sections and not closed and _prose(text):
             closed = True  # a sentence of the minutes, not a list of names
