@@ -4,7 +4,10 @@ pattern (not copied from one council's paper)."""
 
 from __future__ import annotations
 
+import pytest
+
 from minutebook.parser.models import Minutes
+from minutebook.parser.pipeline import parse_bytes
 from tests.parser.test_general_patterns import only
 
 
@@ -490,3 +493,37 @@ def test_prose_naming_part_one_of_schedule_12a_opens_no_part() -> None:
 
     assert part_markers(["Part 1 of Schedule 12A to the Local Government Act 1972"]) == []
     assert part_markers(["Part 2 items were considered.", "EXEMPT BUSINESS"]) == [(1, "closed")]
+
+
+@pytest.mark.parametrize(
+    ("title", "closed"),
+    [
+        ("Residential Care Contract (Exempt - Paragraph 3)", True),
+        ("Land at Mill Lane - Confidential", True),
+        ("Commercial Property Disposal - Not for Publication", True),
+        ("Part II: Contract award", True),
+        ("Update (Private)", True),
+        # Not markings: a service, a policy, an exempt appendix of an open item.
+        ("Private Fostering Annual Report", False),
+        ("Annual Report (Private Fostering)", False),
+        ("Confidential Reporting Policy", False),
+        ("Budget Monitoring (Exempt Appendix)", False),
+        ("Partnership Update", False),
+    ],
+)
+def test_an_item_whose_own_title_marks_it_exempt_is_closed(title: str, closed: bool) -> None:
+    agenda = parse_bytes(f"AGENDA\n\n1.\tApologies\n2.\t{title}\t11 - 20\n".encode(), "a.txt")
+    (doc,) = agenda.documents
+    assert doc.agenda is not None
+    assert [i.part for i in doc.agenda.items] == ["open", "closed" if closed else "open"]
+    minutes = parse_bytes(
+        (
+            "Minutes of the Cabinet held on 4 June 2026\n\nPresent: Councillor A Bell (Chair)\n\n"
+            f"41. Budget Monitoring\n\nRESOLVED: That the report be noted.\n\n42. {title}\n\n"
+            "RESOLVED: That the recommendation be agreed.\n\n43. Any Other Business\n\nNone.\n"
+        ).encode(),
+        "m.txt",
+    )
+    (doc,) = minutes.documents
+    assert doc.minutes is not None
+    assert [i.part for i in doc.minutes.items] == ["open", "closed" if closed else "open", "open"]

@@ -19,6 +19,7 @@ from minutebook.parser.frontsheet import contacts, membership, published
 from minutebook.parser.heading import front_sheet_meeting, plain
 from minutebook.parser.lines import Block, Line, column_cells, span_of
 from minutebook.parser.models import Agenda, AgendaItem, Document, Part
+from minutebook.parser.report_text import title_marks_exempt
 
 ITEM_CELL = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?$")
 ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?\s+(?P<title>\S.*)$")
@@ -101,7 +102,7 @@ def _finish(d: _Draft) -> AgendaItem:
         title=title.strip(" .-–"),
         pages=pages,
         time=time,
-        part=d.part,
+        part="closed" if title_marks_exempt(title) else d.part,
         span=span_of(d.lines),
         description=description,
     )

@@ -40,6 +40,7 @@ from minutebook.parser.models import (
 from minutebook.parser.page_furniture import running_footer
 from minutebook.parser.preamble import extract_preamble
 from minutebook.parser.reasons import item_reasons
+from minutebook.parser.report_text import title_marks_exempt
 from minutebook.parser.resolutions import extract_resolutions, find_marker
 from minutebook.parser.signature import signature
 from minutebook.parser.workplan import extract_work_plan
@@ -569,7 +570,7 @@ def extract_minutes(block: Block) -> Document:
                 span=span_of([ln for ln in span_lines] or [rest[start.head]]),
                 discussion=discussion,
                 reasons=reasons,
-                part=_part_at(markers, start.head),
+                part="closed" if title_marks_exempt(start.title) else _part_at(markers, start.head),
             )
         )
         if re.search(r"(?i)declar|disclos|interests?\b|transparency", start.title):

@@ -296,3 +296,38 @@ def join_paragraphs(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
         prev_row = row
     flush()
     return out
+
+
+# An item's title that says it is exempt business: "(Exempt - Paragraph 3)", "- Not for
+# Publication", "Part II: ...", "(Private)". Not "(Exempt Appendix)": only the appendix is.
+# ("Private" and "Confidential" only alone: "Private Fostering" is a service, not a marking.)
+_EXEMPT_MARK = (
+    r"(?:exempt(?!\s+appendi)|not\s+for\s+(?:general\s+)?publication|restricted|"
+    r"part\s+(?:ii|2|b)\b|closed\s+(?:session|item))"
+)
+_PRIVATE_MARK = (
+    r"(?:private|confidential)(?:\s+(?:and|&)\s+confidential|\s+session|\s+item|\s+business)?"
+)
+_EXEMPT_TITLE = re.compile(
+    rf"(?i)\(\s*{_EXEMPT_MARK}[^()]*\)|[-–—:]\s*{_EXEMPT_MARK}[^-–—:]*$|^\s*{_EXEMPT_MARK}\s*[-–—:]"
+    rf"|\(\s*{_PRIVATE_MARK}\s*\)|[-–—:]\s*{_PRIVATE_MARK}\s*$|^\s*{_PRIVATE_MARK}\s*[-–—:]"
+)
+
+
+def title_marks_exempt(title: str) -> bool:
+    """Whether an agenda or minute item's own title marks it as exempt (closed) business."""
+    low = title.lower()
+    if not any(
+        w in low
+        for w in (
+            "exempt",
+            "publication",
+            "confidential",
+            "private",
+            "restricted",
+            "part",
+            "closed",
+        )
+    ):
+        return False
+    return _EXEMPT_TITLE.search(title) is not None
