@@ -53,3 +53,49 @@ def test_exempt_minute_item_reaches_officers_only(db: None, officer_client: Clie
     page = visitor.get(source_url(source.pk))
     assert page.status_code == 200 and "Zanzibar" not in page.content.decode()
     assert "Zanzibar" in officer_client.get(url).content.decode()
+
+
+AGENDA_AND_MINUTES = b"""MINUTES of the meeting of the Cabinet held on Thursday 4 June 2026 at 2.00 pm
+
+PRESENT: Councillors A. Ashby (Chair), B. Brook and C. Cole.
+
+41. BUDGET MONITORING
+
+RESOLVED that the report be noted.
+
+42. RESIDENTIAL CARE CONTRACT (EXEMPT - PARAGRAPH 3)
+
+The Cabinet considered the Quixote tender for residential care.
+
+RESOLVED that the contract be awarded to the Quixote bidder.
+
+43. ANY OTHER BUSINESS
+
+None.
+"""
+
+
+@pytest.mark.db_both
+def test_an_item_marked_exempt_in_its_own_title_reaches_officers_only(
+    db: None, officer_client: Client
+) -> None:
+    # No "PART II" heading: the title's own "(EXEMPT - PARAGRAPH 3)" closes the item.
+    finish_batch(ingest_bytes(AGENDA_AND_MINUTES, "cabinet-minutes.txt"))
+    meeting = m.Meeting.objects.get()
+    assert [(x.number, x.part) for x in meeting.minutes.order_by("number")] == [
+        ("41", "open"),
+        ("42", "closed"),
+        ("43", "open"),
+    ]
+    from minutebook.web.links import meeting_url
+    from minutebook.web.search import search
+
+    url = meeting_url(meeting)
+    visitor = Client()
+    for response in (visitor.get(url), visitor.get(url, HTTP_ACCEPT="application/json")):
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Quixote" not in text and "RESIDENTIAL CARE CONTRACT" not in text
+        assert "BUDGET MONITORING" in text
+    assert search("Quixote").total == 0
+    assert "Quixote" in officer_client.get(url).content.decode()
