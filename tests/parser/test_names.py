@@ -172,3 +172,21 @@ def test_a_list_bullet_is_not_part_of_the_name(bullet: str) -> None:
     assert split_person(f"{bullet}Councillor Anna Bell (Chair)") == PersonName(
         name="Anna Bell", honorific="Councillor", role="Chair"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Councillor Amy Bright (Chair) (Lab)", "Chair"),
+        ("Councillor Ben Cole (Con)", None),
+        ("Cllr Cat Dale (Lib Dem)", None),
+        (
+            "Councillor Fay Gold (Labour and Co-operative) (Cabinet Member for Children)",
+            "Cabinet Member for Children",
+        ),
+        # Not a councillor: "(Independent)" may be the seat ("Independent Person").
+        ("Mr Ian Jay (Independent)", "Independent"),
+    ],
+)
+def test_a_councillors_party_is_not_a_role(text: str, role: str | None) -> None:
+    assert split_person(text).role == role

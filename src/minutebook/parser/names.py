@@ -242,6 +242,13 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     return honorific, rest
 
 
+_COUNCILLOR_HONORIFIC = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|bailie")
+# Party names and their usual abbreviations, as printed after a councillor's name.
+_PARTY = re.compile(
+    r"(?i)lab(?:our)?(?:\s*(?:/|and|&)\s*co-?op(?:erative)?)?|con(?:servative)?|lib\s*dems?|l\.?\s*d\.?|"
+    r"ld(?:em)?|liberal\s+democrats?|green(?:\s+party)?|grn|ind(?:ependent)?|snp|plaid(?:\s+cymru)?|pc|"
+    r"reform(?:\s+uk)?|ukip|alliance|sdlp|dup|uup|sf|sinn\s+f[eé]in|res(?:idents?)?|r\.?a\.?"
+)
 _LEADING_BULLET = re.compile(r"^[-–•·*▪●]\s+")
 
 
@@ -290,6 +297,9 @@ def split_person(text: str) -> PersonName:
             post = f" {after}"
         rest = head
     name = clean(rest + post.replace(",", ""))
+    if honorific and _COUNCILLOR_HONORIFIC.search(honorific):
+        # "Councillor A Bright (Chair) (Lab)": a councillor's party is not a role.
+        role_parts = [p for p in role_parts if not _PARTY.fullmatch(p.strip())]
     role = "; ".join(p for p in role_parts if p) or None
     return PersonName(name=name, honorific=honorific, role=role)
 
