@@ -190,3 +190,16 @@ def test_a_list_bullet_is_not_part_of_the_name(bullet: str) -> None:
 )
 def test_a_councillors_party_is_not_a_role(text: str, role: str | None) -> None:
     assert split_person(text).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Mayor (Councillor Ann Lee)", PersonName("Ann Lee", "Councillor", "Mayor")),
+        ("Deputy Mayor (Cllr B Ray)", PersonName("B Ray", "Cllr", "Deputy Mayor")),
+        ("Councillor de la Mare", PersonName("de la Mare", "Councillor", None)),
+        ("Rev Canon P Hill", PersonName("P Hill", "Rev Canon", None)),
+    ],
+)
+def test_office_holders_particles_and_clergy(text: str, expected: PersonName) -> None:
+    assert split_person(text) == expected

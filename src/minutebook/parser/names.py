@@ -29,6 +29,7 @@ HONORIFICS = (
     "Very Reverend",
     "Reverend",
     "Rev",
+    "Canon",
     "Professor",
     "Prof",
     "Baroness",
@@ -234,7 +235,8 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     if not m:
         return None, text
     rest = text[m.end() :].strip()
-    if not rest or not re.match(r"[A-Z]", rest):
+    # (A surname may open with a particle: "Councillor de la Mare", "Cllr van der Berg".)
+    if not rest or not (re.match(r"[A-Z]", rest) or _PARTICLE_NAME.match(rest)):
         return None, text
     honorific = re.sub(r"\s+", " ", m["hon"].replace(".", "")).strip()
     # "the Very Reverend": the article belongs to the sentence, not to the title.
@@ -249,6 +251,13 @@ _PARTY = re.compile(
     r"ld(?:em)?|liberal\s+democrats?|green(?:\s+party)?|grn|ind(?:ependent)?|snp|plaid(?:\s+cymru)?|pc|"
     r"reform(?:\s+uk)?|ukip|alliance|sdlp|dup|uup|sf|sinn\s+f[eé]in|res(?:idents?)?|r\.?a\.?"
 )
+_PARTICLE_NAME = re.compile(r"(?:de|de la|del|della|di|da|du|van|van der|van den|von|le|la|st)\s+[A-Z]")
+_OFFICE_THEN_PERSON = re.compile(
+    r"(?i:the\s+)?(?P<office>(?:Right\s+Worshipful\s+)?(?:Lord\s+|Deputy\s+)?Mayor|"
+    r"(?:Vice[- ])?Chair(?:man|person)?|(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?|"
+    r"(?:Deputy\s+|Lord\s+)?Provost|(?:Depute\s+)?Convener|Civic\s+Head|Speaker)\s*"
+    r"\((?P<person>[^()]+)\)"
+)
 _LEADING_BULLET = re.compile(r"^[-–•·*▪●]\s+")
 
 
@@ -262,6 +271,13 @@ def split_person(text: str) -> PersonName:
     """
     # "- Councillor Anna Bell": a list bullet (web pages, markdown) is not part of the name.
     text = _LEADING_BULLET.sub("", clean(text))
+    office = _OFFICE_THEN_PERSON.fullmatch(text)
+    if office:
+        # "The Mayor (Councillor Ann Lee)": the person, who holds the office.
+        inner = split_person(office["person"])
+        if inner.honorific:
+            role = "; ".join(r for r in (office["office"], inner.role) if r)
+            return PersonName(name=inner.name, honorific=inner.honorific, role=role)
     role_parts: list[str] = []
     # "Mr J Bloggs - Team Leader (Major Developments)": brackets inside the role
     # after a dash are part of it, as printed.
