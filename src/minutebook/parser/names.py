@@ -276,8 +276,8 @@ def split_person(text: str) -> PersonName:
         # "The Mayor (Councillor Ann Lee)": the person, who holds the office.
         inner = split_person(office["person"])
         if inner.honorific:
-            role = "; ".join(r for r in (office["office"], inner.role) if r)
-            return PersonName(name=inner.name, honorific=inner.honorific, role=role)
+            held = "; ".join(r for r in (office["office"], inner.role) if r)
+            return PersonName(name=inner.name, honorific=inner.honorific, role=held)
     role_parts: list[str] = []
     # "Mr J Bloggs - Team Leader (Major Developments)": brackets inside the role
     # after a dash are part of it, as printed.
