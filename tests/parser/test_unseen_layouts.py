@@ -1416,3 +1416,24 @@ def test_minutes_written_as_a_two_column_table() -> None:
     ]
     assert d.minutes is not None
     assert d.minutes.items[3].discussion.startswith("The Director presented the draft strategy.")
+
+
+def test_welsh_bilingual_report_header() -> None:
+    d = _report_of("welsh_bilingual_report_header.txt")
+    r = d.report
+    assert r is not None
+    # The committee is the side of the bilingual value that a committee word names.
+    assert (d.council, d.committee, d.meeting.date) == (
+        "Caernant County Council",
+        "Corporate Parenting Committee",
+        "2026-07-15",
+    )
+    # "Aelod Cabinet / Cabinet Member:" is a label: the subject stops before it.
+    assert d.title == "Adroddiad Blynyddol Gwasanaethau Maethu / Fostering Services Annual Report"
+    assert r.from_ == "Pennaeth Gwasanaethau Plant / Head of Children's Services"
+    assert [s.heading for s in r.sections] == [
+        "PURPOSE OF THE REPORT",
+        "RECOMMENDATION",
+        "BACKGROUND",
+    ]
+    assert [x.text for x in r.recommendations] == ["That the Committee notes the annual report."]

@@ -251,7 +251,9 @@ _PARTY = re.compile(
     r"ld(?:em)?|liberal\s+democrats?|green(?:\s+party)?|grn|ind(?:ependent)?|snp|plaid(?:\s+cymru)?|pc|"
     r"reform(?:\s+uk)?|ukip|alliance|sdlp|dup|uup|sf|sinn\s+f[eé]in|res(?:idents?)?|r\.?a\.?"
 )
-_PARTICLE_NAME = re.compile(r"(?:de|de la|del|della|di|da|du|van|van der|van den|von|le|la|st)\s+[A-Z]")
+_PARTICLE_NAME = re.compile(
+    r"(?:de|de la|del|della|di|da|du|van|van der|van den|von|le|la|st)\s+[A-Z]"
+)
 _OFFICE_THEN_PERSON = re.compile(
     r"(?i:the\s+)?(?P<office>(?:Right\s+Worshipful\s+)?(?:Lord\s+|Deputy\s+)?Mayor|"
     r"(?:Vice[- ])?Chair(?:man|person)?|(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?|"

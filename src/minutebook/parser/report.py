@@ -123,6 +123,15 @@ _ENDS_WITH_BODY = re.compile(
 )
 
 
+def _one_language(name: str) -> str:
+    """ "Pwyllgor Rhianta Corfforaethol / Corporate Parenting Committee": the side that names
+    a committee by a committee word (a bilingual label's value), else the name as printed."""
+    if " / " not in name:
+        return name
+    sides = [side.strip() for side in name.split(" / ") if COMMITTEE_WORDS.search(side)]
+    return sides[0] if len(sides) == 1 else name
+
+
 def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | None:
     """Without a "Meeting:" label, the committee of a heading line above the labels
     ("EDUCATION AND CHILDREN'S SERVICES COMMITTEE – 28 OCTOBER 2025"): a line that ends,
@@ -162,7 +171,7 @@ def extract_report(block: Block) -> Document:
     appendices = _appendices(body, sections, tables) or _inline_appendices(header.appendices)
     title = header.title or _fallback_title(body, sections)
     committee = (
-        header.meeting_name.split(";")[0].strip()
+        _one_language(header.meeting_name.split(";")[0].strip())
         if header.meeting_name
         else _committee_heading(lines, header)
     )

@@ -146,6 +146,7 @@ LABELS: tuple[_Label, ...] = (
         r"(?:Budget/Policy\s+(?i:framework)|Council\s+(?i:priority)|Portfolio"
         r"|Report\s+(?i:no\.?|number|ref(?:erence)?\.?)"
         r"|(?:Responsible|Lead|Sponsoring|Accountable)\s+(?i:director|officer|cabinet\s+member)"
+        r"|Cabinet\s+(?i:member)|Portfolio\s+(?i:holder)"
         r"|Other\s+(?i:useful\s+)?(?i:background\s+papers))\s*:",
         words=(
             "budget",
