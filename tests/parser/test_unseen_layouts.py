@@ -1437,3 +1437,25 @@ def test_welsh_bilingual_report_header() -> None:
         "BACKGROUND",
     ]
     assert [x.text for x in r.recommendations] == ["That the Committee notes the annual report."]
+
+
+def test_web_page_agenda_with_a_numbered_list_of_links() -> None:
+    result = parsed("web_page_agenda_numbered_list.html")
+    assert "Council and democracy" not in result.text  # the site's menu is not the paper
+    # "Minutes of the meeting held on ..." as an agenda item starts no minutes.
+    assert [(d.kind, d.subkind) for d in result.documents] == [("agenda", "order_of_business")]
+    d = result.documents[0]
+    assert (d.council, d.committee) == ("Eastmoor City Council", "Cabinet")
+    assert meeting(d) == ("2026-07-09", "17:30", "Council Chamber, Eastmoor Town Hall")
+    assert d.agenda is not None
+    # An ordered list numbers its items; "(PDF, 210KB)" is link debris.
+    assert [(i.number, i.title) for i in d.agenda.items] == [
+        ("1", "Apologies for absence"),
+        ("2", "Declarations of interest"),
+        ("3", "Minutes of the meeting held on 11 June 2026"),
+        ("4", "Children's Services Improvement Plan"),
+        ("5", "Sufficiency Strategy for Children Looked After 2026-29"),
+    ]
+    assert [(c.email, c.phone) for c in d.agenda.contacts] == [
+        ("democratic.services@eastmoor.gov.uk", "01632 960999")
+    ]

@@ -66,7 +66,10 @@ def match_label(text: str) -> re.Match[str] | None:
     return None
 
 
-LINK_DEBRIS = re.compile(r"(?:\s*\bpdf\s+icon)?\s*\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
+LINK_DEBRIS = re.compile(
+    r"(?:\s*\bpdf\s+icon)?\s*\(?\s*\bPDF\s*(?:file|document)?\s*,?\s*[\d.,]+\s*[KMG]B\b\s*\)?",
+    re.IGNORECASE,
+)
 
 
 _SPACES = re.compile(r"\s+")

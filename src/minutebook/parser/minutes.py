@@ -45,7 +45,10 @@ from minutebook.parser.resolutions import extract_resolutions, find_marker
 from minutebook.parser.signature import signature
 from minutebook.parser.workplan import extract_work_plan
 
-LINK_DEBRIS = re.compile(r"\s*(?:pdf\s+icon\s*)?\bPDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE)
+LINK_DEBRIS = re.compile(
+    r"\s*(?:pdf\s+icon\s*)?\(?\s*\bPDF\s*(?:file|document)?\s*,?\s*[\d.,]+\s*[KMG]B\b\s*\)?",
+    re.IGNORECASE,
+)
 ITEM_REF_LINE = re.compile(r"^\(\s*item\s+(?P<n>[\w.]+)\s*\)$", re.IGNORECASE)
 NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<title>\S.*)$")
 NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")

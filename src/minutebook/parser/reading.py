@@ -240,15 +240,12 @@ def _read_docx(data: bytes, name: str) -> RawText:
 
 def _read_html(data: bytes, name: str) -> RawText:
     from minutebook.parser.adapters import moderngov_html
-    from minutebook.parser.readers.html import parse_html, soup_to_lines
+    from minutebook.parser.readers.html import parse_html, soup_to_lines, title_lines
 
     soup = parse_html(data)
     encoding = getattr(soup, "original_encoding", None)
     adapter = None
-    lines: list[str] = []
-    title = soup.find("title")
-    if title is not None and title.get_text(strip=True):
-        lines.extend([" ".join(title.get_text().split()), ""])
+    lines = title_lines(soup)
     if moderngov_html.is_moderngov_page(data[:300_000].decode("utf-8", errors="replace")):
         adapter = moderngov_html.NAME
         root = moderngov_html.content_root(soup)

@@ -57,6 +57,7 @@ BLOCK_TAGS = frozenset(
 )
 DROP_TAGS = frozenset(
     [
+        "nav",  # the site's menus, not the paper
         "script",
         "style",
         "noscript",
@@ -182,6 +183,34 @@ def _layout_row(cells: list[Any]) -> list[object]:
     return out
 
 
+def _list_marker(item: Any) -> str:
+    """ "1. " for the first item of an ordered list (its `start` counted), "- " otherwise."""
+    parent = item.parent
+    if getattr(parent, "name", None) != "ol":
+        return "- "
+    start = str(parent.get("start") or "1")
+    first = int(start) if start.isdigit() else 1
+    siblings = [c for c in _children(parent) if getattr(c, "name", None) == "li"]
+    return f"{first + siblings.index(item)}. "
+
+
+def _dl_pairs(node: Any) -> list[tuple[str, str]]:
+    """(term, value) of a <dl>: each <dd> with the <dt> before it."""
+    pairs: list[tuple[str, str]] = []
+    term = ""
+    for child in _children(node):
+        name = getattr(child, "name", None)
+        if name == "dt":
+            term = _inline_text(child).rstrip(": ")
+        elif name == "dd":
+            value = _inline_text(child)
+            if value:
+                pairs.append((term, value))
+        elif name == "div":  # <div><dt/><dd/></div> groups, allowed in HTML
+            pairs.extend(_dl_pairs(child))
+    return pairs
+
+
 def _walk(root: Any) -> Iterator[object]:
     """Yield text pieces, `_BOUNDARY` at block edges and `_BREAK` for <br>, in document order."""
     stack: list[Any] = [root]
@@ -220,9 +249,16 @@ def _walk(root: Any) -> Iterator[object]:
             continue
         if name == "li":
             yield _BOUNDARY
-            yield "- "
+            yield _list_marker(current)
             stack.append(_BOUNDARY)
             stack.extend(reversed(_children(current)))
+            continue
+        if name == "dl":
+            # A description list ("Date" / "Thursday 9 July 2026") reads as "Date: ..." lines.
+            yield _BOUNDARY
+            for term, value in _dl_pairs(current):
+                yield (f"{term}: {value}" if term else value,)
+            yield _BOUNDARY
             continue
         if name in BLOCK_TAGS or name in _CELL_TAGS:
             yield _BOUNDARY
@@ -239,7 +275,7 @@ def soup_to_lines(root: Any) -> list[str]:
     def flush(blank_after: bool) -> None:
         text = collapse("".join(buffer))
         buffer.clear()
-        if text and text != "-":
+        if text and not _BARE_MARKER.fullmatch(text):
             if prefix:
                 text = f"{prefix.pop()}\t{text}"
             lines.append(text)
@@ -265,6 +301,10 @@ def soup_to_lines(root: Any) -> list[str]:
     return _merge_table_rows(lines)
 
 
+_LIST_ITEM = re.compile(r"(?:- |\d{1,3}\. )")
+_BARE_MARKER = re.compile(r"-|\d{1,3}\.")
+
+
 def _merge_table_rows(lines: list[str]) -> list[str]:
     """Drop blank lines between consecutive table rows (and list items): a table reads as one block."""
     out: list[str] = []
@@ -272,7 +312,7 @@ def _merge_table_rows(lines: list[str]) -> list[str]:
         if line == "" and out and i + 1 < len(lines):
             after = lines[i + 1]
             if ("\t" in out[-1] and "\t" in after) or (
-                out[-1].startswith("- ") and after.startswith("- ")
+                _LIST_ITEM.match(out[-1]) and _LIST_ITEM.match(after)
             ):
                 continue
         out.append(line)
@@ -288,14 +328,19 @@ def parse_html(markup: str | bytes) -> Any:
 def html_to_lines(markup: str | bytes) -> list[str]:
     """Readable lines of an HTML page or fragment; the page <title> comes first when present."""
     soup = parse_html(markup)
-    lines: list[str] = []
-    title = soup.find("title")
-    if title is not None:
-        text = collapse(title.get_text())
-        if text:
-            lines.extend([text, ""])
     body = soup.body or soup
-    return lines + soup_to_lines(body)
+    return title_lines(soup) + soup_to_lines(body)
+
+
+def title_lines(soup: Any) -> list[str]:
+    """The page's <title> as the first lines, then a blank line (none without a title).
+    "Cabinet - 9 July 2026 | Eastmoor City Council": the site's name after the bar goes on
+    a line of its own, so that neither is read as part of the other."""
+    title = soup.find("title")
+    text = collapse(title.get_text()) if title is not None else ""
+    if not text:
+        return []
+    return [*(line for part in text.split(" | ") if (line := part.strip())), ""]
 
 
 def looks_like_html_page(text: str) -> bool:
