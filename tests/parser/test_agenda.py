@@ -81,3 +81,18 @@ def test_rows_laid_out_with_spaces_split_at_the_gaps() -> None:
         # A gap inside the title: the cells between the number and the pages are the title.
         ("5", "Annual Report 2024/25 of the Service", "11-36", "open"),
     ]
+
+
+def test_an_order_of_business_of_bullets_gives_unnumbered_items() -> None:
+    source = (
+        "Membership\n- Councillor A Smith (Chair)\n- Councillor B Jones\n\n"
+        "Agenda\n\n- Apologies for absence\n- Minutes of the meeting held on 11 June 2026\n"
+        "- Children in Care Annual Report\n"
+    )
+    assert rows(source) == [
+        (None, "Apologies for absence", None, "open"),
+        (None, "Minutes of the meeting held on 11 June 2026", None, "open"),
+        (None, "Children in Care Annual Report", None, "open"),
+    ]
+    # One bullet alone is no order of business.
+    assert rows("Agenda\n\n- Apologies for absence\n") == []

@@ -19,6 +19,7 @@ from minutebook.parser.frontsheet import contacts, membership, published
 from minutebook.parser.heading import front_sheet_meeting, plain
 from minutebook.parser.lines import Block, Line, column_cells, span_of
 from minutebook.parser.models import Agenda, AgendaItem, Document, Part
+from minutebook.parser.names import HONORIFIC_RE
 from minutebook.parser.report_text import title_marks_exempt
 
 ITEM_CELL = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?$")
@@ -283,7 +284,37 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             current.description.append(text)
             current.lines.append(line)
     close()
-    return items
+    return items or _bulleted_items(lines)
+
+
+_BULLETED = re.compile(r"^\s*[-–•·*▪]\s+(?P<title>[A-Z0-9'‘\"].*)$")
+
+
+def _bulleted_items(lines: Sequence[Line]) -> list[AgendaItem]:
+    """An order of business without numbers, one bulleted line per item (web pages, boards'
+    agendas): two bullets at least, each short; the items have no number."""
+    items: list[AgendaItem] = []
+    part: Part = "open"
+    for line in lines:
+        text = plain(line.text) if "\t" not in line.text else ""
+        if text and len(text) < 80 and CLOSED_PART.match(text):
+            part = "closed"
+            continue
+        m = _BULLETED.match(line.text.strip())
+        if m is None or len(m["title"].split()) > 20 or HONORIFIC_RE.match(m["title"]):
+            continue  # (a bulleted member, "- Councillor A Smith", is no item)
+        title = plain(m["title"])
+        items.append(
+            AgendaItem(
+                number=None,
+                title=title.strip(" .-–"),
+                pages=None,
+                time=None,
+                part="closed" if part == "closed" or title_marks_exempt(title) else "open",
+                span=span_of([line]),
+            )
+        )
+    return items if len(items) >= 2 else []
 
 
 def extract_agenda(block: Block) -> Document:

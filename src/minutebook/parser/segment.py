@@ -349,6 +349,7 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             "minute" in opening
             and MINUTES_HEADING.match(text)
             and "\t" not in line.text
+            and not _LISTED.match(text)  # "- Minutes of the meeting held on ...": an agenda item
             and not any(ITEM_REF.match(t) for t in _next_nonblank(lines, i, 1))
             and (not minutes_open or text.lstrip("*# ").startswith("MINUTE"))
             and re.search(r"\bheld\b|\d{4}", " ".join([text, *_next_nonblank(lines, i, 1)]))
@@ -487,6 +488,7 @@ def _report_top(lines: Sequence[Line], i: int, floor: int) -> int:
     return top
 
 
+_LISTED = re.compile(r"\s*[-–•·*▪]\s")
 _PAGE_ONLY = re.compile(r"(?i)^(?:page\s+)?\d{1,4}$")
 _LABEL_VALUE = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
 _ITEM_STAMP = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
