@@ -108,3 +108,22 @@ def test_a_bare_surname_is_the_one_listed_person_with_it() -> None:
     # Two listed people share the surname: which one is meant is unknown.
     assert listed_as(_person("Grey"), [*listed, _person("K Grey")]) is None
     assert listed_as(_person("White"), listed) is None
+
+
+def test_more_attendance_labels() -> None:
+    text = (
+        "Members of the Committee present: Councillor A Bell (Chair), Councillor C Dee\n"
+        "Substitute Members: Councillor E Fox\n"
+        "Other Members present: Councillor G Hall\n"
+        "Present (remotely): Councillor I Jay\n"
+        "Guests: Kim Lowe (Children in Care Council)\n"
+    )
+    people = [(a.name, a.capacity) for a in labelled_attendance(make_lines(text))]
+    assert people == [
+        ("A Bell", "member"),
+        ("C Dee", "member"),
+        ("E Fox", "substitute"),
+        ("G Hall", "other"),
+        ("I Jay", "member"),
+        ("Kim Lowe", "other"),
+    ]

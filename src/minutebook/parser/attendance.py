@@ -28,7 +28,12 @@ from minutebook.parser.names import (
 from minutebook.parser.report_text import lines_matching
 
 LABEL = re.compile(
-    r"^\W*(?P<label>present|members\s+present|councillors\s+present|also\s+present|"
+    r"^\W*(?P<label>present(?:\s*\((?:in\s+person|remotely|virtually|online)\))?|"
+    r"members\s+of\s+the\s+(?:committee|board|panel|cabinet|council|sub-committee)\s+present|"
+    r"(?:committee|board|panel|cabinet)\s+members\s+present|members\s+in\s+attendance|"
+    r"other\s+(?:members|councillors)\s+present|attended\s+(?:remotely|virtually|online)|"
+    r"substitute\s+members?|guests?|visitors?|speakers?|invitees?|invited|young\s+people\s+present|"
+    r"members\s+present|councillors\s+present|also\s+present|"
     r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely)?|"
     r"officers?(?:\s+(?:support|present|in\s+attendance))?|non-voting\s+co-opted\s+members?|"
     r"co-opted\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitutes?|"
@@ -77,6 +82,10 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
         return "absent", "member"
     if label.startswith("substitute"):
         return "present", "substitute"
+    if label.startswith(
+        ("other members", "other councillors", "guest", "visitor", "speaker", "invite")
+    ):
+        return "present", "other"
     if "co-opted" in label:
         return "present", "co-opted"
     if label.startswith(("officer", "in attendance", "minute taker", "responsible")) or (
