@@ -118,3 +118,15 @@ def test_a_bare_marker_over_bullets_gives_a_decision_per_bullet() -> None:
 def test_a_marker_with_a_lead_in_over_bullets_stays_one_decision() -> None:
     source = "RESOLVED that Council:\n\n• notes the report;\n• thanks officers.\n"
     assert len(texts(source)) == 1
+
+
+def test_a_body_that_agreed_a_list_and_a_vote_before_the_decision() -> None:
+    assert texts("The Panel agreed:\n\n1. to note the report;\n2. to receive an update.\n") == [
+        ("1", "to note the report"),
+        ("2", "to receive an update."),
+    ]
+    # Prose that says members agreed something is the discussion.
+    assert texts("Members agreed that the service had improved.\n") == []
+    assert texts("RESOLVED (by 6 votes to 2) that the application be refused.\n") == [
+        (None, "That the application be refused.")
+    ]

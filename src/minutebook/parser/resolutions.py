@@ -68,6 +68,13 @@ def _plain(text: str) -> str:
 def _clean_post(post: str) -> str:
     post = post.strip()
     post = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", post)
+    # "RESOLVED (unanimously) that ...", "RESOLVED (by 6 votes to 2) that ...": the vote.
+    post = re.sub(
+        r"^\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?[^()]*)\)\s*[:\-–—]?\s*",
+        "",
+        post,
+        flags=re.I,
+    )
     post = post.strip()
     return post
 
@@ -147,7 +154,17 @@ def find_marker(text: str) -> tuple[int, str] | None:
     m4 = SECONDED_AND_RESOLVED.search(text)
     if m4:
         return m4.start("post"), m4["post"]
+    m5 = BODY_AGREED_LIST.match(text) if "agreed" in text else None
+    if m5:
+        return m5.start("post"), m5["post"]
     return None
+
+
+# "The Panel agreed:" / "The Committee agreed:-" over the list of its decisions (a colon
+# ends the line; "Members agreed that the service had improved" is the discussion).
+BODY_AGREED_LIST = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:unanimously\s+)?agreed(?P<post>\s*:-?\s*)$"
+)
 
 
 # "Proposed Cllr A, seconded Cllr B, and resolved to increase rents by 3%."
