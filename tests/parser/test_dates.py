@@ -48,3 +48,10 @@ def test_parse_time(text: str, hhmm: str) -> None:
 def test_find_dates_in_order() -> None:
     text = "agreed on 8 July 2020 for the meeting of 4 November 2020"
     assert [iso for _, _, iso in find_dates(text)] == ["2020-07-08", "2020-11-04"]
+
+
+def test_iso_dates_and_what_is_not_one() -> None:
+    assert parse_date("Published 2026-03-03") == "2026-03-03"
+    assert parse_date("municipal year 2019-2020") is None
+    assert parse_date("plan 2024-25") is None
+    assert parse_date("ref 2026-13-40") is None

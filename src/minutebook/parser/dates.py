@@ -54,6 +54,8 @@ TIME_12H = re.compile(
     re.IGNORECASE,
 )
 TIME_24H = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?!\s*[ap]\.?m)(?!\d)")
+# "2026-03-03" (web pages and data exports print dates so).
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 NOON = re.compile(r"\b(?:12\s*)?noon\b|\bmidday\b", re.IGNORECASE)
 
 
@@ -89,6 +91,13 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         if iso:
             found.append((m.start(), m.end(), iso))
             taken.append((m.start(), m.end()))
+    if "-" in text:
+        for m in ISO_DATE.finditer(text):
+            if free(m.start(), m.end()) and (
+                iso := _iso(int(m["year"]), int(m["month"]), int(m["day"]))
+            ):
+                found.append((m.start(), m.end(), iso))
+                taken.append((m.start(), m.end()))
     return sorted(found)
 
 
