@@ -527,3 +527,41 @@ def test_an_item_whose_own_title_marks_it_exempt_is_closed(title: str, closed: b
     (doc,) = minutes.documents
     assert doc.minutes is not None
     assert [i.part for i in doc.minutes.items] == ["open", "closed" if closed else "open", "open"]
+
+
+_BODY = (
+    "\n\nPresent: Councillor A Bell (Chair), Councillor C Dee\n\n1. Apologies\n\nNone.\n\n"
+    "2. Minutes\n\nRESOLVED: That the minutes be approved.\n\n3. Update\n\n"
+    "RESOLVED: That the update be noted.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "time"),
+    [
+        # The date on a line of its own is not item 12.
+        ("CORPORATE PARENTING PANEL\n\n12 March 2026\n\nMINUTES", None),
+        ("Corporate Parenting Panel – 12 March 2026\n\nMinutes", None),
+        (
+            "Minutes\n\nCorporate Parenting Panel\nThursday 12 March 2026, 2pm\nCouncil Chamber",
+            "14:00",
+        ),
+        # A minutes title over the committee and the date, each on its own line.
+        (
+            "MINUTES OF PROCEEDINGS\n\nCORPORATE PARENTING PANEL\n\nTHURSDAY, 12TH MARCH, 2026 AT 2.00 P.M.",
+            "14:00",
+        ),
+        ("Record of the Corporate Parenting Panel meeting held on 12 March 2026", None),
+    ],
+)
+def test_minutes_headings_in_many_shapes(heading: str, time: str | None) -> None:
+    (doc,) = parse_bytes((heading + _BODY).encode(), "m.txt").documents
+    assert doc.minutes is not None
+    assert (doc.kind, doc.committee, doc.meeting.date, doc.meeting.time) == (
+        "minutes",
+        "Corporate Parenting Panel",
+        "2026-03-12",
+        time,
+    )
+    assert [i.number for i in doc.minutes.items] == ["1", "2", "3"]
+    assert [a.name for a in doc.minutes.attendance] == ["A Bell", "C Dee"]

@@ -383,6 +383,9 @@ def clean_committee(text: str) -> str | None:
     text = re.sub(r"\s[-–—]\s*$|[-–—,:]\s*$", "", text.strip())
     text = re.sub(r"[-–—]\s*$", "", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
+    # "Record of the X meeting held on", "Notes of the X": the name inside the phrase.
+    text = _RECORD_OF.sub("", text)
+    text = _MEETING_HELD.sub("", text).strip(" -–—,:.")
     if not text or len(text) > 90 or not COMMITTEE_WORDS.search(text):
         return None
     if _NOTICE_OF_MEETING.fullmatch(text):
@@ -390,6 +393,13 @@ def clean_committee(text: str) -> str | None:
     return smart_title(text)
 
 
+_RECORD_OF = re.compile(
+    r"(?i)^(?:(?:minutes|record|notes|summary|action\s+notes)\s+of\s+(?:the\s+)?"
+    r"(?:(?:proceedings|meeting)\s+of\s+(?:the\s+)?)?)(?=\S)"
+)
+_MEETING_HELD = re.compile(
+    r"(?i)\s+(?:meeting\s+)?(?:held|which\s+took\s+place)(?:\s+(?:on|at|in))?$"
+)
 _ADDRESSED_TO = re.compile(
     r"(?i)^to(?:\s*:\s*|\s+)(?:the\s+)?(?:(?:all|each)\s+)?"
     r"(?:(?:the\s+)?(?:members?|councillors)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)"

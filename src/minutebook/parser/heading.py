@@ -243,6 +243,31 @@ def _heading_like(text: str) -> bool:
 _HELD = re.compile(r"(?i)^\W*(?:(?:which\s+was\s+|meeting\s+)?held|convened)\b")
 
 
+_LIST_OR_ITEM = re.compile(
+    r"(?i)\W*(?:present|apologies|members|councillors|(?:also\s+)?in\s+attendance|also\s+present|"
+    r"attendance|officers|sederunt)\b"
+)
+
+
+def _heading_block_after(lines: Sequence[Line], start: int) -> list[Line]:
+    """The lines from `start` up to the attendance or the first item (at most eight non-blank
+    lines): where a heading's committee and date lines can be."""
+    out: list[Line] = []
+    seen = 0
+    for ln in lines[start:]:
+        if not ln.is_blank:
+            text = plain(ln.text)
+            if (
+                seen >= 8
+                or _LIST_OR_ITEM.match(text)
+                or (_ITEM_START.match(ln.text) and not find_dates(text[:40]))
+            ):
+                break
+            seen += 1
+        out.append(ln)
+    return out
+
+
 def _held_line_after(lines: Sequence[Line], start: int) -> tuple[int, str] | None:
     """(index, text) of a "Held on ..." line just below a minutes heading, if there is one."""
     for j in range(start, min(len(lines), start + 3)):
@@ -308,6 +333,16 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
                         sentence,
                     )
                     committee = clean_committee(m.group(1)) if m else None
+            if date is None:
+                # "MINUTES OF PROCEEDINGS" over the committee's name and the date, each on a
+                # line of its own (a front sheet's heading, under a minutes title).
+                block = _heading_block_after(lines, heading_end + 1)
+                c3, meeting, last = front_sheet_meeting(block)
+                if meeting.date is not None:
+                    committee = committee or c3
+                    date, time = meeting.date, time or meeting.time
+                    venue = venue or meeting.venue
+                    heading_end = max(heading_end, heading_end + 1 + last)
             break
         label = match_label(text)
         if label:

@@ -22,7 +22,7 @@ from minutebook.parser.attendance import (
     sentence_attendance,
 )
 from minutebook.parser.attendance_more import fold_posts, item_attendance
-from minutebook.parser.dates import parse_time
+from minutebook.parser.dates import find_dates, parse_time
 from minutebook.parser.declarations import extract_declarations
 from minutebook.parser.heading import parse_heading, plain
 from minutebook.parser.item_headings import heading_lines
@@ -189,6 +189,11 @@ def _may_number_an_item(text: str) -> bool:
     return first.isdigit() or first in _ITEM_FIRST or ("A" <= first <= "Z" and "/" in text)
 
 
+def _starts_with_date(text: str) -> bool:
+    dates = find_dates(text[:40])
+    return bool(dates) and dates[0][0] == 0
+
+
 def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> list[_ItemStart]:
     """Where each minute item starts, with its number and title (`texts`: the lines
     already through `plain`, "" for blank ones)."""
@@ -231,6 +236,8 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
         candidate: tuple[str, str, int] | None = None  # number, title, body start
         if not _may_number_an_item(t):
             continue
+        if t[:1].isdigit() and _starts_with_date(t):
+            continue  # "12 March 2026": the meeting's date, not item 12
         m = NUMBER_ALONE.match(t)
         if m:
             k = i + 1
