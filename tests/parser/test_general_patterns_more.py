@@ -565,3 +565,35 @@ def test_minutes_headings_in_many_shapes(heading: str, time: str | None) -> None
     )
     assert [i.number for i in doc.minutes.items] == ["1", "2", "3"]
     assert [a.name for a in doc.minutes.attendance] == ["A Bell", "C Dee"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "CORPORATE PARENTING PANEL\n\nTuesday 14 April 2026 at 10.00 am\nCommittee Room 1, County Hall\n\nAGENDA",
+        "Agenda for the Corporate Parenting Panel\n"
+        "To be held on Tuesday 14 April 2026 at 10.00 am in Committee Room 1, County Hall",
+        "Corporate Parenting Panel\nAgenda\nMeeting date: 14 April 2026\nMeeting time: 10.00 am\n"
+        "Meeting venue: Committee Room 1, County Hall",
+        "A meeting of the Corporate Parenting Panel will be held in Committee Room 1, County Hall"
+        " on Tuesday 14 April 2026 at 10.00 am\n\nAGENDA",
+        "NOTICE OF MEETING\n\nA meeting of the Corporate Parenting Panel is to be held on Tuesday"
+        " 14 April 2026 at 10.00 am in Committee Room 1, County Hall.\n\nAGENDA",
+    ],
+)
+def test_agenda_headings_in_many_shapes(heading: str) -> None:
+    text = f"{heading}\n\n1.\tApologies\n2.\tMinutes of the last meeting\t1 - 4\n3.\tFostering Update\t5 - 12\n"
+    (doc,) = parse_bytes(text.encode(), "a.txt").documents
+    assert doc.agenda is not None
+    assert (doc.kind, doc.committee, doc.meeting.date, doc.meeting.time, doc.meeting.venue) == (
+        "agenda",
+        "Corporate Parenting Panel",
+        "2026-04-14",
+        "10:00",
+        "Committee Room 1, County Hall",
+    )
+    assert [(i.number, i.pages) for i in doc.agenda.items] == [
+        ("1", None),
+        ("2", "1-4"),
+        ("3", "5-12"),
+    ]

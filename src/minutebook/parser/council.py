@@ -383,9 +383,13 @@ def clean_committee(text: str) -> str | None:
     text = re.sub(r"\s[-–—]\s*$|[-–—,:]\s*$", "", text.strip())
     text = re.sub(r"[-–—]\s*$", "", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
-    # "Record of the X meeting held on", "Notes of the X": the name inside the phrase.
+    if _NOTICE_OF_MEETING.fullmatch(text):
+        return None  # "Notice of Meeting", "Agenda for the meeting": not a committee
+    # "Record of the X meeting held on", "Agenda for the X": the name inside the phrase.
     text = _RECORD_OF.sub("", text)
     text = _MEETING_HELD.sub("", text).strip(" -–—,:.")
+    if text.lower() in ("meeting", "meetings"):
+        return None
     if not text or len(text) > 90 or not COMMITTEE_WORDS.search(text):
         return None
     if _NOTICE_OF_MEETING.fullmatch(text):
@@ -394,8 +398,8 @@ def clean_committee(text: str) -> str | None:
 
 
 _RECORD_OF = re.compile(
-    r"(?i)^(?:(?:minutes|record|notes|summary|action\s+notes)\s+of\s+(?:the\s+)?"
-    r"(?:(?:proceedings|meeting)\s+of\s+(?:the\s+)?)?)(?=\S)"
+    r"(?i)^(?:(?:minutes|record|notes|summary|action\s+notes)\s+of|agenda\s+(?:for|of))\s+"
+    r"(?:the\s+)?(?:(?:proceedings|meeting)\s+of\s+(?:the\s+)?)?(?=\S)"
 )
 _MEETING_HELD = re.compile(
     r"(?i)\s+(?:meeting\s+)?(?:held|which\s+took\s+place)(?:\s+(?:on|at|in))?$"

@@ -41,7 +41,8 @@ ONLINE = re.compile(
     re.I,
 )
 LABEL = re.compile(
-    r"^\W*(?P<label>venue|place|location|date|time|meeting|contact|committee)\s*:\s*(?P<value>.*)$",
+    r"^\W*(?:meeting\s+(?=(?:venue|place|location|date|time)\b))?"
+    r"(?P<label>venue|place|location|date|time|meeting|contact|committee)\s*:\s*(?P<value>.*)$",
     re.I,
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -404,6 +405,12 @@ _PUBLISHED = re.compile(
 )
 
 
+_WILL_BE_HELD = re.compile(
+    r"(?i)\bmeeting\s+of\s+(?:the\s+)?(?P<committee>.{3,90}?)\s+(?:will|is\s+to|to)\s+be\s+held\b"
+    r"(?P<rest>.*)$"
+)
+
+
 def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, int]:
     """Committee, meeting and index of the last heading line of a front sheet:
     committee, date, time and venue printed on their own lines at the top."""
@@ -428,6 +435,16 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             break  # the order of business has begun: the heading is above it
         if _PUBLISHED.match(text):
             continue  # the day the papers went out, not the meeting's
+        held = _WILL_BE_HELD.search(text) if date is None and "held" in text else None
+        if held is not None and find_dates(held["rest"]):
+            # "A meeting of the X will be held in <venue> on <date> at <time>".
+            committee = committee or clean_committee(held["committee"])
+            rest = held["rest"]
+            date = find_dates(rest)[0][2]
+            time = time or parse_time(rest)
+            venue = venue or venue_from(rest)
+            last = i
+            continue
         if re.search(r"\S {8,}\S", line.text.strip()):
             # Column layouts: "<date> at 10.00 am        Ask for: ..." keep the first column.
             text = plain(re.split(r" {8,}|\t", line.text.strip())[0])

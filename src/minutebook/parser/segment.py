@@ -53,7 +53,9 @@ MINUTES_HEADING = re.compile(
 )
 ITEM_REF = re.compile(r"^\s*\(\s*item\s+\w+\s*\)", re.IGNORECASE)
 ORDER_OF_BUSINESS = re.compile(
-    r"^(?:order\s+of\s+business|agenda|list\s+of\s+contents|agenda\s+items|business)\s*:?$",
+    r"^(?:order\s+of\s+business|agenda|list\s+of\s+contents|agenda\s+items|business)\s*:?$"
+    # "Agenda for the Corporate Parenting Panel" (not "Agenda for the next meeting")
+    r"|^agenda\s+(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?!next\b|future\b)[A-Z]",
     re.IGNORECASE,
 )
 SUPPLEMENTAL = re.compile(
@@ -364,7 +366,7 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
                 add(_back_up(lines, i, floor, 6), "agenda", "supplemental_agenda")
             continue
         # ORDER_OF_BUSINESS can only match a line that starts with one of these letters.
-        if len(text) < 40 and text[:1] in "oOaAlLbB" and ORDER_OF_BUSINESS.match(text):
+        if len(text) < 100 and text[:1] in "oOaAlLbB" and ORDER_OF_BUSINESS.match(text):
             if current == "agenda" and i - current_index <= 14:
                 continue
             if current != "minutes" or not minutes_open:
