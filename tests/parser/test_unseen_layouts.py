@@ -1459,3 +1459,50 @@ def test_web_page_agenda_with_a_numbered_list_of_links() -> None:
     assert [(c.email, c.phone) for c in d.agenda.contacts] == [
         ("democratic.services@eastmoor.gov.uk", "01632 960999")
     ]
+
+
+def _facts(name: str) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    for d in parsed(name).documents:
+        minutes, agenda, report = d.minutes, d.agenda, d.report
+        out.append(
+            (
+                d.kind,
+                d.committee,
+                d.meeting.date,
+                [(i.number, i.title, i.part) for i in minutes.items] if minutes else None,
+                [(a.name, a.status, a.capacity) for a in minutes.attendance] if minutes else None,
+                [(i.number, i.title, i.pages, i.part) for i in agenda.items] if agenda else None,
+                [s.heading for s in report.sections] if report else None,
+                [x.text for x in report.recommendations] if report else None,
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "minutes_pdf_table_labels_centred",
+        "report_pdf_header_table_without_colons",
+        "report_pdf_two_pages_running_header",
+    ],
+)
+def test_a_pdf_and_the_web_page_it_was_printed_from_give_the_same_facts(stem: str) -> None:
+    assert _facts(f"{stem}.pdf") == _facts(f"{stem}.html")
+
+
+def test_the_agenda_web_page_gives_the_pdfs_items_but_joins_a_title_to_its_line_below() -> None:
+    # In the web page a <br> inside a table cell cannot break the row's line: item 4's title
+    # runs on into "Report of the Head of Adoption", which the PDF prints on a line of its own.
+    def items(name: str) -> list[tuple[str | None, str | None, str]]:
+        agenda = parsed(name).documents[0].agenda
+        assert agenda is not None
+        return [(i.number, i.pages, i.part) for i in agenda.items]
+
+    assert items("agenda_pdf_notice_items_table.html") == items("agenda_pdf_notice_items_table.pdf")
+    agenda = parsed("agenda_pdf_notice_items_table.html").documents[0].agenda
+    assert agenda is not None
+    assert (
+        agenda.items[3].title == "Adoption Service Half-Year Report Report of the Head of Adoption"
+    )
