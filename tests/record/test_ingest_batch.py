@@ -119,3 +119,34 @@ def test_a_new_version_in_another_folder_of_the_same_batch_supersedes(seeds_dir:
     assert summary.touched_sources == {old.pk, new.pk}
     assert summary.touched_committees  # the committees of both versions' meetings
     assert not old.documents.exclude(meeting=None).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.db_both
+def test_a_big_batch_refreshes_postgresql_statistics(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import connection
+
+    from minutebook.record import ingest
+
+    monkeypatch.setattr(ingest, "ANALYZE_AFTER_PAPERS", 3)  # the five seed papers are "big"
+    statements: list[str] = []
+
+    def record(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        summary = ingest_paths([seeds_dir], workers=0)
+    assert summary.new_sources == 5
+    analyzed = "ANALYZE" in statements
+    if connection.vendor == "postgresql":
+        assert analyzed
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'record_meeting'"
+            )
+            assert cursor.fetchone() == (True,)
+    else:
+        assert not analyzed  # SQLite plans without them

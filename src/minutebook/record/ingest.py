@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from minutebook.parser import models as p
@@ -295,6 +295,10 @@ def _add_new(
         return source, _load_parsed(source, outcome, session, new=True)
 
 
+# Papers in one batch after which PostgreSQL's statistics are refreshed at once.
+ANALYZE_AFTER_PAPERS = 500
+
+
 def finish_batch(summary: IngestSummary) -> None:
     """After a batch: update the tracking facts, then tell receivers (search index, OParl)."""
     if not summary.report.changed:
@@ -313,6 +317,12 @@ def finish_batch(summary: IngestSummary) -> None:
         if isinstance(outcome, Exception):
             log.error("%s failed after the batch: %s", receiver, outcome, exc_info=outcome)
             summary.failures.append(Failure("after ingest", f"{outcome}"))
+    if connection.vendor == "postgresql" and summary.new_sources >= ANALYZE_AFTER_PAPERS:
+        # A big batch changes the tables' size and shape: fresh planner statistics now,
+        # not whenever autovacuum gets to them (meanwhile pages are planned from the old
+        # figures, and the analyze that autovacuum starts competes with the first visitors).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     summary.timings["tracking"] = tracked - started
     summary.timings["after"] = time.perf_counter() - tracked
 
