@@ -19,6 +19,7 @@ from minutebook.parser.names import (
     HONORIFICS,
     POST_NOMINALS,
     PersonName,
+    is_councillor,
     looks_like_person,
     split_honorific,
     split_name_list,
@@ -259,11 +260,6 @@ _SEAT_ROLE = re.compile(
 )
 
 
-def _is_councillor(honorific: str | None) -> bool:
-    return honorific is not None and bool(_COUNCILLOR_TITLE.search(honorific))
-
-
-_COUNCILLOR_TITLE = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|mayor|provost|bailie")
 # The header of an attendance table: "Name<tab>Role", "Name<tab>Organisation".
 _NAME_ROLE_HEADER = re.compile(
     r"(?i)name\s+(?:role|title|job\s+title|position|organisation|representing|designation)"
@@ -370,7 +366,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         # without one are not members ("Cllr A, Cllr B, Dan Nash (Director ...)"). Where
         # untitled names come first, they are the body's own members (a community council
         # listing its members, then the city councillors who came).
-        first_titled = next((k for k, p in enumerate(people) if _is_councillor(p.honorific)), None)
+        first_titled = next((k for k, p in enumerate(people) if is_councillor(p.honorific)), None)
         titled = mixed and first_titled == 0
         for person in people:
             if not person.name or not re.search(r"[A-Za-z]{2}", person.name):
@@ -388,7 +384,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             if (
                 titled
                 and cap == "member"
-                and not _is_councillor(person.honorific)
+                and not is_councillor(person.honorific)
                 and person.role
                 and not _SEAT_ROLE.search(person.role)
             ):

@@ -24,7 +24,7 @@ from minutebook.parser.attendance import (
 from minutebook.parser.attendance_more import fold_posts, item_attendance
 from minutebook.parser.dates import find_dates, parse_time
 from minutebook.parser.declarations import extract_declarations
-from minutebook.parser.heading import parse_heading, plain
+from minutebook.parser.heading import LINK_DEBRIS, parse_heading, plain
 from minutebook.parser.item_headings import heading_lines
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import (
@@ -45,10 +45,6 @@ from minutebook.parser.resolutions import extract_resolutions, find_marker
 from minutebook.parser.signature import signature
 from minutebook.parser.workplan import extract_work_plan
 
-LINK_DEBRIS = re.compile(
-    r"\s*(?:pdf\s+icon\s*)?\(?\s*\bPDF\s*(?:file|document)?\s*,?\s*[\d.,]+\s*[KMG]B\b\s*\)?",
-    re.IGNORECASE,
-)
 ITEM_REF_LINE = re.compile(r"^\(\s*item\s+(?P<n>[\w.]+)\s*\)$", re.IGNORECASE)
 NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<title>\S.*)$")
 NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")

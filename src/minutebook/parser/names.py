@@ -244,7 +244,14 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     return honorific, rest
 
 
-_COUNCILLOR_HONORIFIC = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|bailie")
+_COUNCILLOR_TITLE = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|mayor|provost|bailie")
+
+
+def is_councillor(honorific: str | None) -> bool:
+    """Whether an honorific is a councillor's ("Councillor", "Cllr Mrs", "Alderman", ...)."""
+    return honorific is not None and bool(_COUNCILLOR_TITLE.search(honorific))
+
+
 # Party names and their usual abbreviations, as printed after a councillor's name.
 _PARTY = re.compile(
     r"(?i)lab(?:our)?(?:\s*(?:/|and|&)\s*co-?op(?:erative)?)?|con(?:servative)?|lib\s*dems?|l\.?\s*d\.?|"
@@ -315,7 +322,7 @@ def split_person(text: str) -> PersonName:
             post = f" {after}"
         rest = head
     name = clean(rest + post.replace(",", ""))
-    if honorific and _COUNCILLOR_HONORIFIC.search(honorific):
+    if is_councillor(honorific):
         # "Councillor A Bright (Chair) (Lab)": a councillor's party is not a role.
         role_parts = [p for p in role_parts if not _PARTY.fullmatch(p.strip())]
     role = "; ".join(p for p in role_parts if p) or None

@@ -124,7 +124,8 @@ _TWO_DIGITS = re.compile(r"\d\d")
 # Every month name the date patterns accept begins with one of these (case-folded).
 _MONTH_PREFIXES = tuple(sorted({name[:3] for name in MONTHS}))
 _NUMBER_SEPARATOR = re.compile(r"\d[/.\-]\d")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+# A page number on a line of its own: "12", "Page 3", "Page 3 of 10".
+PAGE_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 
 
 def strip_markup(text: str) -> str:
@@ -244,7 +245,7 @@ def is_upper_heading(text: str) -> bool:
 def _paragraph_line(raw: str) -> tuple[str, bool, bool] | None:
     """(text, is a table row, opens an item) of a line for `join_paragraphs`; None when it
     carries no text (blank, or a page number)."""
-    if not raw.strip() or _PAGE_NUMBER.match(raw):
+    if not raw.strip() or PAGE_LINE.match(raw):
         return None
     row = "\t" in raw.strip()
     text = " | ".join(c for c in raw_cells(raw) if c) if row else clean(raw)

@@ -18,6 +18,7 @@ from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Section
 from minutebook.parser.report_text import (
     NUMBERING,
+    PAGE_LINE,
     clean,
     dates_in,
     ends_sentence,
@@ -118,7 +119,13 @@ _MARKING = re.compile(
     r"(?:not\s+)?protectively\s+marked)$"
 )
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
-_PAGE_MARK = re.compile(r"(?i)^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$")
+
+
+def _reads_as_prose(text: str, min_words: int) -> bool:
+    """`min_words` words or more, two in five of them in lower case (a name list or a post
+    and a date has its words in capitals)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= min_words and sum(w[:1].islower() for w in words) >= 0.4 * len(words)
 
 
 def _numbered_heading_standing_apart(
@@ -136,9 +143,7 @@ def _numbered_heading_standing_apart(
         return False
     if NUMBERING.match(next_text) or is_bullet(next_text) or not next_text[:1].isupper():
         return False
-    words = [w for w in next_text.split() if w[:1].isalpha()]
-    prose = len(words) >= 4 and sum(w[:1].islower() for w in words) >= 0.4 * len(words)
-    return prose or ends_sentence(next_text)
+    return _reads_as_prose(next_text, 4) or ends_sentence(next_text)
 
 
 def _heading_over_paragraph(
@@ -152,8 +157,7 @@ def _heading_over_paragraph(
         return False
     if len(next_text) < max(40, 2 * len(text)) or not next_text[:1].isupper():
         return False
-    words = [w for w in next_text.split() if w[:1].isalpha()]
-    if len(words) < 6 or sum(w[:1].islower() for w in words) < 0.4 * len(words):
+    if not _reads_as_prose(next_text, 6):
         return False  # not prose: a signature's post and date, a name list
     prev, adjacent = nav.previous(i)
     return prev is None or not adjacent or ends_sentence(clean(prev.text))
@@ -200,7 +204,7 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         return None  # "Dear David", "Yours sincerely" open and close a letter
     if _CAPTION.match(text):
         return None  # "Table 1: ..." captions a table, it does not open a section
-    if _PAGE_MARK.match(text):
+    if PAGE_LINE.match(text):
         return None  # "Page 2": a page number left in the text
     if _MARKING.match(text):
         return None  # "FOR GENERAL RELEASE": the paper's security marking, not a section

@@ -21,7 +21,7 @@ from minutebook.parser.council import is_council_name
 from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import DocumentKind, DocumentSubkind
-from minutebook.parser.report_text import short_text_cache
+from minutebook.parser.report_text import PAGE_LINE, short_text_cache
 
 
 # Segmentation looks at each line several times (starts, classification, trimming).
@@ -482,7 +482,7 @@ def _report_top(lines: Sequence[Line], i: int, floor: int) -> int:
             j -= 1
             continue
         t = _plain(lines[j].text)
-        if not (_ITEM_STAMP.match(t) or is_council_name(t) or _PAGE_ONLY.match(t)):
+        if not (_ITEM_STAMP.match(t) or is_council_name(t) or PAGE_LINE.match(t)):
             break
         top = j
         taken += 1
@@ -491,7 +491,6 @@ def _report_top(lines: Sequence[Line], i: int, floor: int) -> int:
 
 
 _LISTED = re.compile(r"\s*[-–•·*▪]\s")
-_PAGE_ONLY = re.compile(r"(?i)^(?:page\s+)?\d{1,4}$")
 _LABEL_VALUE = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
 _ITEM_STAMP = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
 

@@ -115,7 +115,8 @@ def _pieces(lines: Sequence[Line]) -> list[_Piece]:
 
 
 # A paragraph or list number: "1.", "3.2", "2.1.4", "(a)", "b)", "(iv)", "•".
-_LIST_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|[•·▪–-])$")
+_MARKER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|[•·▪–-])"
+_LIST_MARKER = re.compile(rf"^{_MARKER}$")
 
 
 def _numbered_paragraphs(piece: _Piece) -> bool:
@@ -146,9 +147,7 @@ def untab_numbered_paragraphs(lines: Sequence[Line]) -> list[Line]:
     ]
 
 
-_MARKER_THEN_TAB = re.compile(
-    r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|[•·▪–-])[ \t]*\t"
-)
+_MARKER_THEN_TAB = re.compile(rf"\s*{_MARKER}[ \t]*\t")
 _TAB_AFTER_MARKER = re.compile(r"^(\s*\S+)[ \t]*\t[ \t]*")
 
 
