@@ -87,18 +87,16 @@ def test_a_failing_extractor_keeps_the_document_and_warns(
     assert len(result.documents) > 1, "other documents are kept"
 
 
-def test_a_failing_segmenter_gives_one_document_and_a_warning(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_failing_segmenter_gives_one_document_and_a_warning() -> None:
+    # The segmenter is passed in, not patched: the compiled parser binds its calls early.
     def broken(lines: object) -> list[Block]:
         raise RuntimeError("segmenter bug")
 
-    monkeypatch.setattr(pipeline, "segment", broken)
-    result = parse_bytes(
-        b"Minutes of the Cabinet\n\nRESOLVED: That the report be noted.\n", "m.txt"
-    )
-    assert [d.kind for d in result.documents] == ["other"]
-    assert any(w.startswith(f"{INTERNAL_ERROR} in segment") for w in result.warnings)
+    lines = make_lines("Minutes of the Cabinet\n\nRESOLVED: That the report be noted.\n")
+    blocks, warnings = pipeline.split_documents(lines, broken)
+    assert [b.kind for b in blocks] == ["other"] and blocks[0].lines == tuple(lines)
+    assert [pipeline.extract(b).kind for b in blocks] == ["other"]
+    assert len(warnings) == 1 and warnings[0].startswith(f"{INTERNAL_ERROR} in segment")
 
 
 def test_other_documents_get_tables_and_work_plan() -> None:
@@ -142,3 +140,13 @@ def test_a_pack_gives_one_council_its_fuller_printed_name() -> None:
     # Two fuller names extend the short one: which is meant is unknown, so it stays.
     both = (*docs, document("Oakhampton Town Council"))
     assert fuller_council_names(both)[1].council == "Oakhampton Council"
+
+
+def test_a_parse_result_survives_pickling_as_ingest_workers_send_it() -> None:
+    import pickle
+
+    seed = sorted(Path(__file__).parents[2].joinpath("corpus", "seeds").glob("*.txt"))[0]
+    result = parse_bytes(seed.read_bytes(), seed.name)
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result and again.to_json() == result.to_json()
+    assert again.documents and type(again.documents[0]) is type(result.documents[0])

@@ -5,7 +5,12 @@ returning a frozen `ParseResult` (see `models.py`), and raising `ParseError`
 only for input that cannot be read at all.
 """
 
+from minutebook.parser.compiled import search_path
+
 PARSER_VERSION = "0.3.0"
+
+# The compiled build (mypyc) goes first when it was made from exactly these sources.
+__path__ = search_path(__path__)
 
 
 def __getattr__(name: str) -> object:

@@ -161,7 +161,7 @@ def _capacity_for(
     person: PersonName, status: AttendanceStatus, capacity: AttendanceCapacity
 ) -> tuple[AttendanceCapacity, str | None]:
     role = person.role
-    replaces = None
+    replaces: str | None = None
     if role:
         sub = re.search(r"(?i)\bsubstitut\w*(?:\s+(?:member|councillor))?\s+for\s+(.+)$", role)
         if sub:

@@ -102,10 +102,15 @@ class Heading:
     heading_end: int  # index (in the block's lines) of the last heading line
 
 
+_WEEKDAY_WORD = re.compile(rf"(?i)\b{_WEEKDAY},?")
+_DIGIT = re.compile(r"\d")
+
+
 def _strip_dates_times(text: str) -> str:
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H, TIME_24H, NOON):
-        text = pattern.sub(" ", text)
-    return re.sub(rf"(?i)\b{_WEEKDAY},?", " ", text)
+    if _DIGIT.search(text):  # every date and clock-time pattern has a digit
+        for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H, TIME_24H):
+            text = pattern.sub(" ", text)
+    return _WEEKDAY_WORD.sub(" ", NOON.sub(" ", text))
 
 
 def venue_from(text: str) -> str | None:

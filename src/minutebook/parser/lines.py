@@ -77,10 +77,6 @@ def span_of(lines: Sequence[Line]) -> Span:
 
 # The slot setters of Line: building the many lines of a large pack through them skips
 # the frozen dataclass's __init__ (a checked object.__setattr__ per field), twice as fast.
-_new_line = Line.__new__
-_set_number = Line.__dict__["number"].__set__
-_set_text = Line.__dict__["text"].__set__
-_set_page = Line.__dict__["page"].__set__
 
 
 def make_lines(text: str, line_pages: Sequence[int | None] | None = None) -> list[Line]:
@@ -92,9 +88,5 @@ def make_lines(text: str, line_pages: Sequence[int | None] | None = None) -> lis
     out: list[Line] = []
     append = out.append
     for number, raw, page in zip(range(1, len(raws) + 1), raws, pages, strict=True):
-        line = _new_line(Line)
-        _set_number(line, number)
-        _set_text(line, raw)
-        _set_page(line, page)
-        append(line)
+        append(Line(number, raw, page))
     return out

@@ -11,7 +11,8 @@ the whole source); pages are 1-based page numbers where the input has pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copyreg
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 DocumentKind = Literal[
@@ -476,3 +477,39 @@ class ParseError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+def _rebuilt(cls: type[Any], values: tuple[Any, ...]) -> Any:
+    return cls(*values)
+
+
+def _reduce(obj: Any) -> tuple[Any, ...]:
+    return (_rebuilt, (type(obj), tuple(getattr(obj, f.name) for f in fields(obj))))
+
+
+# Parse results cross process boundaries (ingest parses in worker processes). Pickle rebuilds
+# them through their constructors: the compiled build's frozen classes take no other way in.
+for _model in (
+    Span,
+    MeetingRef,
+    Member,
+    Contact,
+    AgendaItem,
+    Attendee,
+    Declaration,
+    Resolution,
+    MinuteItem,
+    Section,
+    Table,
+    ConsultationRow,
+    AuditTrail,
+    Recommendation,
+    WorkPlanEntry,
+    Agenda,
+    Minutes,
+    Report,
+    Document,
+    SourceInfo,
+    ParseResult,
+):
+    copyreg.pickle(_model, _reduce)

@@ -126,11 +126,13 @@ def fuller_council_names(documents: tuple[Document, ...]) -> tuple[Document, ...
     )
 
 
-def split_documents(lines: Sequence[Line]) -> tuple[list[Block], list[str]]:
+def split_documents(
+    lines: Sequence[Line], segmenter: Callable[[tuple[Line, ...]], list[Block]] = segment
+) -> tuple[list[Block], list[str]]:
     """Segmentation, falling back to one "other" block (with a warning) if it fails."""
     body = tuple(lines)
     try:
-        return segment(body), []
+        return segmenter(body), []
     except Exception as exc:
         block = Block(kind="other", subkind="other", lines=body)
         return ([block] if body else []), [_failure("segment", block, exc)]

@@ -60,31 +60,46 @@ def short_text_cache(fn: Callable[[str], _Result]) -> CachedByText[_Result]:
     Long texts (paragraphs extracted without line breaks) are computed each time: they
     are rarely seen twice and would make the cache hold a copy of the input.
     """
-    return cast(CachedByText[_Result], _ShortTextMemo(fn))
+    memo = _ShortTextMemo(fn)
+    _MEMOS.append(memo)
+    return cast(CachedByText[_Result], memo)
 
 
-class _ShortTextMemo(dict[str, Any]):
-    """The cache behind `short_text_cache`. Calling it is a dict lookup done in C (these
-    functions are called several times for every line); a miss computes the value."""
+def clear_text_caches() -> None:
+    """Forget every remembered text: a benchmark starts each pass cold, as a new paper would."""
+    for memo in _MEMOS:
+        memo.cache_clear()
 
-    __slots__ = ("__wrapped__", "_fn")
-    __call__ = dict.__getitem__
+
+_MISSING = object()
+_MEMOS: list[_ShortTextMemo] = []
+
+
+class _ShortTextMemo:
+    """The cache behind `short_text_cache`: calling it is one dict lookup (these functions
+    are called several times for every line); a miss computes the value."""
+
+    __slots__ = ("_fn", "_memo")
 
     def __init__(self, fn: Callable[[str], Any]) -> None:
-        super().__init__()
         self._fn = fn
-        self.__wrapped__ = fn
+        self._memo: dict[str, Any] = {}
 
-    def __missing__(self, text: str) -> Any:
-        result = self._fn(text)
-        if len(text) <= MAX_CACHED_CHARS:
-            if len(self) >= CLEAN_CACHE_SIZE:
-                self.clear()  # the functions are pure: starting afresh only costs time
-            self[text] = result
+    def __call__(self, text: str) -> Any:
+        result = self._memo.get(text, _MISSING)
+        if result is _MISSING:
+            result = self._fn(text)
+            if len(text) <= MAX_CACHED_CHARS:
+                if len(self._memo) >= CLEAN_CACHE_SIZE:
+                    self._memo.clear()  # the functions are pure: starting afresh only costs time
+                self._memo[text] = result
         return result
 
+    def __len__(self) -> int:
+        return len(self._memo)
+
     def cache_clear(self) -> None:
-        self.clear()
+        self._memo.clear()
 
 
 # The only characters that a case-insensitive search equates with an ASCII letter, or
