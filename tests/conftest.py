@@ -32,13 +32,14 @@ if os.environ.get("CI"):
 def pytest_configure(config: pytest.Config) -> None:
     global _pg_server
     if os.environ.get("MINUTEBOOK_TEST_DB") == "postgres":
-        import dj_database_url
         from django.conf import settings
 
+        from minutebook import settings as minutebook_settings
         from minutebook.devtools.pg_server import PostgresServer
 
         _pg_server = PostgresServer.start()
-        settings.DATABASES["default"] = dict(dj_database_url.parse(_pg_server.url))
+        # The production configuration (its options included), on the throwaway server.
+        settings.DATABASES["default"] = minutebook_settings._database(_pg_server.url)
         _reset_connections()
 
 

@@ -65,14 +65,20 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dict[str, object]:
-    url = os.environ.get("DATABASE_URL")
+def _database(url: str | None = None) -> dict[str, object]:
+    """The database: PostgreSQL at DATABASE_URL (or `url`), else SQLite in the data folder."""
+    url = url or os.environ.get("DATABASE_URL")
     if url:
         config = dict(dj_database_url.parse(url, conn_max_age=60))
         if config.get("ENGINE", "").endswith("postgresql"):
+            options = config.setdefault("OPTIONS", {})
             # The visibility queries are many small joins: PostgreSQL's JIT costs far more
-            # to compile them than it saves.
-            config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+            # to compile them than it saves. Statements run by `record.prepared` (and only
+            # those: Django's cursors prepare nothing) are planned once, generically.
+            options["options"] = "-c jit=off"
+            # psycopg prepares nothing by itself at this threshold; `prepare=True` still works
+            # (None, Django's default, would refuse it too).
+            options["prepare_threshold"] = 2**31
         return config
     path = Path(os.environ.get("MINUTEBOOK_DB_PATH", DATA_DIR / "minutebook.sqlite3"))
     return {

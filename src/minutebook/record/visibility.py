@@ -48,6 +48,7 @@ from django.db import connection
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from minutebook.record import models as m
+from minutebook.record.prepared import fetch_prepared, inline_constants
 
 CLOSED = "closed"
 VIEW_CLOSED_PERMISSION = "record.view_closed_business"
@@ -220,13 +221,11 @@ def public_ids(model: type[Model], ids: Iterable[Any]) -> set[Any]:
         sentinels = [_SENTINEL - i for i in range(size)]
         qs = rule(model._default_manager.filter(pk__in=sentinels)).order_by()
         sql, params = qs.values_list("pk").query.get_compiler(connection.alias).as_sql()
-        _PUBLIC_SQL[key] = (sql, list(params))
+        _PUBLIC_SQL[key] = inline_constants(sql, list(params), keep=set(sentinels))
     sql, template = _PUBLIC_SQL[key]
     by_sentinel = {_SENTINEL - i: pk for i, pk in enumerate(wanted)}
     params = [by_sentinel.get(p, p) if isinstance(p, int) else p for p in template]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {row[0] for row in cursor.fetchall()}
+    return {row[0] for row in fetch_prepared(sql, params)}
 
 
 def public_rows(rows: Sequence[_M]) -> list[_M]:
