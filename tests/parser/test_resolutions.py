@@ -130,3 +130,25 @@ def test_a_body_that_agreed_a_list_and_a_vote_before_the_decision() -> None:
     assert texts("RESOLVED (by 6 votes to 2) that the application be refused.\n") == [
         (None, "That the application be refused.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("NOTED: the update on fostering.", ["the update on fostering."]),
+        (
+            "Noted – that the figures would be circulated.",
+            ["That the figures would be circulated."],
+        ),
+        ("RESOLVED UNANIMOUSLY: That the policy be adopted.", ["That the policy be adopted."]),
+        ("RESOLVED unanimously that the policy be adopted.", ["That the policy be adopted."]),
+        ("RESOLVED nem. con. – That the policy be adopted.", ["That the policy be adopted."]),
+        # Noting in a sentence of the discussion is no decision.
+        ("Members noted that the service had improved.", []),
+        ("The Committee noted the report.", []),
+        ("NOTED", []),
+    ],
+)
+def test_noted_marker_and_unanimous_vote(source: str, expected: list[str]) -> None:
+    found, _ = extract_resolutions(make_lines(source))
+    assert [r.text for r in found] == expected

@@ -1506,3 +1506,73 @@ def test_the_agenda_web_page_gives_the_pdfs_items_but_joins_a_title_to_its_line_
     assert (
         agenda.items[3].title == "Adoption Service Half-Year Report Report of the Head of Adoption"
     )
+
+
+def test_membership_sentence_ends_at_a_co_opted_label_a_blank_line_below() -> None:
+    docs = parsed("agenda_membership_sentence_co_opted_label.txt").documents
+    assert [d.kind for d in docs] == ["agenda"]
+    agenda = docs[0].agenda
+    assert agenda is not None
+    assert (docs[0].committee, docs[0].council) == (
+        "Overview and Scrutiny Committee",
+        "Eastleigh Vale District Council",
+    )
+    assert meeting(docs[0]) == ("2025-10-14", "19:00", "Council Chamber, Civic Offices, Leigh Road")
+    # "Co-opted:" (without "members") starts its own list: "Gough" is not "Gough Co-opted",
+    # and Mrs Hall is no councillor.
+    assert [(m.name, m.honorific, m.role) for m in agenda.membership] == [
+        ("Patel", "Councillor", "chair"),
+        ("O'Neill", "Councillor", "vice-chair"),
+        ("Armstrong", "Councillor", "member"),
+        ("Bhatti", "Councillor", "member"),
+        ("Cross", "Councillor", "member"),
+        ("Dunmore", "Councillor", "member"),
+        ("Fairweather", "Councillor", "member"),
+        ("Gough", "Councillor", "member"),
+        ("R Hall", "Mrs", "co-opted"),
+    ]
+    assert [(c.name, c.email, c.phone) for c in agenda.contacts] == [
+        ("Sarah Kemp", "democratic.services@eastleighvale.gov.uk", "023 8068 8000")
+    ]
+    assert [(i.number, i.title, i.pages) for i in agenda.items] == [
+        ("1", "Apologies for Absence", None),
+        ("2", "Declarations of Interest", None),
+        ("3", "Minutes of the meeting held on 9 September 2025", "1-6"),
+        ("4", "Housing Allocations Policy Review", "7-30"),
+        ("5", "Work Programme 2025/26", "31-34"),
+    ]
+
+
+def test_noted_and_unanimous_markers_give_the_decision_without_the_marker() -> None:
+    d = only_minutes("scrutiny_minutes_noted_and_unanimous_markers.txt")
+    assert d.minutes is not None
+    assert (d.committee, d.council) == (
+        "Children and Young People Scrutiny Panel",
+        "Hartwell Borough Council",
+    )
+    assert meeting(d) == ("2025-11-05", "18:30", "Committee Room 2, Hartwell Town Hall")
+    assert d.minutes.end_time == "20:05"
+    assert attendance(d) == [
+        ("J Adeyemi", "Councillor", "present", "member", "Chair"),
+        ("P Barnes", "Councillor", "present", "member", None),
+        ("L Chen", "Councillor", "present", "member", None),
+        ("M Doherty", "Councillor", "present", "member", None),
+        ("S Evans", "Councillor", "present", "member", None),
+        ("T Frost", "Councillor", "present", "other", "Cabinet Member for Children's Services"),
+        ("Ruth Gale", None, "present", "officer", "Director of Children's Services"),
+        ("Imran Haq", None, "present", "officer", "Head of Fostering"),
+        ("Karen Ives", None, "present", "officer", "Democratic Services Officer"),
+        ("K Jordan", "Councillor", "apologies", "member", None),
+    ]
+    items = {i.number: i for i in d.minutes.items}
+    assert [r.text for r in items["24"].resolutions] == [
+        "the update, and that a breakdown by age of child would be circulated to members."
+    ]
+    assert "NOTED" not in items["24"].discussion
+    assert [r.text for r in items["25"].resolutions] == [
+        "That the revised Care Leavers Local Offer be recommended to Cabinet for approval."
+    ]
+    assert [r.text for r in items["26"].resolutions] == [
+        "That an item on placement stability be added to the January 2026 meeting."
+    ]
+    assert [r.text for r in items["23"].resolutions] == []  # "were agreed as a correct record"

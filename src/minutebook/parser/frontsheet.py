@@ -22,12 +22,13 @@ from minutebook.parser.names import (
 SECTION = re.compile(
     r"^(?P<head>membership|members(?:hip)?\s+of\s+the\s+\w+|members|councillors|"
     r"reserves?(?:\s+members?)?|substitutes?(?:\s+members?)?|named\s+substitutes|"
-    r"(?:non-voting\s+|voting\s+)?co-opted\s+members?(?:\s*\((?:non-)?voting\))?|co-optees)"
+    r"(?:non-voting\s+|voting\s+)?co-opted(?:\s+(?:non-)?voting)?(?:\s+members?)?"
+    r"(?:\s*\((?:non-)?voting\))?|co-optees)"
     r"\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "Quorum: 3", "Contact: Jane Doe": a labelled field, not a member's name.
-_LABEL_VALUE = re.compile(r"^[A-Za-z][\w ]{1,30}:\s*\S")
+_LABEL_VALUE = re.compile(r"^[A-Za-z][\w \-]{1,30}:\s*\S")
 _LETTER_OPENING = re.compile(r"^Dear\s+\S")
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")

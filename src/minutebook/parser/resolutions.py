@@ -22,7 +22,9 @@ MARKER = re.compile(
     r"(?:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?=(?:unanimously\s+)?(?:resolved|RESOLVED|AGREED)\b))?"
     r"(?:(?:unanimously|UNANIMOUSLY|further|FURTHER)\s+)?"
     r"(?:[A-Z][\w'’\-]*\s*/\s*)?"  # the other language of a bilingual marker
-    r"(?P<marker>RESOLVED|Resolved|resolved|AGREED|Agreed(?=\s*[:\-–—])|DECIDED|Decision|DECISION)\b"
+    r"(?P<marker>RESOLVED|Resolved|resolved|AGREED|Agreed(?=\s*[:\-–—])|DECIDED|Decision|DECISION|"
+    # "NOTED: the update ...", "Noted – that ...": noting is the decision, when set as a marker.
+    r"(?:NOTED|Noted)(?=\s*(?::-?|[\-–—])\s*\S))\b"
     r"(?P<post>.*)$"
 )
 IT_WAS_AGREED = re.compile(
@@ -75,6 +77,10 @@ def _clean_post(post: str) -> str:
         post,
         flags=re.I,
     )
+    # "RESOLVED UNANIMOUSLY: That ...", "RESOLVED nem. con. that ...": the vote, unbracketed.
+    post = re.sub(
+        r"^(?:unanimously|nem\.?\s*con\.?)(?=[\s:\-–—])\s*(?::-?|[\-–—])?\s*", "", post, flags=re.I
+    )
     post = post.strip()
     return post
 
@@ -118,7 +124,7 @@ def _split_inline(text: str) -> list[tuple[str | None, str]]:
 
 
 # Every marker contains one of these words (the cheap first test of a line).
-_MARKER_WORDS = ("resolv", "agreed", "decision", "decided")
+_MARKER_WORDS = ("resolv", "agreed", "decision", "decided", "noted")
 _MARKER_WORD = re.compile("(?i)" + "|".join(_MARKER_WORDS))
 
 
@@ -130,6 +136,7 @@ def find_marker(text: str) -> tuple[int, str] | None:
         and "agreed" not in low
         and "decision" not in low
         and "decided" not in low
+        and "noted" not in low
     ):
         return None
     m = MARKER.match(text)
