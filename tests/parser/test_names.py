@@ -203,3 +203,13 @@ def test_a_councillors_party_is_not_a_role(text: str, role: str | None) -> None:
 )
 def test_office_holders_particles_and_clergy(text: str, expected: PersonName) -> None:
     assert split_person(text) == expected
+
+
+def test_a_name_in_brackets_stays_with_the_person_before_it() -> None:
+    from minutebook.parser.names import split_name_list
+
+    people = split_name_list("Councillor Turner (for Councillor Underwood), Councillor Lee")
+    assert [(p.name, p.honorific, p.role) for p in people] == [
+        ("Turner", "Councillor", "for Councillor Underwood"),
+        ("Lee", "Councillor", None),
+    ]

@@ -1576,3 +1576,90 @@ def test_noted_and_unanimous_markers_give_the_decision_without_the_marker() -> N
         "That an item on placement stability be added to the January 2026 meeting."
     ]
     assert [r.text for r in items["23"].resolutions] == []  # "were agreed as a correct record"
+
+
+def test_substitutes_label_for_a_member_and_a_cabinet_member_in_attendance() -> None:
+    d = only_minutes("city_scrutiny_minutes_substitutes_label_for_member.txt")
+    assert d.minutes is not None
+    assert (d.committee, d.council) == (
+        "Children's Services Scrutiny Committee",
+        "Kingsmere City Council",
+    )
+    assert meeting(d) == ("2026-01-12", "17:30", "Room 101, Guildhall")
+    assert d.minutes.end_time == "19:10"
+    assert attendance(d) == [
+        ("Ogunleye", "Councillor", "present", "member", "Chair"),
+        ("Pearce", "Councillor", "present", "member", "Vice-Chair"),
+        ("Quinn", "Councillor", "present", "member", None),
+        ("Rahman", "Councillor", "present", "member", None),
+        ("Stevens", "Councillor", "present", "member", None),
+        # "(for Councillor Underwood)" names whom she replaced; it is not a second person.
+        ("Turner", "Councillor", "present", "substitute", None),
+        ("Underwood", "Councillor", "apologies", "member", None),
+        ("Vickers", "Councillor", "apologies", "member", None),
+        ("W Walsh", "Mr", "present", "co-opted", "Parent Governor Representative"),
+        # A councillor listed "in attendance" with officers is not an officer.
+        ("X Young", "Councillor", "present", "other", "Cabinet Member for Education"),
+        ("Z Abbott", None, "present", "officer", "Corporate Director, People"),
+        ("B Clarke", None, "present", "officer", "Scrutiny Officer"),
+    ]
+    turner = next(a for a in d.minutes.attendance if a.name == "Turner")
+    assert turner.replaces == "Underwood"
+    assert items(d) == [
+        ("1", "DECLARATIONS OF INTEREST", []),
+        (
+            "2",
+            "MINUTES",
+            [
+                "That the minutes of the meeting held on 8 December 2025 be approved as a correct record."
+            ],
+        ),
+        (
+            "3",
+            "CHILDREN IN CARE COUNCIL UPDATE",
+            [
+                "That the report be noted.",
+                "That the Committee's thanks be recorded to the young people who presented.",
+            ],
+        ),
+        (
+            "4",
+            "FOSTERING SERVICE ANNUAL REPORT",
+            [
+                "That the annual report be noted and that the Committee receives a further "
+                "update on recruitment in June 2026."
+            ],
+        ),
+    ]
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Quinn", "4")]
+
+
+def test_agenda_sub_items_sub_headings_and_part_b() -> None:
+    docs = parsed("county_board_agenda_sub_items_part_b.txt").documents
+    assert [d.kind for d in docs] == ["agenda"]
+    d = docs[0]
+    assert d.agenda is not None
+    assert (d.committee, d.council) == ("Corporate Parenting Board", "North Ledsham County Council")
+    assert meeting(d) == ("2026-01-22", "14:00", "The Boardroom, County Hall, Ledsham")
+    assert [(m.name, m.honorific, m.role) for m in d.agenda.membership] == [
+        ("A Whitfield", "County Councillor", "chair"),
+        ("B Yates", "County Councillor", "vice-chair"),
+        ("C Zubair", "County Councillor", "member"),
+        ("D Ashworth", "County Councillor", "member"),
+        ("E Booth", "County Councillor", "member"),
+    ]
+    assert [(i.number, i.title, i.pages, i.part) for i in d.agenda.items] == [
+        ("1", "Welcome and Apologies", None, "open"),
+        ("2", "Disclosures of Interest", None, "open"),
+        ("3", "Minutes of the Meeting held on 20 November 2025", "3-8", "open"),
+        ("4", "Sufficiency Strategy 2026-2029", "9-40", "open"),
+        ("5", "Corporate Parenting Pledge Refresh", "41-52", "open"),
+        ("6", "Performance Reports", None, "open"),
+        ("6.1", "Children Looked After Performance Scorecard", "53-60", "open"),
+        ("6.2", "Care Leavers Performance Scorecard", "61-66", "open"),
+        ("7", "Virtual School Headteacher's Report", "67-80", "open"),
+        ("8", "Individual Case Review", "81-90", "closed"),
+    ]
+    assert [(c.name, c.email, c.phone) for c in d.agenda.contacts] == [
+        ("Mark Oduya", "mark.oduya@northledsham.gov.uk", "01234 567890")
+    ]

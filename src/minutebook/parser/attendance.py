@@ -154,7 +154,10 @@ _CO_OPTED_ROLE = re.compile(
     r"(?i)\bco-?opted\b|\bparent\s+governor|\bdiocesan\b|\bdiocese\b|"
     r"\bchurch\s+(?:of\s+england\s+|catholic\s+|roman\s+catholic\s+)?representative"
 )
-_SUBSTITUTE_ROLE = re.compile(r"(?i)\s*substitut\w*(?:\s+(?:member|councillor))?\s+for\s+.+")
+_SUBSTITUTE_ROLE = re.compile(
+    r"(?i)\s*(?:substitut\w*(?:\s+(?:member|councillor))?\s+for|for|in\s+place\s+of|replacing)\s+.+"
+)
+_STANDING_IN = re.compile(r"(?i)(?:for|in\s+place\s+of|replacing)\s+(?P<who>\S.*)")
 
 
 def _capacity_for(
@@ -169,6 +172,10 @@ def _capacity_for(
             return "substitute", split_honorific(sub.group(1).strip())[1] or sub.group(1).strip()
         if re.search(r"(?i)\bsubstitute\b", role):
             return "substitute", None
+        standing_in = _STANDING_IN.fullmatch(role.strip())
+        if capacity == "substitute" and standing_in:
+            # Under a "Substitutes:" label: "(for Councillor X)", "(in place of X)".
+            return "substitute", split_honorific(standing_in["who"])[1] or standing_in["who"]
         if capacity == "member" and _CO_OPTED_ROLE.search(role):
             return "co-opted", None
         if capacity == "member" and re.search(r"(?i)\bward\b", role):
@@ -381,6 +388,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 # personal title ("Mrs S Arnold" -> "Councillor Mrs").
                 person = PersonName(person.name, _with_councillor(person.honorific), person.role)
             cap, replaces = _capacity_for(person, status, capacity)
+            if cap == "officer" and is_councillor(person.honorific):
+                cap = "other"  # a councillor "in attendance" (a cabinet member) is no officer
             if (
                 titled
                 and cap == "member"

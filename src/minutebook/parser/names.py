@@ -372,7 +372,12 @@ _STACKED_HONORIFICS = re.compile(rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)+")
 
 def _split_run_on_honorifics(text: str) -> list[str]:
     """ "Councillor A B (Chair) Councillor C D" -> one chunk per honorific."""
-    starts = [m.start() for m in _HONORIFIC_START.finditer(text)]
+    starts = [
+        m.start()
+        for m in _HONORIFIC_START.finditer(text)
+        # "Councillor A (for Councillor B)": a name in brackets belongs to the one before.
+        if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
+    ]
     # Stacked honorifics ("Councillor Dr X") start one chunk, not two.
     merged: list[int] = []
     for s in starts:
