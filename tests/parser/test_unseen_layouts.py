@@ -1663,3 +1663,53 @@ def test_agenda_sub_items_sub_headings_and_part_b() -> None:
     assert [(c.name, c.email, c.phone) for c in d.agenda.contacts] == [
         ("Mark Oduya", "mark.oduya@northledsham.gov.uk", "01234 567890")
     ]
+
+
+def test_a_public_report_with_an_exempt_appendix_stays_open() -> None:
+    docs = parsed("county_report_public_with_exempt_appendix.txt").documents
+    assert [d.kind for d in docs] == ["report"]
+    d = docs[0]
+    report = d.report
+    assert report is not None
+    assert d.title == "Placement Sufficiency and Stability: Quarter 3 Update"
+    assert (d.committee, d.council) == ("Corporate Parenting Panel", "Westbury County Council")
+    # "Status: Public (Appendix B is exempt ...)": the report is open, its appendix withheld.
+    assert report.classification == "open"
+    assert report.date == "2026-02-04"
+    assert report.wards == "All"  # "Electoral divisions:" are a county's wards
+    assert report.from_ == "Executive Director of Children's Services"
+    assert [r.text for r in report.recommendations] == [
+        "The Panel is asked to note the progress made against the Sufficiency Strategy action plan",
+        "The Panel is asked to agree the priorities for the next quarter set out in section 5",
+        "The Panel is asked to receive a further report in July 2026.",
+    ]
+    assert report.appendices == (
+        "Appendix A – Sufficiency action plan progress",
+        "Appendix B – Individual placement costs (exempt)",
+    )
+    assert [s.heading for s in report.sections][:7] == [
+        "Purpose of the report",
+        "Recommendations",
+        "Background",
+        "Placement stability",
+        "Priorities for Quarter 4",
+        "Financial implications",
+        "Appendices",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("Public (Appendix B is exempt under paragraph 1 of Schedule 12A)", "open"),
+        ("Open, with exempt appendices", "open"),
+        ("Exempt under paragraph 3 of Schedule 12A", "closed"),
+        ("Part exempt", "closed"),
+        ("Not for publication (Appendix 2 is exempt)", "closed"),
+        ("Public", "open"),
+    ],
+)
+def test_exempt_appendices_do_not_close_an_open_report(status: str, expected: str) -> None:
+    from minutebook.parser.report_header import _classification
+
+    assert _classification(status) == expected

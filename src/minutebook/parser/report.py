@@ -27,6 +27,7 @@ from minutebook.parser.sections import explode_long_lines, find_sections
 from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
 from minutebook.parser.workplan import extract_work_plan
 
+_NEXT_APPENDIX = re.compile(r"\s+(?=(?:Appendix|Annex|APPENDIX|ANNEX)\s+[A-Z0-9]{1,3}\b\s*[–—:\-])")
 _APPENDICES_HEADING = re.compile(
     r"^(?:appendices|appendix|list\s+of\s+appendices|attached\s+documents|attachments)\b",
     re.IGNORECASE,
@@ -65,10 +66,12 @@ def _appendices(
                         continue
                     out.append(": ".join(cells))
             continue
-        for line in section.text.split("\n"):
-            text = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", line.strip(), flags=re.IGNORECASE)
-            if text and not _NONE.match(text):
-                out.append(text)
+        for paragraph in section.text.split("\n"):
+            # Lines joined into one paragraph: "Appendix A – X Appendix B – Y" is two.
+            for line in _NEXT_APPENDIX.split(paragraph):
+                text = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", line.strip(), flags=re.IGNORECASE)
+                if text and not _NONE.match(text):
+                    out.append(text)
     return tuple(out)
 
 

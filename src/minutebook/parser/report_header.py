@@ -115,8 +115,9 @@ LABELS: tuple[_Label, ...] = (
     ),
     _label(
         "wards",
-        r"Wards?(?:\s*\(s\))?(?:(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?)?\s*:",
-        words=("Ward",),
+        r"(?:Wards?|(?i:electoral)\s+(?i:divisions?)|(?i:divisions?)(?=\s*(?:\(s\))?\s+(?i:affected)))"
+        r"(?:\s*\(s\))?(?:(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?)?\s*:",
+        words=("Ward", "ivision"),
     ),
     _label(
         "from",
@@ -294,7 +295,18 @@ def _looks_like_heading(text: str) -> bool:
     return len(text.split()) <= _HEADING_WORDS and not text.rstrip().endswith((".", ",", ";", ":"))
 
 
+# "Public (Appendix B is exempt ...)", "Open, with exempt appendices": the report itself is open.
+_EXEMPT_APPENDIX = re.compile(
+    r"\b(?:appendix|appendices|annex(?:es)?)\b[^.;()]{0,40}?\b(?:is|are)\s+"
+    r"(?:exempt|confidential|restricted|not\s+for\s+publication)"
+    r"|\b(?:exempt|confidential|restricted)\s+(?:appendix|appendices|annex(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _classification(value: str) -> str | None:
+    if _EXEMPT_APPENDIX.search(value) and _OPEN_WORDS.match(value.strip(" :-–(")):
+        return "open"  # an open report whose named appendices are withheld
     if _NOT_FOR_PUBLICATION_ANYWHERE.search(value):
         return "closed"
     if _NOT_EXEMPT.search(value):
