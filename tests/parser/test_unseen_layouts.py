@@ -1713,3 +1713,46 @@ def test_exempt_appendices_do_not_close_an_open_report(status: str, expected: st
     from minutebook.parser.report_header import _classification
 
     assert _classification(status) == expected
+
+
+def test_work_programme_of_meeting_labels_over_tabbed_bullets() -> None:
+    docs = parsed("work_programme_meeting_labels_tabbed_bullets.txt").documents
+    assert [(d.kind, d.subkind) for d in docs] == [("report", "work_plan")]
+    d = docs[0]
+    assert d.title == "Forward Work Programme 2026/27"
+    assert d.committee == "Corporate Parenting Committee"
+    # The first "Meeting:" date heads the plan's first entry; it is not this paper's date.
+    assert d.meeting.date is None
+    assert [(e.meeting_date, list(e.items)) for e in d.work_plan] == [
+        (
+            "2026-06-09",
+            [
+                "Virtual School Headteacher's Annual Report",
+                "Fostering Service Annual Report and Statement of Purpose",
+                "Children in Care Council – Update",
+            ],
+        ),
+        (
+            "2026-09-15",
+            [
+                "Independent Reviewing Officer Annual Report",
+                "Care Leavers Local Offer – Six-Month Review",
+            ],
+        ),
+        # "Items to be scheduled" ends the December list: its item has no date.
+        (
+            "2026-12-01",
+            [
+                "Placement Sufficiency Strategy – Progress Report",
+                "Health of Children in Care Annual Report",
+            ],
+        ),
+    ]
+
+
+def test_a_word_bullet_and_its_tab_are_a_bullet_not_a_table_row() -> None:
+    from minutebook.parser.normalise import untab_bullets
+
+    assert untab_bullets("•\tFirst\n  o\tSecond\n-\t12\t15\nA\tB") == (
+        "• First\n  o Second\n-\t12\t15\nA\tB"
+    )

@@ -398,6 +398,16 @@ def normalise_characters(text: str) -> str:
     return _clean_characters(text)
 
 
+# Word exports a bulleted paragraph as the bullet, a tab, then the text: that tab is no
+# table cell. (Not "-" or "*": a dash first in a row can be an empty table cell.)
+_BULLET_TAB = re.compile("(?m)^([ ]*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf0b7o])\t+(?=\\S)")
+
+
+def untab_bullets(text: str) -> str:
+    """ "•<tab>Item" -> "• Item"."""
+    return _BULLET_TAB.sub(r"\1 ", text) if "\t" in text else text
+
+
 def has_trailing_space(text: str) -> bool:
     return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
 

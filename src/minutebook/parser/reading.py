@@ -156,6 +156,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
         normalise_characters,
         strip_trailing_space_lines,
         unify_newlines,
+        untab_bullets,
     )
     from minutebook.parser.readers.markup import (
         has_inline_html,
@@ -169,7 +170,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
     text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
     del decoded
     text = unify_newlines(text)
-    text = normalise_characters(text)
+    text = untab_bullets(normalise_characters(text))
     markup = markdown or has_inline_html(text) or "&" in text
     if markup or has_trailing_space(text):
         lines = text.split("\n")

@@ -8,6 +8,7 @@ the audit trail (audit_trail), the appendices listed, and work-plan entries
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -25,7 +26,7 @@ from minutebook.parser.report_header import HeaderFields, extract_header
 from minutebook.parser.report_text import clean, dates_in, word_count
 from minutebook.parser.sections import explode_long_lines, find_sections
 from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
-from minutebook.parser.workplan import extract_work_plan
+from minutebook.parser.workplan import WORK_PLAN, extract_work_plan
 
 _NEXT_APPENDIX = re.compile(r"\s+(?=(?:Appendix|Annex|APPENDIX|ANNEX)\s+[A-Z0-9]{1,3}\b\s*[–—:\-])")
 _APPENDICES_HEADING = re.compile(
@@ -114,6 +115,24 @@ def _fallback_title(body: Sequence[Line], sections: Sequence[Section]) -> str | 
     return next((s.heading for s in sections if s.heading), None)
 
 
+def _work_plan_title(lines: Sequence[Line]) -> str | None:
+    """ "Forward Work Programme 2026/27" among the first lines of a work programme."""
+    firsts = [clean(ln.text) for ln in lines[:8] if clean(ln.text)][:3]
+    return next((t for t in firsts if WORK_PLAN.search(t) and word_count(t) <= 12), None)
+
+
+def _plan_lines(
+    block: Block, lines: Sequence[Line], body: Sequence[Line], header: HeaderFields
+) -> Sequence[Line]:
+    """Where the work plan is read: the body, or all the lines of a work programme whose
+    "header" is only its first "Meeting: <date>" line (no title, item, status or author)."""
+    if block.subkind == "work_plan" and not any(
+        (header.title, header.item_number, header.classification, header.from_, header.wards)
+    ):
+        return lines
+    return body
+
+
 def _label_line(lines: Sequence[Line], number: int | None) -> Line | None:
     if number is None:
         return None
@@ -172,7 +191,16 @@ def extract_report(block: Block) -> Document:
             key_decision=header.key_decision, span=span_of(carrying) if carrying else None
         )
     appendices = _appendices(body, sections, tables) or _inline_appendices(header.appendices)
-    title = header.title or _fallback_title(body, sections)
+    plan_lines = _plan_lines(block, lines, body, header)
+    plan = extract_work_plan(plan_lines)
+    if plan_lines is lines and plan and header.date == plan[0].meeting_date:
+        # That date heads the plan's first entry: it is not the date of this paper.
+        header = dataclasses.replace(header, date=None, meeting_name=None)
+    title = (
+        header.title
+        or (_work_plan_title(lines) if block.subkind == "work_plan" else None)
+        or _fallback_title(body, sections)
+    )
     committee = (
         _one_language(header.meeting_name.split(";")[0].strip())
         if header.meeting_name
@@ -205,7 +233,7 @@ def extract_report(block: Block) -> Document:
         meeting=MeetingRef(date=header.date),
         span=block.span,
         report=report,
-        work_plan=extract_work_plan(body),
+        work_plan=plan,
         part="closed" if header.classification == "closed" else "open",
         warnings=tuple(warnings),
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from minutebook.parser.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, parse_date
 from minutebook.parser.lines import Line
-from minutebook.parser.report_text import clean, strip_markup
+from minutebook.parser.report_text import clean, is_bullet, strip_markup
 
 # How far into a report its header may reach.
 HEADER_LINES = 40
@@ -369,8 +369,15 @@ def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
         )
         if gap > MAX_GAP_IN_HEADER:
             break
+        if hit.field in _ONCE_IN_A_HEADER and any(k.field == hit.field for k in kept):
+            # "Meeting: 9 June" ... "Meeting: 15 September": dates of a list (a work
+            # programme's meetings), not a header that names its meeting twice.
+            break
         kept.append(hit)
     return kept
+
+
+_ONCE_IN_A_HEADER = frozenset({"meeting_name", "date"})
 
 
 def extract_header(lines: Sequence[Line]) -> HeaderFields:
@@ -439,6 +446,8 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
                         break
                     values[hit.field] = f"{values[hit.field]} {' '.join(extra)}".strip()
                 elif hit.field in {"title", "from", "meeting_name"}:
+                    if is_bullet(texts[li]):
+                        break  # a list below the label, not its value wrapped
                     values[hit.field] = _join_continuation(values[hit.field], " ".join(extra))
                 elif hit.field in {"recommendations", "appendices"}:
                     # A label on a line of its own, its list on the lines below, up to the

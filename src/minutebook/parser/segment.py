@@ -22,6 +22,7 @@ from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import DocumentKind, DocumentSubkind
 from minutebook.parser.report_text import PAGE_LINE, short_text_cache
+from minutebook.parser.workplan import WORK_PLAN
 
 
 # Segmentation looks at each line several times (starts, classification, trimming).
@@ -79,7 +80,10 @@ MEETING_END = re.compile(
     r"\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\b|^\W*CHAIR(?:MAN)?\s*:",
     re.IGNORECASE,
 )
-WORK_PLAN = re.compile(r"\bwork\s*(?:plan|programme|program)\b|\bforward\s+plan\b", re.IGNORECASE)
+_BODY_NAME = re.compile(
+    r"\b(?:committee|panel|board|council|cabinet|forum|partnership|commission|authority)\b",
+    re.IGNORECASE,
+)
 PUBLICATION_DATE = re.compile(
     r"^(?:date(?:\s+of\s+publication)?|published)\s*:\s*\S", re.IGNORECASE
 )
@@ -261,9 +265,13 @@ def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]
     head = "\n".join(squashed[:25]).lower()
     if "decision" in head and (DECISION_NOTICE.search(head) or _DECISION_FIELD.search(head)):
         return "decision", "decision_notice"
-    title = next((t for t in squashed[:5] if t), "")
-    if len(title.split()) <= 12 and not title.endswith(".") and WORK_PLAN.search(title):
-        return "report", "work_plan"  # titled as a work programme or forward plan
+    # Titled as a work programme or forward plan (under the committee's name, perhaps).
+    titles = [t for t in squashed[:6] if t][:3]
+    for t in titles:
+        if len(t.split()) <= 12 and not t.endswith(".") and WORK_PLAN.search(t):
+            return "report", "work_plan"
+        if not _BODY_NAME.search(t):
+            break  # only the names of the committee or council may come before the title
     scores = {"minutes": 0, "agenda": 0, "report": 0}
     lined = "\n" + text
     if _report_header_labels(text):

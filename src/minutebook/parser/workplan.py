@@ -40,6 +40,7 @@ from minutebook.parser.report_text import (
     word_count,
 )
 
+WORK_PLAN = re.compile(r"\bwork\s*(?:plan|programme|program)\b|\bforward\s+plan\b", re.IGNORECASE)
 MAX_ITEM_WORDS = 25
 MAX_QUALIFIER_WORDS = 3
 MAX_DATE_LINE_CHARS = 120
@@ -63,6 +64,11 @@ class _Entry:
     lines: list[Line]
     items: list[tuple[str, Line]]
     from_table: bool = False
+
+
+_DATE_LABEL = re.compile(
+    r"(?i)^(?:(?:committee|panel|board)\s+)?(?:meeting(?:\s+date)?|date(?:\s+of\s+meeting)?)\s*:\s*"
+)
 
 
 @short_text_cache
@@ -254,6 +260,11 @@ def extract_work_plan(
             i += 1
             continue
         iso = _line_date(ln.text) if "\t" not in ln.text.strip() else None
+        if iso is None and _DATE_LABEL.match(ln.text.strip()):
+            # "Meeting: 9 June 2026" over a bulleted list (a header's "Meeting date:" is not).
+            nxt = _next_content(lines, i)
+            if nxt is not None and is_bullet(clean(nxt.text)):
+                iso = _line_date(_DATE_LABEL.sub("", ln.text.strip()))
         if iso is None and after is not None:
             iso = _date_without_year(ln.text, after)
         if iso is not None and _continues_previous(lines, i):
@@ -279,8 +290,10 @@ def extract_work_plan(
             text = clean(cur.text)
             if "\t" in cur.text.strip() or _line_date(cur.text) is not None:
                 break
-            if lead and not is_bullet(text):
-                break  # a resolution's list is bulleted; anything else ends it
+            if (lead or (entry.items and is_bullet(clean(entry.items[0][1].text)))) and not (
+                is_bullet(text)
+            ):
+                break  # a bulleted list (a resolution's, say) ends at its first other line
             if _ends_entry(lines, j):
                 break
             entry.items.append((_item_text(cur.text), cur))
