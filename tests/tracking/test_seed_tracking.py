@@ -227,3 +227,28 @@ def test_admin_lists_requests_for_staff(seeds, admin_client):
     response = admin_client.get("/admin/tracking/trackedrequest/")
     assert response.status_code == 200
     assert "sexual exploitation" in response.content.decode()
+
+
+def _tracking_rows() -> list[tuple[object, ...]]:
+    requests = TrackedRequest.objects.order_by("key").values_list(
+        "key", "status", "topic", "due_date", "delivered_meeting_id", "match_text"
+    )
+    figures = Figure.objects.order_by("key").values_list("key", "first_line", "last_line")
+    commitments = Commitment.objects.order_by("key").values_list("key", "first_line", "timescale")
+    return [*requests, *figures, *commitments]
+
+
+def test_texts_read_in_worker_processes_give_the_same_tracking(
+    seeds, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutebook.tracking import text_facts as tf
+
+    before = _tracking_rows()
+    assert len(before) > 50
+    # A big batch: figures, commitments and requests are read in worker processes, one
+    # committee ahead of the matching done here. Nothing may change.
+    monkeypatch.setattr(tf, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(tf.os, "cpu_count", lambda: 2)
+    counts = update_tracking(today=TODAY)
+    assert counts == seeds["counts"]
+    assert _tracking_rows() == before

@@ -42,3 +42,28 @@ def test_a_small_batch_is_read_in_this_process(seeds_dir: Path) -> None:
     assert reader.pool is None
     texts = _texts(seeds_dir)[:2]
     assert reader.submit(texts)() == [tf.text_facts(t) for t in texts]
+
+
+def test_worker_processes_find_the_same_requests_as_this_process(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from minutebook.tracking.requests_detect import detect_requests
+
+    items = [
+        (text, dt.date.fromisoformat(doc.meeting.date or "2020-01-01"), minuted)
+        for path in sorted(seeds_dir.iterdir())
+        for doc in parse_file(path).documents
+        if doc.minutes is not None
+        for item in doc.minutes.items
+        for text, minuted in [(r.text, False) for r in item.resolutions] + [(item.discussion, True)]
+    ]
+    here = [detect_requests(t, on, minuted=minuted) for t, on, minuted in items]
+    assert sum(len(found) for found in here) > 0  # the minutes ask for things
+    monkeypatch.setattr(tf, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(tf.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(tf, "REQUEST_CHUNK", 2)  # several tasks, results kept in order
+    with tf.TextFactsReader(len(items)) as reader:
+        assert reader.pool is not None
+        assert reader.submit_requests(items)() == here

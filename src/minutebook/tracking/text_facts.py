@@ -1,4 +1,5 @@
-"""What tracking reads from a paper's text alone, computed in worker processes for big batches.
+"""What tracking reads from texts alone (a paper's figures and commitments, the requests in
+minutes), computed in worker processes for big batches.
 
 No Django here: `text_facts` is a pure function of a text, so a batch's papers can be
 read in parallel (the machine's other cores are idle while tracking runs after a load)
@@ -8,6 +9,7 @@ texts, and are the same whether computed here or in a worker.
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -21,10 +23,12 @@ from minutebook.tracking.figures_extract import (
     extract_from_text,
     tables_in_text,
 )
+from minutebook.tracking.requests_detect import DetectedRequest, detect_requests
 
 # Below this many texts in one batch, starting worker processes costs more than it saves.
 PARALLEL_FROM = 48
 CHUNK = 8
+REQUEST_CHUNK = 64  # minutes and resolutions are short: more of them per task
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,10 @@ def text_facts(text: str) -> TextFacts:
 
 def _chunk_facts(texts: list[str]) -> list[TextFacts]:
     return [text_facts(t) for t in texts]
+
+
+def _chunk_requests(texts: list[tuple[str, dt.date, bool]]) -> list[list[DetectedRequest]]:
+    return [detect_requests(text, on, minuted=minuted) for text, on, minuted in texts]
 
 
 class TextFactsReader:
@@ -70,6 +78,19 @@ class TextFactsReader:
             for i in range(0, len(texts), CHUNK)
         ]
         return lambda: [facts for f in futures for facts in f.result()]
+
+    def submit_requests(
+        self, texts: Sequence[tuple[str, dt.date, bool]]
+    ) -> Callable[[], list[list[DetectedRequest]]]:
+        """`detect_requests(text, made_on, minuted=...)` of each, in order, like `submit`."""
+        if self.pool is None or len(texts) < 2:
+            done = _chunk_requests(list(texts))
+            return lambda: done
+        futures = [
+            self.pool.submit(_chunk_requests, list(texts[i : i + REQUEST_CHUNK]))
+            for i in range(0, len(texts), REQUEST_CHUNK)
+        ]
+        return lambda: [found for f in futures for found in f.result()]
 
     def close(self) -> None:
         if self.pool is not None:

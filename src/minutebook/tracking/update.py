@@ -12,8 +12,8 @@ import bisect
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.db.models import Q
@@ -59,20 +59,44 @@ def update_tracking(
     committees = list(committees)
     expected = m.Document.objects.filter(meeting__committee__in=committees).count()
     with transaction.atomic(), TextFactsReader(expected) as reader:
-        for committee in committees:
-            # Figures and commitments read the same papers: fetch their texts once, and read
-            # them (in worker processes, for a big batch) while requests are matched here.
+
+        def fetch(committee: m.Committee) -> _Ahead:
             committee_papers = list(papers(committee))
-            facts = reader.submit([paper.text for paper in committee_papers])
+            texts = _request_texts(committee)
+            return _Ahead(
+                committee_papers,
+                reader.submit([paper.text for paper in committee_papers]),
+                texts,
+                reader.submit_requests([(t, on, r is None) for _, r, t, on in texts]),
+            )
+
+        # Figures and commitments read the same papers: their texts are fetched once and read
+        # in worker processes (for a big batch) one committee ahead, so that the workers are
+        # reading the next committee's papers while this one's requests are matched here.
+        ahead = fetch(committees[0]) if committees else None
+        for k, committee in enumerate(committees):
+            assert ahead is not None
+            this = ahead
+            ahead = fetch(committees[k + 1]) if k + 1 < len(committees) else None
             meetings = Meetings(committee)
             counts["work_plan_entries_from_resolutions"] += sync_resolution_work_plan(
                 committee, meetings
             )
-            counts.update(update_requests(committee, today, meetings))
-            read = facts()
-            counts["figures"] += update_figures(committee, committee_papers, read)
-            counts["commitments"] += update_commitments(committee, committee_papers, read)
+            counts.update(update_requests(committee, today, meetings, (this.texts, this.requests)))
+            read = this.facts()
+            counts["figures"] += update_figures(committee, this.papers, read)
+            counts["commitments"] += update_commitments(committee, this.papers, read)
     return dict(counts)
+
+
+@dataclass
+class _Ahead:
+    """A committee's texts, read from the database and submitted to the readers."""
+
+    papers: list[PaperText]
+    facts: Callable[[], list[TextFacts]]
+    texts: list[RequestText]
+    requests: Callable[[], list[list[DetectedRequest]]]
 
 
 class Meetings:
@@ -158,10 +182,13 @@ def sync_resolution_work_plan(committee: m.Committee, meetings: Meetings | None 
 # -- requests ----------------------------------------------------------------------------------
 
 
-def _detected(
-    committee: m.Committee,
-) -> list[tuple[str, DetectedRequest, m.Minute, m.Resolution | None]]:
-    out: list[tuple[str, DetectedRequest, m.Minute, m.Resolution | None]] = []
+RequestText = tuple[m.Minute, "m.Resolution | None", str, dt.date]
+
+
+def _request_texts(committee: m.Committee) -> list[RequestText]:
+    """Where requests are read from, in order: each minute's resolutions, then its discussion
+    (resolution None)."""
+    out: list[RequestText] = []
     minutes = (
         m.Minute.objects.filter(meeting__committee=committee)
         .select_related("meeting")
@@ -170,17 +197,34 @@ def _detected(
     )
     for minute in minutes:
         made_on = minute.meeting.date
-        from_resolutions: list[set[str]] = []
         for resolution in minute.resolutions.all():
-            for i, found in enumerate(detect_requests(resolution.text, made_on)):
-                out.append((f"res:{resolution.pk}:{i}", found, minute, resolution))
-                from_resolutions.append(topic_words(found.sentence))
-        for i, found in enumerate(detect_requests(minute.discussion, made_on, minuted=True)):
-            words = topic_words(found.sentence)
+            out.append((minute, resolution, resolution.text, made_on))
+        out.append((minute, None, minute.discussion, made_on))
+    return out
+
+
+def _detected(
+    texts: Sequence[RequestText], found: Sequence[list[DetectedRequest]]
+) -> list[tuple[str, DetectedRequest, m.Minute, m.Resolution | None]]:
+    """The requests found in `texts` (`found[i]`: `detect_requests` of text i), keyed by
+    where they were read."""
+    out: list[tuple[str, DetectedRequest, m.Minute, m.Resolution | None]] = []
+    from_resolutions: list[set[str]] = []
+    current: int | None = None
+    for (minute, resolution, _, _), requests in zip(texts, found, strict=True):
+        if minute.pk != current:
+            current, from_resolutions = minute.pk, []
+        if resolution is not None:
+            for i, request in enumerate(requests):
+                out.append((f"res:{resolution.pk}:{i}", request, minute, resolution))
+                from_resolutions.append(topic_words(request.sentence))
+            continue
+        for i, request in enumerate(requests):
+            words = topic_words(request.sentence)
             # The same request minuted in the discussion and then resolved is one request.
             if any(words and len(words & other) / len(words) >= 0.6 for other in from_resolutions):
                 continue
-            out.append((f"min:{minute.pk}:{i}", found, minute, None))
+            out.append((f"min:{minute.pk}:{i}", request, minute, None))
     return out
 
 
@@ -212,16 +256,25 @@ class _Context:
 
 
 def update_requests(
-    committee: m.Committee, today: dt.date, meetings: Meetings | None = None
+    committee: m.Committee,
+    today: dt.date,
+    meetings: Meetings | None = None,
+    read: tuple[list[RequestText], Callable[[], list[list[DetectedRequest]]]] | None = None,
 ) -> Counter[str]:
+    """`read`: the committee's request texts and their detection, if already submitted."""
     counts: Counter[str] = Counter()
     meetings = meetings or Meetings(committee)
+    if read is None:
+        texts = _request_texts(committee)
+        detections = [detect_requests(t, on, minuted=r is None) for _, r, t, on in texts]
     context = _Context(committee, meetings, today)
+    if read is not None:
+        texts, detections = read[0], read[1]()
     existing = {r.key: r for r in TrackedRequest.objects.filter(committee=committee)}
     kept: set[str] = set()
     new: list[TrackedRequest] = []
     changed: list[TrackedRequest] = []
-    for key, found, minute, resolution in _detected(committee):
+    for key, found, minute, resolution in _detected(texts, detections):
         made_on = minute.meeting.date
         row = existing.get(key)
         before = [getattr(row, name) for name in _REQUEST_FIELDS] if row is not None else None
