@@ -195,10 +195,11 @@ def test_present_councillors_a_b_and_c() -> None:
         ("M.R. Wilkinson", "Councillor Mrs", "member", None),
         # "Also present:" under item (c): attending for that item.
         ("I. Gardner", "Mr", "other", "Other Person"),
+        # The director of a company is not the council's officer.
         (
             "J. Kelly",
             "Ms",
-            "officer",
+            "other",
             "Director of Balmoral Quays (Apartments) Management Company Ltd",
         ),
         (

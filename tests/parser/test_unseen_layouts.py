@@ -1756,3 +1756,34 @@ def test_a_word_bullet_and_its_tab_are_a_bullet_not_a_table_row() -> None:
     assert untab_bullets("•\tFirst\n  o\tSecond\n-\t12\t15\nA\tB") == (
         "• First\n  o Second\n-\t12\t15\nA\tB"
     )
+
+
+def test_board_members_one_per_line_with_commas_in_their_roles() -> None:
+    d = only_minutes("health_wellbeing_board_minutes_dash_roles.txt")
+    assert d.committee == "Health and Wellbeing Board"
+    assert meeting(d) == ("2026-02-19", "14:00", "County Hall, Marlow")
+    assert attendance(d) == [
+        ("Anne Bell", "Councillor", "present", "member", "Chair"),
+        # A comma in the role after the dash does not split the line into two people.
+        (
+            "Bhavesh Patel",
+            "Dr",
+            "present",
+            "member",
+            "Clinical Lead, Marlow Integrated Care Board; Vice-Chair",
+        ),
+        ("Carl Dunn", "Councillor", "present", "member", "Cabinet Member for Adult Social Care"),
+        ("Claire Rowe", None, "present", "officer", "Director of Public Health"),
+        # The chief executive of another body is not the council's officer.
+        ("Dev Singh", None, "present", "other", "Chief Executive, Healthwatch Marlow"),
+        ("Emma Tate", None, "present", "officer", "Democratic Services Officer"),
+        ("Frank Usher", None, "apologies", "member", "Chief Constable's representative"),
+    ]
+    assert items(d) == [
+        ("12", "DECLARATIONS OF INTEREST", []),
+        (
+            "13",
+            "JOINT HEALTH AND WELLBEING STRATEGY REFRESH",
+            ["That the draft strategy be approved for consultation."],
+        ),
+    ]

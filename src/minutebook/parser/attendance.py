@@ -187,10 +187,21 @@ def _one_per_line(texts: Sequence[str]) -> bool:
     if len(texts) < 2:
         return False
     for t in texts:
-        bare = re.sub(r"\([^()]*\)", "", t)
-        if len(t) > 80 or "," in bare or re.search(r"\band\b", bare.split(" - ")[0]):
+        # "Dr A Patel – Clinical Lead, Integrated Care Board": a comma in the role after the
+        # dash does not make the line a list of names.
+        name_part = _ROLE_DASH.split(re.sub(r"\([^()]*\)", "", t), maxsplit=1)[0]
+        if len(t) > 80 or "," in name_part or re.search(r"\band\b", name_part):
             return False
     return True
+
+
+_ROLE_DASH = re.compile(r"\s+[-–—]\s+")
+# Bodies other than the council whose staff sit on boards and panels.
+_OUTSIDE_BODY = re.compile(
+    r"\b(?:NHS|Healthwatch|Police|Constabulary|Integrated\s+Care|ICB|CCG|Foundation\s+Trust|"
+    r"Ltd|Limited|plc|University|College|Fire\s+and\s+Rescue|Housing\s+Association|"
+    r"Probation|Chamber\s+of\s+Commerce|Diocese|Diocesan)\b"
+)
 
 
 def _with_councillor(honorific: str | None) -> str:
@@ -411,6 +422,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 and not re.search(r"(?i)\b(?:cabinet|portfolio|member)\b", role)
                 # A party's representative at a hearing is not the council's officer.
                 and not re.search(r"(?i)\bfor\s+the\s+(?:applicant|objector|appellant)", role)
+                # Nor is the officer of another body ("Chief Executive, Healthwatch X").
+                and not _OUTSIDE_BODY.search(role)
             ):
                 cap = "officer"
             if cap == "officer" and role:
