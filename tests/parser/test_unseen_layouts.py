@@ -1787,3 +1787,15 @@ def test_board_members_one_per_line_with_commas_in_their_roles() -> None:
             ["That the draft strategy be approved for consultation."],
         ),
     ]
+
+
+def test_two_declarations_in_one_paragraph_and_two_declarers_in_one() -> None:
+    d = only_minutes("panel_minutes_declarations_two_to_a_paragraph.txt")
+    assert d.minutes is not None
+    assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [
+        ("Lewis", "4", "other"),
+        ("Murphy", "4", "other"),
+        ("Osei", "5", "pecuniary"),
+    ]
+    osei = d.minutes.declarations[2]
+    assert osei.text.startswith("Councillor Osei declared a disclosable pecuniary interest")

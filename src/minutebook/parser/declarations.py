@@ -135,6 +135,30 @@ def _table(lines: Sequence[Line]) -> list[Declaration] | None:
     return None
 
 
+# "Councillors Lewis and Murphy declared ...": the names before the last one.
+_PLURAL_BEFORE = re.compile(
+    rf"(?:Councillors|Cllrs\.?|County\s+Councillors)\s+(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD})?"
+    rf"(?:\s*,\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?)*)\s+(?:and|&)\s+$"
+)
+
+
+def _declarers(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
+    """(where the statement starts, the names declaring) for a `DECLARER` match."""
+    start, declarer = m.start(), m["name"]
+    cut = declarer.rfind(". ")
+    if cut >= 0:  # "... for the Council. Councillor Osei declared": the last sentence's name
+        start, declarer = start + cut + 2, declarer[cut + 2 :]
+    plural = _PLURAL_BEFORE.search(text, 0, start)
+    if plural is not None and not split_person(declarer).honorific:
+        names = [n.strip() for n in plural["names"].split(",")] + [declarer.strip()]
+        return plural.start(), [n for n in names if n]
+    person = split_person(declarer)
+    name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)
+    if looks_like_person(name) and (person.honorific or len(name.split()) >= 2):
+        return start, [name]
+    return start, []
+
+
 def extract_declarations(
     lines: Sequence[Line], item_number: str | None = None
 ) -> list[Declaration]:
@@ -175,27 +199,32 @@ def _declaration(
         if "declar" in low or "disclos" in low or "advised" in low or "transparency" in low
         else None
     )
-    if m:
-        person = split_person(m["name"])
-        name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)
-        if looks_like_person(name) and (person.honorific or len(name.split()) >= 2):
-            said = sentence_from(text, m.start())
-            following = text[m.start() + len(said) :].lstrip(". ")
-            if re.match(r"(?:This|It|He|She|They|The\s+interest)\b", following):
-                said = f"{said}. {sentence_from(following, 0)}"
-            # "In relation to item 11.1, Councillor X advised ...": the item comes first.
-            items = _items_of(said) if ITEM_REF.search(said) else _items_of(text)
-            found.extend(
-                Declaration(
-                    name=name,
-                    item=item,
-                    text=said.strip().rstrip(".") + ".",
-                    span=span_of(src),
-                    kind=_kind(text),
-                )
-                for item in items
+    declared = False
+    # Several declarers may share one paragraph (lines not separated by a blank line).
+    for match in DECLARER.finditer(text) if m else ():
+        start, names = _declarers(text, match)
+        if not names:
+            continue
+        said = sentence_from(text, start)
+        following = text[start + len(said) :].lstrip(". ")
+        if re.match(r"(?:This|It|He|She|They|The\s+interest)\b", following):
+            said = f"{said}. {sentence_from(following, 0)}"
+        # "In relation to item 11.1, Councillor X advised ...": the item comes first.
+        items = _items_of(said) if ITEM_REF.search(said) else _items_of(text)
+        found.extend(
+            Declaration(
+                name=name,
+                item=item,
+                text=said.strip().rstrip(".") + ".",
+                span=span_of(src),
+                kind=_kind(said),
             )
-            return
+            for name in names
+            for item in items
+        )
+        declared = True
+    if declared:
+        return
     if ALL_DECLARED.match(text):
         found.extend(
             Declaration(
