@@ -42,7 +42,7 @@ def test_apologies_and_substitutes_in_sentences() -> None:
     assert rows(source) == [
         ("Mary Smith", "Councillor", "apologies", "member", None, None),
         ("J. Doe", "Mr", "apologies", "member", None, None),
-        ("Tom Green", "Councillor", "present", "substitute", None, "Councillor Mary Smith"),
+        ("Tom Green", "Councillor", "present", "substitute", None, "Mary Smith"),
     ]
 
 

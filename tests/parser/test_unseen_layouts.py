@@ -1799,3 +1799,27 @@ def test_two_declarations_in_one_paragraph_and_two_declarers_in_one() -> None:
     ]
     osei = d.minutes.declarations[2]
     assert osei.text.startswith("Councillor Osei declared a disclosable pecuniary interest")
+
+
+def test_apologies_and_a_substitution_told_in_sentences() -> None:
+    d = only_minutes("committee_minutes_apologies_and_substitution_sentences.txt")
+    assert d.minutes is not None
+    assert d.committee == "Corporate Parenting Committee"
+    assert meeting(d)[:2] == ("2026-02-25", "10:30")
+    assert d.minutes.end_time == "12:15"
+    assert attendance(d) == [
+        ("S Adams", "Councillor", "present", "member", "Chair"),
+        ("T Brooks", "Councillor", "present", "member", None),
+        ("U Clarke", "Councillor", "present", "member", None),
+        ("V Dale", "Councillor", "present", "member", None),
+        ("W Ellis", "Councillor", "present", "substitute", None),
+        ("Y Fox", None, "present", "officer", "Assistant Director, Children's Social Care"),
+        ("Z Gray", None, "present", "officer", "Committee Clerk"),
+        ("H Irving", "Councillor", "apologies", "member", None),
+        ("J Knox", "Councillor", "apologies", "member", None),
+        # "Councillors ..." does not reach a co-opted member named after them.
+        ("L Moss", "Mrs", "apologies", "co-opted", "co-opted member"),
+    ]
+    ellis = next(a for a in d.minutes.attendance if a.name == "W Ellis")
+    assert ellis.replaces == "J Knox"  # the member, without "Councillor"
+    assert items(d)[2] == ("47", "ADOPTION SERVICE HALF-YEAR REPORT", ["That the report be noted."])

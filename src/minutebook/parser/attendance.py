@@ -680,7 +680,8 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
             person = split_person(m["name"])
             if re.match(r"(?i)(?:the|a|an)\b", person.name) or not person.name:
                 continue
-            replaces = m["for"].strip() if m["for"] else None
+            # "substitute for Councillor J Knox": the member replaced is "J Knox".
+            replaces = (split_person(m["for"].strip()).name or None) if m["for"] else None
             if replaces is None and "absence" in m.group(0):
                 replaces = last_apology
             out.append(

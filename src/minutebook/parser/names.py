@@ -505,7 +505,12 @@ def split_name_list(text: str) -> list[PersonName]:
                 continue
             if shared_honorific and person.honorific is None:
                 person = PersonName(person.name, shared_honorific, person.role)
-            elif shared_honorific and not re.search(r"(?i)councillor|cllr", person.honorific or ""):
+            elif (
+                shared_honorific
+                and not re.search(r"(?i)councillor|cllr", person.honorific or "")
+                # "... and Mrs C (co-opted member)": a co-opted member is no councillor.
+                and not (person.role and re.search(r"(?i)\bco-?opt", person.role))
+            ):
                 # "Councillors A, B and Mrs C": the plural covers C too.
                 person = PersonName(
                     person.name, f"{shared_honorific} {person.honorific}", person.role
