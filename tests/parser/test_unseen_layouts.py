@@ -1823,3 +1823,22 @@ def test_apologies_and_a_substitution_told_in_sentences() -> None:
     ellis = next(a for a in d.minutes.attendance if a.name == "W Ellis")
     assert ellis.replaces == "J Knox"  # the member, without "Councillor"
     assert items(d)[2] == ("47", "ADOPTION SERVICE HALF-YEAR REPORT", ["That the report be noted."])
+
+
+def test_supplementary_agenda_with_its_pages_in_a_column() -> None:
+    docs = parsed("supplementary_agenda_pages_cell.txt").documents
+    assert [(d.kind, d.subkind) for d in docs] == [("agenda", "supplemental_agenda")]
+    d = docs[0]
+    assert d.agenda is not None and d.agenda.supplement == 2
+    assert (d.committee, d.council, d.meeting.date) == (
+        "Corporate Parenting Board",
+        "Rushby Metropolitan Borough Council",
+        "2026-03-17",
+    )
+    assert [(i.number, i.title, i.pages) for i in d.agenda.items] == [
+        (
+            "8",
+            "Ofsted Inspection of Local Authority Children's Services (ILACS) – Outcome Letter",
+            "101-118",
+        )
+    ]

@@ -28,6 +28,8 @@ PAGE_RANGE = re.compile(r"^(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?$")
 PAGES_IN_TITLE = re.compile(
     r"\s*\(\s*pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*\)", re.I
 )
+# "(Pages 101 - 118)" in a column of its own.
+PAGES_CELL = re.compile(r"^\(?\s*pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*\)?$", re.I)
 TIME_IN_TITLE = re.compile(
     r"\s*\(\s*(?P<t>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[.:]\d{2})\s*\)", re.I
 )
@@ -205,9 +207,12 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             cm = ITEM_CELL.match(cells[0])
             assert cm is not None
             number, title = cm["num"], cells[1]
-            if len(cells) >= 3 and PAGE_RANGE.match(cells[-1]):
-                pm = PAGE_RANGE.match(cells[-1])
-                assert pm is not None
+            pm = (
+                (PAGE_RANGE.match(cells[-1]) or PAGES_CELL.match(cells[-1]))
+                if len(cells) >= 3
+                else None
+            )
+            if pm is not None:
                 pages = _pages(pm["a"], pm["b"])
                 if "\t" not in line.text:
                     # Laid out with spaces: a wide gap inside the title split it too.
