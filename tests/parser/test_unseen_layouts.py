@@ -1842,3 +1842,29 @@ def test_supplementary_agenda_with_its_pages_in_a_column() -> None:
             "101-118",
         )
     ]
+
+
+def test_word_minutes_with_attendees_label_and_a_time_range() -> None:
+    d = only_minutes("governing_body_minutes_attendees_time_range.txt")
+    assert d.minutes is not None
+    assert d.committee == "Virtual School Governing Body"
+    assert meeting(d) == ("2026-03-12", "14:00", "Microsoft Teams")
+    assert d.meeting.online is True
+    assert d.minutes.end_time == "16:15"  # the end of "Time: 14:00 – 16:15"
+    assert attendance(d) == [
+        # Whoever chairs the meeting sits on the body, whatever her post.
+        ("Jo Ashby", None, "present", "member", "Virtual School Headteacher; Chair"),
+        ("Rob Bates", "Cllr", "present", "member", "Lead Member for Children"),
+        ("Sam Carter", None, "present", "member", "Designated Teacher Representative"),
+        ("Tara Dean", None, "present", "member", "Social Worker Representative"),
+        ("Uma Evans", None, "apologies", "officer", "Director of Education"),
+    ]
+    assert items(d) == [
+        ("1", "Welcome and introductions", []),
+        (
+            "2",
+            "Pupil Premium Plus spending 2025/26",
+            ["the allocation to schools for the summer term."],
+        ),
+        ("3", "Any other business", []),
+    ]

@@ -196,6 +196,7 @@ def _one_per_line(texts: Sequence[str]) -> bool:
 
 
 _ROLE_DASH = re.compile(r"\s+[-–—]\s+")
+_CHAIRING = re.compile(r"(?i)(?:^|;\s*)(?:vice[- ]?)?chair(?:man|person|woman)?\s*$")
 # Bodies other than the council whose staff sit on boards and panels.
 _OUTSIDE_BODY = re.compile(
     r"\b(?:NHS|Healthwatch|Police|Constabulary|Integrated\s+Care|ICB|CCG|Foundation\s+Trust|"
@@ -424,6 +425,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 and not re.search(r"(?i)\bfor\s+the\s+(?:applicant|objector|appellant)", role)
                 # Nor is the officer of another body ("Chief Executive, Healthwatch X").
                 and not _OUTSIDE_BODY.search(role)
+                # Whoever chairs the meeting sits on the body ("Jo Ashby (Chair) – Headteacher").
+                and not _CHAIRING.search(role)
             ):
                 cap = "officer"
             if cap == "officer" and role:

@@ -125,7 +125,7 @@ _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)*)([a-z0-9-]+)\.gov\.(?:uk|wales|scot)
 
 COMMITTEE_WORDS = re.compile(
     r"\b(?:committee|sub-committee|panel|board|cabinet|council|forum|executive|commission|"
-    r"assembly|partnership|meeting|scrutiny|group|authority)\b",
+    r"assembly|partnership|meeting|scrutiny|group|authority|governing\s+body)\b",
     re.IGNORECASE,
 )
 
@@ -380,6 +380,8 @@ def clean_committee(text: str) -> str | None:
         text = text[: dates[0][0]]
     text = re.sub(r"\([^()]*\)?", " ", text)
     text = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", "", text)
+    # "Virtual School Governing Body – Minutes": the body, not the kind of paper.
+    text = re.sub(r"(?i)\s[-–—]\s*(?:minutes|agenda|notes)\s*$", "", text.strip())
     text = re.sub(r"\s[-–—]\s*$|[-–—,:]\s*$", "", text.strip())
     text = re.sub(r"[-–—]\s*$", "", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" -–—,:.")

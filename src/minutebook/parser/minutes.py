@@ -406,7 +406,18 @@ def end_time(lines: Sequence[Line]) -> str | None:
             t = parse_time(m["t"]) or parse_time(plain(line.text)[m.start() :])
             if t:
                 return t
+    # "Time: 14:00 – 16:15" in the heading: the meeting's start and end.
+    for line in lines[:15]:
+        r = _TIME_RANGE.match(plain(line.text))
+        if r:
+            return parse_time(r["end"])
     return None
+
+
+_TIME_RANGE = re.compile(
+    r"(?i)^\W*time\s*:\s*(?P<start>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*"
+    r"(?:[-–—]|to|until)\s*(?P<end>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*$"
+)
 
 
 def _after_minutes_marker(body: Sequence[Line]) -> Sequence[Line]:

@@ -163,6 +163,9 @@ _CONTENT_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     for kind, keyword, pattern in (
         ("minutes", "minutes", r"\n[ \t]*minutes\s*:?[ \t]*$"),
         ("minutes", "present", r"\n[^\w\n]*present\s*:"),
+        # "Attendees:" (minutes typed in Word), "Virtual School Governing Body – Minutes".
+        ("minutes", "attendees", r"\n[^\w\n]*attendees\s*:"),
+        ("minutes", "minutes", r"\n[^\n]{3,80}\s[-–—]\s*minutes[ \t]*$"),
         ("minutes", "resolved", r"\bresolved\b"),
         (
             "minutes",
