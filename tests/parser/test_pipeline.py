@@ -150,3 +150,17 @@ def test_a_parse_result_survives_pickling_as_ingest_workers_send_it() -> None:
     again = pickle.loads(pickle.dumps(result))
     assert again == result and again.to_json() == result.to_json()
     assert again.documents and type(again.documents[0]) is type(result.documents[0])
+
+
+def test_every_parser_model_pickles_through_its_constructor() -> None:
+    # A model missing from models.py's copyreg list would fail only in the compiled build,
+    # and only where ingest workers send it back.
+    import copyreg
+
+    from minutebook.parser import models
+
+    classes = [
+        v for v in vars(models).values() if isinstance(v, type) and dataclasses.is_dataclass(v)
+    ]
+    assert len(classes) >= 20
+    assert [c.__name__ for c in classes if c not in copyreg.dispatch_table] == []

@@ -25,11 +25,10 @@ from minutebook.parser.report_text import title_marks_exempt
 ITEM_CELL = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?$")
 ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?\s+(?P<title>\S.*)$")
 PAGE_RANGE = re.compile(r"^(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?$")
-PAGES_IN_TITLE = re.compile(
-    r"\s*\(\s*pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*\)", re.I
-)
+_PAGES = r"pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?"
+PAGES_IN_TITLE = re.compile(rf"\s*\(\s*{_PAGES}\s*\)", re.I)
 # "(Pages 101 - 118)" in a column of its own.
-PAGES_CELL = re.compile(r"^\(?\s*pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?\s*\)?$", re.I)
+PAGES_CELL = re.compile(rf"^\(?\s*{_PAGES}\s*\)?$", re.I)
 TIME_IN_TITLE = re.compile(
     r"\s*\(\s*(?P<t>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[.:]\d{2})\s*\)", re.I
 )

@@ -154,10 +154,12 @@ _CO_OPTED_ROLE = re.compile(
     r"(?i)\bco-?opted\b|\bparent\s+governor|\bdiocesan\b|\bdiocese\b|"
     r"\bchurch\s+(?:of\s+england\s+|catholic\s+|roman\s+catholic\s+)?representative"
 )
-_SUBSTITUTE_ROLE = re.compile(
-    r"(?i)\s*(?:substitut\w*(?:\s+(?:member|councillor))?\s+for|for|in\s+place\s+of|replacing)\s+.+"
-)
-_STANDING_IN = re.compile(r"(?i)(?:for|in\s+place\s+of|replacing)\s+(?P<who>\S.*)")
+# "substitute for Councillor X"; under a "Substitutes:" label, "for X", "in place of X".
+_SUBSTITUTE_FOR = r"substitut\w*(?:\s+(?:member|councillor))?\s+for"
+_STANDING_IN_FOR = r"for|in\s+place\s+of|replacing"
+_SUBSTITUTE_ROLE = re.compile(rf"(?i)\s*(?:{_SUBSTITUTE_FOR}|{_STANDING_IN_FOR})\s+.+")
+_SUBSTITUTE_NAMING = re.compile(rf"(?i)\b{_SUBSTITUTE_FOR}\s+(?P<who>.+)$")
+_STANDING_IN = re.compile(rf"(?i)(?:{_STANDING_IN_FOR})\s+(?P<who>\S.*)")
 
 
 def _capacity_for(
@@ -166,10 +168,10 @@ def _capacity_for(
     role = person.role
     replaces: str | None = None
     if role:
-        sub = re.search(r"(?i)\bsubstitut\w*(?:\s+(?:member|councillor))?\s+for\s+(.+)$", role)
+        sub = _SUBSTITUTE_NAMING.search(role)
         if sub:
             # "substitute for Councillor Lisa Vance": the member is "Lisa Vance".
-            return "substitute", split_honorific(sub.group(1).strip())[1] or sub.group(1).strip()
+            return "substitute", split_honorific(sub["who"].strip())[1] or sub["who"].strip()
         if re.search(r"(?i)\bsubstitute\b", role):
             return "substitute", None
         standing_in = _STANDING_IN.fullmatch(role.strip())

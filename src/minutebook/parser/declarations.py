@@ -194,14 +194,14 @@ def _declaration(
     """The declaration (or "none declared") one statement records, added to its list."""
     low = text.lower()
     # The declarer pattern is slow to search for; most paragraphs lack its verbs.
-    m = (
-        DECLARER.search(text)
+    # Several declarers may share one paragraph (lines not separated by a blank line).
+    matches = (
+        list(DECLARER.finditer(text))
         if "declar" in low or "disclos" in low or "advised" in low or "transparency" in low
-        else None
+        else []
     )
     declared = False
-    # Several declarers may share one paragraph (lines not separated by a blank line).
-    for match in DECLARER.finditer(text) if m else ():
+    for match in matches:
         start, names = _declarers(text, match)
         if not names:
             continue
@@ -236,7 +236,7 @@ def _declaration(
     none = NONE_DECLARED.search(text) and not re.match(
         r"(?i)(?:to|members\s+to|any\s+member)\b", text
     )
-    role = ROLE_DECLARER.search(text) if m and not none and "the " in low else None
+    role = ROLE_DECLARER.search(text) if matches and not none and "the " in low else None
     if role:
         found.extend(
             Declaration(

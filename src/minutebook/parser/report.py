@@ -26,7 +26,7 @@ from minutebook.parser.report_header import HeaderFields, extract_header
 from minutebook.parser.report_text import clean, dates_in, word_count
 from minutebook.parser.sections import explode_long_lines, find_sections
 from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
-from minutebook.parser.workplan import WORK_PLAN, extract_work_plan
+from minutebook.parser.workplan import extract_work_plan, work_plan_title
 
 _NEXT_APPENDIX = re.compile(r"\s+(?=(?:Appendix|Annex|APPENDIX|ANNEX)\s+[A-Z0-9]{1,3}\b\s*[–—:\-])")
 _APPENDICES_HEADING = re.compile(
@@ -115,12 +115,6 @@ def _fallback_title(body: Sequence[Line], sections: Sequence[Section]) -> str | 
     return next((s.heading for s in sections if s.heading), None)
 
 
-def _work_plan_title(lines: Sequence[Line]) -> str | None:
-    """ "Forward Work Programme 2026/27" among the first lines of a work programme."""
-    firsts = [clean(ln.text) for ln in lines[:8] if clean(ln.text)][:3]
-    return next((t for t in firsts if WORK_PLAN.search(t) and word_count(t) <= 12), None)
-
-
 def _plan_lines(
     block: Block, lines: Sequence[Line], body: Sequence[Line], header: HeaderFields
 ) -> Sequence[Line]:
@@ -198,7 +192,11 @@ def extract_report(block: Block) -> Document:
         header = dataclasses.replace(header, date=None, meeting_name=None)
     title = (
         header.title
-        or (_work_plan_title(lines) if block.subkind == "work_plan" else None)
+        or (
+            work_plan_title([clean(ln.text) for ln in lines[:8]])
+            if block.subkind == "work_plan"
+            else None
+        )
         or _fallback_title(body, sections)
     )
     committee = (

@@ -354,6 +354,10 @@ def _item_number(value: str) -> str | None:
 MAX_GAP_IN_HEADER = 10
 
 
+# Fields a header names once: labelled again below, they begin something else.
+_ONCE_IN_A_HEADER = frozenset({"meeting_name", "date"})
+
+
 def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
     """The hits of the header: those before the first gap of more than MAX_GAP_IN_HEADER
     non-blank lines without a label."""
@@ -375,9 +379,6 @@ def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
             break
         kept.append(hit)
     return kept
-
-
-_ONCE_IN_A_HEADER = frozenset({"meeting_name", "date"})
 
 
 def extract_header(lines: Sequence[Line]) -> HeaderFields:

@@ -70,19 +70,16 @@ def _plain(text: str) -> str:
 def _clean_post(post: str) -> str:
     post = post.strip()
     post = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", post)
-    # "RESOLVED (unanimously) that ...", "RESOLVED (by 6 votes to 2) that ...": the vote.
-    post = re.sub(
-        r"^\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?[^()]*)\)\s*[:\-–—]?\s*",
-        "",
-        post,
-        flags=re.I,
-    )
-    # "RESOLVED UNANIMOUSLY: That ...", "RESOLVED nem. con. that ...": the vote, unbracketed.
-    post = re.sub(
-        r"^(?:unanimously|nem\.?\s*con\.?)(?=[\s:\-–—])\s*(?::-?|[\-–—])?\s*", "", post, flags=re.I
-    )
-    post = post.strip()
-    return post
+    return _VOTE.sub("", post).strip()
+
+
+# "RESOLVED (unanimously) that ...", "RESOLVED (by 6 votes to 2) that ...", and unbracketed
+# "RESOLVED UNANIMOUSLY: That ...", "RESOLVED nem. con. that ...": the vote.
+_VOTE = re.compile(
+    r"^(?:\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?[^()]*)\)\s*[:\-–—]?"
+    r"|(?:unanimously|nem\.?\s*con\.?)(?=[\s:\-–—])\s*(?::-?|[\-–—])?)\s*",
+    re.I,
+)
 
 
 def _finish(text: str) -> str:

@@ -22,7 +22,7 @@ from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import DocumentKind, DocumentSubkind
 from minutebook.parser.report_text import PAGE_LINE, short_text_cache
-from minutebook.parser.workplan import WORK_PLAN
+from minutebook.parser.workplan import WORK_PLAN, work_plan_title
 
 
 # Segmentation looks at each line several times (starts, classification, trimming).
@@ -78,10 +78,6 @@ CLOSING_LINE = re.compile(
 )
 MEETING_END = re.compile(
     r"\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\b|^\W*CHAIR(?:MAN)?\s*:",
-    re.IGNORECASE,
-)
-_BODY_NAME = re.compile(
-    r"\b(?:committee|panel|board|council|cabinet|forum|partnership|commission|authority)\b",
     re.IGNORECASE,
 )
 PUBLICATION_DATE = re.compile(
@@ -269,12 +265,8 @@ def classify_text(lines: Sequence[Line]) -> tuple[DocumentKind, DocumentSubkind]
     if "decision" in head and (DECISION_NOTICE.search(head) or _DECISION_FIELD.search(head)):
         return "decision", "decision_notice"
     # Titled as a work programme or forward plan (under the committee's name, perhaps).
-    titles = [t for t in squashed[:6] if t][:3]
-    for t in titles:
-        if len(t.split()) <= 12 and not t.endswith(".") and WORK_PLAN.search(t):
-            return "report", "work_plan"
-        if not _BODY_NAME.search(t):
-            break  # only the names of the committee or council may come before the title
+    if work_plan_title(squashed[:6]) is not None:
+        return "report", "work_plan"
     scores = {"minutes": 0, "agenda": 0, "report": 0}
     lined = "\n" + text
     if _report_header_labels(text):

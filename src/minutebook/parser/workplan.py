@@ -41,6 +41,12 @@ from minutebook.parser.report_text import (
 )
 
 WORK_PLAN = re.compile(r"\bwork\s*(?:plan|programme|program)\b|\bforward\s+plan\b", re.IGNORECASE)
+# Only the names of the committee or council may stand above a work programme's title.
+_BODY_NAME = re.compile(
+    r"\b(?:committee|panel|board|council|cabinet|forum|partnership|commission|authority)\b",
+    re.IGNORECASE,
+)
+MAX_TITLE_WORDS = 12
 MAX_ITEM_WORDS = 25
 MAX_QUALIFIER_WORDS = 3
 MAX_DATE_LINE_CHARS = 120
@@ -89,6 +95,21 @@ def _date_line(text: str) -> str | None:
     if (word_count(rest) > MAX_QUALIFIER_WORDS or before) and not weekday_only:
         return None
     return iso
+
+
+def work_plan_title(texts: Sequence[str]) -> str | None:
+    """The title line of a work programme ("Forward Work Programme 2026/27") among the first
+    three non-blank `texts` (plain lines), perhaps under the committee's or council's name."""
+    for text in [t for t in texts if t][:3]:
+        if (
+            word_count(text) <= MAX_TITLE_WORDS
+            and not text.endswith(".")
+            and WORK_PLAN.search(text)
+        ):
+            return text
+        if not _BODY_NAME.search(text):
+            return None
+    return None
 
 
 def _line_date(raw: str) -> str | None:

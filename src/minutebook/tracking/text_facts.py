@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from minutebook.tracking.commitments_extract import FoundCommitment, find_commitments
 from minutebook.tracking.figures_extract import (
@@ -28,6 +29,8 @@ from minutebook.tracking.requests_detect import DetectedRequest, detect_requests
 # Below this many texts in one batch, starting worker processes costs more than it saves.
 PARALLEL_FROM = 48
 CHUNK = 8
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 REQUEST_CHUNK = 64  # minutes and resolutions are short: more of them per task
 
 
@@ -70,27 +73,26 @@ class TextFactsReader:
             )
 
     def submit(self, texts: Sequence[str]) -> Callable[[], list[TextFacts]]:
-        if self.pool is None or len(texts) < 2:
-            done = [text_facts(t) for t in texts]
-            return lambda: done
-        futures: list[Future[list[TextFacts]]] = [
-            self.pool.submit(_chunk_facts, list(texts[i : i + CHUNK]))
-            for i in range(0, len(texts), CHUNK)
-        ]
-        return lambda: [facts for f in futures for facts in f.result()]
+        return self._map(_chunk_facts, texts, CHUNK)
 
     def submit_requests(
         self, texts: Sequence[tuple[str, dt.date, bool]]
     ) -> Callable[[], list[list[DetectedRequest]]]:
         """`detect_requests(text, made_on, minuted=...)` of each, in order, like `submit`."""
-        if self.pool is None or len(texts) < 2:
-            done = _chunk_requests(list(texts))
+        return self._map(_chunk_requests, texts, REQUEST_CHUNK)
+
+    def _map(
+        self, chunk_fn: Callable[[list[_In]], list[_Out]], items: Sequence[_In], size: int
+    ) -> Callable[[], list[_Out]]:
+        """`chunk_fn` over `items` in chunks of `size`, in the workers if there are any."""
+        if self.pool is None or len(items) < 2:
+            done = chunk_fn(list(items))
             return lambda: done
-        futures = [
-            self.pool.submit(_chunk_requests, list(texts[i : i + REQUEST_CHUNK]))
-            for i in range(0, len(texts), REQUEST_CHUNK)
+        futures: list[Future[list[_Out]]] = [
+            self.pool.submit(chunk_fn, list(items[i : i + size]))
+            for i in range(0, len(items), size)
         ]
-        return lambda: [found for f in futures for found in f.result()]
+        return lambda: [out for f in futures for out in f.result()]
 
     def close(self) -> None:
         if self.pool is not None:

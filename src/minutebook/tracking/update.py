@@ -264,11 +264,11 @@ def update_requests(
     """`read`: the committee's request texts and their detection, if already submitted."""
     counts: Counter[str] = Counter()
     meetings = meetings or Meetings(committee)
+    context = _Context(committee, meetings, today)  # read while the workers detect
     if read is None:
         texts = _request_texts(committee)
         detections = [detect_requests(t, on, minuted=r is None) for _, r, t, on in texts]
-    context = _Context(committee, meetings, today)
-    if read is not None:
+    else:
         texts, detections = read[0], read[1]()
     existing = {r.key: r for r in TrackedRequest.objects.filter(committee=committee)}
     kept: set[str] = set()
