@@ -28,12 +28,15 @@ UNIT_LABELS = {
     "pounds": "£",
 }
 STATUS_ORDER = ["overdue", "open", "delivered", "withdrawn"]
+TABS = ("actions", "workplan", "performance", "commitments")
 
 
 def _base(committee: m.Committee, section: str) -> dict[str, Any]:
     return {
         "committee": committee,
         "committee_url": committee_url(committee),
+        "tab_urls": {tab: committee_url(committee, f"tracking:committee-{tab}") for tab in TABS},
+        "csv_url": committee_url(committee, "tracking:committee-actions-csv"),
         "nav_section": "actions",
         "section": section,
     }
@@ -51,6 +54,7 @@ def actions_index(request: HttpRequest) -> HttpResponse:
             {
                 "committee": committee.name,
                 "slug": committee.slug,
+                "url": committee_url(committee, "tracking:committee-actions"),
                 "council": committee.council.name,
                 "counts": {s: counts.get(s, 0) for s in STATUS_ORDER},
             }

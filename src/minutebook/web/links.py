@@ -48,8 +48,10 @@ def _shared_slug(model: type[Any], slug: str) -> bool:
     return slug in _shared_slugs(model)
 
 
-def committee_url(committee: m.Committee) -> str:
-    url = reverse("committee", kwargs={"slug": committee.slug})
+def committee_url(committee: m.Committee, page: str = "committee") -> str:
+    """The committee's page, or another page named `page` taking the committee's slug (its
+    action log, work plan...): with the council when another council shares the slug."""
+    url = reverse(page, kwargs={"slug": committee.slug})
     return _with_council(
         url, committee.council.slug if _shared_slug(m.Committee, committee.slug) else None
     )

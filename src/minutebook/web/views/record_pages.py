@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from minutebook.record import models as m
@@ -92,7 +92,7 @@ def committee_follow_links(committee: m.Committee) -> list[dict[str, str]]:
     out = []
     for label, name in named:
         try:
-            out.append({"label": label, "url": reverse(name, args=[slug])})
+            out.append({"label": label, "url": links.committee_url(committee, name)})
         except NoReverseMatch:
             continue
     out += [
