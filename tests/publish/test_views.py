@@ -139,3 +139,32 @@ def test_unknown_meetings_and_bad_dates_are_not_found(officer: Client) -> None:
     assert officer.get("/officers/papers/riverside/planning/2021-03-03/").status_code == 404
     # Papers of a meeting with no saved draft are not invented on download.
     assert officer.get(DRAFT_URL + "agenda-pack.html").status_code == 404
+
+
+@pytest.mark.db_both
+def test_draft_pages_have_json_twins(officer: Client) -> None:
+    record = build_record()
+    officer.post("/officers/papers/", {"committee": record.committee.pk, "date": "2021-03-03"})
+    listing = officer.get("/officers/papers.json")
+    assert listing.status_code == 200 and listing["Content-Type"].startswith("application/json")
+    [summary] = listing.json()["drafts"]
+    assert summary["date"] == "2021-03-03" and summary["url"] == DRAFT_URL
+    twin = officer.get(DRAFT_URL[:-1] + ".json").json()
+    assert twin["committee"] == summary["committee"]
+    parts = {i["title"]: i["part"] for i in twin["items"]}
+    assert parts["FOSTERING SERVICE ANNUAL REPORT"] == "open"
+    assert parts["PLACEMENT COSTS OF NAMED CHILDREN"] == "closed"
+    assert [i["number"] for i in twin["items"]] == list(range(1, len(parts) + 1))
+    assert twin["downloads"]["pack_pdf"] == DRAFT_URL + "agenda-pack.pdf"
+    same = officer.get(DRAFT_URL, HTTP_ACCEPT="application/json").json()
+    assert same == twin
+
+
+@pytest.mark.db_both
+def test_draft_json_twin_refuses_a_member_of_the_public_in_the_error_shape() -> None:
+    build_record()
+    resident = Client()
+    resident.force_login(User.objects.create_user("resident"))
+    response = resident.get("/officers/papers.json")
+    assert response.status_code == 403
+    assert response.json()["error"]["status"] == 403

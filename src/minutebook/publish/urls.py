@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from minutebook.publish import views
+from minutebook.web.twin import page_paths
 
 MEETING = "officers/papers/<slug:council>/<slug:committee>/<str:date>/"
 
 urlpatterns: list[URLPattern] = [
-    path("officers/papers/", views.start, name="publish-start"),
-    path(MEETING, views.draft, name="publish-draft"),
+    *page_paths("officers/papers/", views.start, "publish-start"),
+    *page_paths(MEETING, views.draft, "publish-draft"),
     path(MEETING + "agenda-pack.pdf", views.pack_pdf, name="publish-pack-pdf"),
     path(MEETING + "agenda-pack.html", views.pack_html, name="publish-pack-html"),
     path(

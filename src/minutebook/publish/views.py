@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from minutebook.publish.draft import ordered_items, save_proposal
@@ -25,6 +25,7 @@ from minutebook.publish.pack import build_pack, long_date
 from minutebook.publish.render import PackLayoutError, render_minutes_template, render_pack
 from minutebook.record.models import Committee
 from minutebook.record.visibility import can_see_closed
+from minutebook.web.twin import render_page
 
 
 def _officer(request: HttpRequest) -> None:
@@ -55,7 +56,43 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect(_draft_url(draft))
     drafts = DraftAgenda.objects.select_related("committee__council").order_by("-date")[:50]
     rows = [(d, _draft_url(d)) for d in drafts]
-    return render(request, "publish/draft_start.html", {"form": form, "drafts": rows})
+    data = {"drafts": [_draft_summary(d, url) for d, url in rows]}
+    return render_page(request, "publish/draft_start.html", {"form": form, "drafts": rows}, data)
+
+
+def _draft_summary(draft: DraftAgenda, url: str) -> dict[str, Any]:
+    return {
+        "committee": draft.committee.name,
+        "council": draft.committee.council.name,
+        "date": draft.date,
+        "url": url,
+    }
+
+
+def _draft_data(draft: DraftAgenda, links: dict[str, str]) -> dict[str, Any]:
+    """The JSON twin of the draft page: its details, its items in order, its downloads."""
+    items = [
+        {
+            "number": number,
+            "title": item.title,
+            "description": item.description,
+            "kind": item.kind,
+            "part": item.part,
+            "time": item.scheduled_time,
+            "reports": sorted(item.reports.values_list("pk", flat=True)),
+        }
+        for number, item in enumerate(ordered_items(draft), start=1)
+    ]
+    return {
+        **_draft_summary(draft, _draft_url(draft)),
+        "start_time": draft.start_time,
+        "venue": draft.venue,
+        "contacts": draft.contacts,
+        "summoned_by": draft.summoned_by,
+        "published": draft.published,
+        "items": items,
+        "downloads": links,
+    }
 
 
 @login_required
@@ -76,18 +113,24 @@ def draft(request: HttpRequest, council: str, committee: str, date: str) -> Http
     numbered = {item.pk: n for n, item in enumerate(ordered_items(saved), start=1)}
     for form in items.forms:
         form.item_number = numbered.get(form.instance.pk)
+    downloads = {
+        "pack_pdf": _draft_url(saved, "publish-pack-pdf"),
+        "pack_html": _draft_url(saved, "publish-pack-html"),
+        "minutes_template": _draft_url(saved, "publish-minutes-template"),
+        "minutes_template_docx": _draft_url(saved, "publish-minutes-template-docx"),
+    }
     context: dict[str, Any] = {
         "draft": saved,
         "when": long_date(day),
         "details": details,
         "items": items,
         "saved": request.GET.get("saved") == "1",
-        "pdf_url": _draft_url(saved, "publish-pack-pdf"),
-        "html_url": _draft_url(saved, "publish-pack-html"),
-        "minutes_url": _draft_url(saved, "publish-minutes-template"),
-        "minutes_docx_url": _draft_url(saved, "publish-minutes-template-docx"),
+        "pdf_url": downloads["pack_pdf"],
+        "html_url": downloads["pack_html"],
+        "minutes_url": downloads["minutes_template"],
+        "minutes_docx_url": downloads["minutes_template_docx"],
     }
-    return render(request, "publish/draft_edit.html", context)
+    return render_page(request, "publish/draft_edit.html", context, _draft_data(saved, downloads))
 
 
 def _saved_draft(request: HttpRequest, council: str, committee: str, date: str) -> DraftAgenda:
