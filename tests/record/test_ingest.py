@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -108,3 +109,41 @@ def test_cli_prints_summary_and_failures(tmp_path: Path, seeds_dir: Path) -> Non
     out = io.StringIO()
     call_command("reparse", "--no-progress", stdout=out)
     assert "Nothing changed." in out.getvalue()
+
+
+UNDATED_WORK_PROGRAMME = (
+    "Adoption Panel – Work Programme 2027/28\n\n"
+    "Meeting date\tItem\tLead officer\n"
+    "14 June 2027\tAdoption agency annual report\tHead of Adoption\n"
+    "14 June 2027\tSpecial guardianship support\tService Manager\n"
+    "20 September 2027\tEarly permanence review\tHead of Adoption\n"
+).encode()
+
+
+def test_an_undated_work_programme_keeps_its_plan() -> None:
+    """Regression: a work programme published on its own, printing no date, lost its whole
+    plan ("no meeting date; its facts were not loaded"). Its entries are dated: they load
+    for its committee, as made by the first meeting they plan for, and a warning says so."""
+    summary = ingest_bytes(UNDATED_WORK_PROGRAMME, "work-programme.txt")
+    entries = m.WorkPlanEntry.objects.order_by("planned_for", "order")
+    assert [(e.committee.name, e.planned_at, e.planned_for, e.title) for e in entries] == [
+        (
+            "Adoption Panel",
+            dt.date(2027, 6, 14),
+            dt.date(2027, 6, 14),
+            "Adoption agency annual report",
+        ),
+        (
+            "Adoption Panel",
+            dt.date(2027, 6, 14),
+            dt.date(2027, 6, 14),
+            "Special guardianship support",
+        ),
+        ("Adoption Panel", dt.date(2027, 6, 14), dt.date(2027, 9, 20), "Early permanence review"),
+    ]
+    assert all(e.document_id and e.first_line for e in entries)
+    [warning] = summary.report.warnings
+    assert "its work plan is loaded as made by its first planned meeting (2027-06-14)" in warning
+    again = ingest_bytes(UNDATED_WORK_PROGRAMME, "work-programme.txt")
+    assert m.WorkPlanEntry.objects.count() == 3
+    assert not again.report.changed

@@ -7,6 +7,7 @@ context (`up`, `report`, `source`, `history`, `provenance()`, `resolver()`,
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -207,10 +208,18 @@ class FactsMixin:
                 self.report.add("Report", "updated")
         return item
 
-    def work_plan(self, parsed: p.Document, doc: m.Document) -> None:
-        assert doc.meeting is not None
-        committee = doc.meeting.committee
-        planned_at = doc.meeting.date
+    def work_plan(
+        self,
+        parsed: p.Document,
+        doc: m.Document,
+        committee: m.Committee | None = None,
+        planned_at: dt.date | None = None,
+    ) -> None:
+        """The plan's entries, made at its meeting's date (or at `planned_at`, for a work
+        programme published on its own without a date)."""
+        if committee is None or planned_at is None:
+            assert doc.meeting is not None
+            committee, planned_at = doc.meeting.committee, doc.meeting.date
         self.up.preload(m.WorkPlanEntry, committee=committee, planned_at=planned_at)
         for entry in parsed.work_plan:
             planned_for = parse_date(entry.meeting_date)

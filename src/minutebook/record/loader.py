@@ -321,12 +321,21 @@ class _Load(FactsMixin):
         self.up.flush_bulk()  # agenda items and memberships, before anything links to them
         self.items_by_meeting.clear()
         last_item: m.AgendaItem | None = None
+        committee_of = {id(parsed): committee for parsed, committee, _ in placed}
         for parsed, doc in loaded:
             if doc.meeting is None:
-                if parsed.minutes or parsed.agenda or parsed.report:
+                where = (
+                    f"{self.source.original_name}: {parsed.kind} at line {parsed.span.first_line}"
+                )
+                planned = self.undated_work_plan(parsed, doc, committee_of[id(parsed)])
+                if planned is not None:
                     self.report.warnings.append(
-                        f"{self.source.original_name}: {parsed.kind} at line "
-                        f"{parsed.span.first_line} has no meeting date; its facts were not loaded"
+                        f"{where} has no date: its work plan is loaded as made by its first "
+                        f"planned meeting ({planned.isoformat()}); its other facts were not"
+                    )
+                elif parsed.minutes or parsed.agenda or parsed.report:
+                    self.report.warnings.append(
+                        f"{where} has no meeting date; its facts were not loaded"
                     )
                 continue
             if parsed.minutes is not None:
@@ -350,6 +359,21 @@ class _Load(FactsMixin):
         self.prune({d.pk for _, d in loaded})
         self.detach_superseded()
         self.history.flush()
+
+    def undated_work_plan(
+        self, parsed: p.Document, doc: m.Document, committee: m.Committee
+    ) -> dt.date | None:
+        """Load the plan of a work programme that prints no date of its own (published on its
+        own, "Work Programme 2026/27"): its entries are dated, so they are kept, as made by
+        the first meeting they plan for (the latest the plan can have been made). Returns
+        that date, or None when there is nothing to load or no committee to load it for."""
+        if not parsed.work_plan or parsed.kind == "minutes" or committee.name == UNKNOWN_COMMITTEE:
+            return None
+        dates = [d for d in (parse_date(e.meeting_date) for e in parsed.work_plan) if d]
+        if not dates:
+            return None
+        self.work_plan(parsed, doc, committee, min(dates))
+        return min(dates)
 
     def document(self, parsed: p.Document, meeting: m.Meeting | None) -> m.Document:
         span = parsed.span
