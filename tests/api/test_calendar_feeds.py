@@ -104,6 +104,14 @@ def test_decisions_feed_lists_public_resolutions_only() -> None:
     assert "further progress report" in entries[0].findtext(f"{ATOM}summary")
     committee_feed = parse_atom("/feeds/southwark/corporate-parenting-committee/decisions.atom")
     assert len(committee_feed.findall(f"{ATOM}entry")) == 1
+    # A committee's feed links to the committee's page; the site's feed to the home page.
+    alternate = f"{ATOM}link[@rel='alternate']"
+    assert (
+        committee_feed.find(alternate)
+        .get("href")
+        .endswith("/committees/corporate-parenting-committee/")
+    )
+    assert feed.find(alternate).get("href") == "http://testserver/"
     raw = Client().get("/feeds/decisions.atom").content.decode()
     assert "SECRET-EXEMPT-TEXT" not in raw
     assert "CLOSED ITEM" not in raw

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from minutebook.api.weblinks import meeting_path, report_path
+from minutebook.api.weblinks import committee_path, meeting_path, report_path
 from minutebook.record import models as m
 from minutebook.record import visibility as vis
 
@@ -39,8 +39,8 @@ def _committee(council: str | None, committee: str | None) -> m.Committee | None
     )
 
 
-class PapersFeed(Feed):
-    """Officers' reports, newest arrival first."""
+class _CommitteeFeed(Feed):
+    """An Atom feed of the whole site, or of one committee (`/feeds/<council>/<committee>/`)."""
 
     feed_type = Atom1Feed
 
@@ -49,14 +49,18 @@ class PapersFeed(Feed):
     ) -> m.Committee | None:
         return _committee(council, committee)
 
+    def link(self, obj: m.Committee | None) -> str:
+        return committee_path(obj) if obj is not None else "/"
+
+
+class PapersFeed(_CommitteeFeed):
+    """Officers' reports, newest arrival first."""
+
     def title(self, obj: m.Committee | None) -> str:
         return f"New papers: {obj.name}" if obj else "New committee papers"
 
     def subtitle(self, obj: m.Committee | None) -> str:
         return "Officers' reports published for committee meetings."
-
-    def link(self, obj: m.Committee | None) -> str:
-        return "/"
 
     def items(self, obj: m.Committee | None) -> QuerySet[m.Report]:
         reports = vis.public_reports(m.Report.objects.all()).select_related(
@@ -99,24 +103,14 @@ class PapersFeed(Feed):
         return self.item_updateddate(item)
 
 
-class DecisionsFeed(Feed):
+class DecisionsFeed(_CommitteeFeed):
     """Resolutions of the public minutes, latest meeting first."""
-
-    feed_type = Atom1Feed
-
-    def get_object(
-        self, request: HttpRequest, council: str | None = None, committee: str | None = None
-    ) -> m.Committee | None:
-        return _committee(council, committee)
 
     def title(self, obj: m.Committee | None) -> str:
         return f"Decisions: {obj.name}" if obj else "Committee decisions"
 
     def subtitle(self, obj: m.Committee | None) -> str:
         return "Resolutions recorded in the minutes of committee meetings."
-
-    def link(self, obj: m.Committee | None) -> str:
-        return "/"
 
     def items(self, obj: m.Committee | None) -> QuerySet[m.Resolution]:
         resolutions = vis.public_resolutions(m.Resolution.objects.all()).select_related(
