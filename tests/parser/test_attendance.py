@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from minutebook.parser.attendance import labelled_attendance, listed_as, sentence_attendance
+from minutebook.parser.attendance import labelled_attendance
+from minutebook.parser.attendance_sentences import listed_as, sentence_attendance
 from minutebook.parser.lines import make_lines
 from minutebook.parser.models import AttendanceStatus, Attendee, Span
 

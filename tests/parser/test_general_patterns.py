@@ -168,7 +168,7 @@ def test_report_header_labels_glued_together_by_pdf_extraction_still_make_a_repo
 
 
 def test_letter_labels_alone_are_not_report_header_labels() -> None:
-    from minutebook.parser.segment import _report_header_labels
+    from minutebook.parser.classify import _report_header_labels
 
     text = "from: jane smith\ndate: 3 may 2019\nsubject: allotments\nthanks for the note.\n"
     assert not _report_header_labels(text)
@@ -367,7 +367,7 @@ def test_web_page_minute_discussion_drops_title_labels_and_pipe_debris() -> None
 
 
 def test_minute_title_drops_trailing_semicolon() -> None:
-    from minutebook.parser.minutes import _clean_title
+    from minutebook.parser.minute_items import _clean_title
 
     assert _clean_title("TO SIGN THE MINUTES OF THE MEETING HELD ON 5TH MAY, 2018;") == (
         "TO SIGN THE MINUTES OF THE MEETING HELD ON 5TH MAY, 2018"
@@ -444,7 +444,7 @@ def test_honorific_drops_the_sentence_article() -> None:
 
 
 def test_plural_councillors_covers_a_name_with_a_personal_title() -> None:
-    from minutebook.parser.names import split_name_list
+    from minutebook.parser.name_lists import split_name_list
 
     people = split_name_list("Councillors K. Hatton, J.W. Thomas and Mrs. M.R. Wilkinson")
     assert [p.honorific for p in people] == ["Councillor", "Councillor", "Councillor Mrs"]
@@ -593,7 +593,7 @@ def test_declaration_naming_several_items_gives_one_per_item() -> None:
 
 
 def test_attendee_with_post_nominal_after_a_comma_points_at_its_own_line() -> None:
-    from minutebook.parser.attendance import locate
+    from minutebook.parser.attendance_labels import locate
     from minutebook.parser.lines import Line, span_of
 
     lines = [
@@ -672,7 +672,7 @@ def test_table_header_one_cell_short_gets_the_empty_top_left_cell() -> None:
 
 
 def test_plural_councillors_in_the_middle_of_a_present_list_starts_new_names() -> None:
-    from minutebook.parser.names import split_name_list
+    from minutebook.parser.name_lists import split_name_list
 
     people = split_name_list(
         "Councillor J Smith (Chairman) Councillors P Brown, K Green (Vice-Chairman), "

@@ -117,7 +117,9 @@ def test_kent_council_declaration_with_item() -> None:
     d = minutes("07_")
     assert d.minutes is not None
     # "Item 16" is the agenda number of minute 307 ("(Item 16)" under its heading).
-    assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [("Sole", "307", "other")]
+    assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [
+        ("M J Sole", "307", "other")
+    ]
     assert len(people(d, "apologies")) == 7
     assert d.minutes.items[0].number == "292"
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from minutebook.parser.name_lists import split_name_list, split_name_title_run
 from minutebook.parser.names import (
     PersonName,
     member_role,
     smart_title,
     split_honorific,
-    split_name_list,
-    split_name_title_run,
     split_person,
 )
 
@@ -206,7 +205,7 @@ def test_office_holders_particles_and_clergy(text: str, expected: PersonName) ->
 
 
 def test_a_name_in_brackets_stays_with_the_person_before_it() -> None:
-    from minutebook.parser.names import split_name_list
+    from minutebook.parser.name_lists import split_name_list
 
     people = split_name_list("Councillor Turner (for Councillor Underwood), Councillor Lee")
     assert [(p.name, p.honorific, p.role) for p in people] == [

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.parser.classify import classify_text
 from minutebook.parser.lines import make_lines
 from minutebook.parser.pipeline import parse_file
-from minutebook.parser.segment import classify_text, segment
+from minutebook.parser.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2] / "corpus"
 

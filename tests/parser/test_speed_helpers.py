@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutebook.parser.attendance import _SENTENCE_WORD_LIST, _SENTENCE_WORDS
+from minutebook.parser.attendance_sentences import _SENTENCE_WORD_LIST, _SENTENCE_WORDS
 from minutebook.parser.lines import Line
 from minutebook.parser.report_text import lines_matching
 from minutebook.parser.resolutions import _MARKER_WORD, _MARKER_WORDS
@@ -52,7 +52,7 @@ BOUNDARY_TEXT = st.text(alphabet=st.sampled_from(list("meting clsdarpoft_9é\n.-
 @settings(max_examples=300, deadline=None, database=None)
 @given(BOUNDARY_TEXT)
 def test_search_after_boundary_equals_the_pattern_with_its_boundary(text: str) -> None:
-    from minutebook.parser.segment import _CONTENT_SEARCHES, _search_after_boundary
+    from minutebook.parser.classify import _CONTENT_SEARCHES, _search_after_boundary
 
     rests = [(p, rest) for _, _, p, rest in _CONTENT_SEARCHES if rest is not None]
     assert len(rests) >= 4  # the r"\b" patterns take the fast path
@@ -64,7 +64,7 @@ def test_search_after_boundary_equals_the_pattern_with_its_boundary(text: str) -
 
 
 def test_search_after_boundary_skips_a_match_inside_a_word() -> None:
-    from minutebook.parser.segment import _search_after_boundary
+    from minutebook.parser.classify import _search_after_boundary
 
     rest = re.compile(r"resolved\b")
     assert not _search_after_boundary(rest, "unresolved")
@@ -193,7 +193,7 @@ ITEM_TEXT = st.text(
 @settings(max_examples=400, deadline=None, database=None)
 @given(ITEM_TEXT)
 def test_item_precheck_passes_every_line_an_item_pattern_matches(text: str) -> None:
-    from minutebook.parser import minutes as m
+    from minutebook.parser import minute_items as m
 
     patterns = (
         m.NUMBER_ALONE,
@@ -202,10 +202,18 @@ def test_item_precheck_passes_every_line_an_item_pattern_matches(text: str) -> N
         m.CODED_NUMBER,
         m.WORD_NUMBER,
         m.LETTER_ITEM,
+        m.ROMAN_NUMBER,
     )
     if any(p.match(text) for p in patterns):
         assert m._may_number_an_item(text)
-    for probe in ("İtem 4 Budget", "ıtem 4 Budget", "ITEM 4 BUDGET", "PLA146/14 Title"):
+    for probe in (
+        "İtem 4 Budget",
+        "ıtem 4 Budget",
+        "ITEM 4 BUDGET",
+        "PLA146/14 Title",
+        "XIV. BUDGET",
+        "Minute No. 45/24 – Budget",
+    ):
         assert m._may_number_an_item(probe)
     assert not m._may_number_an_item("The committee noted the report")
 

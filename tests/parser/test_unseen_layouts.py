@@ -225,7 +225,7 @@ def test_parish_council_minutes_clerk_public_and_votes() -> None:
         ("25/06", "Precept 2025/26", ["That the precept for 2025/26 be set at £18,500."]),
     ]
     assert d.minutes is not None
-    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Teague", "25/05")]
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Brian Teague", "25/05")]
     assert d.minutes.end_time == "21:05"
 
 
@@ -325,7 +325,7 @@ def test_london_borough_cabinet_councillors_label_and_decision_block() -> None:
     assert meeting(d) == ("2025-02-04", "19:00", "the Town Hall, Fenwick Road")
     # "Councillors: A, B" gives each name the honorific.
     assert attendance(d) == [
-        ("Amara Osei", "Councillor", "present", "member", "Leader; in the Chair"),
+        ("Amara Osei", "Councillor", "present", "member", "Leader; Chair"),
         ("Ben Hart", "Councillor", "present", "member", None),
         ("Claire Doyle", "Councillor", "present", "member", None),
         ("Deepak Mehta", "Councillor", "present", "member", None),
@@ -420,7 +420,7 @@ def test_town_council_minutes_labelled_header_and_seconded_and_resolved() -> Non
     assert by_number["24/33"] == [
         "That the minutes of the meeting held on 13 May 2024 be approved and signed."
     ]
-    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Patel", "24/35")]
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("B Patel", "24/35")]
     assert d.minutes.signature_span is not None
 
 
@@ -474,7 +474,7 @@ def test_county_minutes_county_councillors_on_the_next_line() -> None:
         ("H Shaw", "County Councillor", "apologies", "member", None),
     ]
     assert d.minutes is not None
-    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Lee", "15")]
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("A Lee", "15")]
     assert [len(i.resolutions) for i in d.minutes.items] == [0, 0, 2, 1]
     assert d.minutes.end_time == "12:15"
     assert d.minutes.signature_span is not None
@@ -1016,7 +1016,7 @@ def test_board_minutes_attendees_as_a_name_and_role_table() -> None:
         ("Helen Rix", None, "apologies", "officer", "Virtual School Head"),
     ]
     assert d.minutes is not None
-    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Lowe", "4")]
+    assert [(x.name, x.item) for x in d.minutes.declarations] == [("Brian Lowe", "4")]
     assert items(d) == [
         ("1", "Welcome and apologies", []),
         ("2", "Declarations of interest", []),
@@ -1793,9 +1793,9 @@ def test_two_declarations_in_one_paragraph_and_two_declarers_in_one() -> None:
     d = only_minutes("panel_minutes_declarations_two_to_a_paragraph.txt")
     assert d.minutes is not None
     assert [(x.name, x.item, x.kind) for x in d.minutes.declarations] == [
-        ("Lewis", "4", "other"),
-        ("Murphy", "4", "other"),
-        ("Osei", "5", "pecuniary"),
+        ("N Lewis", "4", "other"),
+        ("O Murphy", "4", "other"),
+        ("R Osei", "5", "pecuniary"),
     ]
     osei = d.minutes.declarations[2]
     assert osei.text.startswith("Councillor Osei declared a disclosable pecuniary interest")

@@ -1,165 +1,42 @@
-"""Attendance in minutes: who was present, in what capacity, who sent apologies.
+"""Attendance in minutes: the labelled lists and grids before the first item.
 
-Sources: labelled lists before the first item ("PRESENT:", "NON-VOTING
-CO-OPTED MEMBERS:", "OFFICER SUPPORT:", "IN ATTENDANCE:", "Also present:",
-"Councillors" / "Officers" with one name per line), and sentences anywhere in
-the minutes ("Apologies for absence were received from A, B and C", "X
-attended as a substitute", "Y who was substituted by Z").
+Sources: labelled lists ("PRESENT:", "NON-VOTING CO-OPTED MEMBERS:", "OFFICER
+SUPPORT:", "IN ATTENDANCE:", "Also present:", "Councillors" / "Officers" with one
+name per line, labels heading the columns of a table), "Name / Role" tables and
+attendance grids (P / A / Ab). Sentences anywhere in the minutes are read by
+`attendance_sentences`; the labels themselves are in `attendance_labels`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
 
+from minutebook.parser.attendance_labels import (
+    _CO_OPTED_ROLE,
+    _OFFICER_ROLE,
+    _POST_LABEL,
+    _SEAT_LABEL,
+    _SEAT_ROLE,
+    _STANDING_IN,
+    _SUBSTITUTE_NAMING,
+    _SUBSTITUTE_ROLE,
+    _label_kind,
+    _plain,
+    locate,
+    match_label,
+)
+from minutebook.parser.council import is_council_name
 from minutebook.parser.lines import Line, span_of
-from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee, Span
+from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee
+from minutebook.parser.name_lists import split_name_list, split_name_title_run
 from minutebook.parser.names import (
-    HONORIFICS,
-    POST_NOMINALS,
     PersonName,
     is_councillor,
     looks_like_person,
     split_honorific,
-    split_name_list,
-    split_name_title_run,
     split_person,
 )
-from minutebook.parser.report_text import lines_matching
-
-LABEL = re.compile(
-    r"^\W*(?P<label>present(?:\s*\((?:in\s+person|remotely|virtually|online)\))?|"
-    r"members\s+of\s+the\s+(?:committee|board|panel|cabinet|council|sub-committee)\s+present|"
-    r"(?:committee|board|panel|cabinet)\s+members\s+present|members\s+in\s+attendance|"
-    r"other\s+(?:members|councillors)\s+present|attended\s+(?:remotely|virtually|online)|"
-    r"substitute\s+members?|guests?|visitors?|speakers?|invitees?|invited|young\s+people\s+present|"
-    r"members\s+present|councillors\s+present|also\s+present|"
-    r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely)?|"
-    r"officers?(?:\s+(?:support|present|in\s+attendance))?|non-voting\s+co-opted\s+members?|"
-    r"co-opted\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitutes?|"
-    r"councillors|ward\s+members?|attendees|minute\s+taker|observers?|other\s+attendees|"
-    r"members\s+of\s+the\s+public|partners?|representatives?|sederunt|"
-    r"(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
-    r"(?:district|county|borough|city|unitary)\s+councillors?)"
-    r"\W*?(?P<sep>\s*[:\t]|\s*$)(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-# Bilingual labels: "YN BRESENNOL / PRESENT:", "PRESENT / YN BRESENNOL:".
-_BILINGUAL = re.compile(r"^(?P<a>[^/:\t]{2,40}?)\s+/\s+(?P<b>[^/:\t]{2,40}?)(?P<sep>\s*:.*|\s*)$")
-# Labels that are a post: the person listed under them holds it ("Clerk: Mrs J Smith").
-_POST_LABEL = re.compile(
-    r"(?i)(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
-    r"minute\s+taker|(?:district|county|borough|city|unitary)\s+councillor\b(?!s)"
-)
-# Job words of officers: an officer listed among "Also present" is still an officer.
-_OFFICER_ROLE = re.compile(
-    r"(?i)\b(?:director|head\s+of|officer|manager|clerk|solicitor|lawyer|accountant|"
-    r"advis[eo]r|executive|treasurer|monitoring|democratic|committee\s+services|"
-    r"governance|planner|engineer|auditor|analyst|co-?ordinator|administrator|virtual\s+school)\b"
-)
-
-
-def match_label(text: str) -> re.Match[str] | None:
-    """The attendance label of a line, in either language of a bilingual heading."""
-    m = LABEL.match(text)
-    if m or " / " not in text[:90]:
-        return m
-    b = _BILINGUAL.match(text)
-    if not b:
-        return None
-    for side in (b["b"], b["a"]):
-        m = LABEL.match(f"{side.strip()}{b['sep']}")
-        if m:
-            return m
-    return None
-
-
-def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
-    label = label.lower()
-    if label.startswith("apolog"):
-        return "apologies", "member"
-    if label.startswith("absent"):
-        return "absent", "member"
-    if label.startswith("substitute"):
-        return "present", "substitute"
-    if label.startswith(
-        ("other members", "other councillors", "guest", "visitor", "speaker", "invite")
-    ):
-        return "present", "other"
-    if "co-opted" in label:
-        return "present", "co-opted"
-    if label.startswith(("officer", "in attendance", "minute taker", "responsible")) or (
-        "clerk" in label
-    ):
-        return "present", "officer"
-    if label.startswith("sederunt"):
-        return "present", "member"
-    if label.startswith(
-        (
-            "also",
-            "young",
-            "observer",
-            "other",
-            "members of the public",
-            "partner",
-            "representative",
-            "ward",
-            "district",
-            "county",
-            "borough",
-            "city",
-            "unitary",
-        )
-    ):
-        return "present", "other"
-    return "present", "member"
-
-
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_RUN_OF_SPACES = re.compile(r" {2,}")
-
-
-def _plain(text: str, keep_tabs: bool = False) -> str:
-    if "<" in text:
-        text = _TAG.sub("", text)
-    if "*" in text or "\\" in text:
-        text = text.replace("**", "").replace("\\", "")
-    if keep_tabs:
-        return _RUN_OF_SPACES.sub(" ", text).strip().lstrip("> ")
-    return " ".join(text.split()).lstrip("> ")
-
-
-def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
-    """The span of the first line that prints `name` (its last word, at least)."""
-    words = name.split()
-    if not words:
-        return default
-    wanted = " ".join(words)
-    # A post-nominal printed after a comma ("Mr J A Kite, MBE") is no surname.
-    named = [w for w in words if not POST_NOMINALS.match(w)] or words
-    last = named[-1]
-    for line in lines:
-        if last in line.text and wanted in " ".join(line.text.replace(",", " ").split()):
-            return span_of([line])
-    for line in lines:
-        if last in line.text:
-            return span_of([line])
-    return default
-
-
-# Co-opted members by the seat they hold: the statutory church and parent governor
-# representatives of education committees.
-_CO_OPTED_ROLE = re.compile(
-    r"(?i)\bco-?opted\b|\bparent\s+governor|\bdiocesan\b|\bdiocese\b|"
-    r"\bchurch\s+(?:of\s+england\s+|catholic\s+|roman\s+catholic\s+)?representative"
-)
-# "substitute for Councillor X"; under a "Substitutes:" label, "for X", "in place of X".
-_SUBSTITUTE_FOR = r"substitut\w*(?:\s+(?:member|councillor))?\s+for"
-_STANDING_IN_FOR = r"for|in\s+place\s+of|replacing"
-_SUBSTITUTE_ROLE = re.compile(rf"(?i)\s*(?:{_SUBSTITUTE_FOR}|{_STANDING_IN_FOR})\s+.+")
-_SUBSTITUTE_NAMING = re.compile(rf"(?i)\b{_SUBSTITUTE_FOR}\s+(?P<who>.+)$")
-_STANDING_IN = re.compile(rf"(?i)(?:{_STANDING_IN_FOR})\s+(?P<who>\S.*)")
 
 
 def _capacity_for(
@@ -275,12 +152,6 @@ def _cells(text: str) -> list[str]:
 _MIXED_LABEL = re.compile(r"(?i)present|attendees|attendance|apologies(?:\s+for\s+absence)?")
 
 
-# Roles that are a seat on the body ("Independent Member", "Religious Representative").
-_SEAT_ROLE = re.compile(
-    r"(?i)\b(?:member|representative|co-?opted|chair(?:man|person)?|vice|convener|deputy)\b"
-)
-
-
 # The header of an attendance table: "Name<tab>Role", "Name<tab>Organisation".
 _NAME_ROLE_HEADER = re.compile(
     r"(?i)name\s+(?:role|title|job\s+title|position|organisation|representing|designation)"
@@ -302,6 +173,7 @@ def _list_texts(lines: Sequence[Line]) -> list[tuple[Line, str]]:
         for line in lines
         if not line.is_blank
     ]
+    texts = _label_columns(texts)
     k = 0
     while k < len(texts):
         line, text = texts[k]
@@ -317,6 +189,41 @@ def _list_texts(lines: Sequence[Line]) -> list[tuple[Line, str]]:
         out.append((line, text))
         k += 1
     return _label_to_the_front(out)
+
+
+def _label_columns(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
+    """A table whose head row is labels only ("Present<tab>Apologies<tab>In attendance"),
+    each column listing its people below: read column by column, each under its label."""
+    out: list[tuple[Line, str]] = []
+    k = 0
+    while k < len(texts):
+        line, text = texts[k]
+        labels = [c.strip() for c in text.split("\t")] if "\t" in text else []
+        if len(labels) < 2 or not all(_bare_label(c) for c in labels):
+            out.append((line, text))
+            k += 1
+            continue
+        columns: list[list[tuple[Line, str]]] = [[] for _ in labels]
+        j = k + 1
+        while j < len(texts) and texts[j][0].number == texts[j - 1][0].number + 1:
+            row, row_text = texts[j]
+            if match_label(row_text.strip()) is not None:
+                break
+            for c, cell in enumerate(row_text.split("\t")[: len(labels)]):
+                if cell.strip():
+                    columns[c].append((row, cell.strip()))
+            j += 1
+        for label, column in zip(labels, columns, strict=True):
+            out.append((line, f"{label.rstrip(':')}:"))
+            out.extend(column)
+        k = j
+    return out
+
+
+def _bare_label(cell: str) -> bool:
+    """A cell that is an attendance label and nothing else ("Present", "Apologies:")."""
+    m = match_label(cell)
+    return m is not None and not m["rest"].strip()
 
 
 def _label_to_the_front(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
@@ -343,6 +250,34 @@ def _label_to_the_front(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]
     return out
 
 
+# "Councillor Mrs A Pettigrew (in the Chair)", "The Mayor, Councillor B Ng, in the Chair".
+_IN_THE_CHAIR = re.compile(r"(?i)^(?P<who>\S.{2,80}?)[\s,]*\(?\bin\s+the\s+chair\)?\s*\.?$")
+
+
+_BODY_LABEL = re.compile(r"^(?P<body>[A-Z][^:\t]{4,80}?)\s*:\s*(?=\S)")
+
+
+def _without_body_label(text: str) -> str:
+    """A list line without the council it starts with: a joint committee lists each
+    council's members under its name ("Kestrel Borough Council: Councillors A and B")."""
+    m = _BODY_LABEL.match(text) if ":" in text else None
+    if m is None or not is_council_name(m["body"]):
+        return text
+    return text[m.end() :]
+
+
+def _presiding(text: str) -> str | None:
+    """The person a line names as presiding ("X (in the Chair)"), as a list entry."""
+    m = _IN_THE_CHAIR.match(text)
+    if m is None:
+        return None
+    who = m["who"].strip(" ,")
+    person = split_person(who)
+    if person.honorific is None or not looks_like_person(person.name):
+        return None
+    return f"{who} (in the Chair)"
+
+
 def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     """Attendees from the labelled lists in `lines` (the part before the first item)."""
     sections: list[tuple[str, str, list[str], list[Line]]] = []
@@ -355,6 +290,14 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             rest = _cells(m["rest"].strip(" :"))
             sections.append((m["label"], m["sep"].strip(), rest, [line]))
             closed = False
+            continue
+        presiding = (
+            _presiding(text) if m is None and "hair" in text and (closed or not sections) else None
+        )
+        if presiding is not None:
+            # "Councillor Mrs A Pettigrew (in the Chair)" over the lists: present, chairing.
+            sections.append(("present", ":", [presiding], [line]))
+            closed = True  # the line is no label: what follows it needs its own
             continue
         if text.isupper() and len(text) > 3:
             closed = True  # a heading ("UNRESTRICTED ITEMS") ends the lists
@@ -375,7 +318,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 who, post = (c.strip() for c in text.split("\t"))
                 sections[-1][2].append(f"{who} ({post})" if post else who)
             else:
-                sections[-1][2].extend(_cells(text))
+                sections[-1][2].extend(_cells(_without_body_label(text)))
             sections[-1][3].append(line)
     out: list[Attendee] = []
     for label, label_sep, texts, src in sections:
@@ -417,6 +360,9 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 role = None  # "(substitute for X)" is said by capacity and replaces
             if role is None and _POST_LABEL.match(label):
                 role = " ".join(label.split()).capitalize()
+            elif role is None and _SEAT_LABEL.fullmatch(label.strip()):
+                # "Independent Members: Mr A, Ms B": each holds the seat the label names.
+                role = re.sub(r"(?i)(member|person)s$", r"\1", " ".join(label.split()))
             if (
                 (cap == "other" or (cap == "member" and mixed))
                 and role
@@ -505,246 +451,3 @@ def grid_attendance(lines: Sequence[Line]) -> list[Attendee]:
             )
         )
     return out
-
-
-_HON = "|".join(re.escape(h) for h in HONORIFICS)
-APOLOGIES = re.compile(
-    r"(?i)(?<!\bno\s)(?<!\bno\sother\s)\bapologies\s+(?:for\s+(?:absence|lateness)\s+)?"
-    r"(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:received|submitted|reported|given|tendered|noted|made)\s+)?"
-    r"(?:on\s+behalf\s+of|from)\s+"
-)
-_ABBREV_BEFORE_DOT = re.compile(rf"(?:\b(?:{_HON})|\b[A-Z]|\bSt|\bNo)$")
-
-
-def sentence_from(text: str, start: int) -> str:
-    """Text from `start` to the end of its sentence (a full stop not after an initial or title)."""
-    i = start
-    while i < len(text):
-        if (
-            text[i] == "."
-            and (i + 1 == len(text) or text[i + 1] in " \n")
-            and not _ABBREV_BEFORE_DOT.search(text[max(start, i - 30) : i])
-        ):
-            return text[start:i]
-        i += 1
-    return text[start:]
-
-
-SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
-ATTENDED_AS_SUB = re.compile(
-    rf"(?P<name>(?:(?:{_HON})\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+"
-    r"(?:attended|was\s+present)\s+(?:as\s+(?:a\s+)?substitute(?:\s+for\s+(?P<for>[^.,;]+))?|in\s+(?:his|her|their)\s+absence)",
-)
-DASH_SUB = re.compile(r"(?P<name>.+?)\s+[-–]\s+substitute\s+for\s+(?P<for>.+)$", re.I)
-
-
-def _paragraph_text(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
-    """Paragraphs of the lines, joined; a lower-case start continues the previous one."""
-    paras: list[tuple[str, list[Line]]] = []
-    buf: list[str] = []
-    src: list[Line] = []
-    for line in [*lines, None]:
-        if line is None or line.is_blank:
-            if buf:
-                text = " ".join(buf)
-                if paras and text[:1].islower():
-                    prev_text, prev_src = paras[-1]
-                    paras[-1] = (f"{prev_text} {text}", prev_src + src)
-                else:
-                    paras.append((text, src))
-            buf, src = [], []
-            continue
-        buf.append(_plain(line.text))
-        src.append(line)
-    return paras
-
-
-_STARTS_WITH_HONORIFIC = re.compile(rf"^(?:{_HON})\.?\s+[A-Z]")
-
-
-def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
-    """People listed in the body of an "Apologies" item, one a line with an
-    honorific: "Cllr J Grey - work commitments." (the reason is not a role)."""
-    out: list[Attendee] = []
-    for line in lines:
-        text = _plain(line.text)
-        if not _STARTS_WITH_HONORIFIC.match(text):
-            continue
-        head = re.split(r"\s[-–—]\s|[.;:(]\s|\s\(", text, maxsplit=1)[0]
-        if any(w[0].islower() and w not in ("and", "&") for w in head.split()):
-            continue  # a sentence ("Ms A and Ms B were in attendance"), not a list
-        for person in split_name_list(head):
-            if person.honorific and person.name and len(person.name.split()) <= 4:
-                co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
-                out.append(
-                    Attendee(
-                        name=person.name,
-                        honorific=person.honorific,
-                        status="apologies",
-                        capacity="co-opted" if co_opted else "member",
-                        role=None,
-                        span=span_of([line]),
-                    )
-                )
-    return out
-
-
-_SENTENCE_WORD_LIST = ("apolog", "substitut", "absence")
-_SENTENCE_WORDS = re.compile("(?i)" + "|".join(_SENTENCE_WORD_LIST))
-
-
-def _around(lines: Sequence[Line], words: re.Pattern[str], word_list: Sequence[str]) -> list[Line]:
-    """Only the paragraphs that contain `words` (with a paragraph that continues one
-    of them in lower case), in order: the sentences are searched there alone."""
-    n = len(lines)
-    keep = [False] * n
-    found = lines_matching(lines, words, word_list)
-    done = 0  # lines before this are kept or passed over already
-    for k in sorted(found):  # few lines hold the words: visit only those
-        if k < done or lines[k].is_blank:
-            continue
-        a = k
-        while a > 0 and not lines[a - 1].is_blank:
-            a -= 1
-        b = k
-        while b + 1 < n and not lines[b + 1].is_blank:
-            b += 1
-        # A following paragraph that starts in lower case continues this one.
-        c = b + 1
-        while c < n and lines[c].is_blank:
-            c += 1
-        if c < n and lines[c].text.lstrip()[:1].islower():
-            b = c
-            while b + 1 < n and not lines[b + 1].is_blank:
-                b += 1
-        for j in range(a, b + 1):
-            keep[j] = True
-        done = b + 1
-    out: list[Line] = []
-    for j in compress(range(n), keep):
-        line = lines[j]
-        if out and line.number != out[-1].number + 1 and not out[-1].is_blank:
-            # Separate kept paragraphs that were apart, as a blank line would.
-            out.append(Line(number=out[-1].number, text="", page=out[-1].page))
-        out.append(line)
-    return out
-
-
-def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> list[Attendee]:
-    """Apologies and substitutes stated in sentences."""
-    out: list[Attendee] = []
-    for text, src in _paragraph_text(_around(lines, _SENTENCE_WORDS, _SENTENCE_WORD_LIST)):
-        default = span_of(src)
-        last_apology: str | None = None
-        low = text.lower()
-        for m in APOLOGIES.finditer(text) if "apolog" in low else ():
-            names = sentence_from(text, m.end())
-            subs: list[tuple[str, str]] = []
-            for part in re.split(r",|\band\b", names):
-                sb = SUBSTITUTED_BY.search(part)
-                if sb:
-                    subs.append((sb["sub"], SUBSTITUTED_BY.sub("", part)))
-            names = re.sub(
-                r"\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]+?(?=,|\band\b|$)", "", names
-            )
-            for person in split_name_list(names):
-                if not person.name or not re.match(r"[A-Z]", person.name):
-                    continue
-                if person.honorific is None and not looks_like_person(person.name):
-                    continue
-                co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
-                out.append(
-                    Attendee(
-                        name=person.name,
-                        honorific=person.honorific,
-                        status="apologies",
-                        capacity="co-opted" if co_opted else "member",
-                        role=person.role,
-                        span=locate(src, person.name, default),
-                    )
-                )
-                last_apology = person.name
-            for sub_text, replaced in subs:
-                for person in split_name_list(sub_text):
-                    out.append(
-                        Attendee(
-                            name=person.name,
-                            honorific=person.honorific,
-                            status="present",
-                            capacity="substitute",
-                            role=person.role,
-                            span=locate(src, person.name, default),
-                            replaces=split_person(replaced).name or None,
-                        )
-                    )
-        subbing = ("substitute" in low or "absence" in low) and (
-            "attended" in low or "was present" in low
-        )
-        for m in ATTENDED_AS_SUB.finditer(text) if subbing else ():
-            person = split_person(m["name"])
-            if re.match(r"(?i)(?:the|a|an)\b", person.name) or not person.name:
-                continue
-            # "substitute for Councillor J Knox": the member replaced is "J Knox".
-            replaces = (split_person(m["for"].strip()).name or None) if m["for"] else None
-            if replaces is None and "absence" in m.group(0):
-                replaces = last_apology
-            out.append(
-                Attendee(
-                    name=person.name,
-                    honorific=person.honorific,
-                    status="present",
-                    capacity="substitute",
-                    role=None,
-                    span=locate(src, person.name, default),
-                    replaces=replaces,
-                )
-            )
-    seen = {(a.name, a.status) for a in known}
-    unique: list[Attendee] = []
-    for a in out:
-        if (a.name, a.status) not in seen:
-            seen.add((a.name, a.status))
-            unique.append(a)
-        elif a.capacity == "substitute":
-            unique.append(a)  # merged into the listed attendee by merge_attendance
-    return unique
-
-
-def listed_as(person: Attendee, listed: Sequence[Attendee]) -> int | None:
-    """The index of `person` among `listed` (same status): by name, or by surname when one
-    of the two is a bare surname ("Apologies were received from Councillors Brown and
-    Grey" after "Apologies: Councillors H Brown and I Grey") and only one listed person
-    of that status has it."""
-    same = [k for k, a in enumerate(listed) if a.status == person.status]
-    for k in same:
-        if listed[k].name == person.name:
-            return k
-    words = person.name.split()
-    if len(words) == 1:
-        sharing = [k for k in same if listed[k].name.split()[-1:] == words]
-    else:
-        sharing = [k for k in same if listed[k].name == words[-1]]
-    return sharing[0] if len(sharing) == 1 else None
-
-
-def merge_attendance(listed: Sequence[Attendee], stated: Sequence[Attendee]) -> list[Attendee]:
-    """Listed attendees plus those stated in sentences; a listed person stated to be a
-    substitute ("X who was substituted by Y") becomes a substitute, keeping their role."""
-    merged = list(listed)
-    for a in stated:
-        same = listed_as(a, merged)
-        if same is None:
-            merged.append(a)
-        elif a.capacity == "substitute":
-            b = merged[same]
-            merged[same] = Attendee(
-                name=b.name,
-                honorific=b.honorific or a.honorific,
-                status=b.status,
-                capacity="substitute",
-                role=b.role,
-                span=b.span,
-                replaces=a.replaces or b.replaces,
-            )
-    return merged

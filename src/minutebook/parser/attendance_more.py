@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from minutebook.parser.attendance import _plain, labelled_attendance
+from minutebook.parser.attendance import labelled_attendance
+from minutebook.parser.attendance_labels import _plain
 from minutebook.parser.lines import Line
 from minutebook.parser.models import Attendee
 

@@ -373,6 +373,9 @@ def clean_committee(text: str) -> str | None:
             text = sides[0].strip()
     # "To: All Members of the Scrutiny Panel", "To the Members of the Cabinet": an address.
     text = _ADDRESSED_TO.sub("", text)
+    # "Meeting details - Planning Committee - 15 October 2025" (a web page's title): the
+    # page's name before the committee's.
+    text = PAGE_NAME.sub("", text)
     dashed = re.split(r"\s*[-–—]\s+(?=\d|(?i:mon|tue|wed|thu|fri|sat|sun))", text, maxsplit=1)
     text = dashed[0]
     dates = find_dates(text)
@@ -409,6 +412,10 @@ _MEETING_HELD = re.compile(
 _ADDRESSED_TO = re.compile(
     r"(?i)^to(?:\s*:\s*|\s+)(?:the\s+)?(?:(?:all|each)\s+)?"
     r"(?:(?:the\s+)?(?:members?|councillors)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)"
+)
+PAGE_NAME = re.compile(
+    r"(?i)^(?:meeting(?:\s+(?:details|information|page))?|agenda\s+and\s+minutes|"
+    r"agenda|minutes|decisions?|documents)\s*[-–—|:]\s+(?=\S)"
 )
 _NOTICE_OF_MEETING = re.compile(
     r"(?i)(?:(?:public\s+)?notice|agenda|summons|papers|supplement)\s+(?:of|for|to)\s+"

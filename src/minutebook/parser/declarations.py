@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from minutebook.parser.attendance import _paragraph_text, sentence_from
+from minutebook.parser.attendance_sentences import (
+    ABBREV_BEFORE_DOT,
+    _paragraph_text,
+    sentence_from,
+)
 from minutebook.parser.lines import Line, span_of
-from minutebook.parser.models import Declaration
+from minutebook.parser.models import Attendee, Declaration
 from minutebook.parser.names import HONORIFICS, looks_like_person, split_person
 
 _HON = "|".join(re.escape(h) for h in HONORIFICS)
@@ -145,8 +150,17 @@ _PLURAL_BEFORE = re.compile(
 def _declarers(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
     """(where the statement starts, the names declaring) for a `DECLARER` match."""
     start, declarer = m.start(), m["name"]
-    cut = declarer.rfind(". ")
-    if cut >= 0:  # "... for the Council. Councillor Osei declared": the last sentence's name
+    # "... for the Council. Councillor Osei declared": the last sentence's name (a stop
+    # after an initial or a title, "Councillor K. Fenwick", ends no sentence).
+    cut = next(
+        (
+            k
+            for k in range(len(declarer) - 2, -1, -1)
+            if declarer.startswith(". ", k) and not ABBREV_BEFORE_DOT.search(declarer[:k])
+        ),
+        -1,
+    )
+    if cut >= 0:
         start, declarer = start + cut + 2, declarer[cut + 2 :]
     plural = _PLURAL_BEFORE.search(text, 0, start)
     if plural is not None and not split_person(declarer).honorific:
@@ -252,3 +266,22 @@ def _declaration(
         nones.append(
             Declaration(name=None, item=item_number, text=text, span=span_of(src), kind="none")
         )
+
+
+def full_declarer_names(
+    declarations: Sequence[Declaration], attendance: Sequence[Attendee]
+) -> list[Declaration]:
+    """A declarer named by surname alone ("Cllr Kaur declared ...") by the name the
+    attendance gives the one person present with that surname ("S. Kaur")."""
+    out: list[Declaration] = []
+    for d in declarations:
+        if d.name and " " not in d.name:
+            same = {
+                a.name
+                for a in attendance
+                if a.status == "present" and a.name.split()[-1:] == [d.name]
+            }
+            if len(same) == 1:
+                d = replace(d, name=same.pop())
+        out.append(d)
+    return out

@@ -11,13 +11,8 @@ from minutebook.parser.dates import parse_date
 from minutebook.parser.heading import plain
 from minutebook.parser.lines import Line, column_cells, span_of
 from minutebook.parser.models import Contact, Member, MemberRole
-from minutebook.parser.names import (
-    PersonName,
-    looks_like_person,
-    member_role,
-    split_name_list,
-    split_person,
-)
+from minutebook.parser.name_lists import split_name_list
+from minutebook.parser.names import PersonName, looks_like_person, member_role, split_person
 
 SECTION = re.compile(
     r"^(?P<head>membership|members(?:hip)?\s+of\s+the\s+\w+|members|councillors|"
@@ -245,11 +240,28 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
     return out
 
 
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)(?:date(?:\s+of\s+publication)?|published(?:\s+on)?|issued)\s*:"
+)
+_MEETING_DETAIL_LABEL = re.compile(r"(?i)^\W*(?:time|venue|place|location)\s*:")
+
+
+def _beside_meeting_details(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i sits in the meeting's "Date: / Time: / Venue:" block (the next or
+    previous non-blank line is a time or venue label): it dates the meeting."""
+    neighbours = [
+        next((ln for ln in lines[i + 1 :] if not ln.is_blank), None),
+        next((ln for ln in reversed(lines[:i]) if not ln.is_blank), None),
+    ]
+    return any(ln is not None and _MEETING_DETAIL_LABEL.match(plain(ln.text)) for ln in neighbours)
+
+
 def published(lines: Sequence[Line]) -> str | None:
-    """The publication date: the last "Date:" line, else a closing line that is only a date."""
-    for line in reversed(lines):
-        t = plain(line.text)
-        if re.match(r"(?i)(?:date(?:\s+of\s+publication)?|published(?:\s+on)?|issued)\s*:", t):
+    """The publication date: the last "Date:" line that is not the meeting's (beside its
+    "Time:" or "Venue:"), else a closing line that is only a date."""
+    for i in range(len(lines) - 1, -1, -1):
+        t = plain(lines[i].text)
+        if _PUBLISHED_LABEL.match(t) and not (t[:1] in "dD" and _beside_meeting_details(lines, i)):
             d = parse_date(t)
             if d:
                 return d

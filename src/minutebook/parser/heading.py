@@ -10,10 +10,11 @@ and front sheets (committee, date, time and venue on their own lines).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from minutebook.parser.council import (
+    PAGE_NAME,
     clean_committee,
     find_committee,
     find_council,
@@ -50,6 +51,20 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _BILINGUAL_LABEL = re.compile(
     r"^\W*(?P<a>[^/:]{2,30}?)\s+/\s+(?P<b>[^/:]{2,30}?)\s*:\s*(?P<value>.*)$"
 )
+
+
+_TABBED_LABEL = re.compile(
+    r"(?i)^[ \t]*(?P<label>(?:meeting\s+)?(?:date|time|venue|place|location))[ \t]*\t[ \t]*(?=[^\t\s])(?P<value>[^\t]+)$"
+)
+
+
+def with_label_colon(text: str) -> str:
+    """A row "Date<tab>Wednesday, 15 October 2025" (a web page's or Word table's two
+    cells) as the "Date: ..." line it stands for."""
+    if "\t" not in text:
+        return text
+    m = _TABBED_LABEL.match(text)
+    return f"{m['label']}: {m['value'].strip()}" if m else text
 
 
 def match_label(text: str) -> re.Match[str] | None:
@@ -106,10 +121,22 @@ _WEEKDAY_WORD = re.compile(rf"(?i)\b{_WEEKDAY},?")
 _DIGIT = re.compile(r"\d")
 
 
+# A number after these words numbers a room ("Room 1.04", "Level 2.10"), it is no time.
+_ROOM_WORD = re.compile(r"(?i)\b(?:room|suite|floor|level|unit|block|no\.?)\s*$")
+
+
+def _not_a_room(text: str) -> Callable[[re.Match[str]], str]:
+    def sub(m: re.Match[str]) -> str:
+        return m.group(0) if _ROOM_WORD.search(text, 0, m.start()) else " "
+
+    return sub
+
+
 def _strip_dates_times(text: str) -> str:
     if _DIGIT.search(text):  # every date and clock-time pattern has a digit
-        for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H, TIME_24H):
+        for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H):
             text = pattern.sub(" ", text)
+        text = TIME_24H.sub(_not_a_room(text), text)
     return _WEEKDAY_WORD.sub(" ", NOON.sub(" ", text))
 
 
@@ -187,7 +214,7 @@ def _with_online(meeting: MeetingRef) -> MeetingRef:
 def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     """ "X - Tuesday, 10th January, 2023 2.00 pm" -> (X, date, time);
     "Meeting: 29/01/2024 - Overview and Scrutiny Committee (Item 290)" likewise."""
-    text = re.sub(r"\([^()]*\)", " ", text)
+    text = PAGE_NAME.sub("", re.sub(r"\([^()]*\)", " ", text))
     pieces = re.split(r"\s[-–—]\s|[-–—](?=\s*\d)", text, maxsplit=1)
     if len(pieces) != 2:
         return None, None, None
@@ -215,7 +242,7 @@ def _labels_after(
         seen += 1
         if seen > look:
             break
-        label = match_label(plain(lines[k].text))
+        label = match_label(plain(with_label_colon(lines[k].text)))
         if label is None:
             break
         key, value = label["label"].lower(), label["value"].strip()
@@ -307,7 +334,7 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
         seen += 1
         if seen > look:
             break
-        text = plain(line.text)
+        text = plain(with_label_colon(line.text))
         if MINUTES_HEADING.match(text):
             sentence, heading_end = _minutes_sentence(lines, i)
             c, meeting, part = parse_minutes_sentence(sentence)

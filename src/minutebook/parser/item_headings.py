@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from minutebook.parser.attendance import match_label
+from minutebook.parser.attendance_labels import match_label
 from minutebook.parser.resolutions import find_marker
 
 _SIGNATURE_WORD = re.compile(r"(?i)^(?:chair(?:man|person)?|signed|dated?|convener)\b")

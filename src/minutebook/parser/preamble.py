@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutebook.parser.attendance import match_label
+from minutebook.parser.attendance_labels import match_label
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Attendee, Span
 

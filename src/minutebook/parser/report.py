@@ -21,6 +21,7 @@ from minutebook.parser.council import (
 )
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
+from minutebook.parser.names import smart_title
 from minutebook.parser.recommendations import extract_recommendations
 from minutebook.parser.report_header import HeaderFields, extract_header
 from minutebook.parser.report_text import clean, dates_in, word_count
@@ -158,8 +159,8 @@ def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | Non
         if first_label is not None and ln.number >= first_label:
             break
         text = clean(ln.text)
-        if not text or not COMMITTEE_WORDS.search(text):
-            continue
+        if not text or "\t" in ln.text.strip() or not COMMITTEE_WORDS.search(text):
+            continue  # (a table's row is no heading)
         # "Corporate Parenting Panel – Work Programme 2026/27": the part that names a body.
         for part in re.split(r"\s+[-–—:|]\s+", text):
             name = clean_committee(part)
@@ -204,6 +205,8 @@ def extract_report(block: Block) -> Document:
         if header.meeting_name
         else _committee_heading(lines, header)
     )
+    if committee and committee.isupper():
+        committee = smart_title(committee)  # "REPORT TO: CABINET" names the Cabinet
     warnings: list[str] = []
     if header.last_line is None and block.subkind == "report":
         warnings.append("no report header (item, classification, date, meeting) was found")

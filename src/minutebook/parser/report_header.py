@@ -15,8 +15,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from minutebook.parser.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, parse_date
+from minutebook.parser.dates import (
+    DAY_MONTH_YEAR,
+    MONTH_DAY_YEAR,
+    NUMERIC_DATE,
+    find_dates,
+    parse_date,
+)
 from minutebook.parser.lines import Line
 from minutebook.parser.report_text import clean, is_bullet, strip_markup
 
@@ -381,6 +388,38 @@ def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
     return kept
 
 
+# (Glued by PDF extraction, the answer runs into the next label: "NoRecommendations:".)
+_PERIOD_START = re.compile(r"(?i)\b(?:period|from|between)(?:\s+of)?\s*:?\s*$")
+_PERIOD_JOIN = re.compile(r"(?i)^\s*(?:to|until|and|[-–—])\s*$")
+
+
+def _first_date_outside_periods(text: str) -> str | None:
+    """The first date of `text` that does not bound a period ("For the period 1 April
+    2026 to 31 July 2026" is what a plan covers, not the paper's date)."""
+    dates = find_dates(text)
+    for (start, end, _), (nxt, nxt_end, _) in pairwise(dates):
+        if _PERIOD_JOIN.match(text[end:nxt]) and _PERIOD_START.search(
+            text[max(0, start - 30) : start]
+        ):
+            text = text[:start] + " " * (nxt_end - start) + text[nxt_end:]
+    return parse_date(text)
+
+
+_ANSWER = re.compile(r"(?i:yes|no|y|n|not|none|n/a)(?![a-z])")
+
+
+def _answered(hit: _Hit, texts: Sequence[str]) -> bool:
+    """A "Key decision" label has a yes or no after it (or its answer on the next line):
+    "FORWARD PLAN OF KEY DECISIONS" and a table's column "Key decision" are no label."""
+    if hit.field != "key_decision":
+        return True
+    rest = texts[hit.line_index][hit.end :]
+    if rest[:1].isalpha():
+        return _ANSWER.match(rest) is not None  # "Key decision?No" glued; "KEY DECISIONS"
+    cells = _value_cells(rest)
+    return not cells or _ANSWER.match(cells[0]) is not None
+
+
 def extract_header(lines: Sequence[Line]) -> HeaderFields:
     """Header fields from the first lines of a report (or an empty `HeaderFields`)."""
     window: list[Line] = []
@@ -391,7 +430,7 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
         window.append(ln)
         chars += len(ln.text)
     texts = [strip_markup(ln.text)[:HEADER_CHARS] for ln in window]
-    hits = _header_run(_find_hits(texts), texts)
+    hits = _header_run([h for h in _find_hits(texts) if _answered(h, texts)], texts)
     if not hits:
         bare = _bare_classification(window)
         # No labels: the opening words often still name the meeting's date.
@@ -399,7 +438,7 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
         return HeaderFields(
             classification=bare.classification,
             exempt_paragraph=bare.exempt_paragraph,
-            date=parse_date(_GLUED_DIGITS.sub(" ", opening)),
+            date=_first_date_outside_periods(_GLUED_DIGITS.sub(" ", opening)),
         )
 
     values: dict[str, str] = {}

@@ -82,12 +82,17 @@ _VOTE = re.compile(
 )
 
 
+_AFTER_NOTE = re.compile(r"(?<=\.)\s+\([^()]{3,200}\)\.?$")
+
+
 def _finish(text: str) -> str:
     text = re.sub(r"[ \t]+", " ", text).strip()
     text = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", text).strip()
     text = re.sub(r"[;,]\s+(?:and|or)$", "", text).strip()  # "... be noted; and"
     text = re.sub(r"\s*;$", "", text)  # the separator of a list of decisions
     text = text.rstrip(" |")  # the cell border of a table flattened to text
+    # "... be awarded. (Cllr Kaur did not vote.)": a note after the decision is not part of it.
+    text = _AFTER_NOTE.sub("", text)
     if re.match(r"that\b", text):
         text = "T" + text[1:]
     return text

@@ -163,6 +163,27 @@ def _heading_over_paragraph(
     return prev is None or not adjacent or ends_sentence(clean(prev.text))
 
 
+# The headings every officer's report uses, whatever follows them ("Recommendation(s)"
+# over "That Cabinet:", "Background papers" over a list of titles).
+_STANDARD_HEADING = re.compile(
+    r"(?i)(?:purpose(?:\s+of\s+(?:the\s+)?report)?|(?:executive\s+)?summary|background|"
+    r"introduction|recommendations?(?:\s*\(s\))?|"
+    r"reasons?\s+for\s+(?:the\s+)?(?:recommendations?(?:\s*\(s\))?|decisions?)|"
+    r"(?:alternative\s+)?options\s+considered|implications|"
+    r"(?:financial|legal|equalit(?:y|ies)|risk|staffing|climate(?:\s+change)?)\s+implications|"
+    r"background\s+(?:papers|documents)|appendices|contact\s+officers?|conclusions?)\s*:?"
+)
+
+
+def _standard_heading_apart(text: str, i: int, nav: _Neighbours) -> bool:
+    """A report's standard heading on a line of its own after a blank line (or a finished
+    sentence), over text that follows without a gap."""
+    if not _STANDARD_HEADING.fullmatch(text):
+        return False
+    prev, adjacent = nav.previous(i)
+    return prev is None or not adjacent or ends_sentence(clean(prev.text))
+
+
 def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) -> str | None:
     """The heading on line `i` (cleaned), or None when the line is not a heading."""
     nav = nav or _Neighbours(lines)
@@ -214,6 +235,7 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
         nxt.number == ln.number + 1
         and not _opens_block(nxt.text, next_text)
         and not _heading_over_paragraph(lines, i, text, next_text, nav)
+        and not _standard_heading_apart(text, i, nav)
     ):
         return None  # wrapped prose: the next line follows with no gap
     if long and (nxt.number == ln.number + 1 or not _opens_block(nxt.text, next_text)):

@@ -229,13 +229,23 @@ def _header_index(piece: _Piece, repeated: _Repeated) -> int:
 
 
 def _continues(row: Sequence[str], previous: Sequence[str]) -> bool:
-    """A row with an empty first cell below a row with a first cell: a wrapped cell."""
+    """A row with an empty first cell below a row with a first cell: a wrapped cell.
+
+    Not a row that fills every other column, each cell starting as a cell starts (a
+    capital or a digit): the first cell was merged over it ("2 July 2026" once over
+    two items of that meeting)."""
+    others = [c.strip() for c in row[1:]]
     return (
         len(row) >= 2
         and not row[0].strip()
         and bool(previous)
         and bool(previous[0].strip())
         and sum(1 for c in row if c.strip()) <= max(1, sum(1 for c in previous if c.strip()) - 1)
+        and not (
+            len(row) >= 3
+            and len(row) >= len(previous)
+            and all(c[:1].isupper() or c[:1].isdigit() for c in others)
+        )
     )
 
 
@@ -345,6 +355,12 @@ def _rows_a_blank_line_apart(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
+def _sentence_cell(cell: str) -> bool:
+    """A cell holding a sentence: six words or more, ending with a full stop."""
+    text = cell.strip()
+    return text.endswith(".") and len(text.split()) >= 6
+
+
 def find_tables(lines: Sequence[Line]) -> tuple[Table, ...]:
     """Every table in `lines`, in order, with pieces split by page breaks merged."""
     lines = list(lines)
@@ -379,6 +395,10 @@ def find_tables(lines: Sequence[Line]) -> tuple[Table, ...]:
             header, rows, used, last_group = list(piece_header), [], [], None
             caption = _caption_before(lines, index, piece.lines[0])
             before = piece.rows[:h]
+            if any(_sentence_cell(c) for c in piece_header):
+                # A column name is no sentence: a "label<tab>text" table ("Financial<tab>The
+                # new charge is expected to ...") has no header; its first row is data.
+                header, before = [""] * len(piece_header), [*before, piece_header]
         else:
             # Rows above a repeated header (a group title) are repeated too: keep the first.
             before = [r for r in piece.rows[:h] if _norm(r) != last_group]

@@ -203,6 +203,18 @@ def _split_items(cell: str) -> list[str]:
     return [p for part in re.split(r";|\n|\s+\u2022\s+", cell) if (p := clean(strip_bullet(part)))]
 
 
+def _row_items(cells: Sequence[str], header: Sequence[str]) -> list[str]:
+    """The items of a plan's row after its date cell: a column headed as the item ("Item",
+    "Subject", "Report") holds them; the others (purpose, lead officer, "For decision")
+    are about them."""
+    column = next(
+        (j for j, h in enumerate(header) if j > 0 and _ITEM_COLUMN.match(h.strip())), None
+    )
+    if column is not None:
+        return _split_items(cells[column]) if column < len(cells) and cells[column] else []
+    return [p for c in cells[1:] if c for p in _split_items(c)]
+
+
 def _table_entry(
     ln: Line, previous: _Entry | None, header: Sequence[str]
 ) -> tuple[_Entry | None, bool]:
@@ -219,15 +231,7 @@ def _table_entry(
     if len(dated) == 1:
         k, iso = dated[0]
         if k == 0:
-            # A column headed as the item ("Item", "Subject", "Report") holds it; the others
-            # (lead officer, "For decision") are about it.
-            column = next(
-                (j for j, h in enumerate(header) if j > 0 and _ITEM_COLUMN.match(h.strip())), None
-            )
-            if column is not None:
-                items = _split_items(cells[column]) if column < len(cells) and cells[column] else []
-            else:
-                items = [p for c in cells[1:] if c for p in _split_items(c)]
+            items = _row_items(cells, header)
         elif k < len(header) and _DATE_COLUMN.search(header[k]):
             first_text = next((c for c in cells if c and _date_line(c) is None), "")
             items = _split_items(first_text)[:1]
@@ -247,7 +251,7 @@ def _table_entry(
         and not cells[0]
         and previous.lines[-1].number >= ln.number - 2
     ):
-        items = [p for c in cells[1:] if c for p in _split_items(c)]
+        items = _row_items(cells, header)
         if items:
             previous.items.extend((item, ln) for item in items)
             previous.lines.append(ln)

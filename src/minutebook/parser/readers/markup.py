@@ -42,6 +42,8 @@ _RULE = re.compile(r"^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,})$")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PANDOC_ATTRIBUTES = re.compile(r"\{[.#][^{}]*\}")
+# A pandoc span, "[Resolved]{.underline}" (Word's underlining): its text.
+_PANDOC_SPAN = re.compile(r"\[([^\[\]]+)\]\{[.#][^{}]*\}")
 
 # Each starts with a literal newline, which the regex engine scans for quickly
 # (a "^" in MULTILINE mode is tried at every position).
@@ -143,7 +145,7 @@ def markdown_line_to_text(line: str) -> str:
             line,
         )
     if "{" in line:
-        line = _PANDOC_ATTRIBUTES.sub("", line)
+        line = _PANDOC_ATTRIBUTES.sub("", _PANDOC_SPAN.sub(r"\1", line))
     if "\\" in line:
         if _HARD_BREAK.search(line):
             line = _HARD_BREAK.sub("", line).rstrip()

@@ -1,0 +1,157 @@
+"""Attendance labels and what each says of those listed under it.
+
+"PRESENT:", "Also present:", "Officers:", "Apologies:", "Sederunt", "Co-opted
+members:", "Clerk:" (a post), in one language or two ("YN BRESENNOL / PRESENT"); the
+status and capacity each gives; the roles that make a seat on the body, a co-opted
+member or a substitute; and the plain text and line of a listed name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutebook.parser.lines import Line, span_of
+from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Span
+from minutebook.parser.names import POST_NOMINALS
+
+LABEL = re.compile(
+    r"^\W*(?P<label>present(?:\s*\((?:in\s+person|remotely|virtually|online)\))?|"
+    r"members\s+of\s+the\s+(?:committee|board|panel|cabinet|council|sub-committee)\s+present|"
+    r"(?:committee|board|panel|cabinet)\s+members\s+present|members\s+in\s+attendance|"
+    r"other\s+(?:members|councillors)\s+present|attended\s+(?:remotely|virtually|online)|"
+    r"substitute\s+members?|guests?|visitors?|speakers?|invitees?|invited|young\s+people\s+present|"
+    r"members\s+present|councillors\s+present|also\s+present|"
+    r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely)?|"
+    r"officers?(?:\s+(?:support|present|in\s+attendance))?|non-voting\s+co-opted\s+members?|"
+    r"co-opted\s+members?|independent\s+(?:members?|persons?)|lay\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitutes?|"
+    r"councillors|ward\s+members?|attendees|minute\s+taker|observers?|other\s+attendees|"
+    r"members\s+of\s+the\s+public|partners?|representatives?|sederunt|"
+    r"(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
+    r"(?:district|county|borough|city|unitary)\s+councillors?)"
+    r"\W*?(?P<sep>\s*[:\t]|\s*$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Bilingual labels: "YN BRESENNOL / PRESENT:", "PRESENT / YN BRESENNOL:".
+_BILINGUAL = re.compile(r"^(?P<a>[^/:\t]{2,40}?)\s+/\s+(?P<b>[^/:\t]{2,40}?)(?P<sep>\s*:.*|\s*)$")
+# Labels that are a post: the person listed under them holds it ("Clerk: Mrs J Smith").
+_POST_LABEL = re.compile(
+    r"(?i)(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
+    r"minute\s+taker|(?:district|county|borough|city|unitary)\s+councillor\b(?!s)"
+)
+# Labels that name a seat on the body held by those listed under them.
+_SEAT_LABEL = re.compile(r"(?i)(?:independent|lay)\s+(?:members?|persons?)")
+# Job words of officers: an officer listed among "Also present" is still an officer.
+_OFFICER_ROLE = re.compile(
+    r"(?i)\b(?:director|head\s+of|officer|manager|clerk|solicitor|lawyer|accountant|"
+    r"advis[eo]r|executive|treasurer|monitoring|democratic|committee\s+services|"
+    r"governance|planner|engineer|auditor|analyst|co-?ordinator|administrator|virtual\s+school)\b"
+)
+
+
+def match_label(text: str) -> re.Match[str] | None:
+    """The attendance label of a line, in either language of a bilingual heading."""
+    m = LABEL.match(text)
+    if m or " / " not in text[:90]:
+        return m
+    b = _BILINGUAL.match(text)
+    if not b:
+        return None
+    for side in (b["b"], b["a"]):
+        m = LABEL.match(f"{side.strip()}{b['sep']}")
+        if m:
+            return m
+    return None
+
+
+def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
+    label = label.lower()
+    if label.startswith("apolog"):
+        return "apologies", "member"
+    if label.startswith("absent"):
+        return "absent", "member"
+    if label.startswith("substitute"):
+        return "present", "substitute"
+    if label.startswith(
+        ("other members", "other councillors", "guest", "visitor", "speaker", "invite")
+    ):
+        return "present", "other"
+    if "co-opted" in label or label.startswith(("independent", "lay")):
+        return "present", "co-opted"
+    if label.startswith(("officer", "in attendance", "minute taker", "responsible")) or (
+        "clerk" in label
+    ):
+        return "present", "officer"
+    if label.startswith("sederunt"):
+        return "present", "member"
+    if label.startswith(
+        (
+            "also",
+            "young",
+            "observer",
+            "other",
+            "members of the public",
+            "partner",
+            "representative",
+            "ward",
+            "district",
+            "county",
+            "borough",
+            "city",
+            "unitary",
+        )
+    ):
+        return "present", "other"
+    return "present", "member"
+
+
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+
+
+def _plain(text: str, keep_tabs: bool = False) -> str:
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "*" in text or "\\" in text:
+        text = text.replace("**", "").replace("\\", "")
+    if keep_tabs:
+        return _RUN_OF_SPACES.sub(" ", text).strip().lstrip("> ")
+    return " ".join(text.split()).lstrip("> ")
+
+
+def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
+    """The span of the first line that prints `name` (its last word, at least)."""
+    words = name.split()
+    if not words:
+        return default
+    wanted = " ".join(words)
+    # A post-nominal printed after a comma ("Mr J A Kite, MBE") is no surname.
+    named = [w for w in words if not POST_NOMINALS.match(w)] or words
+    last = named[-1]
+    for line in lines:
+        if last in line.text and wanted in " ".join(line.text.replace(",", " ").split()):
+            return span_of([line])
+    for line in lines:
+        if last in line.text:
+            return span_of([line])
+    return default
+
+
+# Co-opted members by the seat they hold: the statutory church and parent governor
+# representatives of education committees.
+_CO_OPTED_ROLE = re.compile(
+    r"(?i)\bco-?opted\b|\bparent\s+governor|\bdiocesan\b|\bdiocese\b|"
+    r"\bchurch\s+(?:of\s+england\s+|catholic\s+|roman\s+catholic\s+)?representative"
+)
+# "substitute for Councillor X"; under a "Substitutes:" label, "for X", "in place of X".
+_SUBSTITUTE_FOR = r"substitut\w*(?:\s+(?:member|councillor))?\s+for"
+_STANDING_IN_FOR = r"for|in\s+place\s+of|replacing"
+_SUBSTITUTE_ROLE = re.compile(rf"(?i)\s*(?:{_SUBSTITUTE_FOR}|{_STANDING_IN_FOR})\s+.+")
+_SUBSTITUTE_NAMING = re.compile(rf"(?i)\b{_SUBSTITUTE_FOR}\s+(?P<who>.+)$")
+_STANDING_IN = re.compile(rf"(?i)(?:{_STANDING_IN_FOR})\s+(?P<who>\S.*)")
+
+
+# Roles that are a seat on the body ("Independent Member", "Religious Representative").
+_SEAT_ROLE = re.compile(
+    r"(?i)\b(?:member|representative|co-?opted|chair(?:man|person)?|vice|convener|deputy)\b"
+)
