@@ -8,7 +8,7 @@ context (`up`, `report`, `source`, `history`, `provenance()`, `resolver()`,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from minutebook.parser import models as p
@@ -17,6 +17,7 @@ from minutebook.record.mapping import (
     CLOSED_MINUTES_OFFSET,
     DECLARATION_KEY_CHARS,
     MINUTES_ITEM,
+    PARTIAL_MINUTES_OFFSET,
     parse_date,
 )
 
@@ -58,8 +59,9 @@ class FactsMixin:
                     break
         part = "closed" if "closed" in (mins.part, parsed.part) else "open"
         offset = CLOSED_MINUTES_OFFSET if part == "closed" else 0
+        twins = _namesakes(mins.attendance)
         for att in mins.attendance:
-            self.attendance(att, doc, meeting, people)
+            self.attendance(att, doc, meeting, people, written_with_title=att.name in twins)
         for decl in mins.declarations:
             person = (
                 people.resolve(decl.name, committee=committee, on=meeting.date, create=False)
@@ -86,11 +88,17 @@ class FactsMixin:
         if meeting.pk not in self.fresh_meetings:  # the resolutions it has, in one query
             self.up.preload(m.Resolution, minute__meeting=meeting)
         minutes: list[tuple[m.Minute, p.MinuteItem]] = []
+        place = (
+            PartialPlaces(meeting)
+            if parsed.kind == "decision" or (len(mins.items) == 1 and not mins.attendance)
+            else None
+        )
         for index, entry in enumerate(mins.items):
             title = entry.title.strip() or f"Item {entry.number or index + 1}"
+            order = offset + index + 1 if place is None else place.order(entry.number, title)
             minute = self.up.upsert(
                 m.Minute,
-                {"meeting": meeting, "order": offset + index + 1},
+                {"meeting": meeting, "order": order},
                 {
                     "agenda_item": self.find_item(meeting, entry.number, title),
                     "number": (entry.number or "").strip(),
@@ -119,8 +127,16 @@ class FactsMixin:
                 )
 
     def attendance(
-        self, att: p.Attendee, doc: m.Document, meeting: m.Meeting, people: PeopleResolver
+        self,
+        att: p.Attendee,
+        doc: m.Document,
+        meeting: m.Meeting,
+        people: PeopleResolver,
+        *,
+        written_with_title: bool = False,
     ) -> None:
+        """One attendance row. `written_with_title`: two attendees share this name (Mr and
+        Ms J Meade), so each is kept as written with the title that tells them apart."""
         committee = meeting.committee
         kind = {"officer": "officer", "co-opted": "co-opted"}.get(att.capacity, "other")
         if (att.honorific or "").casefold().startswith(("cllr", "councillor")):
@@ -136,7 +152,13 @@ class FactsMixin:
         capacity = att.capacity if att.capacity in dict(m.Attendance.CAPACITY_CHOICES) else "other"
         self.up.upsert(
             m.Attendance,
-            {"meeting": meeting, "name_as_written": att.name.strip(), "status": att.status},
+            {
+                "meeting": meeting,
+                "name_as_written": f"{att.honorific} {att.name}".strip()
+                if written_with_title
+                else att.name.strip(),
+                "status": att.status,
+            },
             {
                 "person": person,
                 "honorific": att.honorific or "",
@@ -238,3 +260,43 @@ class FactsMixin:
                     },
                     {"order": order, "origin": "work_plan", **self.provenance(doc, entry.span)},
                 )
+
+
+def _namesakes(attendance: Sequence[p.Attendee]) -> set[str]:
+    """Names that two attendees of one meeting share, told apart by their titles."""
+    titles: dict[str, set[str]] = {}
+    for att in attendance:
+        titles.setdefault(att.name, set()).add((att.honorific or "").casefold())
+    return {name for name, seen in titles.items() if len(seen) > 1}
+
+
+class PartialPlaces:
+    """Where the items of a document that records only part of a meeting go: a decision
+    notice, or a web page of one minute. Their items are numbered 1, 2... like a meeting's
+    full minutes, so placing them by that index would write them over the full minutes' first
+    items (a decision's resolutions would appear under "Apologies"). Instead an item joins
+    the meeting's minute of the same number (the same item, published twice), or a place of
+    its own after the full minutes, kept on reloads (found again by number and title)."""
+
+    def __init__(self, meeting: m.Meeting) -> None:
+        self.rows = list(
+            m.Minute.objects.filter(meeting=meeting).values_list("order", "number", "title")
+        )
+        self.taken: set[int] = set()
+
+    def order(self, number: str | None, title: str) -> int:
+        number = (number or "").strip()
+        full = [(o, n, t) for o, n, t in self.rows if o < PARTIAL_MINUTES_OFFSET]
+        if number:
+            same = [o for o, n, _ in full if n.strip() == number]
+            if len(same) == 1:
+                return same[0]
+        partial = [(o, n, t) for o, n, t in self.rows if o >= PARTIAL_MINUTES_OFFSET]
+        for o, n, t in partial:
+            if n.strip() == number and t == title and o not in self.taken:
+                self.taken.add(o)
+                return o
+        order = max([o for o, _, _ in partial] + [PARTIAL_MINUTES_OFFSET, *self.taken]) + 1
+        self.taken.add(order)
+        self.rows.append((order, number, title))
+        return order

@@ -51,6 +51,7 @@ from minutebook.record.mapping import (
     parse_date,
     parse_time,
     same_number,
+    same_place,
 )
 from minutebook.record.people import (
     PeopleResolver,
@@ -238,6 +239,7 @@ class _Load(FactsMixin):
                 m.Meeting,
                 {"committee": committee, "date": on},
                 {"municipal_year": self.year(self.council_of(committee), on), **(facts or {})},
+                same={"venue": same_place},
             )
             fresh = self.up.last_inserted
             self.meetings[key] = found

@@ -16,6 +16,9 @@ from minutebook.record.upsert import LoadReport
 UNKNOWN_COUNCIL = "Unknown council"
 UNKNOWN_COMMITTEE = "Unknown committee"
 CLOSED_MINUTES_OFFSET = 1000
+# Minutes of documents that record only part of a meeting (a decision notice, a web page of
+# one item): after the meeting's full minutes, so that they never take a full minute's place.
+PARTIAL_MINUTES_OFFSET = 10_000
 UNNUMBERED_OFFSET = 100_000
 DECLARATION_KEY_CHARS = 600
 COUNCIL_WORDS = re.compile(
@@ -95,6 +98,22 @@ def same_number(a: str | None, b: str | None) -> bool:
         return re.sub(r"[^0-9a-z]", "", (x or "").casefold())
 
     return bool(norm(a)) and norm(a) == norm(b)
+
+
+_PLACE_WORDS = re.compile(r"[^\w]+")
+
+
+def _place_key(venue: str) -> str:
+    words = _PLACE_WORDS.sub(" ", venue.casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def same_place(current: str, new: str) -> bool:
+    """Two papers naming one venue in two ways: "the Council Chamber, Sessions House" (the
+    minutes) and "Council Chamber, Sessions House, County Hall" (the agenda). The same place
+    when, case, punctuation and a leading "the" aside, one is the other or begins it."""
+    a, b = _place_key(current or ""), _place_key(new or "")
+    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
 
 
 def meeting_facts(parsed: p.Document, on: dt.date) -> dict[str, Any]:

@@ -100,6 +100,25 @@ class WrittenName:
     chair_role: str  # "chair" / "vice-chair" when the name is only a role ("the Chair")
 
 
+_SEX_OF_TITLE = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "baroness": "f",
+}
+
+
+def honorific_sex(honorific: str) -> str:
+    """ "m" or "f" when a title in the honorific says ("Councillor Mrs" -> "f"), else ""."""
+    found = {_SEX_OF_TITLE.get(w.strip(".").casefold(), "") for w in honorific.split()} - {""}
+    return next(iter(found)) if len(found) == 1 else ""
+
+
 def _tidy(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" ,;:.-–\t")
 
@@ -224,7 +243,20 @@ class PeopleResolver:
                     merged.setdefault(pid, set()).update(roles)
         return merged
 
-    def _pick(self, candidates: set[int], committee_people: dict[int, set[str]]) -> int | None:
+    def _pick(
+        self,
+        candidates: set[int],
+        committee_people: dict[int, set[str]],
+        written: WrittenName | None = None,
+    ) -> int | None:
+        if written is not None and len(candidates) > 0:
+            sex = honorific_sex(written.honorific)
+            if sex:  # "Mr J Meade" is not the "Ms J Meade" who sits beside him
+                candidates = {
+                    pid
+                    for pid in candidates
+                    if honorific_sex(self.people[pid].honorific) in ("", sex)
+                }
         if len(candidates) == 1:
             return next(iter(candidates))
         on_committee = candidates & committee_people.keys()
@@ -248,12 +280,12 @@ class PeopleResolver:
             return None
         key = _norm(written.name)
         for index in (self.aliases, self.by_name):
-            pid = self._pick(index.get(key, set()), cp)
+            pid = self._pick(index.get(key, set()), cp, written)
             if pid is not None:
                 return self.people[pid]
         same_family = self.by_family.get(_norm(written.family), set())
         if not written.given:
-            pid = self._pick(same_family, cp)
+            pid = self._pick(same_family, cp, written)
             return self.people[pid] if pid is not None else None
         if _is_initials(written.given):
             initials = _initials(written.given)
@@ -262,7 +294,7 @@ class PeopleResolver:
                 for pid in same_family
                 if _initials(self.people[pid].given_name).startswith(initials)
             }
-            pid = self._pick(fits, cp)
+            pid = self._pick(fits, cp, written)
             return self.people[pid] if pid is not None else None
         return self._fuzzy(written)
 
@@ -277,6 +309,9 @@ class PeopleResolver:
             return None
         person = self.people[found[0][2]]
         if _norm(person.family_name)[:1] != _norm(written.family)[:1]:
+            return None
+        sex = honorific_sex(written.honorific)
+        if sex and honorific_sex(person.honorific) not in ("", sex):
             return None
         return person
 

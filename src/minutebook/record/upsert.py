@@ -16,7 +16,7 @@ keeps the record stable whatever order files arrive in.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -420,7 +420,16 @@ class Upserter:
     def remember_documents(self, docs: dict[int, int]) -> None:
         self._doc_source.update(docs)
 
-    def upsert(self, model: type[models.Model], key: dict[str, Any], values: dict[str, Any]) -> Any:
+    def upsert(
+        self,
+        model: type[models.Model],
+        key: dict[str, Any],
+        values: dict[str, Any],
+        same: Mapping[str, Callable[[Any, Any], bool]] | None = None,
+    ) -> Any:
+        """Insert or update the row of natural key `key`. `same[field](current, new)` says
+        when a value that differs only in how it is written is the same fact: the current
+        one is kept, so that two papers that word it differently do not take turns."""
         kind = model.__name__
         values = {k: _clip(model, k, v) for k, v in values.items()}
         nk = self.key_of(model, key)
@@ -455,7 +464,7 @@ class Upserter:
             f = model._meta.get_field(name)
             current = getattr(obj, f.attname)
             new = value.pk if f.is_relation and isinstance(value, models.Model) else value
-            if current == new:
+            if current == new or (same and name in same and same[name](current, new)):
                 continue
             if not ours and (name in PROVENANCE_FIELDS or not _empty(current)):
                 continue
