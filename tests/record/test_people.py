@@ -153,3 +153,32 @@ def test_resolver_state_survives_a_new_instance(committee_2020) -> None:
     fresh = PeopleResolver(cpc.council)
     assert fresh.resolve("Jasmin Ali", committee=cpc, on=NOV_2020).name == "Jasmine Ali"
     assert fresh.resolve("the Chair", committee=cpc, on=NOV_2020).name == "Jasmine Ali"
+
+
+def test_a_full_name_spells_out_a_person_known_by_initials(committee_2020) -> None:
+    """Regression: "K Leonard" seen first, then "Kayleigh Leonard", made two people; the other
+    order made one. The full name now spells out the person known by initials."""
+    people, cpc = committee_2020
+    first = people.resolve("Councillor P. Okafor", committee=cpc, on=NOV_2020, kind="councillor")
+    assert first is not None and first.name == "P. Okafor"
+    spelt = people.resolve("Councillor Priya Okafor", committee=cpc, on=NOV_2020)
+    assert spelt is not None and spelt.pk == first.pk
+    first.refresh_from_db()
+    assert (first.name, first.given_name, first.slug) == ("Priya Okafor", "Priya", "p-okafor")
+    assert people.resolve("Cllr P Okafor", committee=cpc, on=NOV_2020) == first
+    assert m.Person.objects.filter(family_name="Okafor").count() == 1
+    # Initials that do not fit, or a person of the other sex, are someone else.
+    people.resolve("Mr R. Grant", committee=cpc, on=NOV_2020)
+    assert people.resolve("Mrs Ruth Grant", committee=cpc, on=NOV_2020).name == "Ruth Grant"
+    assert m.Person.objects.filter(family_name="Grant").count() == 2
+    people.resolve("Councillor S. Hale", committee=cpc, on=NOV_2020)
+    assert people.resolve("Councillor Tom Hale", committee=cpc, on=NOV_2020).name == "Tom Hale"
+
+
+def test_namesakes_of_either_sex_resolve_apart(committee_2020) -> None:
+    people, cpc = committee_2020
+    ms = people.resolve("J Meade", honorific="Ms", committee=cpc, on=NOV_2020)
+    mr = people.resolve("J Meade", honorific="Mr", committee=cpc, on=NOV_2020)
+    assert ms is not None and mr is not None and ms.pk != mr.pk
+    assert people.resolve("J Meade", honorific="Mrs", committee=cpc, on=NOV_2020) == ms
+    assert people.resolve("Meade", honorific="Mr", committee=cpc, on=NOV_2020) == mr

@@ -47,11 +47,11 @@ from minutebook.record.mapping import (
     council_slug,
     is_report,
     item_order,
+    keep_place,
     meeting_facts,
     parse_date,
     parse_time,
     same_number,
-    same_place,
 )
 from minutebook.record.people import (
     PeopleResolver,
@@ -239,7 +239,7 @@ class _Load(FactsMixin):
                 m.Meeting,
                 {"committee": committee, "date": on},
                 {"municipal_year": self.year(self.council_of(committee), on), **(facts or {})},
-                same={"venue": same_place},
+                same={"venue": keep_place},
             )
             fresh = self.up.last_inserted
             self.meetings[key] = found

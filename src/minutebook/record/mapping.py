@@ -116,6 +116,16 @@ def same_place(current: str, new: str) -> bool:
     return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
 
 
+def _place_rank(venue: str) -> tuple[int, bool, str]:
+    return len(_place_key(venue)), not venue.casefold().startswith("the "), venue
+
+
+def keep_place(current: str, new: str) -> bool:
+    """Keep the current venue when the new one names the same place no better: the fuller
+    wording wins (then the one without a leading "the"), whichever paper arrives first."""
+    return same_place(current, new) and _place_rank(current) >= _place_rank(new)
+
+
 def meeting_facts(parsed: p.Document, on: dt.date) -> dict[str, Any]:
     """What a document says about its meeting: only a document about this very meeting may."""
     ref = parsed.meeting

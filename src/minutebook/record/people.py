@@ -31,6 +31,7 @@ from django.utils.text import slugify
 from rapidfuzz import fuzz, process
 
 from minutebook.record import models as m
+from minutebook.record.mapping import UNKNOWN_COUNCIL
 from minutebook.record.upsert import HistoryBuffer
 
 HONORIFICS = (
@@ -328,6 +329,13 @@ class PeopleResolver:
         """Match a written name, else create a Person for a full name; record the alias."""
         written = split_name(written_text, honorific)
         person = self.match(written, committee=committee, on=on)
+        if (
+            person is None
+            and written.given
+            and not _is_initials(written.given)
+            and self.council.name != UNKNOWN_COUNCIL  # papers of many councils: no guessing
+        ):
+            person = self._spell_out(written, kind, self._committee_people(committee, on))
         if person is None and create and written.name and (written.given or kind != "other"):
             person = self._create(written, kind)
         if person is not None:
@@ -338,6 +346,42 @@ class PeopleResolver:
                     self.history.save(person, update_fields=["kind"])
                 else:
                     person.save(update_fields=["kind"])
+        return person
+
+    def _spell_out(
+        self, written: WrittenName, kind: str, committee_people: dict[int, set[str]]
+    ) -> m.Person | None:
+        """The one person known only by initials ("K Leonard") whom a full name ("Kayleigh
+        Leonard") spells out: that person, now under the full name (the slug, and so the
+        page's address, stays). Papers then give one person whatever order they arrive in."""
+        full = _initials(written.given)
+
+        def spelt_out(person: m.Person) -> bool:
+            return (
+                _is_initials(person.given_name)
+                and full.startswith(_initials(person.given_name))
+                and (person.kind == kind or "other" in (kind, person.kind))
+            )
+
+        fits = {
+            pid
+            for pid in self.by_family.get(_norm(written.family), set())
+            if spelt_out(self.people[pid])
+        }
+        pid = self._pick(fits, committee_people, written)
+        if pid is None:
+            return None
+        person = self.people[pid]
+        person.given_name, person.name = written.given[:120], written.name[:250]
+        fields = ["given_name", "name"]
+        if written.honorific and not person.honorific:
+            person.honorific = written.honorific[:60]
+            fields.append("honorific")
+        if self.history is not None:
+            self.history.save(person, update_fields=fields)
+        else:
+            person.save(update_fields=fields)
+        self._index(person)
         return person
 
     def _create(self, written: WrittenName, kind: str) -> m.Person:
