@@ -28,9 +28,9 @@ def test_labelled_figures_precision_and_recall():
     from minutebook.tracking.evaluation import evaluate_figures_dir
 
     result = evaluate_figures_dir(Path(__file__).parent / "labelled_figures")["figures"]
-    assert result["tp"] >= 29
+    assert result["tp"] >= 49
     assert result["precision"] >= 0.9
-    assert result["recall"] >= 0.85
+    assert result["recall"] >= 0.9
     assert result["period_accuracy"] >= 0.9
 
 

@@ -69,7 +69,10 @@ CATALOGUE: tuple[Measure, ...] = (
         "staying_put",
         "Care leavers staying put with former foster carers",
         ("count", "percent"),
-        _p(r"staying\s+put"),
+        _p(
+            r"staying\s+put",
+            r"(?:living|liv(?:e|es)|remain(?:s|ing)?|stay(?:s|ing)?)\s+with\s+(?:their\s+)?former\s+foster\s+carers",
+        ),
         "care leavers",
     ),
     Measure(
@@ -210,6 +213,34 @@ CATALOGUE: tuple[Measure, ...] = (
         ("percent", "count"),
         _p(r"(?:placed\s+with\s+)?(?:family\s+and\s+friends|friends\s+and\s+family)"),
         "placements",
+    ),
+    Measure(
+        "foster_placements",
+        "Children in care placed in foster care",
+        ("percent",),
+        _p(r"\bin\s+foster(?:ing)?\s+(?:care|placements?|families)"),
+        "placements",
+    ),
+    Measure(
+        "school_exclusions",
+        "School exclusions and suspensions of children in care",
+        ("percent", "count"),
+        _p(
+            r"(?:fixed[\s-]term|permanent)\s+exclusions?",
+            r"\bexclu(?:sions?|ded)\b",
+            r"\bsuspensions?\b",
+        ),
+        "education",
+    ),
+    Measure(
+        "persistent_absence",
+        "Children in care persistently absent from school (under 90% attendance)",
+        ("percent", "count"),
+        _p(
+            r"persistent(?:ly)?\s+absen(?:ce|t|teeism)",
+            r"less\s+than\s+90\s?%\s+(?:school\s+)?attendance",
+        ),
+        "education",
     ),
     Measure(
         "school_attendance",

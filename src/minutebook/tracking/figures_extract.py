@@ -58,7 +58,7 @@ _NUM = r"(?P<{name}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
 _POPULATION = (
     r"(?:new\s+|more\s+|fewer\s+|additional\s+)?(?:looked[\s-]after\s+children|children(?:\s+and\s+young\s+people)?|"
     r"young\s+people|care\s+leavers|care[\s-]experienced\s+(?:young\s+people|adults|people)|(?:adoptive\s+|fostering\s+|foster\s+|friends\s+and\s+family\s+|family\s+and\s+friends\s+)?households|"
-    r"(?:foster\s+)?carers|escalations|placements|referrals|families|adopters|matches|pupils|UASC)"
+    r"(?:foster\s+)?carers|(?:special\s+)?guardians|escalations|placements|referrals|families|adopters|matches|pupils|UASC)"
 )
 _VALUE = re.compile(
     rf"(?P<pound>£\s?){_NUM.format(name='v1')}(?:\s?(?P<mult>k|m|million|bn|billion)\b)?"
@@ -94,6 +94,17 @@ _COMMITMENT = re.compile(
     r"^[\W\d]*(?:we\s+will|we\s+aim|our\s+(?:aim|target|ambition))\b|\baim\s+(?:is|would\s+be)\b",
     re.I,
 )
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:point\s+)?(?:increase|decrease|rise|reduction|drop|fall|improvement|growth|uplift|"
+    r"change)\b",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increased?|rose|risen|fell|fallen|decreased?|reduced|dropped|grew|grown|improved|"
+    r"went\s+up|went\s+down|up|down)\s+by|(?:an?\s+)?(?:increase|rise|reduction|decrease|drop|"
+    r"fall|improvement)\s+of)\s*$",
+    re.I,
+)
 _OWN_PERIOD_GAP = re.compile(r"^\s*(?:\(|in|for|during|\(in)?\s*$", re.I)
 _WEAK_PERIOD_GAP = re.compile(r"^\s*(?:at|as\s+at|by|of)\s*$", re.I)
 _PARAGRAPH_GAP = re.compile(r"\n\s*\n")
@@ -109,6 +120,7 @@ _LONG_SPACE = re.compile(r"\s{16}")
 _DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _OWN_SUBJECT = re.compile(r"\d\s?(?:%|per\s?cent)\s+of\s+\w", re.I)
+_AGES_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE
 )
@@ -167,6 +179,8 @@ def find_periods(text: str) -> list[tuple[int, Period]]:
             )
         )
     for m in _FIN_YEAR.finditer(text):
+        if _AGES_BEFORE.search(text, 0, m.start()):  # "young people aged 17-18"
+            continue
         y1 = _full_year(m.group("y1"))
         y2 = _full_year(m.group("y2"))
         if y2 == y1 + 1 and 1990 <= y1 <= 2100:
@@ -247,17 +261,23 @@ def _bare(sentence: str) -> str:
 
 
 def _comparator(sentence: str, start: int) -> str:
+    after = sentence[start : start + 60]
+    # "... and 72% nationally": a comparator written right after the value is its own, whatever
+    # the clause before it names ("compared to 70% for statistical neighbours and 72% ...").
+    if re.search(r"^\S+\s+(?:nationally|in\s+england)\b", after, re.I):
+        return "national_average"
     window = sentence[max(0, start - 60) : start]
     # Only the clause the value sits in: a comparator named before a comma or "and" belongs to an earlier value.
     clause = re.split(r"[;,]|\bwhereas\b|\bcompared\b", window)[-1]
     for key, pattern in _COMPARATOR:
         if pattern.search(clause):
             return key
-    after = sentence[start : start + 60]
     if re.search(r"^\S+\s+(?:nationally|national\s+average)", after, re.I):
         return "national_average"
     if re.search(
-        r"^\S+\s+(?:for|across|among)\s+(?:our\s+|the\s+)?statistical\s+neighbou?rs", after, re.I
+        r"^\S+\s+(?:for|across|among|of)\s+(?:our\s+|the\s+)?statistical\s+neighbou?rs?\b",
+        after,
+        re.I,
     ):
         return "statistical_neighbours"
     if re.search(
@@ -314,11 +334,19 @@ def extract_from_text(text: str) -> list[Figure]:
             value = _value(match)
             if unit == "count" and 1900 <= value <= 2100 and "," not in match.group(0):
                 continue
-            measure = _measure_of(sentence, match, unit)
-            if measure is None and pending:
+            # "6.1 Children Looked After Scorecard": a paragraph number; people come whole.
+            if match.group("noun") and "." in match.group("v3"):
+                continue
+            # "a 10% increase", "increased by 17%": a change, kept, but never the level of a
+            # measure (a chart of staying put would show 10% among the 70s).
+            change = unit == "percent" and bool(
+                _CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before)
+            )
+            measure = None if change else _measure_of(sentence, match, unit)
+            if measure is None and pending and not change:
                 previous = _settle(previous, pending)
                 pending = []
-            if measure is None and previous is not None and unit in previous.units:
+            if measure is None and previous is not None and unit in previous.units and not change:
                 measure = previous
             if measure is not None:
                 named = measure

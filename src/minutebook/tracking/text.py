@@ -177,7 +177,9 @@ def strip_parentheticals(text: str) -> str:
     return re.sub(r"\([^)]*\)", " ", text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+# A capital (or quote, bracket) after the stop starts a sentence; so does anything after a
+# tab, which in text from PDF or Word tables separates cells: "... panels.\t95% of ...".
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:[ \t]*\t[ \t]*(?=\S)|\s+(?=[A-Z\"“(]))")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
