@@ -193,6 +193,117 @@ def find_inspection_findings(text: str) -> list[FoundCommitment]:
     return out
 
 
+# An action plan's rows start with what will be done: an imperative or a gerund ("Continue
+# to embed ...", "Developing a cohort ..."). A row may also report what was done, which is
+# evidence, not a commitment ("Two social workers have completed ...", "This was put on hold").
+_ACTION_VERBS = frozenset(
+    [
+        "address",
+        "agree",
+        "align",
+        "analyse",
+        "build",
+        "carry",
+        "commission",
+        "complete",
+        "consider",
+        "consolidate",
+        "consult",
+        "continue",
+        "create",
+        "deliver",
+        "design",
+        "develop",
+        "embed",
+        "enable",
+        "encourage",
+        "engage",
+        "ensure",
+        "establish",
+        "evaluate",
+        "expand",
+        "explore",
+        "extend",
+        "focus",
+        "further",
+        "identify",
+        "implement",
+        "improve",
+        "increase",
+        "introduce",
+        "launch",
+        "maintain",
+        "monitor",
+        "progress",
+        "promote",
+        "provide",
+        "publish",
+        "recruit",
+        "reduce",
+        "refresh",
+        "restart",
+        "review",
+        "roll",
+        "share",
+        "strengthen",
+        "support",
+        "sustain",
+        "track",
+        "train",
+        "undertake",
+        "update",
+        "use",
+        "work",
+    ]
+)
+_DONE = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|un|lt)\b"
+    r"|\b(?:was|were|took\s+place|undertook|worked\s+to)\b",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|shall|should|must|needs?\s+to|to\s+be\s+\w+|plans?\s+to|aims?\s+to|"
+    r"intends?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def is_report_of_work_done(action: str) -> bool:
+    """True for a row sentence that says what was done, not what will be: it does not start
+    with an action verb, says "has been ... / was / took place", and promises nothing."""
+    first = action.split(maxsplit=1)[0].strip(",.;:").casefold() if action.split() else ""
+    if first in _ACTION_VERBS or first.endswith("ing"):
+        return False
+    return _DONE.search(action) is not None and _AHEAD.search(action) is None
+
+
+def finest_actions(found: list[FoundCommitment]) -> list[FoundCommitment]:
+    """One commitment per action: where the same row was read twice, as a whole cell ("A. B")
+    and as its sentences ("A.", "B."), the whole cell goes when its sentences cover it; and
+    rows that report work done are dropped."""
+    rows = [c for c in found if c.kind == "self_evaluation"]
+    flat = {id(c): " ".join(c.text.split()) for c in rows}
+    # The same action read twice (from the text and from a parsed table): the one that knows
+    # its row's number is kept.
+    first: dict[str, FoundCommitment] = {}
+    for c in sorted(rows, key=lambda c: not c.reference):
+        first.setdefault(flat[id(c)], c)
+    keep: list[FoundCommitment] = []
+    for c in found:
+        if c.kind != "self_evaluation":
+            keep.append(c)
+            continue
+        text = flat[id(c)]
+        if first[text] is not c or is_report_of_work_done(text):
+            continue
+        parts = {flat[id(o)] for o in rows if o is not c and flat[id(o)] != text}
+        covered = sum(len(p) for p in parts if len(p) >= 15 and p in text)
+        if covered >= 0.8 * len(text):
+            continue
+        keep.append(c)
+    return keep
+
+
 def find_commitments(text: str) -> list[FoundCommitment]:
     return find_we_will(text) + find_self_evaluation(text) + find_inspection_findings(text)
 

@@ -27,6 +27,7 @@ from minutebook.tracking.commitments_extract import (
     FoundCommitment,
     find_self_evaluation,
     find_self_evaluation_table,
+    finest_actions,
 )
 from minutebook.tracking.figures_extract import extract_from_table
 from minutebook.tracking.matching import CandidateIndex, topic_words
@@ -507,7 +508,7 @@ def update_commitments(
                         [str(h) for h in table.get("header") or []],
                         [[str(c) for c in row] for row in table["rows"]],
                     )
-        for found in found_here:
+        for found in finest_actions(found_here):
             key = _digest(
                 "com",
                 committee.pk,
