@@ -62,8 +62,10 @@ _REQUEST_LEAD = re.compile(
 # In a discussion, the committee (or its members, chair, a councillor) must be the one asking:
 # "young people had asked for ..." reports someone else's wish, not a request to officers.
 _MINUTED_REQUEST = re.compile(
+    # "Members asked about / whether ...": a question put at the meeting, not a request.
     r"(?:\b(?:committee|members?|panel|board|commission|chair(?:man)?|councillors?|it\s+was)\s+"
-    r"(?:also\s+)?(?:requested|asked(?:\s+for|\s+that)?|sought)\b|^request\s+for\b)",
+    r"(?:also\s+)?(?:requested|asked(?!\s+(?:about|whether|if|what|how|why|when|which|who)\b)"
+    r"(?:\s+for|\s+that)?|sought)\b|^request\s+for\b)",
     re.IGNORECASE,
 )
 # A sentence starting "Request for" matches `_MINUTED_REQUEST`: somewhere in the text.
@@ -75,7 +77,7 @@ _BROUGHT_BACK = re.compile(
 )
 # Noting or welcoming something is not asking for it.
 _NOTING = re.compile(
-    r"^(?:that\s+)?(?:it\s+be\s+noted|noted\s+that|(?:the\s+)?(?:committee|panel|board|sub-committee|members?)\s+"
+    r"^(?:that\s+)?(?:it\s+be\s+noted|noted\s+that|approval\s+be\s+given\b|(?:the\s+)?(?:committee|panel|board|sub-committee|members?)\s+"
     r"(?:notes?|noted|welcomes?|welcomed|thanks?|thanked|agrees?|agreed|approves?|approved|endorses?|endorsed)\b)",
     re.IGNORECASE,
 )
@@ -88,6 +90,12 @@ _NEXT_MEETING = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?:by|in|before|during|early|late|mid|end\s+of|the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?"
     rf"(?P<month>{_MONTH_RE})\b(?:\s+(?P<year>\d{{4}}))?",
+    re.IGNORECASE,
+)
+# "to the June meeting", "at the March 2026 meeting of the Panel".
+_MONTH_MEETING = re.compile(
+    rf"\b(?:to|at|for|in|before)\s+the\s+(?P<month>{_MONTH_RE})(?:\s+(?P<year>\d{{4}}))?\s+"
+    rf"(?:meeting|committee|panel|board|session)\b",
     re.IGNORECASE,
 )
 _WITHIN = re.compile(
@@ -128,8 +136,17 @@ _TOPIC_END = re.compile(
 )
 
 
+# "as set out in the report", "in the attached report": the paper before the committee, not
+# one asked for.
+_REPORT_REFERENCE = re.compile(
+    r"\b(?:as\s+)?(?:(?:set\s+out|detailed|outlined|described|contained|shown|referred\s+to)\s+)?"
+    r"in\s+the\s+(?:[\w-]+\s+){0,3}?report\b",
+    re.IGNORECASE,
+)
+
+
 def _kind(sentence: str, minuted: bool = False) -> str | None:
-    s = sentence
+    s = _REPORT_REFERENCE.sub(" ", sentence)
     if re.search(_DRAFT_AGENDA, s, re.IGNORECASE) and re.search(
         r"\b(?:agreed|noted|approved|be\s+as\s+follows)\b", s, re.IGNORECASE
     ):
@@ -161,7 +178,7 @@ def _due(sentence: str, meeting_date: dt.date | None) -> tuple[str, dt.date | No
     if future:
         is_meeting = re.search(r"\b(?:meeting|committee)\b", sentence, re.IGNORECASE)
         return ("meeting" if is_meeting else "date"), future[0]
-    month = _MONTH_ONLY.search(sentence)
+    month = _MONTH_ONLY.search(sentence) or _MONTH_MEETING.search(sentence)
     if month and meeting_date is not None:
         m = MONTHS[month.group("month").lower()]
         year = int(month.group("year")) if month.group("year") else meeting_date.year
