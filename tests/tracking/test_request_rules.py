@@ -35,3 +35,25 @@ def test_a_meeting_named_by_its_month_is_the_due_point() -> None:
     assert _found("That an update be presented at the January 2026 meeting of the Board.") == [
         ("report", "date", dt.date(2026, 1, 31))
     ]
+
+
+def test_two_decisions_in_one_sentence_are_read_apart() -> None:
+    """Regression: "That the annual report be noted and that the Virtual School Head circulate
+    the attainment data by ward" took the whole sentence as the topic, whose "Virtual School"
+    then matched next year's "Virtual School Annual Report" as the delivery."""
+    [found] = detect_requests(
+        "That the annual report be noted and that the Virtual School Head circulate the "
+        "attainment data by ward to Members.",
+        MARCH,
+    )
+    assert (found.kind, found.topic, found.actor) == (
+        "information",
+        "the attainment data by ward",
+        "the Virtual School Head",
+    )
+    [back] = detect_requests(
+        "To note the report, and that the governance arrangements would be considered and "
+        "brought back to a future meeting of the Panel.",
+        MARCH,
+    )
+    assert back.kind == "report"

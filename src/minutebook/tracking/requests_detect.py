@@ -113,7 +113,7 @@ _NUMBER_WORDS = {
     "twelve": 12,
 }
 _ACTOR = re.compile(
-    r"^that\s+(?P<actor>officers|the\s+(?:[\w'’&-]+\s+){0,6}?(?:director|manager|head\s+of\s+[\w ]+?|officer|"
+    r"^that\s+(?P<actor>officers|the\s+(?:[\w'’&-]+\s+){0,6}?(?:director|manager|head\s+of\s+[\w ]+?|head(?:teacher)?|officer|"
     r"cabinet\s+member|chair|lead\s+member|team|service)s?)\s+(?:be\s+asked\s+to\s+|should\s+|to\s+|will\s+)?"
     r"(?:provide|bring|submit|present|circulate|report|invite|arrange|organise|write|share|send|produce|prepare|give|come)",
     re.IGNORECASE,
@@ -131,6 +131,8 @@ _TOPIC_END = re.compile(
     r"\s+(?:be\s+(?:provided|brought|submitted|presented|circulated|made|reported|shared|sent|given)\b"
     r"|to\s+(?:see|ensure|establish|check|understand|show)\b|at\s+(?:the|its)\s+next\b"
     r"|to\s+the\s+(?:next|committee)\b|,\s*which\b|for\s+the\s+(?:committee|meeting)\s+(?:of|on)\b"
+    r"|to\s+(?:all\s+)?(?:the\s+)?(?:members|councillors)\b"
+    rf"|(?:to|at)\s+the\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\s+(?:meeting|committee|panel|board)\b"
     rf"|(?:at|by|before|for)\s+(?:the\s+)?(?:meeting\s+(?:on|of)\s+)?\d{{1,2}}\s+(?:{_MONTH_RE}))",
     re.IGNORECASE,
 )
@@ -161,6 +163,10 @@ def _kind(sentence: str, minuted: bool = False) -> str | None:
     if re.search(_INFO_NOUN, s, re.IGNORECASE) and deliver:
         return "information"
     if re.search(_REPORT_NOUN, s, re.IGNORECASE) and deliver:
+        return "report"
+    # "... would be considered and brought back to a future meeting": what comes back to the
+    # committee comes as a report, named or not.
+    if _BROUGHT_BACK.search(s):
         return "report"
     # A minuted "requested that ..." already says someone asked: the noun is enough.
     if minuted and re.search(_INFO_NOUN, s, re.IGNORECASE):
@@ -211,6 +217,9 @@ def _topic(sentence: str, kind: str) -> str:
         that = list(re.finditer(r"\bthat\s+", head, re.IGNORECASE))
         return (head[that[-1].end() :] if that else head).strip(" .;:,-")
     body = re.sub(r"^(?:that|request(?:ed)?\s+for)\s+", "", sentence.strip(), flags=re.IGNORECASE)
+    actor = _ACTOR.search(sentence)
+    if actor:  # "That the Virtual School Head circulate the data": the data is the topic
+        body = sentence[actor.end() :].strip()
     if kind in {"report", "information"}:
         noun = re.search(_INFO_NOUN if kind == "information" else _REPORT_NOUN, body, re.IGNORECASE)
         rest = body[noun.end() :] if noun else body
@@ -231,6 +240,19 @@ def _topic(sentence: str, kind: str) -> str:
     return body.strip(" .;:,-")
 
 
+# "That the annual report be noted and that the Head circulate the data by ward": two
+# decisions in one sentence, each read on its own (the first asks for nothing).
+_AND_THAT = re.compile(r"[;,]?\s+and\s+(?=that\s)", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for offset, sentence in sentences(text):
+        parts = _AND_THAT.split(sentence) if " and that " in sentence.lower() else [sentence]
+        out += [(offset, part[:1].upper() + part[1:]) for part in parts if part.strip()]
+    return out
+
+
 def detect_requests(
     text: str, meeting_date: dt.date | None, *, minuted: bool = False
 ) -> list[DetectedRequest]:
@@ -244,7 +266,7 @@ def detect_requests(
     if minuted and not (_MINUTED_REQUEST.search(text) or _REQUEST_FOR.search(text)):
         # No sentence can say that someone asked: a long discussion costs one search.
         return found
-    for offset, raw in sentences(text):
+    for offset, raw in _clauses(text):
         sentence = _DECISION_PREFIX.sub("", raw, count=1) if not minuted else raw
         if sentence != raw and not re.match(r"^that\b", sentence, re.IGNORECASE):
             sentence = "That " + sentence
