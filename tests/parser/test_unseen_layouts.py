@@ -1147,12 +1147,16 @@ def test_report_whose_header_table_has_no_colons(name: str) -> None:
         "open",
     )
     assert r.audit_trail is not None and r.audit_trail.key_decision is False
+    # "Contact officer: ..." closing the report is a section of its own, not part of the
+    # financial implications above it.
     assert [s.heading for s in r.sections] == [
         "Purpose of the report",
         "Recommendations",
         "Background",
         "Financial implications",
+        "Contact officer",
     ]
+    assert r.sections[-1].text == "Gina Holt, Head of Leaving Care, gina.holt@westmere.gov.uk"
     assert [x.text for x in r.recommendations] == [
         "That the Panel notes the review of the local offer",
         "That the Panel recommends to Cabinet the extension of council tax exemption to care"

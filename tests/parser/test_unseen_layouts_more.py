@@ -423,8 +423,12 @@ def test_report_with_purpose_recommendations_and_an_implications_table() -> None
         ("Options considered", 1),
         ("Implications", 1),
         ("Background papers", None),
+        ("Contact officer", None),  # "Contact officer: ..." is not one of the papers
     ]
-    assert r.sections[6].text.startswith("Garden Waste Service Review, Cabinet, 5 February 2025.")
+    assert r.sections[6].text == "Garden Waste Service Review, Cabinet, 5 February 2025."
+    assert r.sections[7].text == (
+        "Dev Patel, Waste Services Manager, Tel: 01632 960555, dev.patel@thornleigh.gov.uk"
+    )
     # A "label<tab>text" table has no header row: "Financial" is its first row.
     [table] = r.tables
     assert table.header == ("", "")

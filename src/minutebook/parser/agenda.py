@@ -205,6 +205,10 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
         if len(cells) >= 2 and ITEM_CELL.match(cells[0]):
             cm = ITEM_CELL.match(cells[0])
             assert cm is not None
+            if len(cells) >= 3 and TIME_CELL.match(cells[1]):
+                # "4<tab>7.10 pm<tab>Title<tab>9 - 36": the time column after the number.
+                time = _afternoon(parse_time(cells[1]))
+                cells = [cells[0], *cells[2:]]
             number, title = cm["num"], cells[1]
             pm = (
                 (PAGE_RANGE.match(cells[-1]) or PAGES_CELL.match(cells[-1]))

@@ -286,6 +286,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     for line, raw in _list_texts(lines):
         text = _plain(raw, keep_tabs=True)
         m = match_label(text)
+        if m and ")" in text and text.count(")") > text.count("("):
+            m = None  # "Officer)": the end of a post broken over two lines, not a label
         if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in raw):
             rest = _cells(m["rest"].strip(" :"))
             sections.append((m["label"], m["sep"].strip(), rest, [line]))

@@ -33,8 +33,8 @@ def _plain(text: str) -> str:
 
 
 DECISION_NOTICE = re.compile(
-    r"\b(?:record\s+of\s+(?:the\s+)?(?:executive\s+|officer\s+|key\s+|cabinet\s+)?decision|"
-    r"decision\s+notice|notice\s+of\s+(?:key\s+)?decision|decision\s+record)\b",
+    r"\b(?:record\s+of\s+(?:the\s+)?(?:executive\s+|officer\s+|key\s+|cabinet\s+)?decisions?|"
+    r"decision\s+notice|notice\s+of\s+(?:key\s+)?decisions?|decision\s+record)\b",
     re.IGNORECASE,
 )
 _DECISION_FIELD = re.compile(

@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from minutebook.parser.classify import DECISION_NOTICE
 from minutebook.parser.council import clean_committee, find_council
 from minutebook.parser.dates import find_dates, parse_date
+from minutebook.parser.declarations import extract_declarations
 from minutebook.parser.heading import plain
 from minutebook.parser.lines import Block, Line, span_of
-from minutebook.parser.models import Document, MeetingRef, MinuteItem, Minutes, Resolution
+from minutebook.parser.minute_items import find_items
+from minutebook.parser.models import (
+    Declaration,
+    Document,
+    MeetingRef,
+    MinuteItem,
+    Minutes,
+    Resolution,
+)
+from minutebook.parser.names import smart_title
 from minutebook.parser.reasons import item_reasons
 from minutebook.parser.resolutions import extract_resolutions
 
@@ -26,9 +38,11 @@ DECISION_NO = re.compile(
 DECIDER = re.compile(
     r"(?i)\bdecision\s+(?:(?:to\s+be\s+)?(?:taken|made)\s+by|taker|maker)\s*:?\s*(?P<who>.*)$"
 )
-# "Date:", "Date of decision:", "Decision date:", "Decided on:".
+# "Date:", "Date of decision:", "Decision date:", "Decided on:", and for a notice of the
+# decisions of a meeting "Date of meeting:" / "Meeting date:".
 DATE_LABEL = re.compile(
-    r"(?i)(?:date(?:d)?(?:\s+of\s+(?:the\s+)?decision)?|decision\s+date|decided\s+on)\s*:"
+    r"(?i)(?:date(?:d)?(?:\s+of\s+(?:the\s+)?(?:decision|meeting))?|(?:decision|meeting)\s+date|"
+    r"decided\s+on)\s*:"
 )
 TITLE = re.compile(
     r"(?i)^(?:title\s+of\s+(?:the\s+)?decision|decision\s+title|subject)\s*:?\s*(?P<t>.*)$"
@@ -51,6 +65,43 @@ def _value_after(lines: Sequence[Line], i: int, inline: str) -> tuple[str | None
         if not lines[j].is_blank:
             return plain(lines[j].text), j
     return None, i
+
+
+def _decided(block: Sequence[Line]) -> tuple[Resolution, ...]:
+    decided, _ = extract_resolutions(block)
+    return tuple(decided)
+
+
+def _several_decisions(lines: Sequence[Line], texts: Sequence[str]) -> list[MinuteItem]:
+    """A notice of the decisions of a meeting: numbered item headings ("Item 6<tab>Town
+    Centre Car Parking Charges"), each over its own "Decision:" block and reasons. One
+    item per heading; none when the notice records fewer than two decisions."""
+    blanked = [t if not ln.is_blank else "" for ln, t in zip(lines, texts, strict=True)]
+    starts = find_items(lines, blanked)
+    if len(starts) < 2:
+        return []
+    items: list[MinuteItem] = []
+    bounds = [*(s.head for s in starts), len(lines)]
+    for start, end in zip(starts, bounds[1:], strict=False):
+        own = lines[start.head : end]
+        own_texts = texts[start.head : end]
+        opened = next((k for k, t in enumerate(own_texts) if DECISION_BLOCK.match(t)), None)
+        if opened is None:
+            return []  # a heading without a decision: not a notice of several
+        closed = next(
+            (k for k in range(opened + 1, len(own)) if BLOCK_END.match(own_texts[k])), len(own)
+        )
+        plains = {ln.number: t for ln, t in zip(own, own_texts, strict=True)}
+        items.append(
+            MinuteItem(
+                number=start.number,
+                title=start.title,
+                resolutions=_decided(own[opened:closed]),
+                span=span_of(own),
+                reasons=item_reasons(own, plains)[0],
+            )
+        )
+    return items
 
 
 def extract_decision(block: Block) -> Document:
@@ -84,8 +135,7 @@ def extract_decision(block: Block) -> Document:
             decision_to = i
     resolutions: tuple[Resolution, ...] = ()
     if decision_from is not None:
-        decided, _ = extract_resolutions(lines[decision_from : decision_to or len(lines)])
-        resolutions = tuple(decided)
+        resolutions = _decided(lines[decision_from : decision_to or len(lines)])
     joined = "\n".join(texts)
     date = None
     if (m := TAKEN_ON.search(joined)) is not None:
@@ -93,8 +143,23 @@ def extract_decision(block: Block) -> Document:
     if date is None:
         dated = [d for t in texts if DATE_LABEL.match(t) for _, _, d in find_dates(t)]
         date = dated[0] if dated else None
-    items: tuple[MinuteItem, ...] = ()
-    if title or resolutions:
+    items: tuple[MinuteItem, ...] = tuple(_several_decisions(lines, texts))
+    declarations: tuple[Declaration, ...] = ()
+    if items:
+        # A notice of several decisions: each item has its title; the notice's is its heading.
+        title = next(
+            (smart_title(t) if t.isupper() else t for t in texts[:10] if DECISION_NOTICE.search(t)),
+            None,
+        )
+        for item in items:
+            own = [ln for ln in lines if item.span.first_line <= ln.number <= item.span.last_line]
+            # A declaration under a decision is made on that decision's item.
+            declarations += tuple(
+                replace(d, item=d.item or item.number)
+                for d in extract_declarations(own)
+                if d.kind != "none"
+            )
+    elif title or resolutions:
         items = (
             MinuteItem(
                 number=number,
@@ -114,5 +179,5 @@ def extract_decision(block: Block) -> Document:
         council=find_council([ln.text for ln in lines]),
         meeting=MeetingRef(date=date),
         span=block.span,
-        minutes=Minutes(items=items),
+        minutes=Minutes(items=items, declarations=declarations),
     )

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
+from minutebook.parser.council import clean_committee
 from minutebook.parser.heading import plain
 from minutebook.parser.lines import Block
 from minutebook.parser.models import Document, MeetingRef
 from minutebook.parser.names import smart_title
+from minutebook.parser.tables import find_tables
+
+_ENDS_WITH_BODY = re.compile(
+    r"(?i)\b(?:committee|sub-committee|panel|board|cabinet|forum|executive|commission)$"
+)
 
 
 def extract_distribution_list(block: Block) -> Document:
@@ -30,11 +36,16 @@ def extract_distribution_list(block: Block) -> Document:
         text = " ".join(kept).strip(" :")
         title = smart_title(text) if text.isupper() else text
         break
+    # "Circulation List – Licensing Committee – Municipal Year 2026/27": the part of the
+    # title that names a committee is the list's committee.
+    parts = re.split(r"\s+[-–—:|]\s+", title or "")
+    named = [c for p in parts if (c := clean_committee(p)) and _ENDS_WITH_BODY.search(c)]
     return Document(
         kind=block.kind,
         subkind=block.subkind,
         title=title,
-        committee=None,
+        committee=named[0] if len(named) == 1 else None,
+        tables=find_tables(block.lines),  # the list itself, where it is a table
         council=None,
         meeting=MeetingRef(),
         span=block.span,

@@ -28,7 +28,10 @@ _LETTER_OPENING = re.compile(r"^Dear\s+\S")
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 CONTACT_LABEL = re.compile(
-    r"(?i)^(?:contact(?:\s+officers?|\s+details)?|ask\s+for|enquiries(?:\s+to)?|for\s+further\s+information\s+contact)\s*:?\s*(?P<rest>.*)$"
+    # "Democratic Services contact:": a team's name before the label.
+    r"(?i)^(?:(?-i:(?:[A-Z][a-z]+\s+){1,3})contact(?=\s*:)|"
+    r"contact(?:\s+officers?|\s+details)?|ask\s+for|enquiries(?:\s+to)?|"
+    r"for\s+(?:further\s+information|(?:any\s+)?enquiries)(?:\s+please)?\s+contact)\s*:?\s*(?P<rest>.*)$"
 )
 
 
@@ -55,6 +58,12 @@ def _is_name_line(text: str) -> bool:
     return caps / len(words) >= 0.8 and not bare.isupper()
 
 
+def _names_councillors(text: str) -> bool:
+    """ "Councillors A Baig, J Cole and S Tully" inside a list: the plural honorific of the
+    names that follow (no colon), which continues the list; "Councillors:" is a label."""
+    return text[:11].lower() == "councillors" and text[11:12] == " "
+
+
 def membership(lines: Sequence[Line]) -> list[Member]:
     """Members listed under "Membership", "Reserves", "Co-opted members" headings."""
     out: list[Member] = []
@@ -76,7 +85,7 @@ def membership(lines: Sequence[Line]) -> list[Member]:
                 continue
             t = plain(lines[j].text)
             sm = SECTION.match(t)
-            if sm and (not sm["rest"] or _is_name_line(sm["rest"])):
+            if sm and (not sm["rest"] or _is_name_line(sm["rest"])) and not _names_councillors(t):
                 break  # the next section
             columns = column_cells(lines[j])
             if "\t" in lines[j].text or len(columns) > 1:

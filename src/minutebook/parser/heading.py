@@ -431,7 +431,10 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
 
 # "1.<tab>Apologies", "2. Minutes": a numbered item (not "10.00 am", not "9 September").
 _ITEM_START = re.compile(r"\s*\d{1,3}[a-z]?(?:\.[ \t]*|\t)[ \t]*[A-Z‘'\"]")
-_ITEM_TABLE_HEADER = re.compile(r"(?i)(?:item|no\.?)\s+(?:subject|title|description|business)\b")
+# "Item / Subject", "No. / Title", with a time column first or second ("Time / Item / Subject").
+_ITEM_TABLE_HEADER = re.compile(
+    r"(?i)(?:time\s+)?(?:item|no\.?)(?:\s+no\.?)?\s+(?:time\s+)?(?:subject|title|description|business)\b"
+)
 _PUBLISHED = re.compile(
     r"(?i)(?:date\s+)?(?:published|publication\s+date|date\s+of\s+publication)\b"
 )
@@ -454,7 +457,11 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             continue
         text = plain(line.text)
         if (
-            re.match(r"(?i)(?:order\s+of\s+business|agenda|supplement\w*\s+agenda)\s*$", text)
+            # "Supplementary Agenda No. 1" above the meeting's date: a title, not the body.
+            re.match(
+                r"(?i)(?:order\s+of\s+business|agenda|supplement\w*\s+agenda(?:\s+no\.?\s*\d+)?)\s*$",
+                text,
+            )
             and date is None
         ):
             continue

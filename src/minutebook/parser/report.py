@@ -19,13 +19,14 @@ from minutebook.parser.council import (
     is_council_name,
     report_council,
 )
+from minutebook.parser.heading import plain
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
 from minutebook.parser.names import smart_title
 from minutebook.parser.recommendations import extract_recommendations
 from minutebook.parser.report_header import HeaderFields, extract_header
 from minutebook.parser.report_text import clean, dates_in, word_count
-from minutebook.parser.sections import explode_long_lines, find_sections
+from minutebook.parser.sections import explode_long_lines, find_sections, heading_level
 from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
 from minutebook.parser.workplan import extract_work_plan, work_plan_title
 
@@ -34,6 +35,7 @@ _APPENDICES_HEADING = re.compile(
     r"^(?:appendices|appendix|list\s+of\s+appendices|attached\s+documents|attachments)\b",
     re.IGNORECASE,
 )
+_APPENDIX_LABEL = re.compile(r"(?:appendix|annex)\s+[A-Z0-9]{1,3}", re.IGNORECASE)
 _NONE = re.compile(r"^(?:none|n/?a|nil|not\s+applicable)\.?$", re.IGNORECASE)
 _APPENDIX_TABLE_HEADER = re.compile(r"^(?:no\.?|number|appendix)$", re.IGNORECASE)
 MAX_TITLE_WORDS = 20
@@ -108,6 +110,14 @@ def _fallback_title(body: Sequence[Line], sections: Sequence[Section]) -> str | 
     """An appendix or report without a header table: its opening heading or first short line."""
     first_content = next((ln.number for ln in body if clean(ln.text)), None)
     if sections and sections[0].heading and sections[0].span.first_line == first_content:
+        if (
+            _APPENDIX_LABEL.fullmatch(sections[0].heading)
+            and not sections[0].text
+            and len(sections) > 1
+            and sections[1].heading
+        ):
+            # "Appendix 1" alone over the appendix's own heading: both make its title.
+            return f"{sections[0].heading}: {sections[1].heading}"
         return sections[0].heading
     for ln in explode_long_lines(body):
         text = clean(ln.text)
@@ -126,6 +136,65 @@ def _plan_lines(
     ):
         return lines
     return body
+
+
+def _from_plan_title(lines: Sequence[Line]) -> Sequence[Line]:
+    """The lines of a work programme without a report header from its title on ("Forward
+    Work Programme 2026/27"): the council's or committee's name above the title heads no
+    section of it."""
+    top = [ln for ln in lines[:8] if not ln.is_blank]
+    title = work_plan_title([plain(ln.text) for ln in top])
+    at = next((k for k, ln in enumerate(lines[:8]) if title and plain(ln.text) == title), 0)
+    return lines[at:]
+
+
+def _plan_sections(body: Sequence[Line]) -> tuple[Section, ...]:
+    """Sections of a work programme from its title line: text that follows the title
+    without a heading of its own ("For the period ..." / the table) is under the title."""
+    if not body:
+        return ()
+    found = find_sections(body[1:])
+    title = plain(body[0].text)
+    if not title or (found and found[0].heading):
+        return find_sections(body)
+    if not found:
+        return (
+            Section(
+                heading=title, text="", span=span_of(body[:1]), level=heading_level(body[0].text)
+            ),
+        )
+    first = found[0]
+    span = dataclasses.replace(
+        first.span, first_line=body[0].number, first_page=body[0].page or first.span.first_page
+    )
+    level = heading_level(body[0].text)
+    return (dataclasses.replace(first, heading=title, span=span, level=level), *found[1:])
+
+
+_ITEM_STAMP = re.compile(r"(?i)^\W*(?:agenda\s+)?item\s+(?:no\.?\s*)?\w{1,6}\W*$")
+
+
+def _title_above_header(lines: Sequence[Line], header: HeaderFields) -> str | None:
+    """A report whose header has no "Title:" label: the heading just above its first label
+    (a web page's <h1> over its details table), unless that line is the council's or the
+    committee's name, an "Agenda Item 7" stamp or a date."""
+    if not header.lines:
+        return None
+    above = [ln for ln in lines if ln.number < header.lines[0] and not ln.is_blank]
+    if not above:
+        return None
+    text = clean(above[-1].text)
+    if (
+        "\t" in above[-1].text.strip()
+        or not MIN_TITLE_WORDS <= word_count(text) <= MAX_TITLE_WORDS
+        or text.endswith((".", ":", ","))
+        or is_council_name(text)
+        or _ITEM_STAMP.match(text)
+        or _ENDS_WITH_BODY.search(clean_committee(text) or text)
+        or dates_in(text)
+    ):
+        return None
+    return text
 
 
 def _label_line(lines: Sequence[Line], number: int | None) -> Line | None:
@@ -172,29 +241,37 @@ def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | Non
 def extract_report(block: Block) -> Document:
     lines = untab_numbered_paragraphs(block.lines)
     header = extract_header(lines)
-    body = _body(lines, header)
-    sections = find_sections(body)
+    body: Sequence[Line] = _body(lines, header)
+    plan_lines = _plan_lines(block, lines, body, header)
+    if plan_lines is lines:
+        body = _from_plan_title(lines)
+        sections = _plan_sections(body)
+    else:
+        sections = find_sections(body)
     tables = find_tables(body)
     recommendation_line = _label_line(lines, header.recommendations_line)
     recommendations = extract_recommendations(
         body, sections, inline=header.recommendations, inline_line=recommendation_line
     )
     audit = extract_audit_trail(body)
-    if audit is None and header.key_decision is not None:
+    if audit is None and (header.key_decision is not None or header.report_author):
+        # No audit trail at the foot: the header's "Key decision:" and "Report author:".
         carrying = [ln for ln in lines if ln.number in header.lines]
         audit = AuditTrail(
-            key_decision=header.key_decision, span=span_of(carrying) if carrying else None
+            report_author=header.report_author,
+            key_decision=header.key_decision,
+            span=span_of(carrying) if carrying else None,
         )
     appendices = _appendices(body, sections, tables) or _inline_appendices(header.appendices)
-    plan_lines = _plan_lines(block, lines, body, header)
     plan = extract_work_plan(plan_lines)
     if plan_lines is lines and plan and header.date == plan[0].meeting_date:
         # That date heads the plan's first entry: it is not the date of this paper.
         header = dataclasses.replace(header, date=None, meeting_name=None)
     title = (
         header.title
+        or _title_above_header(lines, header)
         or (
-            work_plan_title([clean(ln.text) for ln in lines[:8]])
+            work_plan_title([plain(ln.text) for ln in lines[:8]])  # ("## ..." in markdown)
             if block.subkind == "work_plan"
             else None
         )

@@ -128,9 +128,10 @@ LABELS: tuple[_Label, ...] = (
     ),
     _label(
         "from",
-        r"(?:Report\s+(?i:of|from|by)|Report\s+(?i:author)|From|Lead\s+(?i:officer))\s*:",
+        r"(?:Report\s+(?i:of|from|by)|From|Lead\s+(?i:officer))\s*:",
         words=("report", "from", "lead"),
     ),
+    _label("report_author", r"Report\s+(?i:authors?)\s*:", words=("report",)),
     _label("from", r"By\s*:", line_start=True, words=("By",)),
     _label(
         "key_decision",
@@ -183,6 +184,7 @@ class HeaderFields:
     title: str | None = None
     wards: str | None = None
     from_: str | None = None
+    report_author: str | None = None
     key_decision: bool | None = None
     summary: str | None = None
     recommendations: str | None = None
@@ -469,7 +471,7 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
             same_line = [h for h in hits if h.line_index == hit.line_index]
             for li in range(hit.line_index + 1, stop):
                 if not texts[li].strip():
-                    if hit.field in {"title", "meeting_name", "date", "from"}:
+                    if hit.field in {"title", "meeting_name", "date", "from", "report_author"}:
                         break
                     if nxt is None and hit.field != "summary":
                         break
@@ -485,7 +487,7 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
                     if len(extra) == 1 and _looks_like_heading(extra[0]):
                         break
                     values[hit.field] = f"{values[hit.field]} {' '.join(extra)}".strip()
-                elif hit.field in {"title", "from", "meeting_name"}:
+                elif hit.field in {"title", "from", "report_author", "meeting_name"}:
                     if is_bullet(texts[li]):
                         break  # a list below the label, not its value wrapped
                     values[hit.field] = _join_continuation(values[hit.field], " ".join(extra))
@@ -528,7 +530,9 @@ def extract_header(lines: Sequence[Line]) -> HeaderFields:
         meeting_name=meeting_name,
         title=values.get("title") or None,
         wards=values.get("wards") or None,
-        from_=values.get("from") or None,
+        # "Report author:" names who wrote it; without "Report of:" the report is theirs.
+        from_=values.get("from") or values.get("report_author") or None,
+        report_author=values.get("report_author") or None,
         key_decision=_yes_no(values["key_decision"]) if values.get("key_decision") else None,
         summary=values.get("summary") or None,
         recommendations=values.get("recommendations") or None,

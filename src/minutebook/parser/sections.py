@@ -143,7 +143,12 @@ def _numbered_heading_standing_apart(
         return False
     if NUMBERING.match(next_text) or is_bullet(next_text) or not next_text[:1].isupper():
         return False
-    return _reads_as_prose(next_text, 4) or ends_sentence(next_text)
+    # "5. Appendices" over a list of titles: a report's standard heading whatever follows.
+    return (
+        _reads_as_prose(next_text, 4)
+        or ends_sentence(next_text)
+        or _STANDARD_HEADING.fullmatch(rest) is not None
+    )
 
 
 def _heading_over_paragraph(
@@ -175,6 +180,18 @@ _STANDARD_HEADING = re.compile(
 )
 
 
+# The closing headings of a report that carry their text after a colon on their line:
+# "Background papers: None", "Contact officer: Jo Bloggs, Tel: ...".
+_LABELLED_CLOSING = re.compile(
+    r"^(?P<title>(?i:background\s+(?:papers|documents)|contact\s+officers?|appendices))"
+    r"\s*:\s+(?P<rest>\S.*)$"
+)
+
+
+def _labelled_closing(text: str) -> re.Match[str] | None:
+    return _LABELLED_CLOSING.match(text) if ":" in text[:30] else None
+
+
 def _standard_heading_apart(text: str, i: int, nav: _Neighbours) -> bool:
     """A report's standard heading on a line of its own after a blank line (or a finished
     sentence), over text that follows without a gap."""
@@ -197,6 +214,10 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
     text = clean(ln.text)
     if not text or len(text) > 120 or is_bullet(text):
         return None
+    if (closing := _labelled_closing(text)) is not None:
+        prev, adjacent = nav.previous(i)
+        if prev is None or not adjacent or ends_sentence(clean(prev.text)):
+            return closing["title"]  # its text is the rest of the line (inline_heading_text)
     nxt = nav.next(i)
     if nxt is None:
         return _inline_title(text)  # "15.0 Background Documents : None" closing a report
@@ -290,10 +311,12 @@ def _inline_title(text: str) -> str | None:
 
 
 def inline_heading_text(raw: str) -> str:
-    """The text after the colon of a numbered heading that carries it on its line."""
+    """The text after the colon of a numbered heading (or a closing heading such as
+    "Background papers:") that carries it on its line."""
     numbered = _HEADING_NUMBER.match(clean(raw))
     if numbered is None:
-        return ""
+        closing = _labelled_closing(clean(raw))
+        return closing["rest"].strip() if closing else ""
     inline = _INLINE_HEADING.match(clean(raw)[numbered.end() :])
     return inline["rest"].strip() if inline and _title_words(inline["title"]) else ""
 

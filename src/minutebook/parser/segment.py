@@ -47,7 +47,7 @@ SUPPLEMENTAL = re.compile(
     r"^(?:supplement(?:al|ary)\s+agenda|agenda\s+supplement|addendum)(?:\s+no\.?\s*\d+)?\b",
     re.IGNORECASE,
 )
-DISTRIBUTION = re.compile(r"\bdistribution\s+list\b", re.IGNORECASE)
+DISTRIBUTION = re.compile(r"\b(?:distribution|circulation)\s+list\b", re.IGNORECASE)
 LETTER_OPENING = re.compile(r"^Dear\s+(?:[A-Z][\w.'’\-]*)(?:\s+[A-Z][\w.'’\-]*){0,3},?$")
 APPENDIX_HEADING = re.compile(r"^appendix\s+[A-Z0-9]{1,3}\b[\s.:\-–]*$", re.IGNORECASE)
 CLOSING_LINE = re.compile(
@@ -81,6 +81,18 @@ def _next_nonblank(lines: Sequence[Line], i: int, limit: int = 3) -> list[str]:
     return out
 
 
+_MEMBER_LIST = re.compile(
+    r"(?i)^(?:membership|members|reserves?|substitutes?|named\s+substitutes|co-opted|co-optees)"
+    r"\b[^:]{0,30}:\s*\S"
+)
+
+
+def _member_list(text: str) -> bool:
+    """ "Reserves: Councillors A and B": a front sheet's list of members, not a title line
+    over the agenda under it."""
+    return ":" in text and _MEMBER_LIST.match(_plain(text)) is not None
+
+
 def _is_title_line(text: str) -> bool:
     """A line that can sit above a document heading: committee, date, time, venue."""
     return (
@@ -91,11 +103,14 @@ def _is_title_line(text: str) -> bool:
     )
 
 
-def _back_up(lines: Sequence[Line], i: int, floor: int, max_titles: int) -> int:
+def _back_up(
+    lines: Sequence[Line], i: int, floor: int, max_titles: int, agenda: bool = False
+) -> int:
     """The first line of the title block printed above line i (not before `floor`).
 
     A title block lies on its heading's page and an "Agenda Item N" stamp is its top:
-    the back-up crosses neither a page break nor the stamp."""
+    the back-up crosses neither a page break nor the stamp. Over an agenda (`agenda`),
+    nor a front sheet's list of members."""
     start = i
     titles = 0
     page = lines[i].page
@@ -105,8 +120,10 @@ def _back_up(lines: Sequence[Line], i: int, floor: int, max_titles: int) -> int:
         if line.is_blank:
             j -= 1
             continue
-        if not _is_title_line(line.text) or (
-            page is not None and line.page is not None and line.page != page
+        if (
+            not _is_title_line(line.text)
+            or (page is not None and line.page is not None and line.page != page)
+            or (agenda and _member_list(line.text))
         ):
             break
         titles += 1
@@ -216,16 +233,16 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             if current == "agenda" and i - current_index <= 14:
                 continue
             if current != "minutes" or not minutes_open:
-                add(_back_up(lines, i, floor, 8), "agenda", "order_of_business")
+                add(_back_up(lines, i, floor, 8, agenda=True), "agenda", "order_of_business")
                 continue
         if (
             len(text) < 160
-            and "distribution" in low
+            and ("distribution" in low or "circulation" in low)
             and DISTRIBUTION.search(text)
             and (
                 text.isupper()
-                or text.lower().startswith(("distribution", "circulation"))
-                or "distribution list" in text.lower()[:60]
+                or low.startswith(("distribution", "circulation"))
+                or "distribution list" in low[:60]
             )
         ):
             add(i, "distribution_list", "distribution_list")
@@ -416,7 +433,9 @@ def segment(lines: Sequence[Line]) -> list[Block]:
         head = [ln for ln in lines[: starts[0].index] if not ln.is_blank]
         # ("Date: Thursday, 15 January 2026" at the top is the meeting's date line, not
         # the closing date of an agenda before it.)
-        if len(head) <= 8 and all(
+        # (A longer top holding the front sheet's lists of members is that front sheet.)
+        short = len(head) <= 8 or (len(head) <= 16 and any(_member_list(ln.text) for ln in head))
+        if short and all(
             _is_title_line(ln.text)
             or PUBLICATION_DATE.match(_plain(ln.text))
             or _MEETING_DETAIL.match(_plain(ln.text))

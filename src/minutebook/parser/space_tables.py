@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from minutebook.parser.lines import Line
-from minutebook.parser.report_text import squash
+from minutebook.parser.report_text import raw_cells, squash
 
 # Cells are apart by three or more spaces; words in a cell by one or two (justified text).
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
@@ -120,3 +120,45 @@ def wrapped_space_table(
     header = _join(grid, 0, starts[0])
     body = [_join(grid, a, b) for a, b in zip(starts, [*starts[1:], len(grid)], strict=True)]
     return header, body, used
+
+
+# A figure: "412", "£450,000", "12.5%", "-3", or a dash or "n/a" for none.
+_FIGURE = re.compile(r"^(?:[£$€]?[-–]?\d[\d,]*(?:\.\d+)?%?|[-–]|n/?a)$", re.IGNORECASE)
+MIN_FIGURE_ROWS = 2
+
+
+def _figure_row(cells: Sequence[str]) -> bool:
+    """A row label and figures: "Total   351   380   412"."""
+    return len(cells) >= MIN_COLUMNS and all(_FIGURE.match(c) for c in cells[1:])
+
+
+def figure_tables(lines: Sequence[Line]) -> list[tuple[list[str], list[list[str]], list[Line]]]:
+    """Space-aligned tables of figures without a caption (PDF text laid out with spaces):
+    a header line of column names (no cell over the row labels, or one) over two rows or
+    more of a label and figures, each row on one line with as many cells as the header.
+    Returned as (header, rows, lines used)."""
+    out: list[tuple[list[str], list[list[str]], list[Line]]] = []
+    i, n = 0, len(lines)
+    while i < n - MIN_FIGURE_ROWS:
+        head = lines[i]
+        # (Cheap tests first: most lines have no gap of three spaces at all.)
+        if "   " not in head.text or "\t" in head.text or "   " not in head.text.strip():
+            i += 1
+            continue
+        header = raw_cells(head.text)
+        rows: list[list[str]] = []
+        j = i + 1
+        while j < n and "\t" not in lines[j].text and "   " in lines[j].text.strip():
+            cells = raw_cells(lines[j].text)
+            if not rows and len(cells) == len(header) + 1:
+                header = ["", *header]  # the header has no cell over the row labels
+            if len(cells) != len(header) or not _figure_row(cells):
+                break
+            rows.append(cells)
+            j += 1
+        if len(rows) >= MIN_FIGURE_ROWS and len(header) >= MIN_COLUMNS:
+            out.append((header, rows, list(lines[i:j])))
+            i = j
+        else:
+            i += 1
+    return out

@@ -26,7 +26,7 @@ from minutebook.parser.report_text import (
     squash,
     word_count,
 )
-from minutebook.parser.space_tables import wrapped_space_table
+from minutebook.parser.space_tables import figure_tables, wrapped_space_table
 
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _CAPTION = re.compile(r"^(?:table|figure)\s+\d+\b", re.IGNORECASE)
@@ -302,7 +302,8 @@ def _space_aligned_tables(lines: Sequence[Line]) -> list[Table]:
     """Space-aligned tables under a "Table N" caption (PDF text laid out with spaces).
 
     One line per row when every row has the same cells; otherwise cells that wrap
-    over several lines (`space_tables`).
+    over several lines (`space_tables`). Without a caption, tables of figures
+    (`space_tables.figure_tables`).
     """
     out: list[Table] = []
     seq = list(lines)
@@ -329,6 +330,10 @@ def _space_aligned_tables(lines: Sequence[Line]) -> list[Table]:
         elif (wrapped := wrapped_space_table(seq[first:])) is not None:
             header, body, wrapped_lines = wrapped
             out.append(_finish(header, body, wrapped_lines, clean(ln.text)))
+    captioned = [(t.span.first_line, t.span.last_line) for t in out]
+    for header, body, used in figure_tables(seq):
+        if not any(a <= used[0].number <= b for a, b in captioned):
+            out.append(_finish(header, body, used, None))
     return out
 
 

@@ -1,8 +1,9 @@
 """Text of a Word .docx file (python-docx): paragraphs and tables in document order.
 
 Paragraphs are separated by a blank line, as on the page. A table row becomes one
-tab-separated line; the paragraphs of a cell are joined with spaces so that they stay
-in their cell. Word keeps no page numbers in the file, so lines have no page.
+tab-separated line; where a cell holds several paragraphs, each after the first goes
+on a line of its own with the row's other cells empty, as the PDF of the page prints
+it. Word keeps no page numbers in the file, so lines have no page.
 Automatic paragraph numbering
 ("1.", "2.1", "(a)") is not part of the paragraph text in the file; it is
 recomputed from the numbering definitions so that numbered recommendations
@@ -160,25 +161,28 @@ def _heading_level(paragraph: Any) -> int:
 _HEADING_STYLE = re.compile(r"Heading\s*(\d)")
 
 
-def _cell_text(cell: Any, numbering: Numbering) -> str:
+def _cell_paragraphs(cell: Any, numbering: Numbering) -> list[str]:
     parts = [_paragraph_text(p, numbering) for p in cell.paragraphs]
     parts.extend(" ".join(_table_lines(t, numbering)) for t in cell.tables)
-    return collapse(" ".join(parts).replace("\t", " "))
+    return [text for p in parts if (text := collapse(p.replace("\t", " ")))]
 
 
 def _table_lines(table: Any, numbering: Numbering) -> list[str]:
     lines: list[str] = []
     for row in table.rows:
-        cells: list[str] = []
+        cells: list[list[str]] = []
         seen: set[int] = set()
         for cell in row.cells:
             # A horizontally merged cell is returned once per grid column.
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(_cell_text(cell, numbering))
-        if any(cells):
-            lines.append("\t".join(cells))
+            cells.append(_cell_paragraphs(cell, numbering))
+        # A cell's paragraphs go on lines of their own, the other cells empty there, as
+        # the PDF of the page prints them (an item per paragraph, a heading over its text).
+        depth = max((len(c) for c in cells), default=0)
+        for k in range(depth):
+            lines.append("\t".join(c[k] if k < len(c) else "" for c in cells))
     return lines
 
 
