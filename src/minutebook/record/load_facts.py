@@ -223,7 +223,7 @@ class FactsMixin:
             row.pk is not None and row.documents.filter(classification="closed").exists()
         )
         wanted = "closed" if closed else "open"
-        if row.classification != wanted:
+        if row.classification != wanted and "classification" not in (row.corrected or []):
             row.classification = wanted
             if row.pk is not None:  # a new report is inserted with it
                 self.history.save(row, update_fields=["classification"])

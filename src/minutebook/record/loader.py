@@ -505,15 +505,44 @@ class _Load(FactsMixin):
             stale = rows.filter(document__source__in=self.up.source_ids).exclude(
                 pk__in=self.up.touched.get(model, set())
             )
-            n = stale.count()
-            if n:
-                stale.delete()
-                self.report.add(model.__name__, "deleted", n)
+            # A row an officer corrected is kept, even when the paper no longer yields it.
+            if issubclass(model, m.Correctable):
+                doomed = [pk for pk, fixed in stale.values_list("pk", "corrected") if not fixed]
+            else:
+                doomed = list(stale.values_list("pk", flat=True))
+            if doomed:
+                model._default_manager.filter(pk__in=doomed).delete()
+                self.report.add(model.__name__, "deleted", len(doomed))
         stale_docs = m.Document.objects.filter(source=self.source).exclude(pk__in=kept_documents)
+        self.carry_corrections(stale_docs, kept_documents)
         n = stale_docs.count()
         if n:
             stale_docs.delete()
             self.report.add("Document", "deleted", n)
+
+    def carry_corrections(self, stale_docs: Any, kept_documents: set[int]) -> None:
+        """A document an officer closed by hand that the parser now cuts differently hands
+        "closed" to the documents that cover its lines: closed business stays closed whatever
+        a new parser makes of the paper (an officer's "open" is not carried: the safe way)."""
+        closed = [
+            d
+            for d in stale_docs.only("first_line", "last_line", "classification", "corrected")
+            if "classification" in (d.corrected or []) and d.classification == "closed"
+        ]
+        if not closed:
+            return
+        for new in m.Document.objects.filter(pk__in=kept_documents):
+            overlaps = any(
+                new.first_line <= old.last_line and old.first_line <= new.last_line
+                for old in closed
+            )
+            if overlaps and (
+                new.classification != "closed" or "classification" not in (new.corrected or [])
+            ):
+                new.classification = "closed"
+                new.corrected = sorted({*(new.corrected or []), "classification"})
+                self.history.save(new, update_fields=["classification", "corrected"])
+                self.report.add("Document", "updated")
 
     def detach_superseded(self) -> None:
         """Documents of superseded sources stay stored but no longer stand for the meeting."""

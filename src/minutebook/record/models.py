@@ -53,6 +53,21 @@ class Provenance(models.Model):
         abstract = True
 
 
+class Correctable(models.Model):
+    """A row an officer may correct in the admin. `corrected` names the fields set by hand:
+    a later load (a reparse after a parser upgrade, a republished paper) leaves them as the
+    officer set them, and does not delete the row when the paper no longer yields it."""
+
+    corrected = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields corrected by an officer: loading papers again leaves them alone.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Council(NaturalKeyModel):
     NATURAL_KEY = ("slug",)
     name = models.CharField(max_length=200)
@@ -63,7 +78,7 @@ class Council(NaturalKeyModel):
         return self.name
 
 
-class Committee(NaturalKeyModel):
+class Committee(Correctable, NaturalKeyModel):
     NATURAL_KEY = ("council", "slug")
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="committees")
     name = models.CharField(max_length=300)
@@ -96,7 +111,7 @@ class MunicipalYear(NaturalKeyModel):
         return self.label
 
 
-class Person(NaturalKeyModel):
+class Person(Correctable, NaturalKeyModel):
     NATURAL_KEY = ("council", "slug")
     KIND_CHOICES = [
         ("councillor", "Councillor"),
@@ -147,7 +162,7 @@ class OfficerTitle(Provenance, NaturalKeyModel):
         ordering = ["seen_on"]
 
 
-class Membership(Provenance, NaturalKeyModel):
+class Membership(Provenance, Correctable, NaturalKeyModel):
     ROLE_CHOICES = [
         ("chair", "Chair"),
         ("vice-chair", "Vice-chair"),
@@ -175,7 +190,7 @@ class Membership(Provenance, NaturalKeyModel):
         ]
 
 
-class Meeting(NaturalKeyModel):
+class Meeting(Correctable, NaturalKeyModel):
     STATUS_CHOICES = [
         ("scheduled", "Scheduled"),
         ("held", "Held"),
@@ -249,7 +264,7 @@ class SourceFile(NaturalKeyModel):
         return self.original_name
 
 
-class Document(NaturalKeyModel):
+class Document(Correctable, NaturalKeyModel):
     """One paper inside a source file (front sheet, minutes, a report, a letter...)."""
 
     KIND_CHOICES = [
@@ -294,7 +309,7 @@ class Document(NaturalKeyModel):
         return self.classification == "open"
 
 
-class AgendaItem(Provenance, NaturalKeyModel):
+class AgendaItem(Provenance, Correctable, NaturalKeyModel):
     NATURAL_KEY = ("meeting", "order")
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.CharField(max_length=32, blank=True)
@@ -316,7 +331,7 @@ class AgendaItem(Provenance, NaturalKeyModel):
         return f"{self.number} {self.title}".strip()
 
 
-class Attendance(Provenance, NaturalKeyModel):
+class Attendance(Provenance, Correctable, NaturalKeyModel):
     CAPACITY_CHOICES = [
         ("member", "Member"),
         ("substitute", "Substitute"),
@@ -350,7 +365,7 @@ class Attendance(Provenance, NaturalKeyModel):
         ]
 
 
-class Minute(Provenance, NaturalKeyModel):
+class Minute(Provenance, Correctable, NaturalKeyModel):
     """The minuted discussion of one item."""
 
     NATURAL_KEY = ("meeting", "order")
@@ -371,7 +386,7 @@ class Minute(Provenance, NaturalKeyModel):
         ordering = ["meeting", "order"]
 
 
-class Resolution(Provenance, NaturalKeyModel):
+class Resolution(Provenance, Correctable, NaturalKeyModel):
     NATURAL_KEY = ("minute", "order")
     minute = models.ForeignKey(Minute, on_delete=models.CASCADE, related_name="resolutions")
     number = models.CharField(max_length=32, blank=True)
@@ -384,7 +399,7 @@ class Resolution(Provenance, NaturalKeyModel):
         ordering = ["minute", "order"]
 
 
-class Declaration(Provenance, NaturalKeyModel):
+class Declaration(Provenance, Correctable, NaturalKeyModel):
     NATURAL_KEY = ("meeting", "name_as_written", "text")
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
     agenda_item = models.ForeignKey(
@@ -407,7 +422,7 @@ class Declaration(Provenance, NaturalKeyModel):
         ]
 
 
-class Report(Provenance, NaturalKeyModel):
+class Report(Provenance, Correctable, NaturalKeyModel):
     """An officer's report. One report, however many files it arrived in."""
 
     NATURAL_KEY = ("meeting", "title")
@@ -447,7 +462,7 @@ class Report(Provenance, NaturalKeyModel):
         return self.title
 
 
-class WorkPlanEntry(Provenance, NaturalKeyModel):
+class WorkPlanEntry(Provenance, Correctable, NaturalKeyModel):
     """An item a work plan (or an agreed draft agenda) promised for a future meeting."""
 
     NATURAL_KEY = ("committee", "planned_at", "planned_for", "title")

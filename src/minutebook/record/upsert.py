@@ -459,9 +459,13 @@ class Upserter:
         cache[nk] = obj
         pending = obj.pk is None  # inserted in this load, waiting for flush_bulk()
         ours = self._provenance_is_ours(obj) if "document" in values else True
+        # Fields an officer corrected stay as corrected (and so does the row's provenance).
+        corrected = getattr(obj, "corrected", None) or ()
         changed: list[str] = []
         for name, value in values.items():
             f = model._meta.get_field(name)
+            if corrected and (f.attname in corrected or name in corrected):
+                continue
             current = getattr(obj, f.attname)
             new = value.pk if f.is_relation and isinstance(value, models.Model) else value
             if current == new or (same and name in same and same[name](current, new)):
