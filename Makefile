@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 assets: $(VENDOR)/.stamp
 
-# The parser compiled with mypyc (about twice as fast); quick when already current, and
+# The parser compiled with mypyc (about a quarter faster); quick when already current, and
 # never fatal: without a C compiler the parser runs as plain Python.
 compiled: $(STAMP)
 	$(BIN)/python -m minutebook.devtools.build_parser
