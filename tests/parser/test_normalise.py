@@ -110,15 +110,10 @@ def test_page_numbers_and_running_footers_are_removed() -> None:
         ["4. Close", "Cabinet - 4 March 2025", "4"],
     ]
     cleaned = strip_page_furniture(pages)
-    # Rising page numbers at the page edge go. The footer above each number is not an edge
-    # line, so it stays: only the first and last non-blank lines are candidates.
-    assert cleaned[0] == [
-        "Minutes of the Cabinet",
-        "1. Apologies",
-        "text continues",
-        "Cabinet - 4 March 2025",
-    ]
-    assert cleaned[2] == ["3. Budget", "", "RESOLVED: noted.", "Cabinet - 4 March 2025"]
+    # Rising page numbers at the page edge go, and so does the footer printed above each
+    # number: the last two non-blank lines of a page are candidates.
+    assert cleaned[0] == ["Minutes of the Cabinet", "1. Apologies", "text continues"]
+    assert cleaned[2] == ["3. Budget", "", "RESOLVED: noted."]
 
 
 def test_page_furniture_keeps_content() -> None:
@@ -131,7 +126,32 @@ def test_page_furniture_keeps_content() -> None:
 
 def test_running_header_recurring_on_most_pages() -> None:
     pages = [[f"Development Committee {n} 10 November 2011", "body", "more"] for n in range(1, 5)]
-    assert strip_page_furniture(pages) == [["body", "more"]] * 4
+    # At the top of the first page the header is the paper's heading: it stays there.
+    assert strip_page_furniture(pages) == [pages[0], *[["body", "more"]] * 3]
+
+
+def test_two_line_running_header_and_a_dated_header_with_tabs_are_removed() -> None:
+    def page(n: int) -> list[str]:
+        return [
+            "Thornleigh Borough Council",
+            "Scrutiny Committee – 3 December 2024",
+            "",
+            f"text of page {n}",
+            "Borough Council\tCabinet – 14 January 2025",
+            f"Page {n} of 3",
+        ]
+
+    cleaned = strip_page_furniture([page(1), page(2), page(3)])
+    # The header's two lines stay once, at the top of the first page; the footer row with
+    # tabs holds a date, so it is no table header: it goes from every page.
+    assert cleaned[0] == page(1)[:4]
+    assert cleaned[1] == ["", "text of page 2"]
+    assert cleaned[2] == ["", "text of page 3"]
+
+
+def test_a_table_header_repeated_at_the_top_of_each_page_stays() -> None:
+    pages = [["Item\tSubject\tLead officer", f"{n}.\tBudget\tJ Smith", "text"] for n in (1, 2, 3)]
+    assert strip_page_furniture(pages) == pages
 
 
 def test_pages_inferred_from_printed_page_numbers() -> None:
@@ -159,10 +179,8 @@ def test_a_two_page_paper_loses_a_line_at_the_same_edge_of_both_pages_only() -> 
         ["Westmere Council – Panel – 9 February 2026", "Body one.", "Summary of the year"],
         ["Westmere Council – Panel – 9 February 2026", "Body two.", "More text here"],
     ]
-    assert strip_page_furniture(pages) == [
-        ["Body one.", "Summary of the year"],
-        ["Body two.", "More text here"],
-    ]
+    # (It stays at the top of the first page, where it is the paper's heading.)
+    assert strip_page_furniture(pages) == [pages[0], ["Body two.", "More text here"]]
     # At the top of one page and the foot of the other: not furniture.
     crossed = [["Summary of the year", "Body one."], ["Body two.", "Summary of the year"]]
     assert strip_page_furniture(crossed) == crossed

@@ -1351,15 +1351,18 @@ def test_a_pack_of_unseen_papers_splits_at_each_paper() -> None:
 
 def test_two_page_pdf_report_loses_its_running_header_and_footer() -> None:
     result = parsed("report_pdf_two_pages_running_header.pdf")
-    # The same line at the top of both pages of a two-page paper is a running header.
-    assert "Corporate Parenting Panel – 9 February 2026" not in result.text
+    # The same line at the top of both pages of a two-page paper is a running header: it
+    # goes from the second page, and stays at the top of the first as the paper's heading.
+    header = "Westmere Borough Council – Corporate Parenting Panel – 9 February 2026"
+    assert result.text.startswith(header + "\n") and result.text.count(header) == 1
     assert "Page 1 of 2" not in result.text
     d = _report_of("report_pdf_two_pages_running_header.pdf")
     r = d.report
     assert r is not None
-    assert (d.title, d.committee, d.meeting.date, d.span.last_page) == (
+    assert (d.title, d.committee, d.council, d.meeting.date, d.span.last_page) == (
         "Virtual School Annual Report 2024/25",
         "Corporate Parenting Panel",
+        "Westmere Borough Council",  # named only in the running header
         "2026-02-09",
         2,
     )

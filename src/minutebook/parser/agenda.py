@@ -22,8 +22,10 @@ from minutebook.parser.models import Agenda, AgendaItem, Document, Part
 from minutebook.parser.names import HONORIFIC_RE
 from minutebook.parser.report_text import title_marks_exempt
 
-ITEM_CELL = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?$")
-ITEM_LINE = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2})?)\.?\s+(?P<title>\S.*)$")
+# An item's number: "4", "4a", "5.1", a sub-item "4(a)", perhaps after "Item" ("Item 6").
+_ITEM_NUMBER = r"(?:Item\s+)?(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2}|\([a-z]\))?)"
+ITEM_CELL = re.compile(rf"^{_ITEM_NUMBER}\.?$", re.I)
+ITEM_LINE = re.compile(rf"^{_ITEM_NUMBER}\.?\s+(?P<title>\S.*)$", re.I)
 PAGE_RANGE = re.compile(r"^(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?$")
 _PAGES = r"pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?"
 PAGES_IN_TITLE = re.compile(rf"\s*\(\s*{_PAGES}\s*\)", re.I)

@@ -31,9 +31,11 @@ from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee
 from minutebook.parser.name_lists import split_name_list, split_name_title_run
 from minutebook.parser.names import (
+    HONORIFICS,
     PersonName,
     is_councillor,
     looks_like_person,
+    post_then_person,
     split_honorific,
     split_person,
 )
@@ -68,7 +70,11 @@ def _one_per_line(texts: Sequence[str]) -> bool:
     for t in texts:
         # "Dr A Patel – Clinical Lead, Integrated Care Board": a comma in the role after the
         # dash does not make the line a list of names.
-        name_part = _ROLE_DASH.split(re.sub(r"\([^()]*\)", "", t), maxsplit=1)[0]
+        parts = _ROLE_DASH.split(re.sub(r"\([^()]*\)", "", t), maxsplit=1)
+        name_part = parts[0]
+        if len(parts) == 2 and post_then_person(*parts):
+            # "Chief Officer, Education and Children's Services – Mr N Gillies": the post first.
+            name_part = parts[1]
         if len(t) > 80 or "," in name_part or re.search(r"\band\b", name_part):
             return False
     return True
@@ -93,12 +99,45 @@ def _with_councillor(honorific: str | None) -> str:
     return f"Councillor {honorific}"
 
 
+# "Substitutions: Cllr A for Cllr B": the member stood in for, without brackets.
+_FOR_MEMBER = re.compile(
+    r"(?i)(?<=\S)\s+(?:for|in\s+place\s+of|replacing)\s+((?:councillor|cllr)\.?\s+[^,;()]+)"
+)
+
+
+_HON_ALT = "|".join(re.escape(h) for h in HONORIFICS)
+# A line that opens an entry of its own: a title ("Councillor", "Cllrs", "Dr") or an office
+# ("The Mayor (Councillor X)").
+_ENTRY_START = re.compile(
+    rf"(?i)^(?:the\s+)?(?:(?:{_HON_ALT})s?\.?\s|(?:deputy\s+|lord\s+)?mayor\b)"
+)
+_LIST_GOES_ON = re.compile(r"(?:[,;&]|\band)$")
+
+
+def _entry_groups(texts: Sequence[str]) -> list[list[str]]:
+    """The lines of a list, grouped into entries: a line that opens with a title or an
+    office, after a line that did not leave its list open ("A, B," or "A and"), starts an
+    entry. "The Mayor (Councillor A)" over "Councillors B, C and D": two entries."""
+    groups: list[list[str]] = []
+    for text in texts:
+        if groups and (_LIST_GOES_ON.search(groups[-1][-1]) or not _ENTRY_START.match(text)):
+            groups[-1].append(text)
+        else:
+            groups.append([text])
+    return groups
+
+
 def _people(label: str, texts: Sequence[str]) -> list[PersonName]:
     texts = [t for t in texts if t]
     if not texts:
         return []
+    if _label_kind(label)[1] == "substitute":
+        texts = [_FOR_MEMBER.sub(r" (for \1)", t) if " " in t else t for t in texts]
     if _one_per_line(texts):
         return [split_person(t) for t in texts]
+    groups = _entry_groups(texts)
+    if len(groups) > 1:
+        return [p for group in groups for p in _people(label, group)]
     joined = " ".join(texts)
     _, capacity = _label_kind(label)
     if capacity == "officer" and "(" not in joined and "," in joined:
@@ -379,6 +418,13 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 and not _CHAIRING.search(role)
             ):
                 cap = "officer"
+            if (
+                cap == "officer"
+                and role
+                and label.lower().startswith("in attendance")
+                and _OUTSIDE_BODY.search(role)
+            ):
+                cap = "other"  # "In attendance: Dr A, NHS Western Isles": no officer of the council
             if cap == "officer" and role:
                 role = re.sub(r"(?i)\s+in attendance\b.*$", "", role).strip() or role
             out.append(

@@ -16,15 +16,17 @@ from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Span
 from minutebook.parser.names import POST_NOMINALS
 
 LABEL = re.compile(
-    r"^\W*(?P<label>present(?:\s*\((?:in\s+person|remotely|virtually|online)\))?|"
+    r"^\W*(?P<label>present(?:\s*\((?:in\s+person|remotely|virtually|online)\)|"
+    r"\s+(?:in\s+person|remotely|virtually|online))?|"
     r"members\s+of\s+the\s+(?:committee|board|panel|cabinet|council|sub-committee)\s+present|"
     r"(?:committee|board|panel|cabinet)\s+members\s+present|members\s+in\s+attendance|"
     r"other\s+(?:members|councillors)\s+present|attended\s+(?:remotely|virtually|online)|"
     r"substitute\s+members?|guests?|visitors?|speakers?|invitees?|invited|young\s+people\s+present|"
     r"members\s+present|councillors\s+present|also\s+present|"
-    r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely)?|"
+    r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely|"
+    r"\s*\((?:virtually|remotely|online|in\s+person)\))?|"
     r"officers?(?:\s+(?:support|present|in\s+attendance))?|non-voting\s+co-opted\s+members?|"
-    r"co-opted\s+members?|independent\s+(?:members?|persons?)|lay\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitutes?|"
+    r"co-opted\s+members?|independent\s+(?:members?|persons?)|lay\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitut(?:es?|ions?)|"
     r"councillors|ward\s+members?|attendees|minute\s+taker|observers?|other\s+attendees|"
     r"members\s+of\s+the\s+public|partners?|representatives?|sederunt|"
     r"(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
@@ -70,7 +72,7 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
         return "apologies", "member"
     if label.startswith("absent"):
         return "absent", "member"
-    if label.startswith("substitute"):
+    if label.startswith("substitut"):
         return "present", "substitute"
     if label.startswith(
         ("other members", "other councillors", "guest", "visitor", "speaker", "invite")

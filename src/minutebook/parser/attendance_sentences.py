@@ -26,7 +26,8 @@ APOLOGIES = re.compile(
     r"(?:\s+and\s+(?:accepted|noted|approved))?\s+)?"
     r"(?:on\s+behalf\s+of|from)\s+"
 )
-ABBREV_BEFORE_DOT = re.compile(rf"(?:\b(?:{_HON})|\b[A-Z]|\bSt|\bNo)$")
+# "Cllrs." (a plural honorific) does not end a sentence either.
+ABBREV_BEFORE_DOT = re.compile(rf"(?:\b(?:{_HON}|Cllrs)|\b[A-Z]|\bSt|\bNo)$")
 
 
 def sentence_from(text: str, start: int) -> str:

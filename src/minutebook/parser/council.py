@@ -20,7 +20,8 @@ from minutebook.parser.names import HONORIFICS, smart_title
 # Council"); other honorifics before a council name mark a guest.
 _COUNCILLOR_TITLES = frozenset(["County Councillor", "Borough Councillor", "City Councillor"])
 
-_WORD = r"[A-Z][A-Za-z'’\-]+"
+# (Accented letters: "Ynys Môn", "Mòr", "Rhondda Cynon Taf" in Welsh or Gaelic spelling.)
+_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+"
 _LINK = r"(?:and|&|of|upon|on|the|AND|OF|UPON|ON|THE)"
 _BOROUGH_OF = re.compile(
     rf"\b((?:London|Royal|Metropolitan|County)[ \t]+Borough[ \t]+of[ \t]+{_WORD}(?:[ \t]+(?:and|&)[ \t]+{_WORD})?)",
@@ -357,6 +358,12 @@ def report_council(lines: Sequence[str], head: int = 40) -> str | None:
     return named[0] if named else authority_in(top)
 
 
+_OF_A_MEETING = re.compile(
+    r"(?i)^of\s+(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?"
+    r"meeting\s+of\s+(?:the\s+)?(?=\S)"
+)
+
+
 def clean_committee(text: str) -> str | None:
     """The committee name of a heading line: dates, times, brackets and dashes dropped.
 
@@ -373,6 +380,9 @@ def clean_committee(text: str) -> str | None:
             text = sides[0].strip()
     # "To: All Members of the Scrutiny Panel", "To the Members of the Cabinet": an address.
     text = _ADDRESSED_TO.sub("", text)
+    # "OF A MEETING OF THE X COMMITTEE" under a "MINUTES" line of its own.
+    if text[:3].lower() == "of ":
+        text = _OF_A_MEETING.sub("", text)
     # "Meeting details - Planning Committee - 15 October 2025" (a web page's title): the
     # page's name before the committee's.
     text = PAGE_NAME.sub("", text)

@@ -35,6 +35,11 @@ CONTACT_LABEL = re.compile(
 )
 
 
+# Lower-case particles of Welsh, Gaelic, Irish and other surnames ("Morgan ap Iorwerth",
+# "Mairi nic Leoid", "Domhnall Mac an t-Saoir", "Anna van der Berg").
+_NAME_PARTICLES = frozenset({"ap", "ab", "ferch", "nic", "ni", "an", "der", "den", "del", "di"})
+
+
 def _section_role(head: str) -> tuple[MemberRole | None, bool]:
     h = head.lower()
     if h.startswith(("reserve", "substitute", "named substitute")):
@@ -54,6 +59,7 @@ def _is_name_line(text: str) -> bool:
     if not words or len(words) > 40:
         return False
     small = {"and", "&", "of", "de", "van", "von", "la", "le", "du", "da", "bin", "al"}
+    small |= _NAME_PARTICLES
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
     return caps / len(words) >= 0.8 and not bare.isupper()
 

@@ -156,7 +156,11 @@ def venue_from(text: str) -> str | None:
             flags=re.I,
         )
         text = re.sub(
-            r"(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing)\b)+$", "", text, flags=re.I
+            # ("10:00 hrs": the hours word of a time.)
+            r"(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing|hrs|hours)\b)+$",
+            "",
+            text,
+            flags=re.I,
         )
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()  # "held on 14 January 2026 (Microsoft Teams)"
@@ -311,6 +315,21 @@ def _held_line_after(lines: Sequence[Line], start: int) -> tuple[int, str] | Non
     return None
 
 
+# "The meeting commenced at 10.00am.", "The meeting started at 7pm": the start time,
+# printed under the heading or the attendance rather than in it.
+_COMMENCED = re.compile(
+    r"(?i)^\W*(?:the\s+)?meeting\s+(?:commenced|started|began|opened|convened)\s+at\s+(?P<t>.+)$"
+)
+_COMMENCED_LOOK = 40  # lines after the heading searched for it
+
+
+def _commenced(texts: Sequence[str], start: int) -> str | None:
+    for text in texts[max(start, 0) : max(start, 0) + _COMMENCED_LOOK]:
+        if "meeting" in text[:20].lower() and (m := _COMMENCED.match(text.strip())):
+            return parse_time(m["t"])
+    return None
+
+
 def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
     """Heading facts of a document (agenda or minutes) from its first lines."""
     texts = [ln.text for ln in lines]
@@ -411,6 +430,8 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
         header_lines.append(text)
     if committee is None:
         committee = find_committee(header_lines)
+    if time is None and date is not None:
+        time = _commenced(texts, heading_end + 1)
     if date is None:
         for text in header_lines:
             if not _heading_like(text):

@@ -90,3 +90,29 @@ def make_lines(text: str, line_pages: Sequence[int | None] | None = None) -> lis
     for number, raw, page in zip(range(1, len(raws) + 1), raws, pages, strict=True):
         append(Line(number, raw, page))
     return out
+
+
+# Hyphens that typesetting puts at a line end to break a word: the hyphen (U+2010) and a
+# soft hyphen. An ASCII hyphen at a line end is mostly a compound's ("post-" / "sixteen"):
+# Word does not hyphenate by default.
+_BREAK_HYPHENS = "\u2010\u00ad"
+
+
+def join_wrapped(parts: Sequence[str]) -> str:
+    """The lines of one paragraph as one string: a space between lines, none after a word
+    broken at a hyphen ("accommo‐" + "dation" -> "accommodation", "post-" + "sixteen" ->
+    "post-sixteen"; "pre-" + "and post-" keeps its space, a hyphen standing for a word)."""
+    if len(parts) < 2 or not any(p[-1:] in _BREAK_HYPHENS or p[-1:] == "-" for p in parts):
+        return " ".join(parts)
+    out = parts[0]
+    for part in parts[1:]:
+        end, start = out[-2:], part[:1]
+        if len(end) == 2 and end[0].isalpha() and start.islower():
+            if end[1] in _BREAK_HYPHENS:
+                out = out[:-1] + part
+                continue
+            if end[1] == "-" and part.split(" ", 1)[0] not in ("and", "or", "to"):
+                out += part
+                continue
+        out = f"{out} {part}"
+    return out

@@ -24,14 +24,16 @@ NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<
 NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")
 PAREN_NUMBER = re.compile(r"^\((?P<num>\d{1,4})\)\s+(?P<title>\S.*)$")
 CODED_NUMBER = re.compile(
-    r"^(?P<num>[A-Z]{1,6}[\s/]?\d{1,4}/\d{1,4}|[A-Z]{2,6}/\d{1,4}[a-z]?|\d{1,4}/\d{1,4})[.:]?\s+"
+    # "23/24/45": a municipal year and the minute's number.
+    r"^(?P<num>[A-Z]{1,6}[\s/]?\d{1,4}/\d{1,4}|[A-Z]{2,6}/\d{1,4}[a-z]?|\d{2}/\d{2}/\d{1,4}|"
+    r"\d{1,4}/\d{1,4})[.:]?\s+"
     r"(?P<title>\S.*)$"
 )
 # "ITEM 4 TITLE", "Item 4: Title", "Minute 12 Title", "Agenda Item 3 - Title".
 # "Minute No. 45/24 – Title" (the minute's number in the council's year).
 WORD_NUMBER = re.compile(
     r"^(?i:(?:agenda\s+)?item|minute)\s+(?:(?i:no)\.?\s*)?"
-    r"(?P<num>\d{1,4}(?:/\d{2,4})?[a-z]?(?:\.\d{1,2})?)"
+    r"(?P<num>\d{1,4}(?:/\d{2,4}){0,2}[a-z]?(?:\.\d{1,2})?)"
     r"(?:\s*[.:\-–]\s*|\s+)(?P<title>\S.*)$"
 )
 LETTER_ITEM = re.compile(r"^\((?P<num>[a-z])\)\s+(?P<title>\S.*)$")

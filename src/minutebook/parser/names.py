@@ -30,6 +30,10 @@ HONORIFICS = (
     "Very Reverend",
     "Reverend",
     "Rev",
+    # "The Rt. Hon. X", "Right Honourable": stacked with a councillor's title.
+    "Right Honourable",
+    "Rt",
+    "Hon",
     "Canon",
     "Professor",
     "Prof",
@@ -242,7 +246,14 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     honorific = re.sub(r"\s+", " ", m["hon"].replace(".", "")).strip()
     # "the Very Reverend": the article belongs to the sentence, not to the title.
     honorific = re.sub(r"(?i)^the\s+", "", honorific)
+    if honorific.isupper() and len(honorific) > 2:
+        # "CLLR MRS" in a paper printed in capitals: "Cllr Mrs", as the titles are spelled.
+        honorific = _ANY_HONORIFIC.sub(lambda h: _CANONICAL[h.group(0).lower()], honorific)
     return honorific, rest
+
+
+_CANONICAL = {h.lower(): h for h in HONORIFICS}
+_ANY_HONORIFIC = re.compile(rf"\b(?:{_HONORIFIC_ALT})\b", re.IGNORECASE)
 
 
 _COUNCILLOR_TITLE = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|mayor|provost|bailie")
@@ -266,9 +277,13 @@ _OFFICE_THEN_PERSON = re.compile(
     r"(?i:the\s+)?(?P<office>(?:Right\s+Worshipful\s+)?(?:Lord\s+|Deputy\s+)?Mayor|"
     r"(?:Vice[- ])?Chair(?:man|person)?|(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?|"
     r"(?:Deputy\s+|Lord\s+)?Provost|(?:Depute\s+)?Convener|Civic\s+Head|Speaker)\s*"
-    r"\((?P<person>[^()]+)\)"
+    r"\((?P<person>[^()]+)\)(?P<more>(?:\s*\([^()]*\))*)"
 )
 _IN_THE_CHAIR = re.compile(r"(?i)\s*in\s+the\s+chair\s*")
+_ATTENDANCE_NOTE = re.compile(
+    r"(?i)(?:from|until|up\s+to|arrived|left|joined|departed)\b[^()]{0,40}?"
+    r"(?:\bitems?|\bminutes?|\d)|(?:present\s+)?for\s+(?:items?|minutes?)\s+\d"
+)
 _LEADING_BULLET = re.compile(r"^[-–•·*▪●]\s+")
 
 
@@ -285,7 +300,7 @@ def split_person(text: str) -> PersonName:
     office = _OFFICE_THEN_PERSON.fullmatch(text)
     if office:
         # "The Mayor (Councillor Ann Lee)": the person, who holds the office.
-        inner = split_person(office["person"])
+        inner = split_person(office["person"] + office["more"])
         if inner.honorific:
             held = "; ".join(r for r in (office["office"], inner.role) if r)
             return PersonName(name=inner.name, honorific=inner.honorific, role=held)
@@ -305,8 +320,12 @@ def split_person(text: str) -> PersonName:
     # " - role" (dash with spaces), then ", role".
     dash = re.search(r"\s[-–—]\s", text)
     if dash:
-        role_parts.insert(0, text[dash.end() :].strip())
-        text = text[: dash.start()].strip()
+        before, after = text[: dash.start()].strip(), text[dash.end() :].strip()
+        if post_then_person(before, after):
+            # "Director of Children's Services – Jane Smith": the post first, then the person.
+            before, after = after, before
+        role_parts.insert(0, after)
+        text = before
     if after_dash:
         role_parts.insert(0, after_dash)
     honorific, rest = split_honorific(text)
@@ -329,8 +348,24 @@ def split_person(text: str) -> PersonName:
         role_parts = [p for p in role_parts if not _PARTY.fullmatch(p.strip())]
     # "(in the Chair)": the person chaired the meeting.
     role_parts = ["Chair" if _IN_THE_CHAIR.fullmatch(p) else p for p in role_parts]
+    # "(from item 5)", "(until 8.30pm)": when the person came or went, not a role.
+    role_parts = [p for p in role_parts if not _ATTENDANCE_NOTE.match(p)]
     role = "; ".join(p for p in role_parts if p) or None
     return PersonName(name=name, honorific=honorific, role=role)
+
+
+def post_then_person(before: str, after: str) -> bool:
+    """Whether "before – after" names a post and then its holder: the text before the dash
+    has a word of job titles and no honorific, the text after it is a person's name."""
+    if split_honorific(before)[0] is not None or looks_like_person(before):
+        return False
+    honorific, name = split_honorific(after)
+    words = name.split()
+    return (
+        (honorific is not None or 2 <= len(words) <= 4)
+        and looks_like_person(name)
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 # A person printed only by their post: "the Virtual School Head".
@@ -346,6 +381,9 @@ def looks_like_person(name: str) -> bool:
     return not any(w.lower().strip("'’,.") in JOB_WORDS for w in words)
 
 
+_HYPHEN_SMALL = frozenset({"on", "upon", "under", "in", "by", "le", "the", "super", "en", "sur"})
+
+
 def smart_title(text: str) -> str:
     """Title-case text printed in capitals ("CORPORATE PARENTING PANEL"); leave mixed case alone."""
     letters = [c for c in text if c.isalpha()]
@@ -357,5 +395,12 @@ def smart_title(text: str) -> str:
         if i and word in small:
             words.append(word)
         else:
-            words.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
+            # "ASHCOMBE-ON-SEA" -> "Ashcombe-on-Sea", "STOKE-ON-TRENT" -> "Stoke-on-Trent".
+            parts = word.split("-")
+            words.append(
+                "-".join(
+                    p if k and p in _HYPHEN_SMALL else p[:1].upper() + p[1:]
+                    for k, p in enumerate(parts)
+                )
+            )
     return " ".join(words)

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from itertools import chain
 
+from minutebook.parser.dates import find_dates
 from minutebook.parser.reflow import reflow, strip_markup_debris
 
 # Characters that carry no visible text: zero-width space/joiners, word joiner,
@@ -211,27 +212,46 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
-def _edge_indexes(lines: list[str]) -> list[int]:
-    """Indexes of the first and last non-blank lines of a page (where furniture sits)."""
+# How many lines at each edge of a page a running header or footer may take ("Council
+# name" over "Committee – date"; "Page 3 of 12" under the council's address).
+_EDGE_DEPTH = 2
+
+
+def _edge_indexes(lines: list[str], depth: int = 1) -> list[int]:
+    """Indexes of the first and last `depth` non-blank lines of a page (where furniture sits)."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    return sorted({filled[0], filled[-1]}) if filled else []
+    return sorted({*filled[:depth], *filled[-depth:]}) if filled else []
 
 
 def _edge(pages: list[list[str]], page: int, i: int) -> str:
     """ "top" or "foot": which edge of its page line i is on."""
-    return "top" if i == _edge_indexes(pages[page])[0] else "foot"
+    filled = [k for k, line in enumerate(pages[page]) if line.strip()]
+    return "top" if i in filled[:_EDGE_DEPTH] and i < filled[-1] else "foot"
+
+
+def _furniture_key(text: str) -> str | None:
+    """The text a running header or footer is known by (digits aside), or None for a line
+    that cannot be one. A row with tabs is a table's (a table header repeated on each page is
+    content), unless it holds a date: "Council<tab>Committee – 14 January 2025"."""
+    if len(text) > 120 or len(text.split()) < 2:
+        return None
+    if "\t" in text and not find_dates(text):
+        return None
+    return " ".join(_DIGITS.sub("#", text).lower().split())
 
 
 def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Remove page numbers and running headers/footers from the lines of each page.
 
-    Only the first and last non-blank line of a page are candidates. A page
+    Only the first and last two non-blank lines of a page are candidates. A page
     number is removed when such numbers rise with the pages (so "3" in a list
     is safe); a running header or footer is text of two words or more that
     recurs (digits aside) at the edge of at least half the pages, and at
     least three (on a paper of two pages: at the same edge of both). Table rows
     (with tabs) are kept: a table header repeated on each page is content.
-    Removing these lines lets a paragraph broken by a page break read on.
+    Removing these lines lets a paragraph broken by a page break read on. A
+    running header at the top of the first page stays: there it is the paper's
+    heading (it names the council and the meeting), printed once.
     """
     if len(pages) < 2:
         return pages
@@ -239,15 +259,16 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     offsets: dict[int, list[tuple[int, int]]] = {}
     recurring: dict[str, list[tuple[int, int]]] = {}
     for page_index, lines in enumerate(pages):
-        for i in _edge_indexes(lines):
+        edges = _edge_indexes(lines)
+        for i in _edge_indexes(lines, _EDGE_DEPTH):
             text = lines[i].strip()
-            if "\t" in text:
-                continue
-            number = _PAGE_NUMBER.match(text)
+            number = _PAGE_NUMBER.match(text) if "\t" not in text else None
             if number:
-                offsets.setdefault(int(number.group(1)) - page_index, []).append((page_index, i))
-            elif len(text) <= 120 and len(text.split()) >= 2:
-                key = " ".join(_DIGITS.sub("#", text).lower().split())
+                if i in edges:
+                    offsets.setdefault(int(number.group(1)) - page_index, []).append(
+                        (page_index, i)
+                    )
+            elif (key := _furniture_key(text)) is not None:
                 recurring.setdefault(key, []).append((page_index, i))
     for places in offsets.values():
         if len(places) >= 2:
@@ -262,6 +283,21 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
             and len({_edge(pages, p, i) for p, i in places}) == 1
         ):
             drop.update(places)
+    # A line one in from the edge is furniture only under (or over) furniture at the edge: a
+    # header of two lines. (Under an "Agenda Item 4" stamp, the council's name is the paper's.)
+    for page_index, lines in enumerate(pages):
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        if len(filled) > 2 * _EDGE_DEPTH:
+            if (page_index, filled[1]) in drop and (page_index, filled[0]) not in drop:
+                drop.discard((page_index, filled[1]))
+            if (page_index, filled[-2]) in drop and (page_index, filled[-1]) not in drop:
+                drop.discard((page_index, filled[-2]))
+    # At the top of the first page, a running header is the paper's heading: it stays.
+    filled = [i for i, line in enumerate(pages[0]) if line.strip()]
+    for i in filled[:_EDGE_DEPTH]:
+        if (0, i) not in drop:
+            break
+        drop.discard((0, i))
     if not drop:
         return pages
     return [
@@ -419,10 +455,25 @@ def strip_trailing_space_lines(lines: list[str]) -> None:
             lines[i] = line.rstrip(" \t")
 
 
+# A heading printed letter-spaced ("M I N U T E S", "A G E N D A"): capitals one space apart.
+# (Anchored at a newline rather than with (?m)^: the search is five times faster.)
+_LETTER_SPACED = re.compile(r"(\n[ \t]*)((?:[A-Z] ){3,}[A-Z])[ \t]*(?=\n|$)")
+
+
+def join_letter_spaced(text: str) -> str:
+    """ "M I N U T E S" -> "MINUTES" (a heading spaced out letter by letter)."""
+    text = _LETTER_SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
+    first = _LETTER_SPACED.match("\n" + text[:160].partition("\n")[0])
+    if first is not None:  # the first line, which no newline precedes
+        text = first.group(1)[1:] + first.group(2).replace(" ", "") + text[first.end() - 1 :]
+    return text
+
+
 def normalise(text: str) -> str:
     """All text-level normalisations, in order. Form feeds survive (see `split_pages`)."""
     text = unify_newlines(text)
     text = normalise_characters(text)
+    text = join_letter_spaced(text)
     text = reflow(strip_markup_debris(text))
     text = strip_trailing_space(text)
     return drop_stray_glyph_lines(text)

@@ -153,6 +153,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
         drop_stray_glyph_lines,
         has_trailing_space,
         infer_pages,
+        join_letter_spaced,
         normalise_characters,
         strip_trailing_space_lines,
         unify_newlines,
@@ -170,7 +171,7 @@ def _read_text(data: bytes, name: str, *, markdown: bool) -> RawText:
     text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
     del decoded
     text = unify_newlines(text)
-    text = untab_bullets(normalise_characters(text))
+    text = join_letter_spaced(untab_bullets(normalise_characters(text)))
     markup = markdown or has_inline_html(text) or "&" in text
     if markup or has_trailing_space(text):
         lines = text.split("\n")

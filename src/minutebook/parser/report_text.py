@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import Any, Protocol, TypeVar, cast
 
 from minutebook.parser.dates import MONTHS, find_dates
-from minutebook.parser.lines import Line
+from minutebook.parser.lines import Line, join_wrapped
 
 # Inline HTML tags found in papers converted to markdown. Only these names are
 # removed, so text such as "<http://www.example.gov.uk>" survives.
@@ -285,7 +285,7 @@ def join_paragraphs(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
 
     def flush() -> None:
         if current:
-            out.append((squash(" ".join(current)), list(current_lines)))
+            out.append((squash(join_wrapped(current)), list(current_lines)))
         current.clear()
         current_lines.clear()
 

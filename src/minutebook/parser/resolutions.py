@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutebook.parser.lines import Line, span_of
+from minutebook.parser.lines import Line, join_wrapped, span_of
 from minutebook.parser.models import Resolution
 from minutebook.parser.report_text import lines_matching
 
@@ -23,6 +23,8 @@ MARKER = re.compile(
     r"(?:(?:unanimously|UNANIMOUSLY|further|FURTHER)\s+)?"
     r"(?:[A-Z][\w'’\-]*\s*/\s*)?"  # the other language of a bilingual marker
     r"(?P<marker>RESOLVED|Resolved|resolved|AGREED|Agreed(?=\s*[:\-–—])|DECIDED|Decision|DECISION|"
+    # "Outcome: The Committee agreed ...": the outcome of an item, set as a marker.
+    r"(?:Outcome|OUTCOME)(?=\s*[:\-–—])|"
     # "NOTED: the update ...", "Noted – that ...": noting is the decision, when set as a marker.
     r"(?:NOTED|Noted)(?=\s*(?::-?|[\-–—])\s*\S))\b"
     r"(?P<post>.*)$"
@@ -126,7 +128,7 @@ def _split_inline(text: str) -> list[tuple[str | None, str]]:
 
 
 # Every marker contains one of these words (the cheap first test of a line).
-_MARKER_WORDS = ("resolv", "agreed", "decision", "decided", "noted")
+_MARKER_WORDS = ("resolv", "agreed", "decision", "decided", "noted", "outcome")
 _MARKER_WORD = re.compile("(?i)" + "|".join(_MARKER_WORDS))
 
 
@@ -259,10 +261,16 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         _, post = hit
         post = _clean_post(post)
         used.add(line.number)
+        # "RESOLVED – (i) That ..." with "(ii) That ..." on the next lines: the marker line
+        # holds the first entry of a list.
+        opens_list = ENUMERATOR.match(post) is not None
         list_mode = (
             not post
             or post.endswith(":")
             or re.fullmatch(r"(?i)(?:to|as\s+follows|that)\s*:?-?", post) is not None
+            or (
+                opens_list and i + 1 < n and ENUMERATOR.match(_plain(lines[i + 1].text)) is not None
+            )
         )
         if not list_mode:
             # The decision is this paragraph: the marker line and its wrapped lines.
@@ -277,7 +285,7 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 span_lines.append(lines[j])
                 used.add(lines[j].number)
                 j += 1
-            for number, body in _split_inline(" ".join(parts)):
+            for number, body in _split_inline(join_wrapped(parts)):
                 if body.strip():
                     found.append(
                         Resolution(text=_finish(body), number=number, span=span_of(span_lines))
@@ -307,6 +315,12 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 produced += 1
             current, current_lines, current_number = [], [], None
 
+        if opens_list:
+            *before, (current_number, first_body) = _split_inline(post)
+            for number, body in before:
+                found.append(Resolution(text=_finish(body), number=number, span=span_of([line])))
+                produced += 1
+            current, current_lines = [first_body], [line]
         j = i + 1
         after_blank = False
         while j < n:
@@ -349,12 +363,12 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
                 current.append(nxt)
                 current_lines.append(raw)
             elif nxt[:1].islower() and current:
-                current[-1] = f"{current[-1]} {nxt}"
+                current[-1] = join_wrapped((current[-1], nxt))
                 current_lines.append(raw)
             elif not current and produced == 0:
                 current, current_lines = [nxt], [raw]
             elif not after_blank and current:
-                current[-1] = f"{current[-1]} {nxt}"
+                current[-1] = join_wrapped((current[-1], nxt))
                 current_lines.append(raw)
             elif current and current[-1].rstrip().endswith(":"):
                 current.append(nxt)  # the list the decision introduced ("as follows:")

@@ -93,6 +93,15 @@ def _member_list(text: str) -> bool:
     return ":" in text and _MEMBER_LIST.match(_plain(text)) is not None
 
 
+# Lines of heading (council, committee, date) that may stand above a paper's first line.
+_HEADING_ABOVE = 3
+
+
+def _sentence(text: str) -> bool:
+    """Prose rather than a heading: a line that ends a sentence after a lower-case word."""
+    return bool(re.search(r"[a-z]{2}[.;]\s*$", text))
+
+
 def _is_title_line(text: str) -> bool:
     """A line that can sit above a document heading: committee, date, time, venue."""
     return (
@@ -443,6 +452,14 @@ def segment(lines: Sequence[Line]) -> list[Block]:
         ):
             # The top of a front sheet (committee, date, venue) over a longer title
             # block than the back-up reaches: one agenda from the first line.
+            starts[0] = _Start(0, starts[0].kind, starts[0].subkind)
+    if starts and starts[0].index > 0 and starts[0].kind in ("report", "minutes"):
+        head = [ln for ln in lines[: starts[0].index] if not ln.is_blank]
+        if len(head) <= _HEADING_ABOVE and all(
+            _is_title_line(ln.text.replace("\t", " ")) and not _sentence(ln.text) for ln in head
+        ):
+            # The council and meeting printed above "Agenda Item 9" (a running header
+            # kept on the first page): the heading of the paper under it, no paper of its own.
             starts[0] = _Start(0, starts[0].kind, starts[0].subkind)
     if not starts or starts[0].index > 0:
         starts.insert(0, _Start(0, "other", "other"))
