@@ -52,7 +52,7 @@ def test_no_apologies() -> None:
 
 
 def test_attendance_grid() -> None:
-    from minutebook.parser.attendance import grid_attendance
+    from minutebook.parser.attendance_grid import grid_attendance
 
     source = (
         "Member\tRole\tAttendance\n"

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from minutebook.parser.council import councils_in, find_council
-from minutebook.parser.dates import parse_time
+from minutebook.parser.dates import date_without_year, parse_time
 from minutebook.parser.frontsheet import contacts, membership, published
-from minutebook.parser.heading import front_sheet_meeting, plain
+from minutebook.parser.heading import front_sheet_meeting, match_label, plain, with_label_colon
 from minutebook.parser.lines import Block, Line, column_cells, span_of
 from minutebook.parser.models import Agenda, AgendaItem, Document, Part
 from minutebook.parser.names import HONORIFIC_RE
@@ -327,6 +327,24 @@ def _bulleted_items(lines: Sequence[Line]) -> list[AgendaItem]:
     return items if len(items) >= 2 else []
 
 
+# How many lines from the top of an agenda its "Date:" line is looked for.
+_DATE_LABEL_LINES = 40
+
+
+def _yearless_date(lines: Sequence[Line], published_on: str | None) -> str | None:
+    """The meeting's date from a "Date: Tues 3 Dec" line that prints no year: the first
+    such day on or after the agenda's publication (the year is known from it)."""
+    if published_on is None:
+        return None
+    for line in lines[:_DATE_LABEL_LINES]:
+        if "ate" not in line.text:
+            continue
+        label = match_label(plain(with_label_colon(line.text)))
+        if label is not None and label["label"].lower() == "date":
+            return date_without_year(label["value"], published_on)
+    return None
+
+
 def extract_agenda(block: Block) -> Document:
     lines = block.lines
     committee, meeting, heading_end = front_sheet_meeting(lines)
@@ -354,6 +372,8 @@ def extract_agenda(block: Block) -> Document:
         items=tuple(order_of_business(lines[heading_end + 1 :])),
         published=published(lines),
     )
+    if meeting.date is None and (yearless := _yearless_date(lines, agenda.published)):
+        meeting = replace(meeting, date=yearless)
     closed_only = bool(agenda.items) and all(i.part == "closed" for i in agenda.items)
     return Document(
         kind="agenda",

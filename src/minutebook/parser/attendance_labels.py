@@ -8,6 +8,7 @@ member or a substitute; and the plain text and line of a listed name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -122,7 +123,8 @@ def _plain(text: str, keep_tabs: bool = False) -> str:
 
 
 def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
-    """The span of the first line that prints `name` (its last word, at least)."""
+    """The span of the first line that prints `name` (or of the two lines it is broken
+    over; else of the first line that prints its last word)."""
     words = name.split()
     if not words:
         return default
@@ -133,6 +135,13 @@ def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
     for line in lines:
         if last in line.text and wanted in " ".join(line.text.replace(",", " ").split()):
             return span_of([line])
+    if len(named) > 1:
+        # A name broken at the line's end ("... and B Cabbell" / "Manners."): both lines.
+        for a, b in itertools.pairwise(lines):
+            if last in b.text and wanted in " ".join(
+                f"{a.text} {b.text}".replace(",", " ").split()
+            ):
+                return span_of([a, b])
     for line in lines:
         if last in line.text:
             return span_of([line])

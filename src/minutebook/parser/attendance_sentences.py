@@ -157,8 +157,21 @@ def _absence_reason(role: str | None) -> bool:
     )
 
 
+def _lines_from(src: Sequence[Line], offset: int) -> Sequence[Line]:
+    """The lines of a paragraph (its lines' plain texts joined with a space) from the
+    one that holds the character at `offset`: where a sentence found in it starts."""
+    at = 0
+    for k, line in enumerate(src):
+        at += len(_plain(line.text)) + 1
+        if offset < at:
+            return src[k:]
+    return src
+
+
 def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> list[Attendee]:
-    """Apologies and substitutes stated in sentences."""
+    """Apologies and substitutes stated in sentences. Each person's span is the line
+    of the sentence that names them (not an earlier line of the paragraph that names
+    them too, such as "N Smith - substitute for B Jones" above "Apologies ... B Jones")."""
     out: list[Attendee] = []
     for text, src in _paragraph_text(_around(lines, _SENTENCE_WORDS, _SENTENCE_WORD_LIST)):
         default = span_of(src)
@@ -166,6 +179,7 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
         low = text.lower()
         for m in APOLOGIES.finditer(text) if "apolog" in low else ():
             names = sentence_from(text, m.end())
+            said = _lines_from(src, m.start())
             subs: list[tuple[str, str]] = []
             for part in re.split(r",|\band\b", names):
                 sb = SUBSTITUTED_BY.search(part)
@@ -187,7 +201,7 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                         status="apologies",
                         capacity="co-opted" if co_opted else "member",
                         role=None if _absence_reason(person.role) else person.role,
-                        span=locate(src, person.name, default),
+                        span=locate(said, person.name, default),
                     )
                 )
                 last_apology = person.name

@@ -56,6 +56,11 @@ TIME_12H = re.compile(
 TIME_24H = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?!\s*[ap]\.?m)(?!\d)")
 # "2026-03-03" (web pages and data exports print dates so).
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+# "1000 hrs", "1430hrs", "0930 hours": the 24-hour clock without a colon (Scottish,
+# fire and police papers); "1500 hours of volunteering" is a quantity, not a time.
+TIME_HRS = re.compile(
+    r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s?(?:hrs\b\.?|hours\b(?!\s+of\b))"
+)
 NOON = re.compile(r"\b(?:12\s*)?noon\b|\bmidday\b", re.IGNORECASE)
 
 
@@ -107,6 +112,30 @@ def parse_date(text: str) -> str | None:
     return dates[0][2] if dates else None
 
 
+# "Tues 3 Dec", "Thursday 5th December", "3 Dec.": a day and month without a year.
+DAY_MONTH_ONLY = re.compile(
+    rf"^(?:(?:{_DAY_NAME}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"
+    rf"(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?"
+    r"(?P<rest>(?:\s*[,;–-]?\s*\D.*)?)$",
+    re.IGNORECASE,
+)
+
+
+def date_without_year(text: str, on_or_after: str) -> str | None:
+    """A date printed without its year ("Tues 3 Dec", perhaps with a time after it) as
+    the first such day on or after `on_or_after` (ISO), a date of the same paper that
+    comes before it (the day the agenda was published); None for any other text."""
+    m = DAY_MONTH_ONLY.match(text.strip())
+    if m is None or re.search(r"\b\d{4}\b", m["rest"]):
+        return None
+    year = int(on_or_after[:4])
+    for y in (year, year + 1):
+        iso = _iso(y, MONTHS[m["month"].lower()], int(m["day"]))
+        if iso and iso >= on_or_after:
+            return iso
+    return None
+
+
 def parse_time(text: str) -> str | None:
     """The first time of day in `text`, as 24-hour HH:MM, or None."""
     candidates: list[tuple[int, str]] = []
@@ -126,6 +155,8 @@ def parse_time(text: str) -> str | None:
     m24 = TIME_24H.search(text)
     if m24 and not (m12 and m12.start() <= m24.start() < m12.end()):
         candidates.append((m24.start(), f"{int(m24['hour']):02d}:{m24['minute']}"))
+    if ("hrs" in text or "hours" in text) and (hrs := TIME_HRS.search(text)):
+        candidates.append((hrs.start(), f"{hrs['hour']}:{hrs['minute']}"))
     if not candidates:
         return None
     return min(candidates)[1]

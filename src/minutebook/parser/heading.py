@@ -27,6 +27,7 @@ from minutebook.parser.dates import (
     NUMERIC_DATE,
     TIME_12H,
     TIME_24H,
+    TIME_HRS,
     find_dates,
     parse_date,
     parse_time,
@@ -137,6 +138,8 @@ def _strip_dates_times(text: str) -> str:
         for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, TIME_12H):
             text = pattern.sub(" ", text)
         text = TIME_24H.sub(_not_a_room(text), text)
+        if "hrs" in text or "hours" in text:
+            text = TIME_HRS.sub(" ", text)  # "at 1000 hrs"
     return _WEEKDAY_WORD.sub(" ", NOON.sub(" ", text))
 
 

@@ -38,8 +38,17 @@ WORD_NUMBER = re.compile(
 )
 LETTER_ITEM = re.compile(r"^\((?P<num>[a-z])\)\s+(?P<title>\S.*)$")
 # "IV. INTERNAL AUDIT PROGRESS REPORT": items numbered in capital Roman numerals.
-ROMAN_NUMBER = re.compile(r"^(?P<num>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>\S.*)$")
+# PDF text of some fonts gives a lower-case "l" for the capital "I" ("l.", "ll.", "lV."):
+# read as "I" (`roman_number`); "l" is no numeral of its own.
+ROMAN_NUMBER = re.compile(
+    r"^(?P<num>(?=[IVXLl])L?X{0,3}(?:[Il]X|[Il]V|V?[Il]{0,3}))[.)]\s+(?P<title>\S.*)$"
+)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_number(numeral: str) -> str:
+    """A Roman numeral as printed: "l" (a capital I in PDF text of some fonts) is "I"."""
+    return numeral.replace("l", "I") if "l" in numeral else numeral
 
 
 def roman_value(numeral: str) -> int | None:
@@ -161,7 +170,7 @@ def _wrapped_title(texts: Sequence[str], i: int, title: str, body: int) -> tuple
 
 # The first characters that the item patterns can start with (WORD_NUMBER ignores case,
 # and then "İ" and "ı" match "i"); CODED_NUMBER also needs a "/".
-_ITEM_FIRST = frozenset("(aAiImMVXL\u0130\u0131")
+_ITEM_FIRST = frozenset("(aAiImMVXLl\u0130\u0131")
 
 
 def _may_number_an_item(text: str) -> bool:
@@ -251,7 +260,7 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
             ) and AGENDA_DESCRIPTION.match(title) is not None
             if not agenda_wording and not _title_like(LINK_DEBRIS.sub("", plain(m2["title"]))):
                 continue
-            number = m2["num"]
+            number = roman_number(m2["num"]) if pattern is ROMAN_NUMBER else m2["num"]
             upper = _upper_ratio(title) >= 0.6
             follows = _follows(last_number, number)
             if pattern is LETTER_ITEM:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from minutebook.parser.attendance import grid_attendance, labelled_attendance
+from minutebook.parser.attendance import labelled_attendance
+from minutebook.parser.attendance_grid import apologies_over_absence, grid_rows
 from minutebook.parser.attendance_more import fold_posts, item_attendance
 from minutebook.parser.attendance_sentences import (
     item_apologies,
@@ -21,9 +22,10 @@ from minutebook.parser.attendance_sentences import (
 )
 from minutebook.parser.dates import parse_time
 from minutebook.parser.declarations import extract_declarations, full_declarer_names
+from minutebook.parser.discussion import MINUTES_MARKER, discussion_text, text_width
 from minutebook.parser.heading import parse_heading, plain
 from minutebook.parser.lines import Block, Line, span_of
-from minutebook.parser.minute_items import INLINE_MINUTE, ITEM_REF_LINE, _ItemStart, find_items
+from minutebook.parser.minute_items import ITEM_REF_LINE, _ItemStart, find_items
 from minutebook.parser.models import (
     Attendee,
     Declaration,
@@ -45,8 +47,10 @@ from minutebook.parser.workplan import extract_work_plan
 ENDED = re.compile(
     r"(?i)\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\s*(?:at|:)?\s*(?P<t>[^.;)]*(?:\.\d\d)?[^.;)]*)"
 )
-MINUTES_MARKER = re.compile(r"^minutes\s*:?$", re.IGNORECASE)
 
+
+# The most words of a line above "Minutes:" that is taken as the lone item's title.
+MAX_LONE_TITLE_WORDS = 15
 
 REASONS = re.compile(r"(?i)^reasons?\s+for\s+(?:the\s+)?decisions?\b")
 
@@ -109,37 +113,25 @@ _TIME_RANGE = re.compile(
 )
 
 
+def _title_before_marker(lines: Sequence[Line]) -> str:
+    """The title of a lone item printed above its "Minutes:" label (a web page of one
+    item): the first short line before the label that is no sentence; "" when the label
+    opens the text. The label itself is never the title."""
+    for line in lines:
+        text = plain(line.text)
+        if "inutes" in line.text[:40] and MINUTES_MARKER.match(text):
+            return ""
+        if text and len(text.split()) <= MAX_LONE_TITLE_WORDS and not text.endswith("."):
+            return text
+    return ""
+
+
 def _after_minutes_marker(body: Sequence[Line]) -> Sequence[Line]:
     """On web pages an item shows its agenda text, then "Minutes:", then the minute."""
     for k, line in enumerate(body):
         if "inutes" in line.text[:40] and MINUTES_MARKER.match(plain(line.text)):
             return body[k + 1 :]
     return body
-
-
-# Web-page furniture left between minutes: link labels, table pipes, a lone mark.
-_FURNITURE = re.compile(
-    r"(?i)^(?:(?:additional|supporting)\s+documents\s*:?|[|\s]+|[*•·]+|"
-    # A page number left inside an item by PDF text ("Page 1 of 2", "- 3 -").
-    r"page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–])$"
-)
-_LEADING_LABEL = re.compile(r"(?i)^(?:additional|supporting)\s+documents\s*:\s*")
-
-
-def _discussion(lines: Sequence[Line], plains: dict[int, str], used: set[int]) -> str:
-    """The minuted text of an item: its lines without resolutions, the "Minutes:"
-    label, web-page furniture, or the title a web-page row prints before it."""
-    out: list[str] = []
-    for ln in lines:
-        t = plains[ln.number]
-        if not t or ln.number in used or MINUTES_MARKER.match(t) or _FURNITURE.match(t):
-            continue
-        if "inutes:" in t and (m := INLINE_MINUTE.match(t)) is not None:
-            t = m["rest"].strip()
-        t = _LEADING_LABEL.sub("", t)
-        if t:
-            out.append(t)
-    return "\n".join(out)
 
 
 # "That the following 4 November 2020 draft agenda be agreed as follows:",
@@ -242,10 +234,15 @@ def extract_minutes(block: Block) -> Document:
     texts = [plain(ln.text) if not ln.is_blank else "" for ln in rest]
     plains = {ln.number: t for ln, t in zip(rest, texts, strict=True)}
     starts = find_items(rest, texts)
+    width = text_width(texts)
     first_item = starts[0].head if starts else len(rest)
-    attendance = labelled_attendance(rest[:first_item])
-    if not attendance:
-        attendance = grid_attendance(rest[:first_item])
+    # A grid's rows are its own; labelled lists around it ("In attendance: ...") add to it.
+    grid, grid_lines = grid_rows(rest[:first_item])
+    attendance = grid + labelled_attendance(
+        [ln for ln in rest[:first_item] if ln.number not in grid_lines]
+        if grid
+        else rest[:first_item]
+    )
     attendance = fold_posts(attendance)
     footer = {
         rest[k].number for k in running_footer(texts, heading.committee, heading.meeting.date)
@@ -266,7 +263,7 @@ def extract_minutes(block: Block) -> Document:
             resolutions, used = extract_resolutions(body)
         resolutions = _once(resolutions, body)
         reasons, reason_lines = item_reasons(body, plains)
-        discussion = _discussion(minute, plains, used | reason_lines | footer)
+        discussion = discussion_text(minute, plains, used | reason_lines | footer, width)
         span_lines = rest[start.head : max(end, start.head + 1)]
         items.append(
             MinuteItem(
@@ -292,15 +289,16 @@ def extract_minutes(block: Block) -> Document:
             items.append(
                 MinuteItem(
                     number=None,
-                    title=heading.committee or "Minutes",
+                    title=_title_before_marker(rest) or heading.committee or "",
                     resolutions=tuple(loose),
                     span=span_of(rest) if rest else block.span,
-                    discussion=_discussion(rest, plains, used),
+                    discussion=discussion_text(rest, plains, used, width),
                 )
             )
     declarations = _minute_numbers(declarations, starts, texts)
     attendance = merge_attendance(attendance, sentence_attendance(rest, attendance))
     attendance.extend(a for a in listed_apologies if listed_as(a, attendance) is None)
+    attendance = apologies_over_absence(attendance) if grid else attendance
     known = {(a.name, a.status) for a in attendance}
     for a in item_present:  # once each, also when present for several items
         if (a.name, a.status) not in known:

@@ -25,7 +25,7 @@ from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, S
 from minutebook.parser.names import smart_title
 from minutebook.parser.recommendations import extract_recommendations
 from minutebook.parser.report_header import HeaderFields, extract_header
-from minutebook.parser.report_text import clean, dates_in, word_count
+from minutebook.parser.report_text import clean, dates_in, more_words_than, word_count
 from minutebook.parser.sections import explode_long_lines, find_sections, heading_level
 from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
 from minutebook.parser.workplan import extract_work_plan, work_plan_title
@@ -41,6 +41,8 @@ _APPENDIX_TABLE_HEADER = re.compile(r"^(?:no\.?|number|appendix)$", re.IGNORECAS
 MAX_TITLE_WORDS = 20
 MIN_TITLE_WORDS = 3
 MAX_NAME_WORDS = 8
+# How many lines from the top a cover page flattened into one line is looked for.
+MAX_FLAT_HEADING_LINES = 3
 
 
 def _body(lines: Sequence[Line], header: HeaderFields) -> list[Line]:
@@ -79,6 +81,37 @@ def _appendices(
     return tuple(out)
 
 
+# "Appendix 1 – Empty Homes Action Plan", "Annex B: Consultation responses" on a line alone.
+_APPENDIX_LINE = re.compile(
+    r"^(?:Appendix|Annex|APPENDIX|ANNEX)\s+[A-Z0-9]{1,3}\s*[–—:\-]\s*[A-Z0-9‘'\"(][^\t]{2,150}$"
+)
+MAX_APPENDIX_WORDS = 20
+
+
+def _may_name_an_appendix(text: str) -> bool:
+    """False when `_APPENDIX_LINE` cannot match `text` (a cheap test before the regex)."""
+    return "ppendi" in text or "PPENDI" in text or "nnex" in text or "NNEX" in text
+
+
+def _listed_appendix_lines(body: Sequence[Line]) -> tuple[str, ...]:
+    """Without an "Appendices" heading: lines that each name an appendix and its title
+    and nothing else ("Appendix 1 – Empty Homes Action Plan" under "Contact officer:"
+    at the foot of a report), in order; not a sentence that mentions one."""
+    out: list[str] = []
+    for ln in body:
+        if not _may_name_an_appendix(ln.text):
+            continue
+        text = clean(ln.text)
+        if (
+            _APPENDIX_LINE.match(text)
+            and not text.endswith(".")
+            and not more_words_than(text, MAX_APPENDIX_WORDS)
+            and text not in out
+        ):
+            out.append(text)
+    return tuple(out)
+
+
 def _inline_appendices(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
@@ -104,6 +137,27 @@ def _after_meeting_date(text: str) -> str:
     ):
         return after
     return text
+
+
+def _meeting_before_date(body: Sequence[Line], council: str | None) -> str | None:
+    """ "Wiltshire Council Full Council 20 October 2020 Annual Report of ..." -> "Full Council".
+
+    In a cover page flattened into one line, the capitalised words between the council's
+    name and the meeting's date name the meeting (as a "Meeting:" label would)."""
+    if not council:
+        return None
+    for ln in explode_long_lines(body)[:MAX_FLAT_HEADING_LINES]:
+        text = clean(ln.text)
+        if not text.startswith(council + " "):
+            continue
+        dates = dates_in(text)
+        if not dates:
+            return None
+        words = text[len(council) : dates[0][0]].split()
+        if 0 < len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words):
+            return " ".join(words).strip(" ,:-\u2013")
+        return None
+    return None
 
 
 def _fallback_title(body: Sequence[Line], sections: Sequence[Section]) -> str | None:
@@ -262,7 +316,11 @@ def extract_report(block: Block) -> Document:
             key_decision=header.key_decision,
             span=span_of(carrying) if carrying else None,
         )
-    appendices = _appendices(body, sections, tables) or _inline_appendices(header.appendices)
+    appendices = (
+        _appendices(body, sections, tables)
+        or _inline_appendices(header.appendices)
+        or _listed_appendix_lines(body)
+    )
     plan = extract_work_plan(plan_lines)
     if plan_lines is lines and plan and header.date == plan[0].meeting_date:
         # That date heads the plan's first entry: it is not the date of this paper.
@@ -277,6 +335,11 @@ def extract_report(block: Block) -> Document:
         )
         or _fallback_title(body, sections)
     )
+    council = report_council([ln.text for ln in block.lines])
+    if header.meeting_name is None and header.last_line is None:
+        flat_meeting = _meeting_before_date(body, council)
+        if flat_meeting:
+            header = dataclasses.replace(header, meeting_name=flat_meeting)
     committee = (
         _one_language(header.meeting_name.split(";")[0].strip())
         if header.meeting_name
@@ -307,7 +370,7 @@ def extract_report(block: Block) -> Document:
         subkind=block.subkind,
         title=title,
         committee=committee,
-        council=report_council([ln.text for ln in block.lines]),
+        council=council,
         meeting=MeetingRef(date=header.date),
         span=block.span,
         report=report,

@@ -361,6 +361,10 @@ def _item_number(value: str) -> str | None:
 # Lines of text (not labels) after which the header is over: a label further down is in
 # the report's body ("Contact officer:" at its end, when the whole report is short).
 MAX_GAP_IN_HEADER = 10
+# A numbered section heading of the body: "1. Purpose of the report", "2 BACKGROUND",
+# "3.0 Recommendations" (a number, then a short title without a closing stop; not a
+# header table's row "14.<tab>Closed<tab>12 January 2022").
+_SECTION_HEADING = re.compile(r"^[ ]*\d{1,2}(?:\.0)?\.?[ ]+[A-Z][^.:;?!\t]{2,60}$")
 
 
 # Fields a header names once: labelled again below, they begin something else.
@@ -375,12 +379,16 @@ def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
     labelled = {h.line_index for h in hits}
     kept = [hits[0]]
     for hit in hits[1:]:
-        gap = sum(
-            1
+        between = [
+            li
             for li in range(kept[-1].line_index + 1, hit.line_index)
             if texts[li].strip() and li not in labelled
-        )
-        if gap > MAX_GAP_IN_HEADER:
+        ]
+        if len(between) > MAX_GAP_IN_HEADER:
+            break
+        if any(_SECTION_HEADING.match(texts[li]) for li in between):
+            # "1. Purpose of the report" stands between: the body has begun, and a label
+            # further down ("Contact officer:" at the foot of a short report) is in it.
             break
         if hit.field in _ONCE_IN_A_HEADER and any(k.field == hit.field for k in kept):
             # "Meeting: 9 June" ... "Meeting: 15 September": dates of a list (a work

@@ -19,7 +19,7 @@ from minutebook.parser.report_text import lines_matching
 # "Cabinet") and "UNANIMOUSLY"; "It was AGREED" may sit inside a sentence.
 MARKER = re.compile(
     r"^(?:(?:\d{1,3}[.)]|\(\w{1,4}\)|[a-z][.)])\s+)?"
-    r"(?:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?=(?:unanimously\s+)?(?:resolved|RESOLVED|AGREED)\b))?"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?=(?:unanimously\s+)?(?:resolved|RESOLVED|AGREED)\b))?"
     r"(?:(?:unanimously|UNANIMOUSLY|further|FURTHER)\s+)?"
     r"(?:[A-Z][\w'’\-]*\s*/\s*)?"  # the other language of a bilingual marker
     r"(?P<marker>RESOLVED|Resolved|resolved|AGREED|Agreed(?=\s*[:\-–—])|DECIDED|Decision|DECISION|"
@@ -151,6 +151,10 @@ def find_marker(text: str) -> tuple[int, str] | None:
             return None
         if m["marker"] == "resolved" and not m.group(0)[: m.start("marker")].strip():
             return None
+        if m["marker"] == "AGREED" and m["subject"] and _AGREED_TO_DO.match(m["post"]):
+            # "THE COMMITTEE AGREED TO RAISE NO OBJECTION.": the sentence is the decision,
+            # as "The Committee agreed to note the report." is (below).
+            return m.start("subject"), text[m.start("subject") :]
         return m.start("post"), m["post"]
     # The searches below scan the whole line (long in prose) for want of a literal to skip
     # to; a match of each holds one of the words tested first.
@@ -165,9 +169,12 @@ def find_marker(text: str) -> tuple[int, str] | None:
     m4 = SECONDED_AND_RESOLVED.search(text)
     if m4:
         return m4.start("post"), m4["post"]
-    m5 = BODY_AGREED_LIST.match(text) if "agreed" in text else None
-    if m5:
-        return m5.start("post"), m5["post"]
+    if "agreed" in text:
+        m5 = BODY_AGREED_LIST.match(text)
+        if m5:
+            return m5.start("post"), m5["post"]
+        if BODY_AGREED_TO.match(text):
+            return 0, text
     return None
 
 
@@ -176,6 +183,18 @@ def find_marker(text: str) -> tuple[int, str] | None:
 BODY_AGREED_LIST = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:unanimously\s+)?agreed(?P<post>\s*:-?\s*)$"
 )
+
+
+# "The Committee agreed to note the report." opening a line is a decision, the whole
+# sentence, as it is after "Decision:" and as "THE COMMITTEE AGREED TO NOTE THE REPORT."
+# is. The subject must name the body (not "Members agreed to ...", which may be the
+# members' own undertaking), and what was agreed is to do something.
+BODY_AGREED_TO = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[\w'’\-]+\s+){0,2}"
+    r"(?i:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority|"
+    r"commission|partnership)\s+(?:unanimously\s+)?agreed\s+to\s+[a-z]"
+)
+_AGREED_TO_DO = re.compile(r"^\s+(?i:to)\s+\w")
 
 
 # "Proposed Cllr A, seconded Cllr B, and resolved to increase rents by 3%."
