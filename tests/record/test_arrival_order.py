@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from minutebook.record import models as m
-from minutebook.record.ingest import ingest_paths
+from minutebook.record.ingest import ingest_paths, reparse_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db_both]
 
@@ -59,3 +59,34 @@ def test_papers_give_the_same_record_in_either_order() -> None:
     backwards = _facts()
     assert len(forwards) > 300
     assert forwards - backwards == set() and backwards - forwards == set()
+
+
+UNSEEN = Path(__file__).resolve().parents[2] / "tests" / "parser" / "unseen"
+
+
+def test_a_reparse_right_after_ingest_changes_nothing() -> None:
+    """Regression: a paper naming no council went to the only council then known with its
+    committee ("Corporate Parenting Panel"); by the reparse another council had one, and the
+    meeting moved to "Unknown council". A substitute's `replaces` was found only on reparse,
+    when the member's apology came later in the same minutes. Now a reload keeps the council
+    its paper went to, and everyone present is known before the rows are written."""
+    papers = [
+        UNSEEN / "county_report_public_with_exempt_appendix.txt",  # Westbury's panel
+        UNSEEN / "district_panel_minutes_prefix_coded_items_agreed.txt",  # names no council
+        UNSEEN / "panel_minutes_declarations_two_to_a_paragraph.txt",
+        UNSEEN / "minutes_pdf_table_labels_centred.pdf",  # Westmere's panel, after it
+        UNSEEN / "city_scrutiny_minutes_substitutes_label_for_member.txt",
+        UNSEEN / "committee_minutes_apologies_and_substitution_sentences.txt",
+        ROOT / "councils" / "01_kent-corporate-parenting-panel-minutes-2024-10-29.txt",
+        ROOT / "councils" / "19_north-norfolk-development-committee-minutes-2011-11-10.txt",
+    ]
+    assert all(p.exists() for p in papers)
+    assert not ingest_paths(papers, workers=0).failures
+    substitutes = m.Attendance.objects.filter(capacity="substitute").exclude(replaces_as_written="")
+    assert substitutes.exists()
+    assert all(a.replaces_id is not None for a in substitutes), [
+        (a.name_as_written, a.replaces_as_written) for a in substitutes if a.replaces_id is None
+    ]
+    again = reparse_all(workers=0)
+    assert again.changed_sources == []
+    assert not again.report.changed

@@ -11,7 +11,8 @@ from django.db import transaction
 
 from minutebook.record import models as m
 from minutebook.record.ingest import IngestSummary, ingest_bytes, ingest_paths
-from minutebook.record.loader import PROVENANCE_MODELS, load
+from minutebook.record.load_cleanup import PROVENANCE_MODELS
+from minutebook.record.loader import load
 from minutebook.record.parsing import ParseFailure, _pool, _submit, parse_job, parse_ordered
 from minutebook.record.upsert import _history_manager
 from tests.record import builders as b

@@ -60,8 +60,11 @@ class FactsMixin:
         part = "closed" if "closed" in (mins.part, parsed.part) else "open"
         offset = CLOSED_MINUTES_OFFSET if part == "closed" else 0
         twins = _namesakes(mins.attendance)
-        for att in mins.attendance:
-            self.attendance(att, doc, meeting, people, written_with_title=att.name in twins)
+        # Everyone present first, then the rows: "A (substitute for B)" may come before B's
+        # apology, and B must be known by then for `replaces` (else a reparse would add it).
+        persons = [self.attendee(att, meeting, people) for att in mins.attendance]
+        for att, person in zip(mins.attendance, persons, strict=True):
+            self.attendance(att, doc, meeting, people, person, written_with_title=att.name in twins)
         for decl in mins.declarations:
             person = (
                 people.resolve(decl.name, committee=committee, on=meeting.date, create=False)
@@ -126,24 +129,34 @@ class FactsMixin:
                     },
                 )
 
+    def attendee(
+        self, att: p.Attendee, meeting: m.Meeting, people: PeopleResolver
+    ) -> m.Person | None:
+        """The person an attendance line names (created when new)."""
+        kind = {"officer": "officer", "co-opted": "co-opted"}.get(att.capacity, "other")
+        if (att.honorific or "").casefold().startswith(("cllr", "councillor")):
+            kind = "councillor"
+        return people.resolve(
+            att.name,
+            honorific=att.honorific,
+            committee=meeting.committee,
+            on=meeting.date,
+            kind=kind,
+        )
+
     def attendance(
         self,
         att: p.Attendee,
         doc: m.Document,
         meeting: m.Meeting,
         people: PeopleResolver,
+        person: m.Person | None,
         *,
         written_with_title: bool = False,
     ) -> None:
         """One attendance row. `written_with_title`: two attendees share this name (Mr and
         Ms J Meade), so each is kept as written with the title that tells them apart."""
         committee = meeting.committee
-        kind = {"officer": "officer", "co-opted": "co-opted"}.get(att.capacity, "other")
-        if (att.honorific or "").casefold().startswith(("cllr", "councillor")):
-            kind = "councillor"
-        person = people.resolve(
-            att.name, honorific=att.honorific, committee=committee, on=meeting.date, kind=kind
-        )
         replaces = (
             people.resolve(att.replaces, committee=committee, on=meeting.date, create=False)
             if att.replaces

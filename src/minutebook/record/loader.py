@@ -38,12 +38,12 @@ from rapidfuzz import fuzz
 
 from minutebook.parser import models as p
 from minutebook.record import models as m
+from minutebook.record.load_cleanup import CleanupMixin
 from minutebook.record.load_facts import FactsMixin
 from minutebook.record.mapping import (
     UNKNOWN_COMMITTEE,
     UNKNOWN_COUNCIL,
     Links,
-    announce_link,
     council_slug,
     is_report,
     item_order,
@@ -72,17 +72,6 @@ BULK_MODELS = (
     m.Membership,
     m.OfficerTitle,
     m.WorkPlanEntry,
-)
-PROVENANCE_MODELS = (
-    m.AgendaItem,
-    m.Attendance,
-    m.Declaration,
-    m.Minute,
-    m.Resolution,
-    m.Report,
-    m.WorkPlanEntry,
-    m.Membership,
-    m.OfficerTitle,
 )
 
 
@@ -130,7 +119,7 @@ class LoadSession:
         )
 
 
-class _Load(FactsMixin):
+class _Load(FactsMixin, CleanupMixin):
     def __init__(
         self,
         result: p.ParseResult,
@@ -168,6 +157,7 @@ class _Load(FactsMixin):
         self.meetings: dict[tuple[int, dt.date], m.Meeting] = {}
         self.items_by_meeting: dict[int, list[m.AgendaItem]] = {}
         self.used_resolvers: dict[int, PeopleResolver] = {}
+        self._earlier: dict[str, m.Council] | None = None  # see earlier_council()
         # Links of items and reports to documents, written together after the last flush.
         self.links = Links(report)
 
@@ -189,6 +179,21 @@ class _Load(FactsMixin):
             council = committee.council
             self.councils_by_pk[council.pk] = council
         return council
+
+    def earlier_council(self, committee_name: str | None) -> m.Council | None:
+        """For a paper that names no council, loaded again: the council its documents went to
+        last time. The guess below depends on the councils known at the time, so without this
+        a reparse could move a paper's meeting once the record had grown."""
+        if not committee_name or not self.reloading:
+            return None
+        if self._earlier is None:
+            self._earlier = {}
+            committees = m.Committee.objects.filter(
+                meetings__documents__source__in=self.up.source_ids
+            ).select_related("council")
+            for committee in committees.distinct():
+                self._earlier.setdefault(committee.slug, committee.council)
+        return self._earlier.get(slugify(committee_name)[:200])
 
     def council_of_committee(self, committee_name: str | None) -> m.Council | None:
         """For a paper that names no council: the only known council with this committee."""
@@ -288,7 +293,11 @@ class _Load(FactsMixin):
             if council_name:
                 council = self.council(council_name)
             else:
-                council = self.council_of_committee(committee_name) or self.council(None)
+                council = (
+                    self.earlier_council(committee_name)
+                    or self.council_of_committee(committee_name)
+                    or self.council(None)
+                )
             committee = self.committee(council, committee_name)
             on = parse_date(parsed.meeting.date) or (
                 parse_date(parsed.report.date) if is_report(parsed) else None
@@ -491,80 +500,6 @@ class _Load(FactsMixin):
     def link(self, item: m.AgendaItem | m.Report, doc: m.Document) -> None:
         """Link a document to an item or report (written with the others after the last flush)."""
         self.links.add(item, doc)
-
-    # -- clean-up ----------------------------------------------------------------------------
-
-    def prune(self, kept_documents: set[int]) -> None:
-        """Delete what this source produced before but no longer does (after a reparse)."""
-        if not self.reloading:
-            return  # a source loaded for the first time has nothing stale
-        for model in PROVENANCE_MODELS:
-            rows = model._default_manager.all()
-            if model is m.WorkPlanEntry:
-                rows = rows.filter(origin="work_plan")  # entries from resolutions are tracking's
-            stale = rows.filter(document__source__in=self.up.source_ids).exclude(
-                pk__in=self.up.touched.get(model, set())
-            )
-            # A row an officer corrected is kept, even when the paper no longer yields it.
-            if issubclass(model, m.Correctable):
-                doomed = [pk for pk, fixed in stale.values_list("pk", "corrected") if not fixed]
-            else:
-                doomed = list(stale.values_list("pk", flat=True))
-            if doomed:
-                model._default_manager.filter(pk__in=doomed).delete()
-                self.report.add(model.__name__, "deleted", len(doomed))
-        stale_docs = m.Document.objects.filter(source=self.source).exclude(pk__in=kept_documents)
-        self.carry_corrections(stale_docs, kept_documents)
-        n = stale_docs.count()
-        if n:
-            stale_docs.delete()
-            self.report.add("Document", "deleted", n)
-
-    def carry_corrections(self, stale_docs: Any, kept_documents: set[int]) -> None:
-        """A document an officer closed by hand that the parser now cuts differently hands
-        "closed" to the documents that cover its lines: closed business stays closed whatever
-        a new parser makes of the paper (an officer's "open" is not carried: the safe way)."""
-        closed = [
-            d
-            for d in stale_docs.only("first_line", "last_line", "classification", "corrected")
-            if "classification" in (d.corrected or []) and d.classification == "closed"
-        ]
-        if not closed:
-            return
-        for new in m.Document.objects.filter(pk__in=kept_documents):
-            overlaps = any(
-                new.first_line <= old.last_line and old.first_line <= new.last_line
-                for old in closed
-            )
-            if overlaps and (
-                new.classification != "closed" or "classification" not in (new.corrected or [])
-            ):
-                new.classification = "closed"
-                new.corrected = sorted({*(new.corrected or []), "classification"})
-                self.history.save(new, update_fields=["classification", "corrected"])
-                self.report.add("Document", "updated")
-
-    def detach_superseded(self) -> None:
-        """Documents of superseded sources stay stored but no longer stand for the meeting."""
-        if not self.superseded:
-            return
-        old = m.Document.objects.filter(source__in=self.superseded)
-        # The committees the older versions fed are touched too.
-        self.report.committees.update(
-            old.exclude(meeting=None).values_list("meeting__committee_id", flat=True)
-        )
-        for kind, model, owner in (
-            ("AgendaItem.documents", m.AgendaItem, "agendaitem"),
-            ("Report.documents", m.Report, "report"),
-        ):
-            links = model.documents.through.objects.filter(document__in=old)
-            owners = set(links.values_list(f"{owner}_id", flat=True))
-            n, _ = links.delete()
-            self.report.add(kind, "deleted", n)
-            for item in model.objects.filter(pk__in=owners):
-                announce_link(item, "post_remove", set())
-        n = old.exclude(meeting=None).update(meeting=None)
-        self.report.add("Document", "updated", n)
 
 
 def load(
