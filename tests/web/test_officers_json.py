@@ -130,3 +130,22 @@ def test_visitor_upload_through_the_twin_stores_nothing(visitor: Client) -> None
     garbage = SimpleUploadedFile("garbage.pdf", b"%PDF-1.4 this is not really a pdf")
     _error(visitor.post("/officers/upload.json", {"papers": [garbage]}), 403)
     assert not m.SourceFile.objects.filter(original_name="garbage.pdf").exists()
+
+
+def test_the_sign_in_page_has_a_twin_describing_its_form(officer_client: Client) -> None:
+    """Regression: every page has a JSON twin, and the sign-in page had none (a crawl of
+    every page found it)."""
+    for response in (
+        Client().get("/officers/login.json"),
+        Client().get("/officers/login/", HTTP_ACCEPT="application/json"),
+    ):
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/json"
+        body = json.loads(response.content)
+        assert body["signed_in"] is False
+        assert body["form"]["action"] == "/officers/login/"
+        assert body["form"]["fields"] == ["username", "password"]
+    signed_in = json.loads(officer_client.get("/officers/login.json").content)
+    assert signed_in["signed_in"] is True
+    page = Client().get("/officers/login/")
+    assert page.status_code == 200 and page["Content-Type"].startswith("text/html")

@@ -17,7 +17,7 @@ urlpatterns = [
     *page_paths("people/<slug:slug>/", people.person, "person"),
     *page_paths("sources/<int:pk>/", sources.source, "source"),
     *page_paths("search/", search_page.search, "search"),
-    path("officers/login/", officers.OfficerLoginView.as_view(), name="officers-login"),
+    *page_paths("officers/login/", officers.OfficerLoginView.as_view(), "officers-login"),
     path("officers/logout/", officers.OfficerLogoutView.as_view(), name="officers-logout"),
     *page_paths("officers/", officers.dashboard, "officers"),
     *page_paths("officers/upload/", officers.upload, "officers-upload"),

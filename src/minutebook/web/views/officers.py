@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from minutebook.record import models as m
 from minutebook.web import links
-from minutebook.web.twin import json_error, render_page, secure_html, wants_json
+from minutebook.web.twin import json_error, json_response, render_page, secure_html, wants_json
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,23 @@ def staff_only(view: Any) -> Any:
 class OfficerLoginView(auth_views.LoginView):
     template_name = "web/officers/login.html"
     redirect_authenticated_user = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The page's JSON twin (before the redirect of a signed-in officer): what the form
+        # takes, and whether the asker is signed in.
+        if request.method == "GET" and wants_json(request):
+            return json_response(
+                {
+                    "signed_in": request.user.is_authenticated,
+                    "form": {
+                        "method": "POST",
+                        "action": reverse("officers-login"),
+                        "fields": ["username", "password"],
+                        "csrf": "Send the csrftoken cookie's value in the X-CSRFToken header.",
+                    },
+                }
+            )
+        return super().dispatch(request, *args, **kwargs)
 
 
 class OfficerLogoutView(auth_views.LogoutView):
