@@ -317,6 +317,14 @@ def _presiding(text: str) -> str | None:
     return f"{who} (in the Chair)"
 
 
+# The standing business of a meeting as a heading of its own, without a number
+# ("Declarations of interest" under the attendance lists of a web page).
+BUSINESS_HEADING = re.compile(
+    r"(?i)(?:(?:declarations?|disclosures?)\s+of\s+(?:\w+\s+)?interests?"
+    r"|(?:minutes\s+of\s+the\s+)?(?:last|previous)\s+meeting|minutes)\s*:?"
+)
+
+
 def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
     """Attendees from the labelled lists in `lines` (the part before the first item)."""
     sections: list[tuple[str, str, list[str], list[Line]]] = []
@@ -342,6 +350,9 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             continue
         if text.isupper() and len(text) > 3:
             closed = True  # a heading ("UNRESTRICTED ITEMS") ends the lists
+            continue
+        if BUSINESS_HEADING.fullmatch(text.strip()):
+            closed = True  # "Declarations of interest" without a number: business, no name
             continue
         if "\t" in raw and all(
             _COLUMN_HEAD.fullmatch(c.strip()) for c in raw.split("\t") if c.strip()

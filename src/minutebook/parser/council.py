@@ -395,6 +395,9 @@ def clean_committee(text: str) -> str | None:
     text = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", "", text)
     # "Virtual School Governing Body – Minutes": the body, not the kind of paper.
     text = re.sub(r"(?i)\s[-–—]\s*(?:minutes|agenda|notes)\s*$", "", text.strip())
+    # "Planning Committee minutes, 3 December 2025" (a web page's title): the kind of
+    # paper after the body's name, without a dash; no committee's name ends in it.
+    text = re.sub(r"(?i)(?<=\w)\s+(?:minutes|agenda)\s*[,:]?$", "", text.strip())
     text = re.sub(r"\s[-–—]\s*$|[-–—,:]\s*$", "", text.strip())
     text = re.sub(r"[-–—]\s*$", "", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" -–—,:.")

@@ -98,28 +98,37 @@ def _items_of(text: str) -> list[str | None]:
     return list(items)
 
 
-def _declaration_row(name: str, item: str, nature: str, spans: list[Line]) -> Declaration:
+def _declaration_row(
+    name: str, item: str, nature: str, spans: list[Line], more: str = ""
+) -> Declaration:
     person = split_person(name)
     return Declaration(
         name=person.name,
         item=(re.match(r"\s*(\d{1,4}[a-z]?(?:\.\d+)?)", item) or [None, item])[1],
-        text=f"{item}: {nature}",
+        text=f"{item}: {nature}{more}",
         span=span_of(spans),
         kind=_kind(nature),
     )
 
 
 def _tab_table(lines: Sequence[Line]) -> list[Declaration] | None:
-    """A declarations table as tab-separated rows: "Member<tab>Item<tab>Nature of interest"."""
+    """A declarations table as tab-separated rows: "Member<tab>Item<tab>Nature of interest",
+    maybe with more columns after those ("Action taken"), which add to the statement."""
     rows = [ln for ln in lines if "\t" in ln.text]
     for k, head in enumerate(rows):
         cells = head.cells
-        if len(cells) == 3 and all(p.match(c) for p, c in zip(_TABLE_HEAD, cells, strict=True)):
-            out = [
-                _declaration_row(*ln.cells, spans=[ln])
-                for ln in rows[k + 1 :]
-                if len(ln.cells) == 3
-            ]
+        if len(cells) >= 3 and all(p.match(c) for p, c in zip(_TABLE_HEAD, cells[:3], strict=True)):
+            out: list[Declaration] = []
+            for ln in rows[k + 1 :]:
+                if len(ln.cells) != len(cells):
+                    continue
+                name, item, nature, *extra = ln.cells
+                more = "".join(
+                    f"; {h.strip()}: {v.strip()}"
+                    for h, v in zip(cells[3:], extra, strict=True)
+                    if v.strip()
+                )
+                out.append(_declaration_row(name, item, nature, spans=[ln], more=more))
             return out or None
     return None
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from minutebook.parser.attendance import labelled_attendance
+from minutebook.parser.attendance import BUSINESS_HEADING, labelled_attendance
 from minutebook.parser.attendance_grid import apologies_over_absence, grid_rows
 from minutebook.parser.attendance_more import fold_posts, item_attendance
 from minutebook.parser.attendance_sentences import (
@@ -225,6 +225,18 @@ def _part_at(markers: Sequence[tuple[int, Part]], index: int) -> Part:
     return part
 
 
+def _declarations_before_items(
+    rest: Sequence[Line], texts: Sequence[str], first_item: int
+) -> list[Declaration]:
+    """Declarations under an unnumbered "Declarations of interest" heading that stands
+    before the first numbered item (its statements or table, up to that item)."""
+    for k in range(first_item):
+        line = texts[k].strip()
+        if "interest" in line.lower() and BUSINESS_HEADING.fullmatch(line):
+            return [d for d in extract_declarations(rest[k + 1 : first_item]) if d.kind != "none"]
+    return []
+
+
 def extract_minutes(block: Block) -> Document:
     lines = block.lines
     heading = parse_heading(lines)
@@ -281,7 +293,9 @@ def extract_minutes(block: Block) -> Document:
         if re.search(r"(?i)\bapolog", start.title):
             listed_apologies.extend(item_apologies(minute))
         item_present.extend(item_attendance(body))
-    if not starts:
+    if starts:
+        declarations.extend(_declarations_before_items(rest, texts, first_item))
+    else:
         declarations.extend(d for d in extract_declarations(rest) if d.kind != "none")
         # A single-item minute (a web page of one item): its decisions still count.
         loose, used = extract_resolutions(_after_minutes_marker(rest))

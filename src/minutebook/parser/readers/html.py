@@ -85,6 +85,10 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 # Markers for the explicit-stack walk: a block boundary, a forced line break.
 _BOUNDARY = object()
 _BREAK = object()
+# The edges of a <ul>/<ol>: the blank lines before and after the list stay, so that a
+# numbered heading right after a list ("12. External Audit Plan" under a list ending
+# "2. That ...") or right above one is not read as one more item of it.
+_LIST_END = object()
 
 
 def collapse(text: str) -> str:
@@ -216,7 +220,7 @@ def _walk(root: Any) -> Iterator[object]:
     stack: list[Any] = [root]
     while stack:
         current = stack.pop()
-        if current is _BOUNDARY or isinstance(current, _Prefix | tuple):
+        if current is _BOUNDARY or current is _LIST_END or isinstance(current, _Prefix | tuple):
             yield current
             continue
         name = getattr(current, "name", None)
@@ -253,6 +257,11 @@ def _walk(root: Any) -> Iterator[object]:
             stack.append(_BOUNDARY)
             stack.extend(reversed(_children(current)))
             continue
+        if name in ("ul", "ol") and current.find_parent("li") is None:
+            yield _LIST_END  # the edge before the list too: a heading above it stays apart
+            stack.append(_LIST_END)
+            stack.extend(reversed(_children(current)))
+            continue
         if name == "dl":
             # A description list ("Date" / "Thursday 9 July 2026") reads as "Date: ..." lines.
             yield _BOUNDARY
@@ -271,6 +280,7 @@ def soup_to_lines(root: Any) -> list[str]:
     lines: list[str] = []
     buffer: list[str] = []
     prefix: list[str] = []
+    kept: set[int] = set()  # blank lines that end a list
 
     def flush(blank_after: bool) -> None:
         text = collapse("".join(buffer))
@@ -285,6 +295,10 @@ def soup_to_lines(root: Any) -> list[str]:
     for piece in _walk(root):
         if piece is _BOUNDARY:
             flush(blank_after=True)
+        elif piece is _LIST_END:
+            flush(blank_after=True)
+            if lines and lines[-1] == "":
+                kept.add(len(lines) - 1)
         elif piece is _BREAK:
             flush(blank_after=False)
         elif isinstance(piece, _Prefix):
@@ -298,18 +312,19 @@ def soup_to_lines(root: Any) -> list[str]:
     flush(blank_after=False)
     while lines and lines[-1] == "":
         lines.pop()
-    return _merge_table_rows(lines)
+    return _merge_table_rows(lines, kept)
 
 
 _LIST_ITEM = re.compile(r"(?:- |\d{1,3}\. )")
 _BARE_MARKER = re.compile(r"-|\d{1,3}\.")
 
 
-def _merge_table_rows(lines: list[str]) -> list[str]:
-    """Drop blank lines between consecutive table rows (and list items): a table reads as one block."""
+def _merge_table_rows(lines: list[str], kept: frozenset[int] | set[int] = frozenset()) -> list[str]:
+    """Drop blank lines between consecutive table rows (and list items): a table reads as one
+    block. The blank lines in `kept` (the end of a list) stay."""
     out: list[str] = []
     for i, line in enumerate(lines):
-        if line == "" and out and i + 1 < len(lines):
+        if line == "" and out and i + 1 < len(lines) and i not in kept:
             after = lines[i + 1]
             if ("\t" in out[-1] and "\t" in after) or (
                 _LIST_ITEM.match(out[-1]) and _LIST_ITEM.match(after)
