@@ -13,9 +13,9 @@ from itertools import compress
 
 from minutebook.parser.attendance_labels import _CO_OPTED_ROLE, _SEAT_ROLE, _plain, locate
 from minutebook.parser.lines import Line, span_of
-from minutebook.parser.models import Attendee
+from minutebook.parser.models import Attendee, Span
 from minutebook.parser.name_lists import split_name_list
-from minutebook.parser.names import HONORIFICS, looks_like_person, split_person
+from minutebook.parser.names import HONORIFICS, PersonName, looks_like_person, split_person
 from minutebook.parser.report_text import lines_matching
 
 _HON = "|".join(re.escape(h) for h in HONORIFICS)
@@ -78,6 +78,19 @@ def _paragraph_text(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
 _STARTS_WITH_HONORIFIC = re.compile(rf"^(?:{_HON})\.?\s+[A-Z]")
 
 
+def _apology(person: PersonName, role: str | None, span: Span) -> Attendee:
+    """Apologies from a member, or from a co-opted member when the bracket says so."""
+    co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
+    return Attendee(
+        name=person.name,
+        honorific=person.honorific,
+        status="apologies",
+        capacity="co-opted" if co_opted else "member",
+        role=role,
+        span=span,
+    )
+
+
 def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
     """People listed in the body of an "Apologies" item, one a line with an
     honorific: "Cllr J Grey - work commitments." (the reason is not a role)."""
@@ -91,17 +104,7 @@ def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
             continue  # a sentence ("Ms A and Ms B were in attendance"), not a list
         for person in split_name_list(head):
             if person.honorific and person.name and len(person.name.split()) <= 4:
-                co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
-                out.append(
-                    Attendee(
-                        name=person.name,
-                        honorific=person.honorific,
-                        status="apologies",
-                        capacity="co-opted" if co_opted else "member",
-                        role=None,
-                        span=span_of([line]),
-                    )
-                )
+                out.append(_apology(person, None, span_of([line])))
     return out
 
 
@@ -193,17 +196,8 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                     continue
                 if person.honorific is None and not looks_like_person(person.name):
                     continue
-                co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
-                out.append(
-                    Attendee(
-                        name=person.name,
-                        honorific=person.honorific,
-                        status="apologies",
-                        capacity="co-opted" if co_opted else "member",
-                        role=None if _absence_reason(person.role) else person.role,
-                        span=locate(said, person.name, default),
-                    )
-                )
+                role = None if _absence_reason(person.role) else person.role
+                out.append(_apology(person, role, locate(said, person.name, default)))
                 last_apology = person.name
             for sub_text, replaced in subs:
                 for person in split_name_list(sub_text):
