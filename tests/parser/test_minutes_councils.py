@@ -65,11 +65,13 @@ def test_kent_panel_pdf_text_item_references() -> None:
     assert ("James Clapson", None, "officer", "Democratic Services Officer") in present
     assert ("Maureen Robinson", None, "officer", "MI Service Manager") in present
     assert people(d, "apologies") == [
-        ("R Love OBE", "Mr", "member", None),
+        ("R Love", "Mr", "member", None),
         ("K Leonard", "Ms", "member", None),
         ("A Farmer", "Ms", "member", None),
     ]
     assert d.minutes is not None
+    # "Mr R Love OBE": the honour is no part of the name.
+    assert [a.post_nominals for a in d.minutes.attendance if a.name == "R Love"] == ["OBE"]
     assert [i.number for i in d.minutes.items][:4] == ["1", "2", "3", "4"]
     assert d.minutes.items[1].title == "Chairman’s Announcements"
     assert [r.text for r in d.minutes.items[1].resolutions] == [

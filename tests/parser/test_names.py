@@ -25,7 +25,7 @@ from minutebook.parser.names import (
             "Alasdair Smith, Director of Children and Families",
             PersonName("Alasdair Smith", None, "Director of Children and Families"),
         ),
-        ("Mr R C Love, OBE", PersonName("R C Love OBE", "Mr", None)),
+        ("Mr R C Love, OBE", PersonName("R C Love", "Mr", None, "OBE")),
         (
             "N Smith - substitute for B Cabbell Manners",
             PersonName("N Smith", None, "substitute for B Cabbell Manners"),
@@ -97,9 +97,14 @@ def test_list_post_nominals_and_brackets() -> None:
         "Mr B J Sweetland (Chairman), Sir Paul Carter, CBE, Mr R C Love, OBE and Ms L Wright"
     ) == [
         ("B J Sweetland", "Mr", "Chairman"),
-        ("Paul Carter CBE", "Sir", None),
-        ("R C Love OBE", "Mr", None),
+        ("Paul Carter", "Sir", None),
+        ("R C Love", "Mr", None),
         ("L Wright", "Ms", None),
+    ]
+    # The honours are kept apart from the name, as printed.
+    assert [p.post_nominals for p in split_name_list("Sir Paul Carter, CBE, Mr R C Love, OBE")] == [
+        "CBE",
+        "OBE",
     ]
 
 

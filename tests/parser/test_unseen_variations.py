@@ -41,7 +41,7 @@ def test_pdf_text_minutes_with_a_two_line_running_header_and_year_coded_minutes(
         ("Declan O'Rourke", "Cllr", "present", "member", "Deputy Chair"),
         ("Amina Farouk", "Councillor", "present", "member", None),
         ("Gregor MacInnes", "Councillor", "present", "member", None),
-        ("Patricia Hale-Worthington MBE JP", "Councillor Mrs", "present", "member", None),
+        ("Patricia Hale-Worthington", "Councillor Mrs", "present", "member", None),
         ("Liam McAteer", "Councillor", "present", "member", None),
         ("Jonathan Fairweather", "Councillor Rev", "present", "member", None),
         (
@@ -59,6 +59,9 @@ def test_pdf_text_minutes_with_a_two_line_running_header_and_year_coded_minutes(
         ("Harriet Penhaligon", "Councillor", "apologies", "member", None),
         ("Owain ap Gwilym", "Councillor", "apologies", "member", None),
     ]
+    # "Cllr. Mrs. X MBE JP": the honours are kept apart from the name.
+    assert d.minutes is not None
+    assert [a.post_nominals for a in d.minutes.attendance if a.post_nominals] == ["MBE JP"]
     assert items(d) == [
         ("23/24/45", "APOLOGIES FOR ABSENCE", []),
         ("23/24/46", "DECLARATIONS OF INTEREST", []),

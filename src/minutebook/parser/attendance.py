@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from minutebook.parser.attendance_labels import (
     _CO_OPTED_ROLE,
@@ -26,16 +27,19 @@ from minutebook.parser.attendance_labels import (
     locate,
     match_label,
 )
+from minutebook.parser.attendance_sentences import APOLOGIES
 from minutebook.parser.council import is_council_name
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee
 from minutebook.parser.name_lists import split_name_list, split_name_title_run
 from minutebook.parser.names import (
     HONORIFICS,
+    PLURAL_HONORIFIC_RE,
     PersonName,
     is_councillor,
     looks_like_person,
     post_then_person,
+    smart_title,
     split_honorific,
     split_person,
 )
@@ -67,6 +71,8 @@ def _capacity_for(
 def _one_per_line(texts: Sequence[str]) -> bool:
     if len(texts) < 2:
         return False
+    posts = False
+    names: list[str] = []
     for t in texts:
         # "Dr A Patel – Clinical Lead, Integrated Care Board": a comma in the role after the
         # dash does not make the line a list of names.
@@ -75,9 +81,51 @@ def _one_per_line(texts: Sequence[str]) -> bool:
         if len(parts) == 2 and post_then_person(*parts):
             # "Chief Officer, Education and Children's Services – Mr N Gillies": the post first.
             name_part = parts[1]
-        if len(t) > 80 or "," in name_part or re.search(r"\band\b", name_part):
+        if len(t) > 80 or re.search(r"\band\b", name_part.partition(",")[0]):
             return False
+        if "," in name_part:
+            if not _name_then_post(name_part):
+                return False
+            posts = True
+        names.append(name_part)
+    if posts:
+        # With posts after commas, every line opens with a person: not "Services." (the
+        # end of the line above).
+        for name_part in names:
+            honorific, name = split_honorific(name_part.partition(",")[0].strip())
+            if not (honorific is not None or 2 <= len(name.split()) <= 4):
+                return False
     return True
+
+
+_HON_ALT = "|".join(re.escape(h) for h in HONORIFICS)
+# Posts of councillors and others that are no officer's or seat's words.
+_POST_WORD = re.compile(r"(?i)\b(?:leader|portfolio|cabinet|mayor|commissioner|lead\s+member)\b")
+_TITLED_NAME = re.compile(rf"(?:^|\s)(?:{_HON_ALT})\.?\s+[A-Z]")
+
+
+def _name_then_post(text: str) -> bool:
+    """ "Femi Adeyinka, Head of Service, Children Looked After": one person, then a post
+    that has commas of its own (not "A Smith, B Jones", a list of names)."""
+    text = re.sub(r"\([^()]*\)", " ", text)
+    if "(" in text or ")" in text:
+        return False  # a bracket broken over two lines: the lines are one run
+    if ";" in text or PLURAL_HONORIFIC_RE.match(text) or re.search(r"(?i)\band$", text):
+        return False
+    head, _, post = text.partition(",")
+    parts = [p.strip() for p in post.split(",")]
+    first = parts[0]
+    if not first or not (
+        _OFFICER_ROLE.search(first) or _SEAT_ROLE.search(first) or _POST_WORD.search(first)
+    ):
+        return False
+    if _TITLED_NAME.search(post):
+        return False  # "Director, Mr G Reid, Head of Education": more people
+    honorific, name = split_honorific(head.strip())
+    if re.search(r"\band\b|&", name):
+        return False  # "Councillor A and Dr B, Clinical Director": two people
+    words = name.split()
+    return looks_like_person(name) and (honorific is not None or 2 <= len(words) <= 4)
 
 
 _ROLE_DASH = re.compile(r"\s+[-–—]\s+")
@@ -105,11 +153,11 @@ _FOR_MEMBER = re.compile(
 )
 
 
-_HON_ALT = "|".join(re.escape(h) for h in HONORIFICS)
 # A line that opens an entry of its own: a title ("Councillor", "Cllrs", "Dr") or an office
 # ("The Mayor (Councillor X)").
 _ENTRY_START = re.compile(
-    rf"(?i)^(?:the\s+)?(?:(?:{_HON_ALT})s?\.?\s|(?:deputy\s+|lord\s+)?mayor\b)"
+    rf"(?i)^(?:the\s+)?(?:(?:{_HON_ALT})s?\.?\s|aldermen\s|cynghorwyr\s|"
+    r"(?:deputy\s+|lord\s+)?mayor\b)"
 )
 _LIST_GOES_ON = re.compile(r"(?:[,;&]|\band)$")
 
@@ -139,6 +187,14 @@ def _people(label: str, texts: Sequence[str]) -> list[PersonName]:
     if len(groups) > 1:
         return [p for group in groups for p in _people(label, group)]
     joined = " ".join(texts)
+    if (
+        "," in joined
+        and (len(joined) <= 80 or split_honorific(joined)[0] is not None)
+        and _name_then_post(joined)
+    ):
+        # One entry, perhaps over two lines: "Councillor Ó Donnghaile, Chair",
+        # "Councillor A, Cabinet Member for Transport and Technical" / "Services".
+        return [split_person(joined.rstrip(". "))]
     _, capacity = _label_kind(label)
     if capacity == "officer" and "(" not in joined and "," in joined:
         return split_name_title_run(joined)
@@ -154,8 +210,13 @@ def _people(label: str, texts: Sequence[str]) -> list[PersonName]:
     return split_name_list(joined)
 
 
+_SENTENCE_START = re.compile(r"(?:The|This|There|It)\s+[a-z]")
+
+
 def _prose(text: str) -> bool:
     """A sentence rather than names: mostly lower-case words, or a full sentence."""
+    if _SENTENCE_START.match(text):
+        return True  # "The meeting commenced at 7.00 pm.": no name opens so
     words = re.findall(r"[A-Za-z][\w'’\-]*", text)
     if len(words) < 6:
         return False
@@ -184,6 +245,17 @@ def _cells(text: str) -> list[str]:
         and not looks_like_person(out[1])
     ):
         return [f"{out[0]} ({out[1]})"]  # a row "<name><tab><post>": "W Scott<tab>Director"
+    if (
+        len(out) == 2
+        and (split_honorific(out[0])[0] is not None or 2 <= len(out[0].split()) <= 4)
+        and looks_like_person(split_honorific(re.sub(r"\([^()]*\)", "", out[0]))[1])
+        and "(" not in out[1]
+        and split_honorific(out[1])[0] is None
+        and not looks_like_person(out[1])
+    ):
+        # "Councillor A (Chair)<tab>Kirkdale Borough Council", "L Carver<tab>Independent
+        # Member": the body a member comes from, or the seat, in a column of its own.
+        return [f"{out[0]} ({out[1]})"]
     return out
 
 
@@ -359,6 +431,9 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         ):
             closed = True  # the head of the minutes' table ("Minute<tab>Subject")
             continue
+        if sections and not closed and text[:5].lower() == "apolo" and APOLOGIES.match(text):
+            closed = True  # "Apologies for absence were received from ...": a sentence
+            continue
         if sections and not closed and _prose(text):
             closed = True  # a sentence of the minutes, not a list of names
             continue
@@ -378,6 +453,9 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         default = span_of(src)
         people = _people(label, texts)
         mixed = capacity == "member" and _MIXED_LABEL.fullmatch(label.strip()) is not None
+        # "Non-Voting Members" of a joint board: its officers (Chief Officer, Chief Finance
+        # Officer) sit ex officio beside stakeholders' representatives.
+        ex_officio = re.match(r"(?i)non-voting\s+members", label) is not None
         # A list that names its councillors first, with their title: those after them
         # without one are not members ("Cllr A, Cllr B, Dan Nash (Director ...)"). Where
         # untitled names come first, they are the body's own members (a community council
@@ -395,7 +473,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             ):
                 # The heading "Councillors" covers the list, also names with a
                 # personal title ("Mrs S Arnold" -> "Councillor Mrs").
-                person = PersonName(person.name, _with_councillor(person.honorific), person.role)
+                person = replace(person, honorific=_with_councillor(person.honorific))
             cap, replaces = _capacity_for(person, status, capacity)
             if cap == "officer" and is_councillor(person.honorific):
                 cap = "other"  # a councillor "in attendance" (a cabinet member) is no officer
@@ -414,9 +492,15 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 role = " ".join(label.split()).capitalize()
             elif role is None and _SEAT_LABEL.fullmatch(label.strip()):
                 # "Independent Members: Mr A, Ms B": each holds the seat the label names.
-                role = re.sub(r"(?i)(member|person)s$", r"\1", " ".join(label.split()))
+                role = smart_title(
+                    re.sub(r"(?i)(member|person|representative)s$", r"\1", " ".join(label.split()))
+                )
             if (
-                (cap == "other" or (cap == "member" and mixed))
+                (
+                    cap == "other"
+                    or (cap == "member" and mixed)
+                    or (cap == "co-opted" and ex_officio)
+                )
                 and role
                 and _OFFICER_ROLE.search(role)
                 and (person.honorific is None or "ouncillor" not in person.honorific)
@@ -427,6 +511,8 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 and not _OUTSIDE_BODY.search(role)
                 # Whoever chairs the meeting sits on the body ("Jo Ashby (Chair) – Headteacher").
                 and not _CHAIRING.search(role)
+                # "Others in Attendance", listed apart from the officers: not the council's.
+                and not label.lower().startswith("others")
             ):
                 cap = "officer"
             if (
@@ -447,6 +533,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                     role=role,
                     span=locate(src, person.name, default),
                     replaces=replaces,
+                    post_nominals=person.post_nominals,
                 )
             )
     return out

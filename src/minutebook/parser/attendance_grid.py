@@ -151,6 +151,7 @@ def grid_rows(lines: Sequence[Line]) -> tuple[list[Attendee], set[int]]:
                 role=role,
                 span=span_of([line]),
                 replaces=replaces,
+                post_nominals=person.post_nominals,
             )
         )
     return out, used

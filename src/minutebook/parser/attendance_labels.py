@@ -21,7 +21,8 @@ LABEL = re.compile(
     r"\s+(?:in\s+person|remotely|virtually|online))?|"
     r"members\s+of\s+the\s+(?:committee|board|panel|cabinet|council|sub-committee)\s+present|"
     r"(?:committee|board|panel|cabinet)\s+members\s+present|members\s+in\s+attendance|"
-    r"other\s+(?:members|councillors)\s+present|attended\s+(?:remotely|virtually|online)|"
+    r"other\s+(?:members|councillors)\s+present|others\s+(?:present|in\s+attendance)|"
+    r"attended\s+(?:remotely|virtually|online)|(?:non-)?voting\s+members|together\s+with|"
     r"substitute\s+members?|guests?|visitors?|speakers?|invitees?|invited|young\s+people\s+present|"
     r"members\s+present|councillors\s+present|also\s+present|"
     r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely|"
@@ -31,7 +32,9 @@ LABEL = re.compile(
     r"councillors|ward\s+members?|attendees|minute\s+taker|observers?|other\s+attendees|"
     r"members\s+of\s+the\s+public|partners?|representatives?|sederunt|"
     r"(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
-    r"(?:district|county|borough|city|unitary)\s+councillors?)"
+    r"(?:district|county|borough|city|unitary)\s+councillors?|"
+    # "Children in Care Council representatives:", "Parent governor representatives:".
+    r"(?:[\w'’\-]+\s+){1,6}representatives(?=\s*[:\t]))"
     r"\W*?(?P<sep>\s*[:\t]|\s*$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -43,7 +46,9 @@ _POST_LABEL = re.compile(
     r"minute\s+taker|(?:district|county|borough|city|unitary)\s+councillor\b(?!s)"
 )
 # Labels that name a seat on the body held by those listed under them.
-_SEAT_LABEL = re.compile(r"(?i)(?:independent|lay)\s+(?:members?|persons?)")
+_SEAT_LABEL = re.compile(
+    r"(?i)(?:independent|lay)\s+(?:members?|persons?)|(?:[\w'’\-]+\s+){1,6}representatives?"
+)
 # Job words of officers: an officer listed among "Also present" is still an officer.
 _OFFICER_ROLE = re.compile(
     r"(?i)\b(?:director|head\s+of|officer|manager|clerk|solicitor|lawyer|accountant|"
@@ -76,15 +81,20 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
     if label.startswith("substitut"):
         return "present", "substitute"
     if label.startswith(
-        ("other members", "other councillors", "guest", "visitor", "speaker", "invite")
+        ("other members", "other councillors", "others", "guest", "visitor", "speaker", "invite")
     ):
         return "present", "other"
-    if "co-opted" in label or label.startswith(("independent", "lay")):
+    if "co-opted" in label or label.startswith(("independent", "lay", "non-voting")):
         return "present", "co-opted"
-    if label.startswith(("officer", "in attendance", "minute taker", "responsible")) or (
-        "clerk" in label
-    ):
+    # "Together with: A (Director), B (Head of ...)": the officers after the members (Wales).
+    if label.startswith(
+        ("officer", "in attendance", "minute taker", "responsible", "together")
+    ) or ("clerk" in label):
         return "present", "officer"
+    if label.endswith("representatives") and not label.startswith("representative"):
+        # The seat the label names: a co-opted one (parent governors), or young people's
+        # or partners' representatives who attend without one.
+        return "present", "co-opted" if _CO_OPTED_ROLE.search(label) else "other"
     if label.startswith("sederunt"):
         return "present", "member"
     if label.startswith(

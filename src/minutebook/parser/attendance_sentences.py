@@ -11,7 +11,13 @@ import re
 from collections.abc import Sequence
 from itertools import compress
 
-from minutebook.parser.attendance_labels import _CO_OPTED_ROLE, _SEAT_ROLE, _plain, locate
+from minutebook.parser.attendance_labels import (
+    _CO_OPTED_ROLE,
+    _OFFICER_ROLE,
+    _SEAT_ROLE,
+    _plain,
+    locate,
+)
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Attendee, Span
 from minutebook.parser.name_lists import split_name_list
@@ -22,7 +28,7 @@ _HON = "|".join(re.escape(h) for h in HONORIFICS)
 APOLOGIES = re.compile(
     r"(?i)(?<!\bno\s)(?<!\bno\sother\s)\bapologies\s+(?:for\s+(?:absence|lateness)\s+)?"
     r"(?:(?:were|was|had\s+been|have\s+been)\s+)?"
-    r"(?:(?:received|submitted|reported|given|tendered|noted|made)"
+    r"(?:(?:received|submitted|reported|given|tendered|noted|made|intimated)"
     r"(?:\s+and\s+(?:accepted|noted|approved))?\s+)?"
     r"(?:on\s+behalf\s+of|from)\s+"
 )
@@ -81,13 +87,21 @@ _STARTS_WITH_HONORIFIC = re.compile(rf"^(?:{_HON})\.?\s+[A-Z]")
 def _apology(person: PersonName, role: str | None, span: Span) -> Attendee:
     """Apologies from a member, or from a co-opted member when the bracket says so."""
     co_opted = bool(person.role and _CO_OPTED_ROLE.search(person.role))
+    # "... and from Ruth Adler (Participation Officer)": an officer's apology.
+    officer = bool(
+        role
+        and person.honorific is None
+        and _OFFICER_ROLE.search(role)
+        and not _SEAT_ROLE.search(role)
+    )
     return Attendee(
         name=person.name,
         honorific=person.honorific,
         status="apologies",
-        capacity="co-opted" if co_opted else "member",
+        capacity="co-opted" if co_opted else "officer" if officer else "member",
         role=role,
         span=span,
+        post_nominals=person.post_nominals,
     )
 
 
@@ -191,6 +205,8 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
             names = re.sub(
                 r"\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]+?(?=,|\band\b|$)", "", names
             )
+            # "from Councillor A and from B (Participation Officer)": "from" said again.
+            names = re.sub(r"(,|\band\b)\s+(?:from|on\s+behalf\s+of)\s+", r"\1 ", names)
             for person in split_name_list(names):
                 if not person.name or not re.match(r"[A-Z]", person.name):
                     continue
@@ -210,6 +226,7 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                             role=person.role,
                             span=locate(src, person.name, default),
                             replaces=split_person(replaced).name or None,
+                            post_nominals=person.post_nominals,
                         )
                     )
         subbing = ("substitute" in low or "absence" in low) and (
@@ -234,6 +251,7 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
                     role=None,
                     span=locate(src, person.name, default),
                     replaces=replaces,
+                    post_nominals=person.post_nominals,
                 )
             )
     seen = {(a.name, a.status) for a in known}
@@ -282,5 +300,6 @@ def merge_attendance(listed: Sequence[Attendee], stated: Sequence[Attendee]) -> 
                 role=b.role,
                 span=b.span,
                 replaces=a.replaces or b.replaces,
+                post_nominals=b.post_nominals or a.post_nominals,
             )
     return merged

@@ -203,6 +203,10 @@ _COUNCIL_WORD = re.compile(r"(?:Council|COUNCIL)\b")
 
 def _councils_in_line(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
+    if "\t" in text or "   " in text:
+        # A gap between columns ("Councillor Tom Ellery      Hollinfield Borough Council")
+        # is no space inside a name: keep the offsets, break the run of words.
+        text = _COLUMN_GAP.sub(lambda g: "|" * len(g.group(0)), text)
     if "borough" in text.lower():
         for m in _BOROUGH_OF.finditer(text):
             found.append((m.start(), smart_title(re.sub(r"\s+", " ", m.group(1)))))
@@ -215,14 +219,21 @@ def _councils_in_line(text: str) -> list[tuple[int, str]]:
         if cand:
             found.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
             continue
-        # "Wiltshire Council Full Council": the name ends at the first "Council".
         words = m.group(1).split()
+        # "Leisure Committee of Carrowmore and Slievedrum District Council": the name
+        # after the last "of".
+        ofs = [k for k, w in enumerate(words) if w in ("of", "OF")]
+        if ofs and (cand := _candidate(" ".join(words[ofs[-1] + 1 :]))):
+            found.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
+            continue
+        # "Wiltshire Council Full Council": the name ends at the first "Council".
         inner = [k for k, w in enumerate(words) if k and w in ("Council", "COUNCIL")]
         if inner and (cand := _candidate(" ".join(words[: inner[0]]))):
             found.append((m.start(), smart_title(f"{cand} {words[inner[0]]}")))
     return found
 
 
+_COLUMN_GAP = re.compile(r"\t+| {3,}")
 _COMPASS_SUFFIX = re.compile(r"([a-z]{5,})(east|west|north|south|city)")
 
 
@@ -309,17 +320,26 @@ _LINK_WORDS = frozenset(["and", "&", "of", "upon", "on"])
 
 # Public bodies run by councillors that hold committees as councils do, with names
 # of their own kind ("Northmoor Fire and Rescue Authority", "West Yorkshire Combined
-# Authority", "Peak District National Park Authority").
+# Authority", "Peak District National Park Authority", "X Integration Joint Board").
 _AUTHORITY = re.compile(
     rf"\b({_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,4}}?)[ \t]+"
     r"((?i:(?:Fire[ \t]+(?:and|&)[ \t]+Rescue|Fire|Combined|Mayoral[ \t]+Combined|National[ \t]+Park|"
-    r"Waste(?:[ \t]+Disposal)?|(?:Integrated[ \t]+)?Transport)[ \t]+Authority))\b"
+    r"Waste(?:[ \t]+Disposal)?|(?:Integrated[ \t]+)?Transport)[ \t]+Authority|"
+    # Scotland's integration joint boards (health and social care) are bodies of their own.
+    r"Integration[ \t]+Joint[ \t]+Board))\b"
 )
 
 
 def authority_in(text: str) -> str | None:
     """The first authority named in `text` ("Northmoor Fire and Rescue Authority")."""
-    if "authority" not in text.lower():
+    found = _authority_at(text)
+    return found[1] if found else None
+
+
+def _authority_at(text: str) -> tuple[int, str] | None:
+    """(offset, name) of the first authority named in `text`."""
+    low = text.lower()
+    if "authority" not in low and "joint board" not in low:
         return None
     for m in _AUTHORITY.finditer(text):
         words = m.group(1).split()
@@ -328,7 +348,7 @@ def authority_in(text: str) -> str | None:
         place = _candidate(" ".join(words[cut[-1] + 1 :] if cut else words))
         if place and place.split()[0][0].isupper():
             kind = re.sub(r"\s+", " ", m.group(2))
-            return smart_title(f"{place} {kind}")
+            return m.start(), smart_title(f"{place} {kind}")
     return None
 
 
@@ -338,11 +358,13 @@ def find_council(lines: Sequence[str], head: int = 40) -> str | None:
     document, else the domain hint."""
     top = "\n".join(lines[:head])
     named = councils_in(top)
+    authority = _authority_at(top)
+    if authority and (not named or not councils_in(top[: authority[0]])):
+        # "Northern Pennines Combined Authority" at the head of its committee's minutes,
+        # over the councils its members come from: the authority's paper.
+        return authority[1]
     if named:
         return named[0]
-    authority = authority_in(top)
-    if authority:
-        return authority
     text = "\n".join(lines)
     everywhere = councils_in(text)
     if everywhere:
@@ -406,6 +428,7 @@ def clean_committee(text: str) -> str | None:
     # "Record of the X meeting held on", "Agenda for the X": the name inside the phrase.
     text = _RECORD_OF.sub("", text)
     text = _MEETING_HELD.sub("", text).strip(" -–—,:.")
+    text = without_council(text)
     if text.lower() in ("meeting", "meetings"):
         return None
     if not text or len(text) > 90 or not COMMITTEE_WORDS.search(text):
@@ -434,6 +457,16 @@ _NOTICE_OF_MEETING = re.compile(
     r"(?i)(?:(?:public\s+)?notice|agenda|summons|papers|supplement)\s+(?:of|for|to)\s+"
     r"(?:the\s+|a\s+)?(?:(?:public|next|special|extraordinary|annual)\s+)?meetings?"
 )
+
+
+def without_council(text: str) -> str:
+    """ "Leisure Committee of Carrowmore District Council": the committee, not its council."""
+    low = text.lower()
+    if " of " in low and "council" in low:
+        for m in re.finditer(r"(?i)\s+of\s+(?:the\s+)?", text):
+            if is_council_name(text[m.end() :]):
+                return text[: m.start()]
+    return text
 
 
 def is_council_name(line: str) -> bool:

@@ -78,12 +78,14 @@ def membership(lines: Sequence[Line]) -> list[Member]:
     while i < n:
         text = plain(lines[i].text)
         m = SECTION.match(text) if not lines[i].is_blank else None
-        if not m or (m["rest"] and not _is_name_line(m["rest"])):
+        # "Membership / Aelodaeth": the heading in a second language is no member.
+        rest = "" if m is None or m["rest"].startswith("/") else m["rest"]
+        if not m or (rest and not _is_name_line(rest)):
             i += 1
             continue
         section_role, voting = _section_role(m["head"])
         section_honorific = "Councillor" if m["head"].lower() == "councillors" else None
-        entries: list[tuple[str, Line]] = [(m["rest"], lines[i])] if m["rest"] else []
+        entries: list[tuple[str, Line]] = [(rest, lines[i])] if rest else []
         j = i + 1
         while j < n:
             if lines[j].is_blank:

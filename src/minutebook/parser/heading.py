@@ -19,6 +19,7 @@ from minutebook.parser.council import (
     find_committee,
     find_council,
     is_council_name,
+    without_council,
 )
 from minutebook.parser.dates import (
     DAY_MONTH_YEAR,
@@ -153,7 +154,8 @@ def venue_from(text: str) -> str | None:
     while prev != text:
         prev = text
         text = re.sub(
-            r"^(?:\s|[.,;:\-–—]|\b(?:on|at|in|from|the\s+meeting|commencing)\b)+",
+            # ("held by Microsoft Teams", "held via Zoom": the means is the venue.)
+            r"^(?:\s|[.,;:\-–—]|\b(?:on|at|in|from|by|via|the\s+meeting|commencing)\b)+",
             "",
             text,
             flags=re.I,
@@ -201,7 +203,7 @@ def parse_minutes_sentence(sentence: str) -> tuple[str | None, MeetingRef, Part]
         sentence,
     )
     if m and not re.fullmatch(r"(?i)(?:a\s+|the\s+)?(?:meeting|hearing)", m["c"].strip()):
-        committee = smart_title(m["c"].strip(" ,"))
+        committee = smart_title(without_council(m["c"].strip(" ,")))
     held = re.search(r"(?i)\bheld\b(?P<rest>.*)$", sentence)
     rest = held["rest"] if held else ""
     meeting = MeetingRef(
@@ -555,7 +557,35 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             continue
         if date is not None and venue is not None:
             break
+    summons = _summons_sentence(lines[:40])
+    if summons is not None and summons[1] != date:
+        # "Dear Councillor, You are requested to attend a meeting of the X to be held in
+        # <venue> on <date>": the letter's own date and address above it are not the
+        # meeting's; the sentence is.
+        committee = summons[0] or committee
+        date, time, venue = summons[1], summons[2] or time, summons[3] or venue
     if venue:
         venue = re.sub(r"\s+", " ", venue).strip(" ,")
     committee = committee or council_line
     return committee, _with_online(MeetingRef(date=date, time=time, venue=venue)), last
+
+
+_LETTER_SUMMONS = re.compile(r"(?i)\b(?:summoned|requested|invited|asked)\s+to\s+attend\b")
+
+
+def _summons_sentence(
+    lines: Sequence[Line],
+) -> tuple[str | None, str, str | None, str | None] | None:
+    """Committee, date, time and venue from a letter's summons to the meeting ("You are
+    requested to attend a meeting of the X to be held in V on D at T")."""
+    for line in lines:
+        text = line.text
+        if "held" not in text.lower() or _LETTER_SUMMONS.search(text) is None:
+            continue
+        held = _WILL_BE_HELD.search(plain(text))
+        found = find_dates(held["rest"]) if held is not None else []
+        if held is None or not found:
+            continue
+        rest = held["rest"]
+        return clean_committee(held["committee"]), found[0][2], parse_time(rest), venue_from(rest)
+    return None

@@ -135,6 +135,8 @@ class Attendee:
     )  # role or job title as printed, e.g. "Chair", "Director of Children and Families"
     span: Span
     replaces: str | None = None  # for substitutes: the member they stand in for
+    # Honours and offices printed after the name ("OBE JP", "MSP"): never part of `name`.
+    post_nominals: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -144,6 +146,7 @@ class Attendee:
             "capacity": self.capacity,
             "role": self.role,
             "replaces": self.replaces,
+            "post_nominals": self.post_nominals,
             "span": self.span.to_json(),
         }
 

@@ -9,6 +9,7 @@ officers. Each person is split by `names.split_person`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from minutebook.parser.names import (
     _HONORIFIC_ALT,
@@ -50,11 +51,20 @@ def _depth0_split(text: str) -> list[str]:
 
 
 def _merge_post_nominals(parts: list[str]) -> list[str]:
-    """ "Mr R C Love, OBE" was split at the comma: put "OBE" back."""
+    """ "Mr R C Love, OBE" was split at the comma: put "OBE" back. A post after a titled
+    name ("... and Dr Ian McNab, Clinical Director") is that person's, not a person."""
     out: list[str] = []
     for p in parts:
         if out and POST_NOMINALS.match(p):
             out[-1] = f"{out[-1]} {p}"
+        elif (
+            out
+            and "(" not in out[-1] + p
+            and split_honorific(p)[0] is None
+            and not looks_like_person(p)
+            and split_honorific(out[-1])[0] is not None
+        ):
+            out[-1] = f"{out[-1]} ({p})"
         else:
             out.append(p)
     return out
@@ -198,7 +208,7 @@ def split_name_list(text: str) -> list[PersonName]:
             if not person.name or not re.search(r"[A-Za-z]", person.name):
                 continue
             if shared_honorific and person.honorific is None:
-                person = PersonName(person.name, shared_honorific, person.role)
+                person = replace(person, honorific=shared_honorific)
             elif (
                 shared_honorific
                 and not re.search(r"(?i)councillor|cllr", person.honorific or "")
@@ -206,9 +216,7 @@ def split_name_list(text: str) -> list[PersonName]:
                 and not (person.role and re.search(r"(?i)\bco-?opt", person.role))
             ):
                 # "Councillors A, B and Mrs C": the plural covers C too.
-                person = PersonName(
-                    person.name, f"{shared_honorific} {person.honorific}", person.role
-                )
+                person = replace(person, honorific=f"{shared_honorific} {person.honorific}")
             people.append(person)
     return people
 

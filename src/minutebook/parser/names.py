@@ -41,6 +41,8 @@ HONORIFICS = (
     "Alderman",
     "Provost",
     "Bailie",
+    # A combined authority's elected mayor: "Mayor Danny Fairhurst".
+    "Mayor",
     "Dame",
     "Lady",
     "Lord",
@@ -70,9 +72,15 @@ _BILINGUAL_HONORIFIC = re.compile(
     re.IGNORECASE,
 )
 POST_NOMINALS = re.compile(
-    r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MS|AM|MLA|QC|KC|FRCP|PhD|BEM|CVO|MVO)$"
+    r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MS|AM|MLA|QC|KC|FRCP|PhD|BEM|CVO|MVO|QPM|KPM|RRC|TD)$"
 )
-_POST_NOMINAL_TAIL = re.compile(r"(?:,?\s+(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MLA|QC|KC|BEM))+\s*$")
+# Honours, offices and degrees printed after a name ("Dr Ann Lee OBE JP", "Mr R C Love,
+# OBE"): not part of the name; kept apart as printed. (Not "MS"/"AM" at the end: too
+# easily the end of a name printed in capitals.)
+_POST_NOMINAL_TAIL = re.compile(
+    r"(?:,?\s+(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MLA|MEP|QC|KC|BEM|CVO|MVO|QPM|KPM|RRC|TD))+"
+    r"\s*$"
+)
 
 # Words of job titles and bodies: a capitalised pair containing one is not a person.
 JOB_WORDS = frozenset(
@@ -210,6 +218,7 @@ class PersonName:
     name: str
     honorific: str | None
     role: str | None  # the role or job title as printed, without brackets
+    post_nominals: str | None = None  # "OBE JP": honours printed after the name
 
 
 # Names are split again by each extractor that meets them (attendance, declarations,
@@ -241,7 +250,8 @@ def split_honorific(text: str) -> tuple[str | None, str]:
         return None, text
     rest = text[m.end() :].strip()
     # (A surname may open with a particle: "Councillor de la Mare", "Cllr van der Berg".)
-    if not rest or not (re.match(r"[A-Z]", rest) or _PARTICLE_NAME.match(rest)):
+    # (A surname may open with a capital outside A-Z: "Councillor Ó Donnghaile".)
+    if not rest or not (rest[0].isupper() or _PARTICLE_NAME.match(rest)):
         return None, text
     honorific = re.sub(r"\s+", " ", m["hon"].replace(".", "")).strip()
     # "the Very Reverend": the article belongs to the sentence, not to the title.
@@ -283,6 +293,8 @@ _IN_THE_CHAIR = re.compile(r"(?i)\s*in\s+the\s+chair\s*")
 _ATTENDANCE_NOTE = re.compile(
     r"(?i)(?:from|until|up\s+to|arrived|left|joined|departed)\b[^()]{0,40}?"
     r"(?:\bitems?|\bminutes?|\d)|(?:present\s+)?for\s+(?:items?|minutes?)\s+\d"
+    # "(Item LC012/26)", "(Minute 23 only)": the business someone came for.
+    r"|(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*)?[A-Z]{0,6}/?\d[\w/.]*(?:\s+only)?$"
 )
 _LEADING_BULLET = re.compile(r"^[-–•·*▪●]\s+")
 
@@ -303,7 +315,7 @@ def split_person(text: str) -> PersonName:
         inner = split_person(office["person"] + office["more"])
         if inner.honorific:
             held = "; ".join(r for r in (office["office"], inner.role) if r)
-            return PersonName(name=inner.name, honorific=inner.honorific, role=held)
+            return PersonName(inner.name, inner.honorific, held, inner.post_nominals)
     role_parts: list[str] = []
     # "Mr J Bloggs - Team Leader (Major Developments)": brackets inside the role
     # after a dash are part of it, as printed.
@@ -328,6 +340,21 @@ def split_person(text: str) -> PersonName:
         text = before
     if after_dash:
         role_parts.insert(0, after_dash)
+    if (
+        role_parts
+        and not dash
+        and not after_dash
+        and text
+        and not split_honorific(text)[0]
+        and not looks_like_person(text)
+    ):
+        # "Chief Social Work Officer (Ms Gillian Rennie)": a post, then its holder in brackets.
+        holder = split_person(role_parts[0])
+        if holder.honorific is not None and looks_like_person(holder.name) and not holder.role:
+            role_parts[0] = text
+            text = f"{holder.honorific} {holder.name}"
+            if holder.post_nominals:
+                text = f"{text} {holder.post_nominals}"
     honorific, rest = split_honorific(text)
     tail = _POST_NOMINAL_TAIL.search(rest)
     post = ""
@@ -340,9 +367,10 @@ def split_person(text: str) -> PersonName:
         if after and not POST_NOMINALS.match(after):
             role_parts.insert(0, after)
         elif after:
-            post = f" {after}"
+            post = f"{after} {post}"
         rest = head
-    name = clean(rest + post.replace(",", ""))
+    name = clean(rest)
+    post_nominals = " ".join(post.replace(",", " ").split()) or None
     if is_councillor(honorific):
         # "Councillor A Bright (Chair) (Lab)": a councillor's party is not a role.
         role_parts = [p for p in role_parts if not _PARTY.fullmatch(p.strip())]
@@ -351,7 +379,7 @@ def split_person(text: str) -> PersonName:
     # "(from item 5)", "(until 8.30pm)": when the person came or went, not a role.
     role_parts = [p for p in role_parts if not _ATTENDANCE_NOTE.match(p)]
     role = "; ".join(p for p in role_parts if p) or None
-    return PersonName(name=name, honorific=honorific, role=role)
+    return PersonName(name=name, honorific=honorific, role=role, post_nominals=post_nominals)
 
 
 def post_then_person(before: str, after: str) -> bool:

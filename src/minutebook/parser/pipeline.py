@@ -115,7 +115,17 @@ def fuller_council_names(documents: tuple[Document, ...]) -> tuple[Document, ...
         stem = short.split()
         if len(stem) < 2 or stem[-1] != "Council":
             continue
-        longer = [n for n in names if n != short and n.split()[: len(stem) - 1] == stem[:-1]]
+        # (A domain's label runs the words together: "Ynyswen" is "Ynys Wen".)
+        key = "".join(stem[:-1]).lower()
+        longer = [
+            n
+            for n in names
+            if n != short
+            and (
+                n.split()[: len(stem) - 1] == stem[:-1]
+                or any("".join(n.split()[:k]).lower() == key for k in range(2, 5))
+            )
+        ]
         if len(longer) == 1 and longer[0].endswith(" Council"):
             fuller[short] = longer[0]
     if not fuller:

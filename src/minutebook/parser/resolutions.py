@@ -170,7 +170,7 @@ def find_marker(text: str) -> tuple[int, str] | None:
     if m4:
         return m4.start("post"), m4["post"]
     if "agreed" in text:
-        m5 = BODY_AGREED_LIST.match(text)
+        m5 = BODY_AGREED_LIST.match(text) or BODY_AGREED_LIST_AFTER.search(text)
         if m5:
             return m5.start("post"), m5["post"]
         if BODY_AGREED_TO.match(text):
@@ -182,6 +182,15 @@ def find_marker(text: str) -> tuple[int, str] | None:
 # ends the line; "Members agreed that the service had improved" is the discussion).
 BODY_AGREED_LIST = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:unanimously\s+)?agreed(?P<post>\s*:-?\s*)$"
+)
+
+
+# "Following consideration, the Committee agreed:-", "The motion was accordingly carried
+# and the Committee agreed:-": the same, after the words that lead to it (the body named).
+BODY_AGREED_LIST_AFTER = re.compile(
+    r"(?:,|\band)\s+the\s+(?:[\w'’\-]+\s+){0,2}"
+    r"(?i:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority|"
+    r"commission|partnership)\s+(?:unanimously\s+)?agreed(?P<post>\s*:-?\s*)$"
 )
 
 

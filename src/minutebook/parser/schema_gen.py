@@ -77,6 +77,7 @@ def build_schema() -> dict[str, Any]:
                 "capacity": {"enum": ["member", "substitute", "co-opted", "officer", "other"]},
                 "role": nstr(),
                 "replaces": nstr(),
+                "post_nominals": nstr(),
                 "span": ref("span"),
             }
         ),
