@@ -177,6 +177,7 @@ class FactsMixin:
                 "honorific": att.honorific or "",
                 "capacity": capacity,
                 "role": att.role or "",
+                "post_nominals": (att.post_nominals or "")[:100],
                 "replaces": replaces,
                 "replaces_as_written": att.replaces or "",
                 **self.provenance(doc, att.span),

@@ -351,6 +351,9 @@ class Attendance(Provenance, Correctable, NaturalKeyModel):
     capacity = models.CharField(max_length=16, choices=CAPACITY_CHOICES, default="member")
     status = models.CharField(max_length=16, choices=STATUS_CHOICES, default="present")
     role = models.CharField(max_length=400, blank=True, help_text="Role or job title as printed.")
+    post_nominals = models.CharField(
+        max_length=100, blank=True, help_text='Honours printed after the name ("MBE", "OBE JP").'
+    )
     replaces = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="substituted_by"
     )

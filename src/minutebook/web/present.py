@@ -85,6 +85,7 @@ def attendance_data(row: m.Attendance) -> dict[str, Any]:
         "capacity": row.capacity,
         "status": row.status,
         "role": row.role,
+        "post_nominals": row.post_nominals,
         "replaces": row.replaces.name if row.replaces else row.replaces_as_written,
         "url": links.person_url(row.person) if row.person else None,
         "source_url": links.fact_source_url(row),

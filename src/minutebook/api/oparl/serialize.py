@@ -158,6 +158,7 @@ def person_object(snap: RecordSnapshot, person: m.Person) -> dict[str, Any]:
             "familyName": person.family_name,
             "givenName": person.given_name,
             "formOfAddress": person.honorific,
+            "affix": snap.affix_of_person.get(person.pk),
             "status": [person.get_kind_display()],
             "web": web(person_path(person, person.slug in snap.shared_person_slugs)),
             "membership": [

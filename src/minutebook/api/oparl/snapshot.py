@@ -115,6 +115,13 @@ class RecordSnapshot:
         self.declarations_of_person = _group(self.declarations, "person_id")
         self.declarations_of_meeting = _group(self.declarations, "meeting_id")
         self.attendance_of_meeting = _group(self.attendance, "meeting_id")
+        # Honours last printed after each person's name (OParl's `affix`).
+        self.affix_of_person: dict[int, str] = {}
+        for row in sorted(
+            self.attendance, key=lambda a: (self.meeting_by_id[a.meeting_id].date, a.pk)
+        ):
+            if row.person_id is not None and row.post_nominals:
+                self.affix_of_person[row.person_id] = row.post_nominals
         self.items_of_meeting = _group(self.items, "meeting_id")
         self.minutes_of_meeting = _group(self.minutes, "meeting_id")
         self.minutes_of_item = _group(self.minutes, "agenda_item_id")

@@ -53,9 +53,17 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("meeting__committee__council", "person__council", "agenda_item", "document")
         .order_by("-meeting__date")
     )
+    # Honours as last printed after the name ("MBE"): a person's, not one meeting's.
+    honours = (
+        visible(found.attendance.exclude(post_nominals=""), user)
+        .order_by("-meeting__date", "-pk")
+        .values_list("post_nominals", flat=True)
+        .first()
+    )
     data = {
         "name": found.name,
         "honorific": found.honorific,
+        "post_nominals": honours or "",
         "kind": found.kind,
         "council": found.council.name,
         "url": links.person_url(found),
