@@ -36,6 +36,7 @@ from django.utils import timezone
 
 from minutebook.parser import models as p
 from minutebook.record import models as m
+from minutebook.record.collector import batch_collector
 from minutebook.record.loader import LoadSession, load
 from minutebook.record.parsing import Outcome, ParseFailure, parse_job, parse_ordered
 from minutebook.record.upsert import LoadReport
@@ -307,16 +308,17 @@ def finish_batch(summary: IngestSummary) -> None:
     from minutebook.tracking.update import update_tracking
 
     started = time.perf_counter()
-    try:
-        summary.tracking = update_tracking(committee_ids=summary.touched_committees)
-    except Exception as exc:
-        log.exception("tracking update failed")
-        summary.failures.append(Failure("tracking", f"tracking update failed: {exc}"))
-    tracked = time.perf_counter()
-    for receiver, outcome in batch_ingested.send_robust(sender=IngestSummary, summary=summary):
-        if isinstance(outcome, Exception):
-            log.error("%s failed after the batch: %s", receiver, outcome, exc_info=outcome)
-            summary.failures.append(Failure("after ingest", f"{outcome}"))
+    with batch_collector():
+        try:
+            summary.tracking = update_tracking(committee_ids=summary.touched_committees)
+        except Exception as exc:
+            log.exception("tracking update failed")
+            summary.failures.append(Failure("tracking", f"tracking update failed: {exc}"))
+        tracked = time.perf_counter()
+        for receiver, outcome in batch_ingested.send_robust(sender=IngestSummary, summary=summary):
+            if isinstance(outcome, Exception):
+                log.error("%s failed after the batch: %s", receiver, outcome, exc_info=outcome)
+                summary.failures.append(Failure("after ingest", f"{outcome}"))
     if connection.vendor == "postgresql" and summary.new_sources >= ANALYZE_AFTER_PAPERS:
         # A big batch changes the tables' size and shape: fresh planner statistics now,
         # not whenever autovacuum gets to them (meanwhile pages are planned from the old
@@ -398,28 +400,29 @@ def ingest_stream(
         return None if paper.known is not None else (paper.name, paper.data)
 
     stream = (_Paper(name, data) for name, data in papers)
-    group: transaction.Atomic | None = None
-    in_group = 0
-    try:
-        for paper, outcome in parse_ordered(stream, what, workers=workers):
-            if group is None:
-                group = transaction.atomic()
-                group.__enter__()
-            try:
-                _ingest_one(paper, outcome, summary)  # in a savepoint of its own
-            except BaseException:
-                group.__exit__(None, None, None)  # keep the papers before this one
-                group = None
-                raise
-            in_group += 1
-            if in_group >= COMMIT_EVERY:
+    with batch_collector():
+        group: transaction.Atomic | None = None
+        in_group = 0
+        try:
+            for paper, outcome in parse_ordered(stream, what, workers=workers):
+                if group is None:
+                    group = transaction.atomic()
+                    group.__enter__()
+                try:
+                    _ingest_one(paper, outcome, summary)  # in a savepoint of its own
+                except BaseException:
+                    group.__exit__(None, None, None)  # keep the papers before this one
+                    group = None
+                    raise
+                in_group += 1
+                if in_group >= COMMIT_EVERY:
+                    group.__exit__(None, None, None)
+                    group, in_group = None, 0
+                if on_paper is not None:
+                    on_paper()
+        finally:
+            if group is not None:
                 group.__exit__(None, None, None)
-                group, in_group = None, 0
-            if on_paper is not None:
-                on_paper()
-    finally:
-        if group is not None:
-            group.__exit__(None, None, None)
     return summary
 
 
