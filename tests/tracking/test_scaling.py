@@ -3,6 +3,7 @@ update reads a committee in a fixed number of queries and rewrites nothing that 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -19,6 +20,7 @@ from minutebook.tracking.matching import (
     CandidateIndex,
     Match,
     back_reference,
+    request_sentence_refs,
     title_matches,
     topic_words,
 )
@@ -106,6 +108,32 @@ def test_candidate_index_matches_the_plain_rule(
     expected = _reference_best_match(text, made_on, allowed, "Corporate Parenting Committee")
     index = CandidateIndex(pool, "Corporate Parenting Committee")
     assert index.best_match(text, made_on, rejected) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    candidates(),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=3),
+    st.sampled_from(DAYS),
+)
+def test_candidate_index_from_sentences_read_ahead_matches_the_index_from_texts(
+    pool: list[Candidate], topic: list[str], made_on: dt.date
+) -> None:
+    """The tracking update reads back-reference sentences with a paper's other facts (in
+    worker processes) and builds the index from them without the texts: same answers."""
+    text = "a further report on " + " and ".join(topic)
+    read_ahead = [dataclasses.replace(c, text="", refs=request_sentence_refs(c.text)) for c in pool]
+    from_texts = CandidateIndex(pool, "Corporate Parenting Committee").best_match(text, made_on)
+    from_refs = CandidateIndex(read_ahead, "Corporate Parenting Committee").best_match(
+        text, made_on
+    )
+    assert (from_refs is None) == (from_texts is None)
+    if from_texts is not None and from_refs is not None:
+        assert (from_refs.candidate.key, from_refs.evidence, from_refs.sentence) == (
+            from_texts.candidate.key,
+            from_texts.evidence,
+            from_texts.sentence,
+        )
 
 
 @settings(max_examples=300, deadline=None)

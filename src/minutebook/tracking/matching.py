@@ -99,6 +99,9 @@ class Candidate:
     title: str
     text: str = ""  # the report's text, if any
     item_number: str = ""
+    # The text's back-reference sentences, if already read (`request_sentence_refs`); then
+    # `text` is not needed.
+    refs: tuple[SentenceRef, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -177,12 +180,36 @@ _LOOK_BACK = dt.timedelta(days=200)
 
 
 @dataclass(frozen=True)
+class SentenceRef:
+    """A sentence of a paper that mentions a request and names a date: what a back-reference
+    is read from. A pure function of the text (`request_sentence_refs`), so it can be read in
+    a worker process with the paper's other facts."""
+
+    sentence: str
+    words: frozenset[str]  # distinctive words
+    dated: frozenset[dt.date]  # dates written with a year
+    undated: tuple[tuple[int, int], ...]  # (month, day) of dates written without one
+
+
+def request_sentence_refs(text: str) -> tuple[SentenceRef, ...]:
+    """The sentences of `text` that mention a request and name a date, in reading order."""
+    refs: list[SentenceRef] = []
+    for sentence in _request_sentences(text):
+        dated, undated = dates_in(sentence)
+        if dated or undated:
+            refs.append(
+                SentenceRef(sentence, frozenset(distinctive_words(sentence)), dated, undated)
+            )
+    return tuple(refs)
+
+
+@dataclass(frozen=True)
 class BackRef:
     """A candidate's sentence that mentions a request and names a date."""
 
     position: int  # of the candidate in the index
     sentence: str
-    words: set[str]
+    words: frozenset[str]
     dated: frozenset[dt.date]  # dates written with a year
     undated: tuple[tuple[int, int], ...]  # (month, day) of dates written without one
 
@@ -247,14 +274,12 @@ class CandidateIndex:
         self.back_refs: list[BackRef] = []
         self.by_day: dict[tuple[int, int], list[int]] = {}
         for i, candidate in enumerate(self.ordered):
-            if not candidate.text:
-                continue
-            for sentence in _request_sentences(candidate.text):
-                dated, undated = dates_in(sentence)
-                if not dated and not undated:
-                    continue
-                ref = BackRef(i, sentence, distinctive_words(sentence), dated, undated)
-                for day in {(d.month, d.day) for d in dated} | set(undated):
+            refs = candidate.refs
+            if refs is None:
+                refs = request_sentence_refs(candidate.text) if candidate.text else ()
+            for found in refs:
+                ref = BackRef(i, found.sentence, found.words, found.dated, found.undated)
+                for day in {(d.month, d.day) for d in found.dated} | set(found.undated):
                     self.by_day.setdefault(day, []).append(len(self.back_refs))
                 self.back_refs.append(ref)
 

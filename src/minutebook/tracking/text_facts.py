@@ -1,5 +1,5 @@
-"""What tracking reads from texts alone (a paper's figures and commitments, the requests in
-minutes), computed in worker processes for big batches.
+"""What tracking reads from texts alone (a paper's figures, commitments and back-reference
+sentences, the requests in minutes), computed in worker processes for big batches.
 
 No Django here: `text_facts` is a pure function of a text, so a batch's papers can be
 read in parallel (the machine's other cores are idle while tracking runs after a load)
@@ -24,6 +24,7 @@ from minutebook.tracking.figures_extract import (
     extract_from_text,
     tables_in_text,
 )
+from minutebook.tracking.matching import SentenceRef, request_sentence_refs
 from minutebook.tracking.requests_detect import DetectedRequest, detect_requests
 
 # Below this many texts in one batch, starting worker processes costs more than it saves.
@@ -39,6 +40,9 @@ class TextFacts:
     # (figure, character offset, length) from the prose, then from tab-separated tables.
     figures: list[tuple[Figure, int, int]]
     commitments: list[FoundCommitment]
+    # Sentences that mention a request and name a date: how a paper says which request it
+    # answers (the matching's back-references).
+    refs: tuple[SentenceRef, ...] = ()
 
 
 def text_facts(text: str) -> TextFacts:
@@ -46,7 +50,7 @@ def text_facts(text: str) -> TextFacts:
     for header, rows, caption, offset in tables_in_text(text):
         for fig in extract_from_table(header, rows, caption):
             figures.append((fig, max(offset, 0), 0))
-    return TextFacts(figures, find_commitments(text))
+    return TextFacts(figures, find_commitments(text), request_sentence_refs(text))
 
 
 def _chunk_facts(texts: list[str]) -> list[TextFacts]:

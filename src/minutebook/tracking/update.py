@@ -33,7 +33,12 @@ from minutebook.tracking.figures_extract import extract_from_table
 from minutebook.tracking.matching import CandidateIndex, topic_words
 from minutebook.tracking.models import Commitment, Figure, TrackedRequest
 from minutebook.tracking.requests_detect import DetectedRequest, detect_requests, draft_agenda_items
-from minutebook.tracking.sources import PaperText, candidates_and_objects, papers
+from minutebook.tracking.sources import (
+    PaperText,
+    RefsByDocument,
+    candidates_and_objects,
+    papers,
+)
 from minutebook.tracking.text_facts import TextFacts, TextFactsReader, text_facts
 
 
@@ -83,8 +88,15 @@ def update_tracking(
             counts["work_plan_entries_from_resolutions"] += sync_resolution_work_plan(
                 committee, meetings
             )
-            counts.update(update_requests(committee, today, meetings, (this.texts, this.requests)))
             read = this.facts()
+            refs = {
+                paper.document.pk: facts.refs
+                for paper, facts in zip(this.papers, read, strict=True)
+                if paper.text
+            }
+            counts.update(
+                update_requests(committee, today, meetings, (this.texts, this.requests), refs)
+            )
             counts["figures"] += update_figures(committee, this.papers, read)
             counts["commitments"] += update_commitments(committee, this.papers, read)
     return dict(counts)
@@ -238,11 +250,17 @@ _REQUEST_FIELDS = [
 class _Context:
     """What every request of one committee is matched against, read once."""
 
-    def __init__(self, committee: m.Committee, meetings: Meetings, today: dt.date) -> None:
+    def __init__(
+        self,
+        committee: m.Committee,
+        meetings: Meetings,
+        today: dt.date,
+        refs: RefsByDocument | None = None,
+    ) -> None:
         self.committee = committee
         self.meetings = meetings
         self.today = today
-        candidates, self.resolved = candidates_and_objects(committee)
+        candidates, self.resolved = candidates_and_objects(committee, refs)
         self.index = CandidateIndex(
             [c for items in candidates.values() for c in items], committee.name
         )
@@ -261,11 +279,13 @@ def update_requests(
     today: dt.date,
     meetings: Meetings | None = None,
     read: tuple[list[RequestText], Callable[[], list[list[DetectedRequest]]]] | None = None,
+    refs: RefsByDocument | None = None,
 ) -> Counter[str]:
-    """`read`: the committee's request texts and their detection, if already submitted."""
+    """`read`: the committee's request texts and their detection, if already submitted;
+    `refs`: the back-reference sentences of its documents, if already read."""
     counts: Counter[str] = Counter()
     meetings = meetings or Meetings(committee)
-    context = _Context(committee, meetings, today)  # read while the workers detect
+    context = _Context(committee, meetings, today, refs)  # read while the workers detect
     if read is None:
         texts = _request_texts(committee)
         detections = [detect_requests(t, on, minuted=r is None) for _, r, t, on in texts]

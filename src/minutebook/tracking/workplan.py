@@ -71,7 +71,7 @@ def plan_rows(
     if not see_closed:
         entries_qs = public_work_plan(entries_qs)
     entries = {f"wp:{e.pk}": e for e in entries_qs}
-    candidates, resolved = candidates_and_objects(committee)
+    candidates, resolved = candidates_and_objects(committee, with_text=False)  # titles only
     if not see_closed:
         allowed = {
             f"item:{pk}"
