@@ -59,7 +59,9 @@ def test_post_nominals_are_kept_apart_from_the_name_and_shown(db: None) -> None:
 
     person = client.get(person_url(lee.person))
     assert "Ann Lee OBE JP</h1>" in person.content.decode()
-    assert client.get(person_url(lee.person).rstrip("/") + ".json").json()["post_nominals"] == "OBE JP"
+    assert (
+        client.get(person_url(lee.person).rstrip("/") + ".json").json()["post_nominals"] == "OBE JP"
+    )
 
     download = client.get("/downloads/attendance.csv")
     rows = list(csv.DictReader(io.StringIO(download.content.decode())))

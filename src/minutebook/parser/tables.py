@@ -349,7 +349,10 @@ def _rows_a_blank_line_apart(pieces: list[_Piece]) -> list[_Piece]:
             and len(piece.rows) == 1
             and len(piece.rows[0]) >= 2
             and piece.lines[0].number == prev.lines[-1].number + 2
-            and all(len(r) == len(piece.rows[0]) for r in prev.rows)
+            # As wide as the rows above (a header's wrapped second line, its trailing
+            # empty cells dropped, may be narrower).
+            and len(prev.rows[0]) == len(piece.rows[0])
+            and all(len(r) <= len(piece.rows[0]) for r in prev.rows)
             and not _numbered_paragraphs(piece)
             and not _numbered_paragraphs(prev)
         ):
