@@ -96,7 +96,7 @@ def test_attended_column_of_ticks_and_crosses_roman_items_printed_with_l_and_hrs
     assert attendance(d) == [
         ("Morag Lindsay", "Councillor", "present", "member", "Convener"),
         ("Euan Drummond", "Councillor", "present", "member", "Vice Convener"),
-        ("Shona Galbraith", "Councillor", "present", "member", "Member"),
+        ("Shona Galbraith", "Councillor", "present", "member", None),  # "Member": no post
         ("Peter Urquhart", "Councillor", "present", "substitute", None),
         ("Iain MacAskill", "Councillor", "apologies", "member", None),
     ]

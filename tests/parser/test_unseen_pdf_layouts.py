@@ -8,13 +8,11 @@ panel beside the contact details, a box floated beside the attendance), footnote
 and words broken at a line end would otherwise garble them. Nothing in the parser names
 these invented councils, people or places.
 
-Facts the parser does not get right yet are stated in the strict xfail tests at the end,
-so that the next round sees them fail for the right reason.
+The tests at the end state facts that round 0.3.8 left wrong (as strict xfail tests) and
+round 0.3.9 put right.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from tests.parser.test_unseen_layouts import attendance, items, meeting, only_minutes, parsed
 
@@ -309,22 +307,17 @@ def test_minutes_with_a_box_floated_beside_the_attendance_and_broken_words() -> 
     assert all("(continued)" not in i.title for i in d.minutes.items)
 
 
-# Facts a reader expects that the parser does not give yet (found in round 0.3.8).
+# Facts found wrong in round 0.3.8 (strict xfail then), right since 0.3.9.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 'Member' role cell is no role; the table head 'Job title' is read as a person",
-)
-def test_todo_attendance_table_roles() -> None:
+def test_member_role_cell_is_no_role_and_a_job_title_head_no_person() -> None:
     d = only_minutes("minutes_pdf_word_attendance_role_table_signature.pdf")
     got = attendance(d)
     assert ("Bronwen Tasker", "Councillor", "present", "member", None) in got
     assert all(n != "Job title" for n, *_ in got)
 
 
-@pytest.mark.xfail(strict=True, reason="boxed label cells of a decision notice are not read")
-def test_todo_decision_notice_boxed_fields() -> None:
+def test_decision_notice_boxed_label_cells_give_number_date_and_decisions() -> None:
     d = parsed("decision_notice_pdf_boxed_fields_call_in.pdf").documents[0]
     assert d.meeting.date == "2026-02-17"
     assert d.minutes is not None
@@ -333,26 +326,18 @@ def test_todo_decision_notice_boxed_fields() -> None:
     assert len(item.resolutions) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="an 'Action by' column cell is read into the item title")
-def test_todo_margin_minutes_action_column() -> None:
+def test_action_by_column_cell_is_no_part_of_the_minute_title() -> None:
     d = only_minutes("minutes_pdf_margin_numbers_action_column.pdf")
     assert items(d)[3][1] == "Internal Audit Progress Report"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="arrow bullets under 'AGREED that:' are not split into decisions; the side box's venue",
-)
-def test_todo_arrow_bullet_decisions_and_boxed_venue() -> None:
+def test_arrow_bullets_are_decisions_and_a_boxed_venue_wraps() -> None:
     d = only_minutes("minutes_pdf_continued_headers_small_caps_sidebar.pdf")
     assert len(items(d)[2][2]) == 3
     assert d.meeting.venue == "Committee Room 1, Civic Offices, Northcombe"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="work plan items from the 'Item' column only; a date wrapped in its cell"
-)
-def test_todo_work_programme_items_column() -> None:
+def test_work_programme_items_from_the_item_column_only() -> None:
     d = parsed("work_programme_pdf_landscape_header_row_repeated.pdf").documents[0]
     assert d.work_plan[0].items == (
         "Adult Social Care Local Account 2025/26",

@@ -267,6 +267,10 @@ _MIXED_LABEL = re.compile(r"(?i)present|attendees|attendance|apologies(?:\s+for\
 _NAME_ROLE_HEADER = re.compile(
     r"(?i)name\s+(?:role|title|job\s+title|position|organisation|representing|designation)"
 )
+# The head of the second column of such a table, beside the label over the names.
+_ROLE_COLUMN_HEAD = re.compile(
+    r"(?i)(?:role|(?:job\s+)?title|post|position|organisation|representing|designation)s?"
+)
 _COLUMN_HEAD = re.compile(
     r"(?i)(?:minute|item|subject|no\.?|number|title|action(?:\s+by)?|page|heading|business|"
     r"decision|details|ref(?:erence)?)s?"
@@ -408,8 +412,13 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         if m and ")" in text and text.count(")") > text.count("("):
             m = None  # "Officer)": the end of a post broken over two lines, not a label
         if m and (m["sep"].strip() or text.isupper() or len(text) < 30 or "\t" in raw):
-            rest = _cells(m["rest"].strip(" :"))
+            rest_text = m["rest"].strip(" :")
+            heads_column = "\t" in raw and _ROLE_COLUMN_HEAD.fullmatch(rest_text) is not None
+            # "Officers in attendance<tab>Job title": the label heads a "Name / Role" table.
+            rest = [] if heads_column else _cells(rest_text)
             sections.append((m["label"], m["sep"].strip(), rest, [line]))
+            if heads_column:
+                named_columns.add(len(sections) - 1)
             closed = False
             continue
         presiding = (

@@ -52,6 +52,10 @@ _STATUS_COLUMN: dict[str, AttendanceStatus] = {
     "absence": "absent",
     "absent without apologies": "absent",
 }
+# A role cell that only says the person sits on the body ("Member", "Committee Member").
+_PLAIN_MEMBER = re.compile(
+    r"(?i)(?:(?:committee|panel|board|voting|full|elected)\s+)?(?:member|councillor)"
+)
 _MARKS = frozenset(
     {"\u2713", "\u2714", "\u2611", "\u2717", "\u2718", "\u2612", "\u00d7", "x", "y", "yes", "*"}
 )
@@ -131,6 +135,8 @@ def grid_rows(lines: Sequence[Line]) -> tuple[list[Attendee], set[int]]:
         if len(person.name.split()) > 5:
             continue
         role = person.role or (cells[1] if len(cells) > 2 else None)
+        if role and _PLAIN_MEMBER.fullmatch(role):
+            role = None  # "Member" in the role column is the capacity, no post held
         capacity: AttendanceCapacity = "member"
         if role and re.search(r"(?i)\bco-?opted\b", role):
             capacity = "co-opted"

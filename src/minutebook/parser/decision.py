@@ -33,7 +33,7 @@ from minutebook.parser.resolutions import extract_resolutions
 
 DECISION_NO = re.compile(
     r"(?i)\bdecision\s+(?:no\.?|number|ref(?:erence)?)\s*:?\s*"
-    r"(?P<n>[A-Z]{0,6}[\s/]?\d+(?:/\d+)+|\d[\w/-]*)?"
+    r"(?P<n>(?:[A-Z]{1,6}[\s/]?){0,3}\d+(?:/\d+)+|\d[\w/-]*)?"
 )
 DECIDER = re.compile(
     r"(?i)\bdecision\s+(?:(?:to\s+be\s+)?(?:taken|made)\s+by|taker|maker)\s*:?\s*(?P<who>.*)$"
@@ -55,6 +55,38 @@ BLOCK_END = re.compile(
 TAKEN_ON = re.compile(
     r"(?i)\bdecision\s+(?:by|of|taken\s+by)\s+[A-Z][\w ]{0,40}?\s+on\s+(?P<d>[^.\n]{6,40})"
 )
+
+
+# A notice printed as a table of boxed fields: a label cell ("Date of decision",
+# "Reasons for the decision") beside its value, without a colon. The label is short,
+# names no number and ends no sentence; the value may fill several rows below it.
+_LABEL_CELL = re.compile(
+    r"^[ ]*(?P<label>[A-Z][A-Za-z(),'’ -]{1,60}?)[ ]*\t+[ \t]*(?P<value>\S.*)$"
+)
+_LABEL_WORDS = 6
+
+
+def _label_rows(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each two-cell label row ("Date of decision<tab>17 February 2026") read
+    as the "Label: value" line it stands for."""
+    out: list[Line] = []
+    above = ""  # the last non-blank line
+    for ln in lines:
+        m = _LABEL_CELL.match(ln.text) if "\t" in ln.text else None
+        # Under a row of labels ("DECISION TO BE TAKEN BY:<tab>DECISION NO:") a row holds
+        # their values ("Cabinet<tab>24/00115"), not a label of its own.
+        if (
+            m is None
+            or len(m["label"].split()) > _LABEL_WORDS
+            or ":" in m["label"]
+            or above.endswith(":")
+        ):
+            out.append(ln)
+        else:
+            out.append(Line(ln.number, f"{m['label'].strip()}: {m['value'].strip()}", ln.page))
+        if not ln.is_blank:
+            above = ln.text.rstrip()
+    return out
 
 
 def _value_after(lines: Sequence[Line], i: int, inline: str) -> tuple[str | None, int]:
@@ -105,7 +137,7 @@ def _several_decisions(lines: Sequence[Line], texts: Sequence[str]) -> list[Minu
 
 
 def extract_decision(block: Block) -> Document:
-    lines = block.lines
+    lines = _label_rows(block.lines)
     texts = [plain(ln.text) for ln in lines]
     number = title = committee = None
     decision_from = decision_to = None

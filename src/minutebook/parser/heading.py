@@ -237,6 +237,18 @@ def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+_VENUE_LINE_CHARS = 80  # a venue's second line is short ("Civic Offices, Northcombe")
+
+
+def _venue_goes_on(lines: Sequence[Line], k: int, value: str) -> str:
+    """A venue ending with a comma ("Venue: Committee Room 1,") wraps in its narrow box:
+    the line directly under it, when it is no label or row, finishes the address."""
+    below = lines[k + 1] if value.endswith(",") and k + 1 < len(lines) else None
+    text = plain(below.text) if below is not None and "\t" not in below.text else ""
+    ok = text and len(text) <= _VENUE_LINE_CHARS and not match_label(text)
+    return f"{value} {text}" if ok else value
+
+
 def _labels_after(
     lines: Sequence[Line], start: int, look: int = 6
 ) -> tuple[str | None, str | None, str | None, int]:
@@ -261,7 +273,7 @@ def _labels_after(
         elif key == "time":
             time = time or parse_time(value)
         elif key in ("venue", "place", "location") and value:
-            venue = venue or value
+            venue = venue or _venue_goes_on(lines, k, value)
         last = k
     return date, time, venue, last
 
@@ -405,6 +417,7 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
         if label:
             key, value = label["label"].lower(), label["value"].strip()
             if key in ("venue", "place", "location") and value:
+                value = _venue_goes_on(lines, i, value)
                 venue = re.sub(r"(?i)\.?\s*view directions\.?$", "", value).strip() or venue
             elif key == "date":
                 date = date or parse_date(value)

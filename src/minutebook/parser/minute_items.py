@@ -185,6 +185,45 @@ def _starts_with_date(text: str) -> bool:
     return bool(dates) and dates[0][0] == 0
 
 
+# The head of a minutes table's column of who acts on each minute ("Action by",
+# "Responsible officer", "Lead"): what it holds is no part of a title or of the text.
+_ACTION_HEAD = re.compile(
+    r"(?i)(?:actions?(?:\s+(?:by|owner|required))?|responsib(?:le|ility)(?:\s+officers?)?|"
+    r"lead(?:\s+officers?)?|owners?|by\s+whom)\W*"
+)
+_HEAD_CELL_WORDS = 3  # the other cells of such a head row are short column names
+
+
+def _action_column(cells: Sequence[str]) -> int | None:
+    """The position of the action column when `cells` are the head row of a minutes
+    table ("Minute | Subject | Action by"), else None."""
+    named = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
+    if len(named) < 2 or not _ACTION_HEAD.fullmatch(named[-1][1]):
+        return None
+    if any(len(c.split()) > _HEAD_CELL_WORDS or any(ch.isdigit() for ch in c) for _, c in named):
+        return None
+    return named[-1][0]
+
+
+def without_action_cells(lines: Sequence[Line], texts: list[str]) -> list[str]:
+    """`texts` (the lines through `plain`) with the cells of a minutes table's action
+    column left out, from its head row on: "AG/34 | Internal Audit Progress Report |
+    Audit Manager" is the item "Internal Audit Progress Report"."""
+    column: int | None = None
+    for k, ln in enumerate(lines):
+        if "\t" not in ln.text:
+            continue
+        cells = ln.text.split("\t")
+        if column is None:
+            column = _action_column(cells)
+            if column is not None:
+                texts[k] = ""  # the head row names columns: no text of the minutes
+            continue
+        if len(cells) > column > 0 and cells[column].strip():
+            texts[k] = plain("\t".join(cells[:column] + cells[column + 1 :]))
+    return texts
+
+
 def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> list[_ItemStart]:
     """Where each minute item starts, with its number and title (`texts`: the lines
     already through `plain`, "" for blank ones)."""

@@ -25,7 +25,12 @@ from minutebook.parser.declarations import extract_declarations, full_declarer_n
 from minutebook.parser.discussion import MINUTES_MARKER, discussion_text, text_width
 from minutebook.parser.heading import parse_heading, plain
 from minutebook.parser.lines import Block, Line, span_of
-from minutebook.parser.minute_items import ITEM_REF_LINE, _ItemStart, find_items
+from minutebook.parser.minute_items import (
+    ITEM_REF_LINE,
+    _ItemStart,
+    find_items,
+    without_action_cells,
+)
 from minutebook.parser.models import (
     Attendee,
     Declaration,
@@ -244,6 +249,7 @@ def extract_minutes(block: Block) -> Document:
     rest = lines[body_from:]
     # Each line through `plain` once: every stage below reads these.
     texts = [plain(ln.text) if not ln.is_blank else "" for ln in rest]
+    texts = without_action_cells(rest, texts)
     plains = {ln.number: t for ln, t in zip(rest, texts, strict=True)}
     starts = find_items(rest, texts)
     width = text_width(texts)

@@ -38,7 +38,10 @@ NUMBERING = re.compile(
     r"(?P<num>\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxlIVXL]{1,5})[.)]|\(\d+\)|\([a-zA-Z]\)|\d+\.\d+(?:\.\d+)*)"
     r"(?=\s)\s*"
 )
-BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u25e6\u2013\u00b7o])\s+(?=\S)")
+# Glyphs word processors print as bullets besides "•": arrows (➢ ► ➤), squares and
+# diamonds (■ ◆ ♦ ❖), all used for lists of decisions and points as much as "•".
+BULLET_GLYPHS = "\u2022\u25aa\u25cf\u25e6\u00b7\u27a2\u25ba\u27a4\u25a0\u25c6\u2666\u2756"
+BULLET = re.compile(rf"^\s*(?:[-*\u2013o{BULLET_GLYPHS}])\s+(?=\S)")
 TERMINAL = ".!?:;"
 # Each stage cleans the same lines again (sections, tables, work plan): remember recent ones.
 CLEAN_CACHE_SIZE = 16384

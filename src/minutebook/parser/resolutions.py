@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from minutebook.parser.lines import Line, join_wrapped, span_of
 from minutebook.parser.models import Resolution
-from minutebook.parser.report_text import lines_matching
+from minutebook.parser.report_text import BULLET_GLYPHS, lines_matching
 
 # Marker at the start of a line, optionally after a subject ("The Committee",
 # "Cabinet") and "UNANIMOUSLY"; "It was AGREED" may sit inside a sentence.
@@ -42,7 +42,7 @@ ENUMERATOR = re.compile(
     r"^(?:(?P<a>\d{1,3})\.(?!\d)|\((?P<b>\d{1,3})\)|(?P<c>\d{1,3})\)|\((?P<d>[a-zA-Z]|[ivx]{1,5})\)|(?P<e>[a-z]|[ivx]{1,5})[.)]|(?P<f>[A-Z])\))\s+"
 )
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
-BULLET = re.compile(r"^\s*(?:[-–•·*▪●o]\s+)")
+BULLET = re.compile(rf"^\s*(?:[-–*o{BULLET_GLYPHS}]\s+)")
 INLINE_ENUM = re.compile(r"(?:^|(?<=[\s;:]))\((?:[ivx]{1,5}|\d{1,3}|[a-z])\)\s+")
 STOP = re.compile(
     r"^(?:reasons?\s+for\s+(?:the\s+)?decisions?|other\s+options|alternative\s+options|minutes\s*:|"

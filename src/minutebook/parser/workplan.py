@@ -215,6 +215,13 @@ def _row_items(cells: Sequence[str], header: Sequence[str]) -> list[str]:
     return [p for c in cells[1:] if c for p in _split_items(c)]
 
 
+def _heads(cells: Sequence[str]) -> bool:
+    """Whether a row after a non-row line can be a table's header: a PDF's table puts a
+    blank line between its rows, so a dated row, or one under a merged date cell (empty
+    first cell), is a row of the table, not a new header naming its columns."""
+    return bool(cells) and bool(cells[0]) and not any(c and _date_line(c) for c in cells)
+
+
 def _table_entry(
     ln: Line, previous: _Entry | None, header: Sequence[str]
 ) -> tuple[_Entry | None, bool]:
@@ -274,7 +281,7 @@ def extract_work_plan(
             i += 1
             continue
         cells = _row_cells(ln)
-        if cells is not None and (i == 0 or _row_cells(lines[i - 1]) is None):
+        if cells is not None and (i == 0 or _row_cells(lines[i - 1]) is None) and _heads(cells):
             header = cells  # the first row of a table names its columns
         last_table = entries[-1] if entries and entries[-1].from_table else None
         table, used = _table_entry(ln, last_table, header)
