@@ -133,7 +133,7 @@ def test_decision_notice_label_cells_without_colons() -> None:
         "Reasons for the decision\tThere are 412 empty homes.\n"
     )
     d = extract_decision(
-        Block(kind="decision", subkind="decision_notice", lines=make_lines(source))
+        Block(kind="decision", subkind="decision_notice", lines=tuple(make_lines(source)))
     )
     assert d.meeting.date == "2026-02-17"
     assert (d.committee, d.title) == ("Cabinet", "Empty Homes Strategy")
@@ -154,7 +154,7 @@ def test_values_under_a_row_of_labels_are_no_labels() -> None:
         "Title of Decision: Adoption of the Plan\n"
     )
     d = extract_decision(
-        Block(kind="decision", subkind="decision_notice", lines=make_lines(source))
+        Block(kind="decision", subkind="decision_notice", lines=tuple(make_lines(source)))
     )
     assert d.committee == "Cabinet"
     assert d.minutes is not None and d.minutes.items[0].number == "24/00115"
