@@ -273,3 +273,24 @@ def test_rows_already_read_follow_the_same_visibility_rule(record: dict[str, Any
         )
         if model is not m.Attendance:  # the others each have closed rows to hide
             assert len(shown) < len(rows), model
+
+
+def test_meeting_and_person_pages_never_read_a_papers_text_for_its_facts(
+    record: dict[str, Any],
+) -> None:
+    """Facts are linked to their document by source and line; the document's text is not
+    needed. A meeting page listing twenty attendance rows of one set of minutes read that
+    text twenty times (about 250 KB a page on the synthetic archive) before 2026-11-23."""
+    client = Client()
+    large = add_meeting(record["committee"], dt.date(2022, 3, 2), 6, "text")
+    text_column = f'"{m.Document._meta.db_table}"."text"'
+    for url in (
+        links.meeting_url(large["meeting"]),
+        links.meeting_url(large["meeting"]).rstrip("/") + ".json",
+        links.person_url(large["people"][0]),
+    ):
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        reading_text = [q["sql"] for q in ctx.captured_queries if text_column in q["sql"]]
+        assert reading_text == [], url

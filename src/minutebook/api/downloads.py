@@ -104,7 +104,11 @@ def request_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
 
 
 def figure_rows(committee: m.Committee | None) -> Iterable[dict[str, Any]]:
-    rows = public_figures().select_related("committee", "meeting", "report", "document")
+    rows = (
+        public_figures()
+        .select_related("committee", "meeting", "report", "document")
+        .defer("document__text")
+    )
     if committee is not None:
         rows = rows.filter(committee=committee)
     for f in rows.order_by("measure", "period_end", "key"):

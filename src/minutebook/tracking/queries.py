@@ -90,16 +90,20 @@ def request_row(r: TrackedRequest) -> dict[str, Any]:
 
 
 def _requests(qs: QuerySet[TrackedRequest]) -> QuerySet[TrackedRequest]:
-    return qs.select_related(
-        "committee",
-        "meeting",
-        "due_meeting",
-        "delivered_meeting",
-        "delivered_item",
-        "delivered_report",
-        "reviewed_by",
-        "document",
-    ).order_by("meeting__date", "key")
+    return (
+        qs.select_related(
+            "committee",
+            "meeting",
+            "due_meeting",
+            "delivered_meeting",
+            "delivered_item",
+            "delivered_report",
+            "reviewed_by",
+            "document",
+        )
+        .defer("document__text")
+        .order_by("meeting__date", "key")
+    )
 
 
 def requests_for_committee(committee: m.Committee, user: Any = None) -> QuerySet[TrackedRequest]:
@@ -174,7 +178,7 @@ def figure_row(f: Figure) -> dict[str, Any]:
 
 def figures_for_committee(committee: m.Committee | None, user: Any = None) -> QuerySet[Figure]:
     qs = Figure.objects.all() if committee is None else Figure.objects.filter(committee=committee)
-    qs = qs.select_related("committee", "meeting", "report", "document")
+    qs = qs.select_related("committee", "meeting", "report", "document").defer("document__text")
     return visible_figures(qs, user).order_by("measure", "period_end", "comparator", "key")
 
 
@@ -206,7 +210,7 @@ def commitments_for_committee(
         if committee is None
         else Commitment.objects.filter(committee=committee)
     )
-    qs = qs.select_related("committee", "meeting", "report", "document")
+    qs = qs.select_related("committee", "meeting", "report", "document").defer("document__text")
     return visible_commitments(qs, user).order_by("meeting__date", "kind", "key")
 
 

@@ -127,6 +127,18 @@ def minute_data(minute: m.Minute, visible_resolution_ids: set[int] | None = None
     }
 
 
+# A fact's document is read for its provenance link (source and first line), never for its
+# text: a meeting page's twenty attendance rows would otherwise each read the minutes' text.
+# A report listed by its summary needs none of its parsed parts either.
+REPORT_SUMMARY_DEFER = (
+    "document__text",
+    "sections",
+    "tables",
+    "recommendations",
+    "audit_trail",
+)
+
+
 def report_summary(report: m.Report) -> dict[str, Any]:
     return {
         "title": report.title,

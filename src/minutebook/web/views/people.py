@@ -45,12 +45,19 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     memberships = (
         visible(found.memberships.all(), user)
         .select_related("committee__council", "municipal_year", "document")
+        .defer("document__text")
         .order_by("-municipal_year__start", "committee__name")
     )
-    titles = visible(found.titles.all(), user).select_related("document").order_by("seen_on")
+    titles = (
+        visible(found.titles.all(), user)
+        .select_related("document")
+        .defer("document__text")
+        .order_by("seen_on")
+    )
     declarations = (
         visible(found.declarations.all(), user)
         .select_related("meeting__committee__council", "person__council", "agenda_item", "document")
+        .defer("document__text")
         .order_by("-meeting__date")
     )
     # Honours as last printed after the name ("MBE"): a person's, not one meeting's.

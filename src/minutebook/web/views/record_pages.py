@@ -21,6 +21,7 @@ from minutebook.record.visibility import visible, visible_rows
 from minutebook.tracking.queries import requests_for_meeting
 from minutebook.web import links
 from minutebook.web.present import (
+    REPORT_SUMMARY_DEFER,
     agenda_item_data,
     attendance_data,
     declaration_data,
@@ -122,6 +123,7 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
     memberships = (
         visible(m.Membership.objects.filter(committee=found), request.user)
         .select_related("person__council", "municipal_year", "document")
+        .defer("document__text")
         .order_by("-municipal_year__start", "person__family_name")
     )
     years: OrderedDict[str, dict[str, list[dict[str, Any]]]] = OrderedDict()
@@ -199,6 +201,7 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
     items = visible_rows(
         list(
             found.agenda_items.select_related("document")
+            .defer("document__text")
             .prefetch_related(
                 Prefetch(
                     "documents",
@@ -209,7 +212,9 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
         ),
         user,
     )
-    reports = visible_rows(list(found.reports.select_related("document")), user)
+    reports = visible_rows(
+        list(found.reports.select_related("document").defer(*REPORT_SUMMARY_DEFER)), user
+    )
     reports_by_item: dict[int | None, list[dict[str, Any]]] = {}
     for report in reports:
         reports_by_item.setdefault(report.agenda_item_id, []).append(report_summary(report))
@@ -223,9 +228,9 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
         item_rows.append(row)
     attendance = visible_rows(
         list(
-            found.attendance.select_related("person__council", "document", "replaces").order_by(
-                "pk"
-            )
+            found.attendance.select_related("person__council", "document", "replaces")
+            .defer("document__text")
+            .order_by("pk")
         ),
         user,
     )
@@ -243,8 +248,14 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
     minutes = visible_rows(
         list(
             found.minutes.select_related("document")
+            .defer("document__text")
             .prefetch_related(
-                Prefetch("resolutions", queryset=m.Resolution.objects.select_related("document"))
+                Prefetch(
+                    "resolutions",
+                    queryset=m.Resolution.objects.select_related("document").defer(
+                        "document__text"
+                    ),
+                )
             )
             .order_by("order")
         ),
@@ -255,9 +266,9 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
     }
     declarations = visible_rows(
         list(
-            found.declarations.select_related(
-                "person__council", "document", "agenda_item"
-            ).order_by("pk")
+            found.declarations.select_related("person__council", "document", "agenda_item")
+            .defer("document__text")
+            .order_by("pk")
         ),
         user,
     )
