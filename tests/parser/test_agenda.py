@@ -96,3 +96,50 @@ def test_an_order_of_business_of_bullets_gives_unnumbered_items() -> None:
     ]
     # One bullet alone is no order of business.
     assert rows("Agenda\n\n- Apologies for absence\n") == []
+
+
+def _presented(source: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    return [
+        (i.number, i.title, i.pages, i.lead_officer) for i in order_of_business(make_lines(source))
+    ]
+
+
+def test_a_table_with_a_lead_officer_column_keeps_pages_and_presenter() -> None:
+    # Plain text with tabs: the header names the columns, the page range is not last, a
+    # row wraps its title and its officer onto a second line, a description stands alone.
+    source = (
+        "Item No.\tSubject\tPage No.\tReport of\n"
+        "1.\tApologies for absence\t\t\n"
+        "2.\tMinutes of the meeting held on 4 June\t3 - 8\tHead of Democratic\n"
+        "\t2025\t\tServices\n"
+        "3.\tFostering Service Annual Report\t9 - 30\tDirector of Children's Services\n"
+        "\tTo note the performance of the fostering service in 2024/25.\n"
+        "4.\tWork Programme\t31 - 34\n"
+    )
+    assert _presented(source) == [
+        ("1", "Apologies for absence", None, None),
+        ("2", "Minutes of the meeting held on 4 June 2025", "3-8", "Head of Democratic Services"),
+        ("3", "Fostering Service Annual Report", "9-30", "Director of Children's Services"),
+        ("4", "Work Programme", "31-34", None),
+    ]
+    assert order_of_business(make_lines(source))[2].description == (
+        "To note the performance of the fostering service in 2024/25."
+    )
+
+
+def test_without_a_header_the_page_cell_is_found_before_a_trailing_cell() -> None:
+    source = "5.\tAdoption Annual Report\t11 - 20\tAssistant Director\n6.\tAny other business\n"
+    assert _presented(source) == [
+        ("5", "Adoption Annual Report", "11-20", None),
+        ("6", "Any other business", None, None),
+    ]
+
+
+def test_rows_laid_out_with_spaces_under_a_header_read_the_presenter() -> None:
+    source = (
+        "Item    Title                                  Pages      Lead officer\n"
+        "7.      Virtual School Head's Report           35 - 52    Virtual School Head\n"
+    )
+    assert _presented(source) == [
+        ("7", "Virtual School Head's Report", "35-52", "Virtual School Head"),
+    ]

@@ -217,3 +217,12 @@ def test_a_name_in_brackets_stays_with_the_person_before_it() -> None:
         ("Turner", "Councillor", "for Councillor Underwood"),
         ("Lee", "Councillor", None),
     ]
+
+
+def test_roles_in_brackets_before_a_dash_keep_the_printed_order() -> None:
+
+    person = split_person("Councillor Jane Smith (Chair) – Ashby District Council")
+    assert (person.name, person.role) == ("Jane Smith", "Chair; Ashby District Council")
+    # A bracket after the dash belongs to the role there.
+    later = split_person("Mr J Bloggs - Team Leader (Major Developments)")
+    assert (later.name, later.role) == ("J Bloggs", "Team Leader (Major Developments)")

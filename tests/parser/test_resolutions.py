@@ -152,3 +152,27 @@ def test_a_body_that_agreed_a_list_and_a_vote_before_the_decision() -> None:
 def test_noted_marker_and_unanimous_vote(source: str, expected: list[str]) -> None:
     found, _ = extract_resolutions(make_lines(source))
     assert [r.text for r in found] == expected
+
+
+def test_a_lead_in_recommending_to_another_body_reads_with_each_lettered_decision() -> None:
+    recommended = extract_resolutions(
+        make_lines(
+            "RESOLVED – That it be recommended to Council that:\n"
+            "(a) the fees and charges for 2026/27 be approved; and\n"
+            "(b) the Capital Strategy be adopted.\n"
+        )
+    )[0]
+    assert [(r.number, r.text) for r in recommended] == [
+        (
+            "a",
+            "That it be recommended to Council that the fees and charges for 2026/27 be approved",
+        ),
+        ("b", "That it be recommended to Council that the Capital Strategy be adopted."),
+    ]
+    # A lead-in that only names the deciding body repeats the marker: each entry stands alone.
+    agreed = extract_resolutions(
+        make_lines(
+            "RESOLVED that Cabinet agree to:\na) Note the forecast.\nb) Agree the changes.\n"
+        )
+    )[0]
+    assert [r.text for r in agreed] == ["Note the forecast.", "Agree the changes."]

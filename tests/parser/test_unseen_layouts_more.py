@@ -192,8 +192,11 @@ def test_joint_committee_lists_each_councils_members_under_its_name() -> None:
             "21",
             "JOINT BUDGET 2026/27",
             [
-                "the joint budget of £8.42m for 2026/27 be approved",
-                "the cost-sharing ratio of 58:42 be retained.",
+                # The lead-in on the marker's line says these are recommendations.
+                "to RECOMMEND to each partner council that the joint budget of £8.42m for"
+                " 2026/27 be approved",
+                "to RECOMMEND to each partner council that the cost-sharing ratio of 58:42 be"
+                " retained.",
             ],
         ),
     ]
@@ -262,8 +265,10 @@ def test_pack_with_the_previous_minutes_gives_two_meetings() -> None:
             "73",
             "Budget 2026/27 and Medium Term Financial Strategy",
             [
-                "the revenue budget for 2026/27 of £142.6m be approved",
-                "the Band D council tax for the City Council's services be increased by 2.99%.",
+                "to RECOMMEND to Council that the revenue budget for 2026/27 of £142.6m be"
+                " approved",
+                "to RECOMMEND to Council that the Band D council tax for the City Council's"
+                " services be increased by 2.99%.",
             ],
         ),
     ]

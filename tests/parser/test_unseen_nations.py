@@ -157,12 +157,13 @@ def test_welsh_summons_letter_then_membership_and_parts_1_and_2() -> None:
         "the Council Chamber, Council Offices, Llanfor and remotely via Microsoft Teams",
     )
     assert front.meeting.online is True
-    # The e-mail domain's "Ynyswen" is the pack's "Ynys Wen County Council".
-    assert business.council == "Ynys Wen County Council"
-    # "Membership / Aelodaeth": the Welsh word is no member. (The membership after the
-    # letter is read with the order of business under it.)
+    # The membership and contacts printed after the letter, on the next page, belong to the
+    # front sheet: the order of business starts at its "AGENDA" heading below them.
+    assert (front.span.last_line, business.span.first_line) == (29, 31)
+    # "Membership / Aelodaeth": the Welsh word is no member.
     assert front.agenda is not None and business.agenda is not None
-    members = [*front.agenda.membership, *business.agenda.membership]
+    assert (business.agenda.membership, business.agenda.contacts) == ((), ())
+    members = front.agenda.membership
     assert [(m.name, m.honorific, m.role) for m in members] == [
         ("Nia Gwilym", "Councillor", "chair"),
         ("Owain Pritchard", "Councillor", "vice-chair"),
@@ -171,8 +172,7 @@ def test_welsh_summons_letter_then_membership_and_parts_1_and_2() -> None:
         ("Catrin Morris", "Councillor", "member"),
         ("Rhodri Thomas", "Councillor", "member"),
     ]
-    contacts = [*front.agenda.contacts, *business.agenda.contacts]
-    assert [(c.name, c.email, c.phone) for c in contacts] == [
+    assert [(c.name, c.email, c.phone) for c in front.agenda.contacts] == [
         ("Siân Evans", "sianevans@ynyswen.gov.wales", "01248 752 118")
     ]
     # "PART 2" (exempt under paragraph 14 of Part 4 of Schedule 12A) closes the items after it.
@@ -242,10 +242,11 @@ def test_ni_minutes_surnames_irish_names_coded_items_and_proposed_seconded_resol
             "LC013/26",
             "Sports Club Capital Support",
             [
-                "capital support of £25,000 be offered to each of the four clubs named in "
-                "the report",
-                "the Director of Leisure and Community Development be authorised to agree the "
-                "conditions of grant.",
+                # "Resolved That it be recommended to Council that:" over (a) and (b).
+                "That it be recommended to Council that capital support of £25,000 be offered"
+                " to each of the four clubs named in the report",
+                "That it be recommended to Council that the Director of Leisure and Community"
+                " Development be authorised to agree the conditions of grant.",
             ],
         ),
         (
@@ -325,10 +326,11 @@ def test_police_and_crime_panel_post_nominals_apart_from_names() -> None:
     assert (d.committee, d.council) == ("Northvale Police and Crime Panel", None)
     assert meeting(d) == ("2026-02-06", "10:30", "County Hall, Northvale")
     # "Councillor Jane Smith MBE (Chair) - Ashby District Council": MBE is no part of the
-    # name; the council a member comes from is a role, as the dash prints it.
+    # name; the council a member comes from is a role, as the dash prints it, after the
+    # bracketed role printed before it.
     assert attendance(d) == [
-        ("Jane Smith", "Councillor", "present", "member", "Ashby District Council; Chair"),
-        ("John Brown", "Mr", "present", "co-opted", "Independent Co-opted Member; Vice-Chair"),
+        ("Jane Smith", "Councillor", "present", "member", "Chair; Ashby District Council"),
+        ("John Brown", "Mr", "present", "co-opted", "Vice-Chair; Independent Co-opted Member"),
         ("Peter Okoye", "Councillor", "present", "member", "Northvale County Council"),
         ("Ann Lee", "Councillor Dr", "present", "member", "Bramwell Borough Council"),
         ("Gareth Price", "Councillor", "present", "member", "Kilby City Council"),

@@ -128,7 +128,7 @@ def test_agenda_front_sheet_with_a_membership_panel_beside_the_contact_details()
     assert [(i.number, i.title, i.part) for i in order.agenda.items[:9]] == [
         ("1", "Apologies for absence and substitutions", "open"),
         ("2", "Declarations of interest", "open"),
-        ("3", "Minutes of the meeting held on 13 January", "open"),
+        ("3", "Minutes of the meeting held on 13 January 2026", "open"),
         ("4", "Public questions", "open"),
         ("5", "Special Educational Needs and Disabilities Transport Review", "open"),
         ("6", "Children in Care Sufficiency Strategy 2026-2029", "open"),
@@ -140,6 +140,18 @@ def test_agenda_front_sheet_with_a_membership_panel_beside_the_contact_details()
         "To consider the outcome of the review of home to school transport for children with"
         " special educational needs"
     )
+    # The page column stands before the lead officer's, and both are read from the header.
+    assert [(i.number, i.pages, i.lead_officer) for i in order.agenda.items[2:]] == [
+        ("3", "5-12", "Democratic Services Officer"),
+        ("4", None, None),
+        ("5", "13-40", "Assistant Director, Education and Inclusion"),
+        ("6", "41-78", "Head of Commissioning for Children and Families"),
+        ("7", "79-96", "Youth Justice Service Manager"),
+        ("8", "97-102", "Democratic Services Officer"),
+        ("9", None, None),
+        ("10", "103-118", "Head of Commissioning for Children and Families"),
+    ]
+    assert order.agenda.items[9].title == "Residential Children's Homes Contract Award"
 
 
 def test_landscape_work_programme_with_merged_dates_and_a_repeated_header_row() -> None:
@@ -231,6 +243,11 @@ def test_report_with_numbered_paragraphs_a_centred_figures_table_and_footnotes()
     assert scorecard.header == ("Indicator", "Target", "Actual", "RAG")
     assert scorecard.rows[1] == ("Dental checks in the year", "80%", "71%", "Red")
     assert (d.span.first_page, d.span.last_page) == (1, 3)
+    # The footnotes at the foot of page 1 are not part of the section the page ends in.
+    performance = next(s for s in r.sections if s.heading == "Performance")
+    assert "provisional" not in performance.text
+    assert "mid-2024 population" not in performance.text
+    assert performance.text.endswith("above the England average for the first time.")
 
 
 def test_decision_notice_with_boxed_fields() -> None:

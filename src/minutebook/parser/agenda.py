@@ -13,6 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from minutebook.parser.agenda_table import (
+    Columns,
+    cell_at,
+    header_columns,
+    raw_cells,
+    row_fits,
+    wrapped_row,
+)
 from minutebook.parser.council import councils_in, find_council
 from minutebook.parser.dates import date_without_year, parse_time
 from minutebook.parser.frontsheet import contacts, membership, published
@@ -73,6 +81,7 @@ class _Draft:
     description: list[str] = field(default_factory=list)
     saw_blank: bool = False
     time: str | None = None
+    lead: list[str] = field(default_factory=list)
 
 
 def _afternoon(time: str | None) -> str | None:
@@ -109,7 +118,34 @@ def _finish(d: _Draft) -> AgendaItem:
         part="closed" if title_marks_exempt(title) else d.part,
         span=span_of(d.lines),
         description=description,
+        lead_officer=" ".join(" ".join(d.lead).split()) or None,
     )
+
+
+def _page_cell(text: str) -> re.Match[str] | None:
+    return PAGE_RANGE.match(text) or PAGES_CELL.match(text)
+
+
+def _table_row(
+    columns: Columns | None, line: Line, cells: list[str]
+) -> tuple[str, str | None, str | None, int]:
+    """(title, pages, lead officer, index of the page cell or -1) of an item row whose
+    first cell is its number. The header's columns decide when the row lines up with
+    them; otherwise the page range is the first cell after the title that reads as one."""
+    if columns is not None:
+        raw = raw_cells(line)
+        if row_fits(columns, raw) and ("\t" in line.text or len(raw) == columns.width):
+            title = cell_at(raw, columns.title)
+            pm = _page_cell(cell_at(raw, columns.pages))
+            lead = cell_at(raw, columns.lead)
+            if title and not _page_cell(lead):
+                pages = _pages(pm["a"], pm["b"]) if pm is not None else None
+                return title, pages, lead or None, -1
+    for k in range(2, len(cells)):
+        pm = _page_cell(cells[k])
+        if pm is not None:
+            return cells[1], _pages(pm["a"], pm["b"]), None, k
+    return cells[1], None, None, -1
 
 
 _PAGES_LEAD = re.compile(r"^\(?\s*pages?\s+\d", re.I)
@@ -160,6 +196,7 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
     current: _Draft | None = None
     first_indent: int | None = None
     timed = False  # rows carry a time column before the number
+    columns: Columns | None = None  # what the table's header row names
 
     def close() -> None:
         nonlocal current
@@ -175,6 +212,8 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
         cells = [plain(c) for c in column_cells(line)] or [plain(line.text)]
         text = plain(line.text)
         if TABLE_HEADER.match(text):
+            if "\t" in line.text or "   " in line.text.strip():
+                columns = header_columns(line)
             continue
         joined = " ".join(cells)
         if (
@@ -194,7 +233,7 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             part = "open"
             continue
         number = title = None
-        pages = None
+        pages = lead = None
         time = None
         if len(cells) >= 3 and TIME_CELL.match(cells[0]) and ITEM_CELL.match(cells[1]):
             # "1.30<tab>1<tab>Welcome<tab>Chair": a timed agenda, the time column first.
@@ -211,17 +250,11 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
                 # "4<tab>7.10 pm<tab>Title<tab>9 - 36": the time column after the number.
                 time = _afternoon(parse_time(cells[1]))
                 cells = [cells[0], *cells[2:]]
-            number, title = cm["num"], cells[1]
-            pm = (
-                (PAGE_RANGE.match(cells[-1]) or PAGES_CELL.match(cells[-1]))
-                if len(cells) >= 3
-                else None
-            )
-            if pm is not None:
-                pages = _pages(pm["a"], pm["b"])
-                if "\t" not in line.text:
-                    # Laid out with spaces: a wide gap inside the title split it too.
-                    title = " ".join(cells[1:-1])
+            number = cm["num"]
+            title, pages, lead, page_at = _table_row(columns, line, cells)
+            if page_at > 1 and "\t" not in line.text:
+                # Laid out with spaces: a wide gap inside the title split it too.
+                title = " ".join(cells[1:page_at])
         else:
             m = ITEM_LINE.match(text)
             indent = len(line.text) - len(line.text.lstrip())
@@ -241,8 +274,22 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             current = _Draft(
                 number=number, title=title, part=part, lines=[line], pages=pages, time=time
             )
+            if lead:
+                current.lead.append(lead)
             continue
         if current is None:
+            continue
+        wrapped = (
+            wrapped_row(columns, raw_cells(line))
+            if columns is not None and "\t" in line.text and not current.description
+            else None
+        )
+        if wrapped is not None:
+            # A row whose title and presenter cells wrapped onto a second line.
+            current.title += " " + wrapped[0]
+            if wrapped[1]:
+                current.lead.append(wrapped[1])
+            current.lines.append(line)
             continue
         if (
             current.pages is None

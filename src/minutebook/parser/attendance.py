@@ -129,7 +129,8 @@ def _name_then_post(text: str) -> bool:
 
 
 _ROLE_DASH = re.compile(r"\s+[-–—]\s+")
-_CHAIRING = re.compile(r"(?i)(?:^|;\s*)(?:vice[- ]?)?chair(?:man|person|woman)?\s*$")
+# "Chair" as one of the roles printed for a person, first or last ("Chair; Headteacher").
+_CHAIRING = re.compile(r"(?i)(?:^|;\s*)(?:vice[- ]?)?chair(?:man|person|woman)?\s*(?:;|$)")
 # Bodies other than the council whose staff sit on boards and panels.
 _OUTSIDE_BODY = re.compile(
     r"\b(?:NHS|Healthwatch|Police|Constabulary|Integrated\s+Care|ICB|CCG|Foundation\s+Trust|"
@@ -272,8 +273,8 @@ _ROLE_COLUMN_HEAD = re.compile(
     r"(?i)(?:role|(?:job\s+)?title|post|position|organisation|representing|designation)s?"
 )
 _COLUMN_HEAD = re.compile(
-    r"(?i)(?:minute|item|subject|no\.?|number|title|action(?:\s+by)?|page|heading|business|"
-    r"decision|details|ref(?:erence)?)s?"
+    r"(?i)(?:(?:minute|item|page)(?:\s+(?:no\.?|number|ref\.?))?|subject|no\.?|number|title|"
+    r"action(?:\s+by)?|heading|business|decision|details|ref(?:erence)?)s?"
 )
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 

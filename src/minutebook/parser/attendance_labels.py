@@ -28,7 +28,7 @@ LABEL = re.compile(
     r"also\s+in\s+attendance|in\s+attendance(?:\s+virtually|\s+remotely|"
     r"\s*\((?:virtually|remotely|online|in\s+person)\))?|"
     r"officers?(?:\s+(?:support|present|in\s+attendance))?|non-voting\s+co-opted\s+members?|"
-    r"co-opted\s+members?|independent\s+(?:members?|persons?)|lay\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitut(?:es?|ions?)|"
+    r"co-opted(?:\s+members?)?|co-optees?|independent\s+(?:members?|persons?)|lay\s+members?|young\s+people|apologies(?:\s+for\s+absence)?|absent|substitut(?:es?|ions?)|"
     r"councillors|ward\s+members?|attendees|minute\s+taker|observers?|other\s+attendees|"
     r"members\s+of\s+the\s+public|partners?|representatives?|sederunt|"
     r"(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
@@ -84,7 +84,7 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
         ("other members", "other councillors", "others", "guest", "visitor", "speaker", "invite")
     ):
         return "present", "other"
-    if "co-opted" in label or label.startswith(("independent", "lay", "non-voting")):
+    if "co-opt" in label or label.startswith(("independent", "lay", "non-voting")):
         return "present", "co-opted"
     # "Together with: A (Director), B (Head of ...)": the officers after the members (Wales).
     if label.startswith(

@@ -89,6 +89,28 @@ def _label_rows(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+# The labels of a notice typed in Word as paragraphs of their own, without a colon, each
+# over its value ("Date of decision" / "Monday 9 February 2026").
+_BARE_LABEL = re.compile(
+    r"(?i)^(?:title\s+of\s+(?:the\s+)?decision|decision\s+title|subject|decisions?|"
+    r"decision\s+(?:(?:to\s+be\s+)?(?:taken|made)\s+by|taker|maker)|decision\s+date|"
+    r"date(?:\s+of\s+(?:the\s+)?(?:decision|meeting))?|reasons?\s+for\s+(?:the\s+)?decisions?)$"
+)
+
+
+def _bare_labels(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each label paragraph ("Decision taken by") read as "Label:", when a
+    value stands on the next line (a label is a short line: cheap test first)."""
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        text = lines[i].stripped
+        if len(text) > 40 or not text or lines[i + 1].is_blank:
+            continue
+        if _BARE_LABEL.match(plain(text)):
+            out[i] = Line(lines[i].number, f"{plain(text)}:", lines[i].page)
+    return out
+
+
 def _value_after(lines: Sequence[Line], i: int, inline: str) -> tuple[str | None, int]:
     """A label's value: on its line, else the next non-blank line."""
     if inline.strip():
@@ -137,7 +159,7 @@ def _several_decisions(lines: Sequence[Line], texts: Sequence[str]) -> list[Minu
 
 
 def extract_decision(block: Block) -> Document:
-    lines = _label_rows(block.lines)
+    lines = _bare_labels(_label_rows(block.lines))
     texts = [plain(ln.text) for ln in lines]
     number = title = committee = None
     decision_from = decision_to = None
@@ -173,7 +195,13 @@ def extract_decision(block: Block) -> Document:
     if (m := TAKEN_ON.search(joined)) is not None:
         date = parse_date(m["d"])
     if date is None:
-        dated = [d for t in texts if DATE_LABEL.match(t) for _, _, d in find_dates(t)]
+        dated = [
+            d
+            for i, t in enumerate(texts)
+            if DATE_LABEL.match(t)
+            # (the date under its label when the label stands alone)
+            for _, _, d in find_dates(t if t[-1:] != ":" else _value_after(lines, i, "")[0] or "")
+        ]
         date = dated[0] if dated else None
     items: tuple[MinuteItem, ...] = tuple(_several_decisions(lines, texts))
     declarations: tuple[Declaration, ...] = ()

@@ -205,10 +205,12 @@ def _action_column(cells: Sequence[str]) -> int | None:
     return named[-1][0]
 
 
-def without_action_cells(lines: Sequence[Line], texts: list[str]) -> list[str]:
-    """`texts` (the lines through `plain`) with the cells of a minutes table's action
-    column left out, from its head row on: "AG/34 | Internal Audit Progress Report |
-    Audit Manager" is the item "Internal Audit Progress Report"."""
+def without_action_column(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with the cells of a minutes table's action column left out, from its head
+    row on (the head row itself made blank): "AG/34 | Internal Audit Progress Report |
+    Audit Manager" is the item "Internal Audit Progress Report", and "RESOLVED that the
+    plan be agreed. | Committee Officer" decides no "Committee Officer"."""
+    out = list(lines)
     column: int | None = None
     for k, ln in enumerate(lines):
         if "\t" not in ln.text:
@@ -217,11 +219,11 @@ def without_action_cells(lines: Sequence[Line], texts: list[str]) -> list[str]:
         if column is None:
             column = _action_column(cells)
             if column is not None:
-                texts[k] = ""  # the head row names columns: no text of the minutes
+                out[k] = Line(ln.number, "", ln.page)  # the head row names columns
             continue
         if len(cells) > column > 0 and cells[column].strip():
-            texts[k] = plain("\t".join(cells[:column] + cells[column + 1 :]))
-    return texts
+            out[k] = Line(ln.number, "\t".join(cells[:column] + cells[column + 1 :]), ln.page)
+    return out
 
 
 def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> list[_ItemStart]:

@@ -29,7 +29,7 @@ from minutebook.parser.minute_items import (
     ITEM_REF_LINE,
     _ItemStart,
     find_items,
-    without_action_cells,
+    without_action_column,
 )
 from minutebook.parser.models import (
     Attendee,
@@ -246,10 +246,9 @@ def extract_minutes(block: Block) -> Document:
     lines = block.lines
     heading = parse_heading(lines)
     body_from = heading.heading_end + 1
-    rest = lines[body_from:]
+    rest = without_action_column(lines[body_from:])
     # Each line through `plain` once: every stage below reads these.
     texts = [plain(ln.text) if not ln.is_blank else "" for ln in rest]
-    texts = without_action_cells(rest, texts)
     plains = {ln.number: t for ln, t in zip(rest, texts, strict=True)}
     starts = find_items(rest, texts)
     width = text_width(texts)

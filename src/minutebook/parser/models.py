@@ -111,6 +111,9 @@ class AgendaItem:
     part: Part
     span: Span
     description: str | None = None
+    # The officer (or member) presenting the item, from an order of business printed as a
+    # table with a "Lead officer" / "Report author" / "Presenter" column.
+    lead_officer: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -120,6 +123,7 @@ class AgendaItem:
             "time": self.time,
             "part": self.part,
             "description": self.description,
+            "lead_officer": self.lead_officer,
             "span": self.span.to_json(),
         }
 

@@ -328,6 +328,9 @@ def split_person(text: str) -> PersonName:
     # brackets inside: "(Director of Quays (Apartments) Ltd)".
     for m in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)", text):
         role_parts.append(m.group(1).strip())
+    # "Jo Ashby (Chair) – Virtual School Headteacher": the roles in brackets stand before
+    # the one after the dash, and are kept in the order printed.
+    brackets_first = bool(role_parts) and re.search(r"\)[^()]*\s[-–—]\s[^()]*$", text) is not None
     text = clean(re.sub(r"\((?:[^()]|\([^()]*\))*\)?", " ", text))
     # " - role" (dash with spaces), then ", role".
     dash = re.search(r"\s[-–—]\s", text)
@@ -336,7 +339,7 @@ def split_person(text: str) -> PersonName:
         if post_then_person(before, after):
             # "Director of Children's Services – Jane Smith": the post first, then the person.
             before, after = after, before
-        role_parts.insert(0, after)
+        role_parts.insert(len(role_parts) if brackets_first else 0, after)
         text = before
     if after_dash:
         role_parts.insert(0, after_dash)

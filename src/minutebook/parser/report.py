@@ -19,6 +19,7 @@ from minutebook.parser.council import (
     is_council_name,
     report_council,
 )
+from minutebook.parser.footnotes import without_footnotes
 from minutebook.parser.heading import plain
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
@@ -295,7 +296,8 @@ def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | Non
 def extract_report(block: Block) -> Document:
     lines = untab_numbered_paragraphs(block.lines)
     header = extract_header(lines)
-    body: Sequence[Line] = _body(lines, header)
+    # Footnotes at a page foot are not part of the section the page ends in.
+    body: Sequence[Line] = without_footnotes(_body(lines, header))
     plan_lines = _plan_lines(block, lines, body, header)
     if plan_lines is lines:
         body = _from_plan_title(lines)

@@ -49,7 +49,10 @@ STOP = re.compile(
     r"supporting\s+documents|additional\s+documents|the\s+meeting\s+(?:ended|closed)|"
     # The vote and follow-up printed after a decision are not part of it.
     r"(?:proposed|moved)\s+by\b|seconded\s+by\b|(?:motion\s+)?(?:carried|lost|defeated)\b|"
-    r"actions?\s*(?:[:\-–]|by\b)|votes?\s*:|for\s*:\s*\d|"
+    r"actions?\s*(?:[:\-–]|by\b)|vot(?:es?|ing)\s*:|for\s*:\s*\d|"
+    # A recorded vote: "For (4): Councillors A and B", "Against – None", "Abstentions: 1".
+    r"(?:votes?\s+)?(?:for|against|abstain(?:ed|ing)?|abstentions?)\s*(?:\(\d{1,3}\))?\s*"
+    r"[:\-–—]\s*(?:\d|councill?ors?\b|cllrs?\b|none\b|nil\b|nobody\b)|"
     # A rule across the page closes the minutes (the signature or a footer follows).
     r"[_=*]{5,}\s*$)",
     re.IGNORECASE,
@@ -85,6 +88,9 @@ _VOTE = re.compile(
 
 
 _AFTER_NOTE = re.compile(r"(?<=\.)\s+\([^()]{3,200}\)\.?$")
+
+
+_RECOMMENDS = re.compile(r"(?i)\brecommend(?:ed|s)?\s+to\b")
 
 
 def _finish(text: str) -> str:
@@ -325,7 +331,13 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         current_lines: list[Line] = []
         current_number: str | None = None
         produced = 0
-        lead: str | None = None  # "This Council believes that:" over a lettered list
+        # "This Council believes that:" over a lettered list. On the marker's own line, a
+        # lead-in that recommends the decisions to another body ("That it be recommended to
+        # Council that:") says what they are, and reads with each; one that only names the
+        # deciding body ("that Cabinet agree to:") repeats the marker.
+        lead: str | None = (
+            post if not opens_list and post.endswith(":") and _RECOMMENDS.search(post) else None
+        )
         connector = False  # "And;" between two lists of one decision
         bulleted = False  # the decisions are the bullets of a list
 
@@ -334,7 +346,9 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
             if current and "".join(current).strip():
                 body = "\n".join(current)
                 if lead and current_number is not None:
-                    body = f"{lead} {body}"
+                    # "... to Council that:" + "capital support be offered": one sentence.
+                    head = lead.rstrip(":- ") if body[:1].islower() else lead
+                    body = f"{head} {body}"
                 found.append(
                     Resolution(
                         text=_finish(body), number=current_number, span=span_of(current_lines)

@@ -66,6 +66,7 @@ def build_schema() -> dict[str, Any]:
                 "time": ntime,
                 "part": ref("part"),
                 "description": nstr(),
+                "lead_officer": nstr(),
                 "span": ref("span"),
             }
         ),

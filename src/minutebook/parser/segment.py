@@ -93,6 +93,20 @@ def _member_list(text: str) -> bool:
     return ":" in text and _MEMBER_LIST.match(_plain(text)) is not None
 
 
+# A front sheet's membership and contact lines: "Membership / Aelodaeth", "Councillor A
+# (Chair)", "Councillors B, C and D", "Contact: ...", "Tel: ...", "E-mail: ...".
+_FRONT_SHEET_DETAIL = re.compile(
+    r"(?i)^(?:membership\b|(?:councill?ors?|cllrs?)\.?\s+[A-Z]|"
+    r"(?:contact(?:\s+officer)?|tel(?:ephone)?|phone|e-?mail|direct\s+line)\s*:)"
+)
+
+
+def _front_sheet_detail(text: str) -> bool:
+    """A line of a front sheet's membership or contacts, which an agenda's title block
+    never holds: the order of business under them starts below them."""
+    return _member_list(text) or _FRONT_SHEET_DETAIL.match(_plain(text)) is not None
+
+
 # Lines of heading (council, committee, date) that may stand above a paper's first line.
 _HEADING_ABOVE = 3
 
@@ -113,13 +127,19 @@ def _is_title_line(text: str) -> bool:
 
 
 def _back_up(
-    lines: Sequence[Line], i: int, floor: int, max_titles: int, agenda: bool = False
+    lines: Sequence[Line],
+    i: int,
+    floor: int,
+    max_titles: int,
+    agenda: bool = False,
+    below_front_sheet: bool = False,
 ) -> int:
     """The first line of the title block printed above line i (not before `floor`).
 
     A title block lies on its heading's page and an "Agenda Item N" stamp is its top:
     the back-up crosses neither a page break nor the stamp. Over an agenda (`agenda`),
-    nor a front sheet's list of members."""
+    nor a front sheet's list of members; under a front sheet already begun
+    (`below_front_sheet`), nor its members and contacts listed one to a line."""
     start = i
     titles = 0
     page = lines[i].page
@@ -133,6 +153,7 @@ def _back_up(
             not _is_title_line(line.text)
             or (page is not None and line.page is not None and line.page != page)
             or (agenda and _member_list(line.text))
+            or (below_front_sheet and _front_sheet_detail(line.text))
         ):
             break
         titles += 1
@@ -242,7 +263,10 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             if current == "agenda" and i - current_index <= 14:
                 continue
             if current != "minutes" or not minutes_open:
-                add(_back_up(lines, i, floor, 8, agenda=True), "agenda", "order_of_business")
+                top = _back_up(
+                    lines, i, floor, 8, agenda=True, below_front_sheet=current == "agenda"
+                )
+                add(top, "agenda", "order_of_business")
                 continue
         if (
             len(text) < 160

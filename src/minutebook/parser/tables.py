@@ -359,8 +359,27 @@ def _rows_a_blank_line_apart(pieces: list[_Piece]) -> list[_Piece]:
             prev.rows.extend(piece.rows)
             prev.lines.extend(piece.lines)
             continue
+        if (
+            prev is not None
+            and len(prev.rows) == 1
+            and len(prev.rows[0]) >= _HEAD_APART_CELLS
+            and piece.lines[0].number == prev.lines[-1].number + 2
+            and all(len(r) == len(prev.rows[0]) for r in piece.rows)
+            and not _numbered_paragraphs(piece)
+            and not _numbered_paragraphs(prev)
+        ):
+            # A header row set one blank line above its rows (markdown's separator row,
+            # or a header cell's padding in PDF text): the rows as wide under it join it.
+            prev.rows.extend(piece.rows)
+            prev.lines.extend(piece.lines)
+            continue
         out.append(piece)
     return out
+
+
+# A lone row above a table joins it as its header only when it names three columns or
+# more: a two-cell row is as likely a "label<tab>value" line.
+_HEAD_APART_CELLS = 3
 
 
 def _sentence_cell(cell: str) -> bool:
