@@ -143,3 +143,27 @@ def test_rows_laid_out_with_spaces_under_a_header_read_the_presenter() -> None:
     assert _presented(source) == [
         ("7", "Virtual School Head's Report", "35-52", "Virtual School Head"),
     ]
+
+
+def test_agenda_for_the_meeting_to_be_held_on_a_date_gives_the_meeting() -> None:
+    """Regression: a front sheet line starting "Agenda for the meeting to be held on ..." was
+    taken for the start of the order of business, so the agenda had no date (and its items
+    reached no meeting in the record)."""
+    from minutebook.parser.pipeline import parse_bytes
+
+    source = (
+        "HOLLINFIELD COUNTY COUNCIL\n\nCORPORATE PARENTING PANEL\n\n"
+        "Agenda for the meeting to be held on Wednesday, 8 July 2026 at 10.00 am in the "
+        "Council Chamber.\n\nAGENDA\n\n1.\tApologies for absence\n2.\tWork Programme\t31 - 34\n"
+    )
+    (doc,) = parse_bytes(source.encode(), "agenda.txt").documents
+    assert (doc.committee, doc.meeting.date, doc.meeting.time, doc.meeting.venue) == (
+        "Corporate Parenting Panel",
+        "2026-07-08",
+        "10:00",
+        "the Council Chamber",
+    )
+    assert doc.agenda is not None and [i.title for i in doc.agenda.items] == [
+        "Apologies for absence",
+        "Work Programme",
+    ]

@@ -7,7 +7,7 @@ only for input that cannot be read at all.
 
 from minutebook.parser.compiled import search_path
 
-PARSER_VERSION = "0.4.0"
+PARSER_VERSION = "0.4.1"
 
 # The compiled build (mypyc) goes first when it was made from exactly these sources.
 __path__ = search_path(__path__)

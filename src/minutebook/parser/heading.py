@@ -480,7 +480,7 @@ _PUBLISHED = re.compile(
 
 
 _WILL_BE_HELD = re.compile(
-    r"(?i)\bmeeting\s+of\s+(?:the\s+)?(?P<committee>.{3,90}?)\s+(?:will|is\s+to|to)\s+be\s+held\b"
+    r"(?i)\bmeeting(?:\s+of\s+(?:the\s+)?(?P<committee>.{3,90}?))?\s+(?:will|is\s+to|to)\s+be\s+held\b"
     r"(?P<rest>.*)$"
 )
 
@@ -504,6 +504,18 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             and date is None
         ):
             continue
+        held = _WILL_BE_HELD.search(text) if date is None and "held" in text else None
+        if held is not None and find_dates(held["rest"]):
+            # "A meeting of the X will be held in <venue> on <date> at <time>"; also
+            # "Agenda for the meeting to be held on <date>", which no heading break ends.
+            if held["committee"]:
+                committee = committee or clean_committee(held["committee"])
+            rest = held["rest"]
+            date = find_dates(rest)[0][2]
+            time = time or parse_time(rest)
+            venue = venue or venue_from(rest)
+            last = i
+            continue
         if re.match(
             r"(?i)(?:membership|order\s+of\s+business|agenda|supplement|list\s+of\s+contents|item\s+no|contact|members\b|information)",
             text,
@@ -513,16 +525,6 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             break  # the order of business has begun: the heading is above it
         if _PUBLISHED.match(text):
             continue  # the day the papers went out, not the meeting's
-        held = _WILL_BE_HELD.search(text) if date is None and "held" in text else None
-        if held is not None and find_dates(held["rest"]):
-            # "A meeting of the X will be held in <venue> on <date> at <time>".
-            committee = committee or clean_committee(held["committee"])
-            rest = held["rest"]
-            date = find_dates(rest)[0][2]
-            time = time or parse_time(rest)
-            venue = venue or venue_from(rest)
-            last = i
-            continue
         if re.search(r"\S {8,}\S", line.text.strip()):
             # Column layouts: "<date> at 10.00 am        Ask for: ..." keep the first column.
             text = plain(re.split(r" {8,}|\t", line.text.strip())[0])

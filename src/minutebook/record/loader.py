@@ -427,6 +427,7 @@ class _Load(FactsMixin, CleanupMixin):
                 "title": title,
                 "description": item.description or "",
                 "pages": item.pages or "",
+                "lead_officer": (item.lead_officer or "")[:300],
                 "scheduled_time": parse_time(item.time),
                 "part": item.part,
                 **self.provenance(doc, item.span),

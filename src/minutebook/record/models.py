@@ -320,6 +320,9 @@ class AgendaItem(Provenance, Correctable, NaturalKeyModel):
     title = models.CharField(max_length=600)
     description = models.TextField(blank=True)
     pages = models.CharField(max_length=32, blank=True)
+    lead_officer = models.CharField(
+        max_length=300, blank=True, help_text="Who presents the item, as printed in the agenda."
+    )
     scheduled_time = models.TimeField(null=True, blank=True)
     part = models.CharField(max_length=8, choices=PART_CHOICES, default="open")
     documents = models.ManyToManyField(Document, blank=True, related_name="agenda_items")

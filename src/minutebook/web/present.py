@@ -70,6 +70,7 @@ def agenda_item_data(item: m.AgendaItem) -> dict[str, Any]:
         "title": item.title,
         "description": item.description,
         "pages": item.pages,
+        "lead_officer": item.lead_officer,
         "time": item.scheduled_time,
         "part": item.part,
         "supplement": item.supplement,
