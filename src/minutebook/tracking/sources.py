@@ -21,9 +21,15 @@ def report_key(report: m.Report) -> str:
     return f"report:{report.pk}"
 
 
+def _reading_order(report: m.Report) -> list[m.Document]:
+    """A report's documents, the one it is read from first: its open one if it has one.
+    Matching and the text facts must choose the same document (back-references read with
+    a paper's facts are looked up by that document)."""
+    return sorted(report.documents.all(), key=lambda d: (d.classification != "open", d.pk))
+
+
 def _chosen_document(report: m.Report) -> m.Document | None:
-    """The document a report is read from: its open one if it has one."""
-    docs = sorted(report.documents.all(), key=lambda d: (d.classification != "open", d.pk))
+    docs = _reading_order(report)
     return docs[0] if docs else None
 
 
@@ -179,7 +185,7 @@ def papers(committee: m.Committee) -> Iterator[PaperText]:
         .prefetch_related("documents")
     )
     for report in reports.order_by("pk"):
-        docs = sorted(report.documents.all(), key=lambda d: (d.classification != "open", d.pk))
+        docs = _reading_order(report)
         seen_docs.update(d.pk for d in docs)
         if docs:
             yield PaperText(committee, report.meeting, report, docs[0], docs[0].text)
