@@ -151,3 +151,37 @@ def test_a_big_batch_refreshes_postgresql_statistics(
             assert cursor.fetchone() == (True,)
     else:
         assert not analyzed  # SQLite plans without them
+
+
+@pytest.mark.django_db
+@pytest.mark.db_both
+def test_parser_processes_read_ahead_what_tracking_reads(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutebook.tracking import text_facts
+
+    with transaction.atomic():
+        serial = ingest_paths([seeds_dir], workers=0).tracking
+        transaction.set_rollback(True)
+    assert serial["figures"] > 0 and serial["commitments"] > 0
+    read_here: list[str] = []
+    real = text_facts._chunk_facts
+
+    def spy(texts: list[str]) -> list[text_facts.TextFacts]:
+        read_here.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(text_facts, "_chunk_facts", spy)  # this process only, not the workers
+    parallel = ingest_paths([seeds_dir], workers=2)
+    assert parallel.tracking == serial
+    assert read_here == []  # every text tracking read had been read ahead by the workers
+
+
+def test_parser_processes_give_way_to_the_loading_process() -> None:
+    import os
+
+    from minutebook.record.parsing import WORKER_NICENESS
+
+    with _pool(1) as pool:
+        theirs = pool.submit(os.nice, 0).result()
+    assert theirs == min(os.nice(0) + WORKER_NICENESS, 19)

@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -40,6 +41,7 @@ from minutebook.record.collector import batch_collector
 from minutebook.record.loader import LoadSession, load
 from minutebook.record.parsing import Outcome, ParseFailure, parse_job, parse_ordered
 from minutebook.record.upsert import LoadReport
+from minutebook.tracking.text_facts import ReadAheadFacts, parse_reading_ahead
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,8 @@ class IngestSummary:
     touched_sources: set[int] | None = field(default_factory=set)
     # Councils, committees and people stay cached across the papers of one batch.
     session: LoadSession = field(default_factory=LoadSession, repr=False)
+    # What the parser processes read ahead for the tracking update (see text_facts).
+    read_ahead: ReadAheadFacts = field(default_factory=ReadAheadFacts, repr=False)
 
     def text(self) -> str:
         lines = [
@@ -310,10 +314,13 @@ def finish_batch(summary: IngestSummary) -> None:
     started = time.perf_counter()
     with batch_collector():
         try:
-            summary.tracking = update_tracking(committee_ids=summary.touched_committees)
+            summary.tracking = update_tracking(
+                committee_ids=summary.touched_committees, known=summary.read_ahead.facts()
+            )
         except Exception as exc:
             log.exception("tracking update failed")
             summary.failures.append(Failure("tracking", f"tracking update failed: {exc}"))
+        summary.read_ahead = ReadAheadFacts()  # used: free them
         tracked = time.perf_counter()
         for receiver, outcome in batch_ingested.send_robust(sender=IngestSummary, summary=summary):
             if isinstance(outcome, Exception):
@@ -404,7 +411,9 @@ def ingest_stream(
         group: transaction.Atomic | None = None
         in_group = 0
         try:
-            for paper, outcome in parse_ordered(stream, what, workers=workers):
+            for paper, outcome in parse_ordered(
+                stream, what, workers=workers, **_reading_ahead(summary, workers)
+            ):
                 if group is None:
                     group = transaction.atomic()
                     group.__enter__()
@@ -424,6 +433,14 @@ def ingest_stream(
             if group is not None:
                 group.__exit__(None, None, None)
     return summary
+
+
+def _reading_ahead(summary: IngestSummary, workers: int) -> dict[str, Any]:
+    """Parser processes also read what the tracking update will read (they have time to spare
+    while this process loads); in this process it would cost the same now as later."""
+    if workers <= 0:
+        return {}
+    return {"job": parse_reading_ahead, "on_ahead": summary.read_ahead.keep}
 
 
 def _ingest_one(paper: _Paper, outcome: Outcome | None, summary: IngestSummary) -> None:
@@ -494,7 +511,9 @@ def reparse_all(
         return source.original_name, bytes(source.content)
 
     workers = default_workers(len(ids)) if workers is None else workers
-    for pk, outcome in parse_ordered(ids, what, workers=workers):
+    for pk, outcome in parse_ordered(
+        ids, what, workers=workers, **_reading_ahead(summary, workers)
+    ):
         source, before = stored.pop(pk)
         report = process(source, summary.session, outcome)
         summary.report.merge(report)

@@ -9,10 +9,11 @@ no history, so one parameterised INSERT per batch writes the same rows
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import NOT_PROVIDED, DateField, Model
 
 
@@ -30,23 +31,35 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]], batch: in
     defaults = {f.attname: f.get_default() for f in fields if f.default is not NOT_PROVIDED}
     names = [f.attname for f in fields]
     # Text, numbers and ids go to the driver as they are; dates and JSON through their field.
-    special = [
-        (i, f)
-        for i, f in enumerate(fields)
-        if isinstance(f, DateField) or f.get_internal_type() == "JSONField"
-    ]
+    # The connection is looked up once: through the `connection` proxy, each of a hundred
+    # thousand dates paid for a thread-local lookup.
+    db = connections[connection.alias]
+    special: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, f in enumerate(fields):
+        if isinstance(f, DateField) and f.get_internal_type() == "DateField":
+            special.append((i, functools.partial(_prep_date, f, db.ops.adapt_datefield_value)))
+        elif isinstance(f, DateField) or f.get_internal_type() == "JSONField":
+            special.append((i, functools.partial(_prep_save, f, db)))
     params: list[list[Any]] = []
     for row in rows:
         if defaults:
             row = {**defaults, **row}
         values = [row.get(name) for name in names]
-        for i, f in special:
+        for i, adapt in special:
             if values[i] is not None:
-                values[i] = f.get_db_prep_save(values[i], connection)
+                values[i] = adapt(values[i])
         params.append(values)
     with connection.cursor() as cursor:
         for start in range(0, len(params), batch):
             cursor.executemany(sql, params[start : start + batch])
+
+
+def _prep_date(field: Any, adapt: Callable[[Any], Any], value: Any) -> Any:
+    return adapt(field.get_prep_value(value))  # DateField.get_db_prep_value, minus the proxy
+
+
+def _prep_save(field: Any, db: Any, value: Any) -> Any:
+    return field.get_db_prep_save(value, db)
 
 
 def delete_pks(model: type[Model], pks: list[int], batch: int = 500) -> None:

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 
 from minutebook.record import models as m
 from minutebook.tracking.matching import Candidate, SentenceRef, request_sentence_refs
+from minutebook.tracking.text_facts import UNREAD_KINDS
 
 
 def item_key(item: m.AgendaItem) -> str:
@@ -191,7 +192,7 @@ def papers(committee: m.Committee) -> Iterator[PaperText]:
             yield PaperText(committee, report.meeting, report, docs[0], docs[0].text)
     others = (
         m.Document.objects.filter(meeting__committee=committee)
-        .exclude(kind__in=["minutes", "distribution_list"])
+        .exclude(kind__in=UNREAD_KINDS)
         .exclude(pk__in=seen_docs)
         .select_related("meeting")
         .order_by("pk")

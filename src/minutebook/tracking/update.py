@@ -47,7 +47,9 @@ def _digest(*parts: object) -> str:
 
 
 def update_tracking(
-    today: dt.date | None = None, committee_ids: Iterable[int] | None = None
+    today: dt.date | None = None,
+    committee_ids: Iterable[int] | None = None,
+    known: dict[bytes, TextFacts] | None = None,
 ) -> dict[str, int]:
     """Recompute tracking for every committee (or only `committee_ids`); returns counts per kind.
 
@@ -55,7 +57,8 @@ def update_tracking(
     committee's papers only, so ingest passes the committees its new papers
     touched: the cost then follows the batch, not the whole archive. A full
     run (`manage.py track`) also refreshes date-dependent statuses (overdue)
-    of committees that received no paper.
+    of committees that received no paper. `known`: texts' facts already read (by
+    `text_facts.text_key`), from the ingest workers' reading ahead.
     """
     today = today or timezone.localdate()
     counts: Counter[str] = Counter()
@@ -71,7 +74,7 @@ def update_tracking(
             texts = _request_texts(committee)
             return _Ahead(
                 committee_papers,
-                reader.submit([paper.text for paper in committee_papers]),
+                reader.submit([paper.text for paper in committee_papers], known),
                 texts,
                 reader.submit_requests([(t, on, r is None) for _, r, t, on in texts]),
             )
