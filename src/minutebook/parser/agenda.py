@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from minutebook.parser.agenda_table import (
     Columns,
@@ -28,45 +29,48 @@ from minutebook.parser.heading import front_sheet_meeting, match_label, plain, w
 from minutebook.parser.lines import Block, Line, column_cells, span_of
 from minutebook.parser.models import Agenda, AgendaItem, Document, Part
 from minutebook.parser.names import HONORIFIC_RE
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import title_marks_exempt
 
 # An item's number: "4", "4a", "5.1", a sub-item "4(a)", perhaps after "Item" ("Item 6").
-_ITEM_NUMBER = r"(?:Item\s+)?(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2}|\([a-z]\))?)"
-ITEM_CELL = re.compile(rf"^{_ITEM_NUMBER}\.?$", re.I)
-ITEM_LINE = re.compile(rf"^{_ITEM_NUMBER}\.?\s+(?P<title>\S.*)$", re.I)
-PAGE_RANGE = re.compile(r"^(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?$")
-_PAGES = r"pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?"
-PAGES_IN_TITLE = re.compile(rf"\s*\(\s*{_PAGES}\s*\)", re.I)
+_ITEM_NUMBER: Final = r"(?:Item\s+)?(?P<num>\d{1,3}[a-z]?(?:\.\d{1,2}|\([a-z]\))?)"
+ITEM_CELL: Final = re.compile(rf"^{_ITEM_NUMBER}\.?$", re.I)
+ITEM_LINE: Final = re.compile(rf"^{_ITEM_NUMBER}\.?\s+(?P<title>\S.*)$", re.I)
+PAGE_RANGE: Final = re.compile(r"^(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?$")
+_PAGES: Final = r"pages?\s+(?P<a>\d{1,4})(?:\s*[-–]\s*(?P<b>\d{1,4}))?"
+PAGES_IN_TITLE: Final = re.compile(rf"\s*\(\s*{_PAGES}\s*\)", re.I)
 # "(Pages 101 - 118)" in a column of its own.
-PAGES_CELL = re.compile(rf"^\(?\s*{_PAGES}\s*\)?$", re.I)
-TIME_IN_TITLE = re.compile(
+PAGES_CELL: Final = re.compile(rf"^\(?\s*{_PAGES}\s*\)?$", re.I)
+TIME_IN_TITLE: Final = re.compile(
     r"\s*\(\s*(?P<t>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}[.:]\d{2})\s*\)", re.I
 )
-TABLE_HEADER = re.compile(
+TABLE_HEADER: Final = re.compile(
     r"^(?:time\s+)?item(?:\s+no\.?)?\s+(?:title|subject|description|business)\b|^no\.?\s+item\b|"
     r"^-{3,}",
     re.I,
 )
-TIME_CELL = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
-CLOSED_PART = re.compile(
+TIME_CELL: Final = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
+CLOSED_PART: Final = re.compile(
     r"^(?:part\s+(?:b|2|ii|two)\b|.*\bclosed\s+(?:business|session|items?)$|exempt\s+items?|"
     r"confidential\s+items?|restricted\s+items?|private\s+(?:business|items?))",
     re.I,
 )
-OPEN_PART = re.compile(
+OPEN_PART: Final = re.compile(
     r"^(?:part\s+(?:a|1|i|one)\b|.*\bopen\s+(?:business|session|items?)$|unrestricted\s+items?|"
     r"public\s+(?:business|items?))",
     re.I,
 )
-EXCLUSION = re.compile(
+EXCLUSION: Final = re.compile(
     r"(?i)\bexclu(?:sion|de|ding)\s+(?:of\s+)?the\s+(?:press|public)\b|"
     r"\bexclusion\s+of\s+(?:press|public)\b|\bprivate\s+session\b"
 )
-_EXEMPT_FOLLOWS = re.compile(
+_EXEMPT_FOLLOWS: Final = re.compile(
     r"(?i)\bfollowing\s+(?:items?|reports?|business)\b|exempt\s+information|schedule\s+12a"
 )
-_WHETHER = re.compile(r"(?i)\bwhether\b|\bany\s+part\s+of\s+the\s+agenda\b|\bif\s+necessary\b")
-SUPPLEMENT_NO = re.compile(
+_WHETHER: Final = re.compile(
+    r"(?i)\bwhether\b|\bany\s+part\s+of\s+the\s+agenda\b|\bif\s+necessary\b"
+)
+SUPPLEMENT_NO: Final = re.compile(
     r"(?i)\b(?:supplement(?:al|ary)\s+agenda|agenda\s+supplement|addendum)(?:\s+no\.?\s*(?P<n>\d+))?"
 )
 
@@ -97,7 +101,7 @@ def _pages(a: str, b: str | None) -> str:
 
 
 def _finish(d: _Draft) -> AgendaItem:
-    title = re.sub(r"\s+", " ", d.title).strip()
+    title = rx(r"\s+").sub(" ", d.title).strip()
     pages = d.pages
     pm = PAGES_IN_TITLE.search(title)
     if pm:
@@ -148,8 +152,8 @@ def _table_row(
     return cells[1], None, None, -1
 
 
-_PAGES_LEAD = re.compile(r"^\(?\s*pages?\s+\d", re.I)
-_PAGES_TAIL = re.compile(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)$")
+_PAGES_LEAD: Final = re.compile(r"^\(?\s*pages?\s+\d", re.I)
+_PAGES_TAIL: Final = re.compile(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)$")
 
 
 def _continues_title(title: str, text: str) -> bool:
@@ -178,7 +182,7 @@ def _excludes_public_from_what_follows(item: _Draft) -> bool:
     return bool(_EXEMPT_FOLLOWS.search(said)) and not _WHETHER.search(said)
 
 
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_POSTCODE: Final = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 
 def _council_footer(text: str) -> bool:
@@ -260,7 +264,7 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
             indent = len(line.text) - len(line.text.lstrip())
             if (
                 m
-                and re.match(r"[A-Z0-9'‘\"]", m["title"])
+                and rx(r"[A-Z0-9'‘\"]").match(m["title"])
                 and (first_indent is None or indent <= first_indent + 2)
             ):
                 number, title = m["num"], m["title"]
@@ -344,7 +348,7 @@ def order_of_business(lines: Sequence[Line]) -> list[AgendaItem]:
     return items or _bulleted_items(lines)
 
 
-_BULLETED = re.compile(r"^\s*[-–•·*▪]\s+(?P<title>[A-Z0-9'‘\"].*)$")
+_BULLETED: Final = re.compile(r"^\s*[-–•·*▪]\s+(?P<title>[A-Z0-9'‘\"].*)$")
 
 
 def _bulleted_items(lines: Sequence[Line]) -> list[AgendaItem]:
@@ -375,7 +379,7 @@ def _bulleted_items(lines: Sequence[Line]) -> list[AgendaItem]:
 
 
 # How many lines from the top of an agenda its "Date:" line is looked for.
-_DATE_LABEL_LINES = 40
+_DATE_LABEL_LINES: Final = 40
 
 
 def _yearless_date(lines: Sequence[Line], published_on: str | None) -> str | None:
@@ -407,7 +411,7 @@ def extract_agenda(block: Block) -> Document:
     if title is None:
         for t in texts[:40]:
             p = plain(t)
-            if re.fullmatch(r"(?i)order\s+of\s+business|agenda|list\s+of\s+contents", p):
+            if rx(r"(?i)order\s+of\s+business|agenda|list\s+of\s+contents").fullmatch(p):
                 title = p if not p.isupper() else p.title()
                 break
     if title is None and block.subkind == "front_sheet":

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from minutebook.parser.heading import plain
 from minutebook.parser.lines import Line, column_cells
 
-_PAGES_HEAD = re.compile(r"(?i)^(?:page(?:s|\s+nos?\.?|\s+numbers?)?|pp\.?|page\s+ref(?:erence)?)$")
-_LEAD_HEAD = re.compile(
+_PAGES_HEAD: Final = re.compile(
+    r"(?i)^(?:page(?:s|\s+nos?\.?|\s+numbers?)?|pp\.?|page\s+ref(?:erence)?)$"
+)
+_LEAD_HEAD: Final = re.compile(
     r"(?i)^(?:lead\s+(?:officers?|members?|directors?)|(?:contact|responsible|presenting|"
     r"reporting)\s+officers?|officers?|report\s+(?:authors?|of|by|from)|authors?|"
     r"presenters?|presented\s+by|lead|(?:lead\s+)?portfolio\s+holder|contact)$"
 )
-_TITLE_HEAD = re.compile(r"(?i)^(?:(?:item\s+)?(?:title|subject|description|business)|report)$")
+_TITLE_HEAD: Final = re.compile(
+    r"(?i)^(?:(?:item\s+)?(?:title|subject|description|business)|report)$"
+)
 
 
 @dataclass(frozen=True, slots=True)

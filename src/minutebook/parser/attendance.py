@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from minutebook.parser.attendance_labels import (
     _CO_OPTED_ROLE,
@@ -43,6 +44,7 @@ from minutebook.parser.names import (
     split_honorific,
     split_person,
 )
+from minutebook.parser.patterns import rx
 
 
 def _capacity_for(
@@ -55,7 +57,7 @@ def _capacity_for(
         if sub:
             # "substitute for Councillor Lisa Vance": the member is "Lisa Vance".
             return "substitute", split_honorific(sub["who"].strip())[1] or sub["who"].strip()
-        if re.search(r"(?i)\bsubstitute\b", role):
+        if rx(r"(?i)\bsubstitute\b").search(role):
             return "substitute", None
         standing_in = _STANDING_IN.fullmatch(role.strip())
         if capacity == "substitute" and standing_in:
@@ -63,7 +65,7 @@ def _capacity_for(
             return "substitute", split_honorific(standing_in["who"])[1] or standing_in["who"]
         if capacity == "member" and _CO_OPTED_ROLE.search(role):
             return "co-opted", None
-        if capacity == "member" and re.search(r"(?i)\bward\b", role):
+        if capacity == "member" and rx(r"(?i)\bward\b").search(role):
             return "other", None
     return capacity, replaces
 
@@ -76,12 +78,12 @@ def _one_per_line(texts: Sequence[str]) -> bool:
     for t in texts:
         # "Dr A Patel – Clinical Lead, Integrated Care Board": a comma in the role after the
         # dash does not make the line a list of names.
-        parts = _ROLE_DASH.split(re.sub(r"\([^()]*\)", "", t), maxsplit=1)
+        parts = _ROLE_DASH.split(rx(r"\([^()]*\)").sub("", t), maxsplit=1)
         name_part = parts[0]
         if len(parts) == 2 and post_then_person(*parts):
             # "Chief Officer, Education and Children's Services – Mr N Gillies": the post first.
             name_part = parts[1]
-        if len(t) > 80 or re.search(r"\band\b", name_part.partition(",")[0]):
+        if len(t) > 80 or rx(r"\band\b").search(name_part.partition(",")[0]):
             return False
         if "," in name_part:
             if not _name_then_post(name_part):
@@ -98,19 +100,21 @@ def _one_per_line(texts: Sequence[str]) -> bool:
     return True
 
 
-_HON_ALT = "|".join(re.escape(h) for h in HONORIFICS)
+_HON_ALT: Final = "|".join(re.escape(h) for h in HONORIFICS)
 # Posts of councillors and others that are no officer's or seat's words.
-_POST_WORD = re.compile(r"(?i)\b(?:leader|portfolio|cabinet|mayor|commissioner|lead\s+member)\b")
-_TITLED_NAME = re.compile(rf"(?:^|\s)(?:{_HON_ALT})\.?\s+[A-Z]")
+_POST_WORD: Final = re.compile(
+    r"(?i)\b(?:leader|portfolio|cabinet|mayor|commissioner|lead\s+member)\b"
+)
+_TITLED_NAME: Final = re.compile(rf"(?:^|\s)(?:{_HON_ALT})\.?\s+[A-Z]")
 
 
 def _name_then_post(text: str) -> bool:
     """ "Femi Adeyinka, Head of Service, Children Looked After": one person, then a post
     that has commas of its own (not "A Smith, B Jones", a list of names)."""
-    text = re.sub(r"\([^()]*\)", " ", text)
+    text = rx(r"\([^()]*\)").sub(" ", text)
     if "(" in text or ")" in text:
         return False  # a bracket broken over two lines: the lines are one run
-    if ";" in text or PLURAL_HONORIFIC_RE.match(text) or re.search(r"(?i)\band$", text):
+    if ";" in text or PLURAL_HONORIFIC_RE.match(text) or rx(r"(?i)\band$").search(text):
         return False
     head, _, post = text.partition(",")
     parts = [p.strip() for p in post.split(",")]
@@ -122,17 +126,17 @@ def _name_then_post(text: str) -> bool:
     if _TITLED_NAME.search(post):
         return False  # "Director, Mr G Reid, Head of Education": more people
     honorific, name = split_honorific(head.strip())
-    if re.search(r"\band\b|&", name):
+    if rx(r"\band\b|&").search(name):
         return False  # "Councillor A and Dr B, Clinical Director": two people
     words = name.split()
     return looks_like_person(name) and (honorific is not None or 2 <= len(words) <= 4)
 
 
-_ROLE_DASH = re.compile(r"\s+[-–—]\s+")
+_ROLE_DASH: Final = re.compile(r"\s+[-–—]\s+")
 # "Chair" as one of the roles printed for a person, first or last ("Chair; Headteacher").
-_CHAIRING = re.compile(r"(?i)(?:^|;\s*)(?:vice[- ]?)?chair(?:man|person|woman)?\s*(?:;|$)")
+_CHAIRING: Final = re.compile(r"(?i)(?:^|;\s*)(?:vice[- ]?)?chair(?:man|person|woman)?\s*(?:;|$)")
 # Bodies other than the council whose staff sit on boards and panels.
-_OUTSIDE_BODY = re.compile(
+_OUTSIDE_BODY: Final = re.compile(
     r"\b(?:NHS|Healthwatch|Police|Constabulary|Integrated\s+Care|ICB|CCG|Foundation\s+Trust|"
     r"Ltd|Limited|plc|University|College|Fire\s+and\s+Rescue|Housing\s+Association|"
     r"Probation|Chamber\s+of\s+Commerce|Diocese|Diocesan)\b"
@@ -143,24 +147,24 @@ def _with_councillor(honorific: str | None) -> str:
     """ "Councillor" stacked before a personal title, unless one is there."""
     if honorific is None:
         return "Councillor"
-    if re.search(r"(?i)councillor|cllr", honorific):
+    if rx(r"(?i)councillor|cllr").search(honorific):
         return honorific
     return f"Councillor {honorific}"
 
 
 # "Substitutions: Cllr A for Cllr B": the member stood in for, without brackets.
-_FOR_MEMBER = re.compile(
+_FOR_MEMBER: Final = re.compile(
     r"(?i)(?<=\S)\s+(?:for|in\s+place\s+of|replacing)\s+((?:councillor|cllr)\.?\s+[^,;()]+)"
 )
 
 
 # A line that opens an entry of its own: a title ("Councillor", "Cllrs", "Dr") or an office
 # ("The Mayor (Councillor X)").
-_ENTRY_START = re.compile(
+_ENTRY_START: Final = re.compile(
     rf"(?i)^(?:the\s+)?(?:(?:{_HON_ALT})s?\.?\s|aldermen\s|cynghorwyr\s|"
     r"(?:deputy\s+|lord\s+)?mayor\b)"
 )
-_LIST_GOES_ON = re.compile(r"(?:[,;&]|\band)$")
+_LIST_GOES_ON: Final = re.compile(r"(?:[,;&]|\band)$")
 
 
 def _entry_groups(texts: Sequence[str]) -> list[list[str]]:
@@ -211,14 +215,14 @@ def _people(label: str, texts: Sequence[str]) -> list[PersonName]:
     return split_name_list(joined)
 
 
-_SENTENCE_START = re.compile(r"(?:The|This|There|It)\s+[a-z]")
+_SENTENCE_START: Final = re.compile(r"(?:The|This|There|It)\s+[a-z]")
 
 
 def _prose(text: str) -> bool:
     """A sentence rather than names: mostly lower-case words, or a full sentence."""
     if _SENTENCE_START.match(text):
         return True  # "The meeting commenced at 7.00 pm.": no name opens so
-    words = re.findall(r"[A-Za-z][\w'’\-]*", text)
+    words = rx(r"[A-Za-z][\w'’\-]*").findall(text)
     if len(words) < 6:
         return False
     lower = sum(1 for w in words if w[0].islower() and w not in ("and", "of", "for", "the", "in"))
@@ -249,7 +253,7 @@ def _cells(text: str) -> list[str]:
     if (
         len(out) == 2
         and (split_honorific(out[0])[0] is not None or 2 <= len(out[0].split()) <= 4)
-        and looks_like_person(split_honorific(re.sub(r"\([^()]*\)", "", out[0]))[1])
+        and looks_like_person(split_honorific(rx(r"\([^()]*\)").sub("", out[0]))[1])
         and "(" not in out[1]
         and split_honorific(out[1])[0] is None
         and not looks_like_person(out[1])
@@ -261,22 +265,22 @@ def _cells(text: str) -> list[str]:
 
 
 # Labels that list members and others together: a job title there makes an officer.
-_MIXED_LABEL = re.compile(r"(?i)present|attendees|attendance|apologies(?:\s+for\s+absence)?")
+_MIXED_LABEL: Final = re.compile(r"(?i)present|attendees|attendance|apologies(?:\s+for\s+absence)?")
 
 
 # The header of an attendance table: "Name<tab>Role", "Name<tab>Organisation".
-_NAME_ROLE_HEADER = re.compile(
+_NAME_ROLE_HEADER: Final = re.compile(
     r"(?i)name\s+(?:role|title|job\s+title|position|organisation|representing|designation)"
 )
 # The head of the second column of such a table, beside the label over the names.
-_ROLE_COLUMN_HEAD = re.compile(
+_ROLE_COLUMN_HEAD: Final = re.compile(
     r"(?i)(?:role|(?:job\s+)?title|post|position|organisation|representing|designation)s?"
 )
-_COLUMN_HEAD = re.compile(
+_COLUMN_HEAD: Final = re.compile(
     r"(?i)(?:(?:minute|item|page)(?:\s+(?:no\.?|number|ref\.?))?|subject|no\.?|number|title|"
     r"action(?:\s+by)?|heading|business|decision|details|ref(?:erence)?)s?"
 )
-_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_GAP: Final = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
 def _list_texts(lines: Sequence[Line]) -> list[tuple[Line, str]]:
@@ -367,10 +371,10 @@ def _label_to_the_front(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]
 
 
 # "Councillor Mrs A Pettigrew (in the Chair)", "The Mayor, Councillor B Ng, in the Chair".
-_IN_THE_CHAIR = re.compile(r"(?i)^(?P<who>\S.{2,80}?)[\s,]*\(?\bin\s+the\s+chair\)?\s*\.?$")
+_IN_THE_CHAIR: Final = re.compile(r"(?i)^(?P<who>\S.{2,80}?)[\s,]*\(?\bin\s+the\s+chair\)?\s*\.?$")
 
 
-_BODY_LABEL = re.compile(r"^(?P<body>[A-Z][^:\t]{4,80}?)\s*:\s*(?=\S)")
+_BODY_LABEL: Final = re.compile(r"^(?P<body>[A-Z][^:\t]{4,80}?)\s*:\s*(?=\S)")
 
 
 def _without_body_label(text: str) -> str:
@@ -396,7 +400,7 @@ def _presiding(text: str) -> str | None:
 
 # The standing business of a meeting as a heading of its own, without a number
 # ("Declarations of interest" under the attendance lists of a web page).
-BUSINESS_HEADING = re.compile(
+BUSINESS_HEADING: Final = re.compile(
     r"(?i)(?:(?:declarations?|disclosures?)\s+of\s+(?:\w+\s+)?interests?"
     r"|(?:minutes\s+of\s+the\s+)?(?:last|previous)\s+meeting|minutes)\s*:?"
 )
@@ -465,7 +469,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         mixed = capacity == "member" and _MIXED_LABEL.fullmatch(label.strip()) is not None
         # "Non-Voting Members" of a joint board: its officers (Chief Officer, Chief Finance
         # Officer) sit ex officio beside stakeholders' representatives.
-        ex_officio = re.match(r"(?i)non-voting\s+members", label) is not None
+        ex_officio = rx(r"(?i)non-voting\s+members").match(label) is not None
         # A list that names its councillors first, with their title: those after them
         # without one are not members ("Cllr A, Cllr B, Dan Nash (Director ...)"). Where
         # untitled names come first, they are the body's own members (a community council
@@ -473,13 +477,13 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
         first_titled = next((k for k, p in enumerate(people) if is_councillor(p.honorific)), None)
         titled = mixed and first_titled == 0
         for person in people:
-            if not person.name or not re.search(r"[A-Za-z]{2}", person.name):
+            if not person.name or not rx(r"[A-Za-z]{2}").search(person.name):
                 continue
             role_only = person.role == person.name  # "the Virtual School Head"
             if not looks_like_person(person.name) and person.honorific is None and not role_only:
                 continue
-            if re.match(r"(?i)councillors\b", label) and (
-                label_sep or re.fullmatch(r"(?i)councillors\W*", label.strip())
+            if rx(r"(?i)councillors\b").match(label) and (
+                label_sep or rx(r"(?i)councillors\W*").fullmatch(label.strip())
             ):
                 # The heading "Councillors" covers the list, also names with a
                 # personal title ("Mrs S Arnold" -> "Councillor Mrs").
@@ -503,7 +507,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             elif role is None and _SEAT_LABEL.fullmatch(label.strip()):
                 # "Independent Members: Mr A, Ms B": each holds the seat the label names.
                 role = smart_title(
-                    re.sub(r"(?i)(member|person|representative)s$", r"\1", " ".join(label.split()))
+                    rx(r"(?i)(member|person|representative)s$").sub(r"\1", " ".join(label.split()))
                 )
             if (
                 (
@@ -514,9 +518,9 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
                 and role
                 and _OFFICER_ROLE.search(role)
                 and (person.honorific is None or "ouncillor" not in person.honorific)
-                and not re.search(r"(?i)\b(?:cabinet|portfolio|member)\b", role)
+                and not rx(r"(?i)\b(?:cabinet|portfolio|member)\b").search(role)
                 # A party's representative at a hearing is not the council's officer.
-                and not re.search(r"(?i)\bfor\s+the\s+(?:applicant|objector|appellant)", role)
+                and not rx(r"(?i)\bfor\s+the\s+(?:applicant|objector|appellant)").search(role)
                 # Nor is the officer of another body ("Chief Executive, Healthwatch X").
                 and not _OUTSIDE_BODY.search(role)
                 # Whoever chairs the meeting sits on the body ("Jo Ashby (Chair) – Headteacher").
@@ -533,7 +537,7 @@ def labelled_attendance(lines: Sequence[Line]) -> list[Attendee]:
             ):
                 cap = "other"  # "In attendance: Dr A, NHS Western Isles": no officer of the council
             if cap == "officer" and role:
-                role = re.sub(r"(?i)\s+in attendance\b.*$", "", role).strip() or role
+                role = rx(r"(?i)\s+in attendance\b.*$").sub("", role).strip() or role
             out.append(
                 Attendee(
                     name=person.name,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.attendance_labels import _SUBSTITUTE_NAMING
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Attendee
 from minutebook.parser.names import looks_like_person, split_person
+from minutebook.parser.patterns import rx
 
 _GRID_STATUS: dict[str, AttendanceStatus] = {
     "p": "present",
@@ -53,10 +55,10 @@ _STATUS_COLUMN: dict[str, AttendanceStatus] = {
     "absent without apologies": "absent",
 }
 # A role cell that only says the person sits on the body ("Member", "Committee Member").
-_PLAIN_MEMBER = re.compile(
+_PLAIN_MEMBER: Final = re.compile(
     r"(?i)(?:(?:committee|panel|board|voting|full|elected)\s+)?(?:member|councillor)"
 )
-_MARKS = frozenset(
+_MARKS: Final = frozenset(
     {"\u2713", "\u2714", "\u2611", "\u2717", "\u2718", "\u2612", "\u00d7", "x", "y", "yes", "*"}
 )
 
@@ -138,9 +140,9 @@ def grid_rows(lines: Sequence[Line]) -> tuple[list[Attendee], set[int]]:
         if role and _PLAIN_MEMBER.fullmatch(role):
             role = None  # "Member" in the role column is the capacity, no post held
         capacity: AttendanceCapacity = "member"
-        if role and re.search(r"(?i)\bco-?opted\b", role):
+        if role and rx(r"(?i)\bco-?opted\b").search(role):
             capacity = "co-opted"
-        elif role and re.search(r"(?i)\bsubstitute\b", role):
+        elif role and rx(r"(?i)\bsubstitute\b").search(role):
             capacity = "substitute"
         # "Substitute for Councillor X" in the role cell: whom they replaced.
         named = _SUBSTITUTE_NAMING.search(role) if capacity == "substitute" and role else None

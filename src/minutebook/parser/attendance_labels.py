@@ -11,12 +11,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import AttendanceCapacity, AttendanceStatus, Span
 from minutebook.parser.names import POST_NOMINALS
 
-LABEL = re.compile(
+LABEL: Final = re.compile(
     r"^\W*(?P<label>present(?:\s*\((?:in\s+person|remotely|virtually|online)\)|"
     r"\s+(?:in\s+person|remotely|virtually|online))?|"
     r"members\s+of\s+the\s+(?:committee|board|panel|cabinet|council|sub-committee)\s+present|"
@@ -39,18 +40,20 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 # Bilingual labels: "YN BRESENNOL / PRESENT:", "PRESENT / YN BRESENNOL:".
-_BILINGUAL = re.compile(r"^(?P<a>[^/:\t]{2,40}?)\s+/\s+(?P<b>[^/:\t]{2,40}?)(?P<sep>\s*:.*|\s*)$")
+_BILINGUAL: Final = re.compile(
+    r"^(?P<a>[^/:\t]{2,40}?)\s+/\s+(?P<b>[^/:\t]{2,40}?)(?P<sep>\s*:.*|\s*)$"
+)
 # Labels that are a post: the person listed under them holds it ("Clerk: Mrs J Smith").
-_POST_LABEL = re.compile(
+_POST_LABEL: Final = re.compile(
     r"(?i)(?:parish\s+|town\s+|deputy\s+|assistant\s+)?clerk|responsible\s+financial\s+officer|"
     r"minute\s+taker|(?:district|county|borough|city|unitary)\s+councillor\b(?!s)"
 )
 # Labels that name a seat on the body held by those listed under them.
-_SEAT_LABEL = re.compile(
+_SEAT_LABEL: Final = re.compile(
     r"(?i)(?:independent|lay)\s+(?:members?|persons?)|(?:[\w'’\-]+\s+){1,6}representatives?"
 )
 # Job words of officers: an officer listed among "Also present" is still an officer.
-_OFFICER_ROLE = re.compile(
+_OFFICER_ROLE: Final = re.compile(
     r"(?i)\b(?:director|head\s+of|officer|manager|clerk|solicitor|lawyer|accountant|"
     r"advis[eo]r|executive|treasurer|monitoring|democratic|committee\s+services|"
     r"governance|planner|engineer|auditor|analyst|co-?ordinator|administrator|virtual\s+school)\b"
@@ -118,8 +121,8 @@ def _label_kind(label: str) -> tuple[AttendanceStatus, AttendanceCapacity]:
     return "present", "member"
 
 
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_RUN_OF_SPACES = re.compile(r" {2,}")
+_TAG: Final = re.compile(r"</?[a-zA-Z][^>]*>")
+_RUN_OF_SPACES: Final = re.compile(r" {2,}")
 
 
 def _plain(text: str, keep_tabs: bool = False) -> str:
@@ -160,19 +163,19 @@ def locate(lines: Sequence[Line], name: str, default: Span) -> Span:
 
 # Co-opted members by the seat they hold: the statutory church and parent governor
 # representatives of education committees.
-_CO_OPTED_ROLE = re.compile(
+_CO_OPTED_ROLE: Final = re.compile(
     r"(?i)\bco-?opted\b|\bparent\s+governor|\bdiocesan\b|\bdiocese\b|"
     r"\bchurch\s+(?:of\s+england\s+|catholic\s+|roman\s+catholic\s+)?representative"
 )
 # "substitute for Councillor X"; under a "Substitutes:" label, "for X", "in place of X".
-_SUBSTITUTE_FOR = r"substitut\w*(?:\s+(?:member|councillor))?\s+for"
-_STANDING_IN_FOR = r"for|in\s+place\s+of|replacing"
-_SUBSTITUTE_ROLE = re.compile(rf"(?i)\s*(?:{_SUBSTITUTE_FOR}|{_STANDING_IN_FOR})\s+.+")
-_SUBSTITUTE_NAMING = re.compile(rf"(?i)\b{_SUBSTITUTE_FOR}\s+(?P<who>.+)$")
-_STANDING_IN = re.compile(rf"(?i)(?:{_STANDING_IN_FOR})\s+(?P<who>\S.*)")
+_SUBSTITUTE_FOR: Final = r"substitut\w*(?:\s+(?:member|councillor))?\s+for"
+_STANDING_IN_FOR: Final = r"for|in\s+place\s+of|replacing"
+_SUBSTITUTE_ROLE: Final = re.compile(rf"(?i)\s*(?:{_SUBSTITUTE_FOR}|{_STANDING_IN_FOR})\s+.+")
+_SUBSTITUTE_NAMING: Final = re.compile(rf"(?i)\b{_SUBSTITUTE_FOR}\s+(?P<who>.+)$")
+_STANDING_IN: Final = re.compile(rf"(?i)(?:{_STANDING_IN_FOR})\s+(?P<who>\S.*)")
 
 
 # Roles that are a seat on the body ("Independent Member", "Religious Representative").
-_SEAT_ROLE = re.compile(
+_SEAT_ROLE: Final = re.compile(
     r"(?i)\b(?:member|representative|co-?opted|chair(?:man|person)?|vice|convener|deputy)\b"
 )

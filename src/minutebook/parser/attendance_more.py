@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from minutebook.parser.attendance import labelled_attendance
 from minutebook.parser.attendance_labels import _plain
 from minutebook.parser.lines import Line
 from minutebook.parser.models import Attendee
 
-_ITEM_LABEL = re.compile(r"(?i)^\W*(?:also\s+present|also\s+in\s+attendance|in\s+attendance)\s*:")
+_ITEM_LABEL: Final = re.compile(
+    r"(?i)^\W*(?:also\s+present|also\s+in\s+attendance|in\s+attendance)\s*:"
+)
 
 
 def item_attendance(body: Sequence[Line]) -> list[Attendee]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress
+from typing import Final
 
 from minutebook.parser.attendance_labels import (
     _CO_OPTED_ROLE,
@@ -22,10 +23,11 @@ from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Attendee, Span
 from minutebook.parser.name_lists import split_name_list
 from minutebook.parser.names import HONORIFICS, PersonName, looks_like_person, split_person
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import lines_matching
 
-_HON = "|".join(re.escape(h) for h in HONORIFICS)
-APOLOGIES = re.compile(
+_HON: Final = "|".join(re.escape(h) for h in HONORIFICS)
+APOLOGIES: Final = re.compile(
     r"(?i)(?<!\bno\s)(?<!\bno\sother\s)\bapologies\s+(?:for\s+(?:absence|lateness)\s+)?"
     r"(?:(?:were|was|had\s+been|have\s+been)\s+)?"
     r"(?:(?:received|submitted|reported|given|tendered|noted|made|intimated)"
@@ -33,7 +35,7 @@ APOLOGIES = re.compile(
     r"(?:on\s+behalf\s+of|from)\s+"
 )
 # "Cllrs." (a plural honorific) does not end a sentence either.
-ABBREV_BEFORE_DOT = re.compile(rf"(?:\b(?:{_HON}|Cllrs)|\b[A-Z]|\bSt|\bNo)$")
+ABBREV_BEFORE_DOT: Final = re.compile(rf"(?:\b(?:{_HON}|Cllrs)|\b[A-Z]|\bSt|\bNo)$")
 
 
 def sentence_from(text: str, start: int) -> str:
@@ -50,14 +52,14 @@ def sentence_from(text: str, start: int) -> str:
     return text[start:]
 
 
-SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
-ATTENDED_AS_SUB = re.compile(
+SUBSTITUTED_BY: Final = re.compile(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
+_NAME_WORD: Final = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
+ATTENDED_AS_SUB: Final = re.compile(
     rf"(?P<name>(?:(?:{_HON})\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+"
     r"(?:attended|was\s+present)\s+(?:as\s+(?:a\s+)?substitute(?:\s+for\s+(?P<for>[^.,;]+))?|"
     r"in\s+(?:his|her|their)\s+absence|as\s+(?:his|her|their)\s+substitute)",
 )
-DASH_SUB = re.compile(r"(?P<name>.+?)\s+[-–]\s+substitute\s+for\s+(?P<for>.+)$", re.I)
+DASH_SUB: Final = re.compile(r"(?P<name>.+?)\s+[-–]\s+substitute\s+for\s+(?P<for>.+)$", re.I)
 
 
 def _paragraph_text(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
@@ -81,7 +83,7 @@ def _paragraph_text(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
     return paras
 
 
-_STARTS_WITH_HONORIFIC = re.compile(rf"^(?:{_HON})\.?\s+[A-Z]")
+_STARTS_WITH_HONORIFIC: Final = re.compile(rf"^(?:{_HON})\.?\s+[A-Z]")
 
 
 def _apology(person: PersonName, role: str | None, span: Span) -> Attendee:
@@ -113,7 +115,7 @@ def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
         text = _plain(line.text)
         if not _STARTS_WITH_HONORIFIC.match(text):
             continue
-        head = re.split(r"\s[-–—]\s|[.;:(]\s|\s\(", text, maxsplit=1)[0]
+        head = rx(r"\s[-–—]\s|[.;:(]\s|\s\(").split(text, maxsplit=1)[0]
         if any(w[0].islower() and w not in ("and", "&") for w in head.split()):
             continue  # a sentence ("Ms A and Ms B were in attendance"), not a list
         for person in split_name_list(head):
@@ -122,8 +124,8 @@ def item_apologies(lines: Sequence[Line]) -> list[Attendee]:
     return out
 
 
-_SENTENCE_WORD_LIST = ("apolog", "substitut", "absence")
-_SENTENCE_WORDS = re.compile("(?i)" + "|".join(_SENTENCE_WORD_LIST))
+_SENTENCE_WORD_LIST: Final = ("apolog", "substitut", "absence")
+_SENTENCE_WORDS: Final = re.compile("(?i)" + "|".join(_SENTENCE_WORD_LIST))
 
 
 def _around(lines: Sequence[Line], words: re.Pattern[str], word_list: Sequence[str]) -> list[Line]:
@@ -198,17 +200,17 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
             names = sentence_from(text, m.end())
             said = _lines_from(src, m.start())
             subs: list[tuple[str, str]] = []
-            for part in re.split(r",|\band\b", names):
+            for part in rx(r",|\band\b").split(names):
                 sb = SUBSTITUTED_BY.search(part)
                 if sb:
                     subs.append((sb["sub"], SUBSTITUTED_BY.sub("", part)))
-            names = re.sub(
-                r"\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]+?(?=,|\band\b|$)", "", names
+            names = rx(r"\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]+?(?=,|\band\b|$)").sub(
+                "", names
             )
             # "from Councillor A and from B (Participation Officer)": "from" said again.
-            names = re.sub(r"(,|\band\b)\s+(?:from|on\s+behalf\s+of)\s+", r"\1 ", names)
+            names = rx(r"(,|\band\b)\s+(?:from|on\s+behalf\s+of)\s+").sub(r"\1 ", names)
             for person in split_name_list(names):
-                if not person.name or not re.match(r"[A-Z]", person.name):
+                if not person.name or not rx(r"[A-Z]").match(person.name):
                     continue
                 if person.honorific is None and not looks_like_person(person.name):
                     continue
@@ -234,12 +236,12 @@ def sentence_attendance(lines: Sequence[Line], known: Sequence[Attendee]) -> lis
         )
         for m in ATTENDED_AS_SUB.finditer(text) if subbing else ():
             person = split_person(m["name"])
-            if re.match(r"(?i)(?:the|a|an)\b", person.name) or not person.name:
+            if rx(r"(?i)(?:the|a|an)\b").match(person.name) or not person.name:
                 continue
             # "substitute for Councillor J Knox": the member replaced is "J Knox".
             replaces = (split_person(m["for"].strip()).name or None) if m["for"] else None
-            if replaces is None and re.search(
-                r"absence|(?:his|her|their)\s+substitute", m.group(0)
+            if replaces is None and rx(r"absence|(?:his|her|their)\s+substitute").search(
+                m.group(0)
             ):
                 replaces = last_apology
             out.append(

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import AuditTrail, ConsultationRow, Span
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import clean, raw_cells
 
-_AUDIT_HEADING = re.compile(r"^\W*audit\s+trail\W*$", re.IGNORECASE)
+_AUDIT_HEADING: Final = re.compile(r"^\W*audit\s+trail\W*$", re.IGNORECASE)
 _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lead_officer", re.compile(r"^lead\s+(?:officer|member|director)\b\s*:?", re.IGNORECASE)),
     ("report_author", re.compile(r"^report\s+authors?\b\s*:?|^author\b\s*:?", re.IGNORECASE)),
@@ -34,14 +36,14 @@ _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_CONSULTATION_TITLE = re.compile(r"^consultation\b", re.IGNORECASE)
-_CONSULTATION_HEADER = re.compile(r"^officer\s+title\b", re.IGNORECASE)
-_YES_NO = re.compile(r"^(yes|no|y|n|n/a)\.?$", re.IGNORECASE)
-_LONE_CAPITAL = re.compile(r"(?:^|\s)[A-Z]$")
-_LOWER_FRAGMENT = re.compile(r"^[a-z]{2,}")
+_CONSULTATION_TITLE: Final = re.compile(r"^consultation\b", re.IGNORECASE)
+_CONSULTATION_HEADER: Final = re.compile(r"^officer\s+title\b", re.IGNORECASE)
+_YES_NO: Final = re.compile(r"^(yes|no|y|n|n/a)\.?$", re.IGNORECASE)
+_LONE_CAPITAL: Final = re.compile(r"(?:^|\s)[A-Z]$")
+_LOWER_FRAGMENT: Final = re.compile(r"^[a-z]{2,}")
 # How many lines after the heading the audit trail may run.
-MAX_AUDIT_LINES = 40
-MAX_ROW_CHARS = 60
+MAX_AUDIT_LINES: Final = 40
+MAX_ROW_CHARS: Final = 60
 
 
 def _yes_no(value: str) -> bool | None:
@@ -55,7 +57,7 @@ def _yes_no(value: str) -> bool | None:
 
 def _cells(line: Line) -> list[str]:
     text = line.text
-    if "\t" in text.strip() or re.search(r"\S {3,}\S", text.strip()):
+    if "\t" in text.strip() or rx(r"\S {3,}\S").search(text.strip()):
         return [c for c in raw_cells(text)]
     cleaned = clean(text)
     if ":" in cleaned:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.lines import Line
 from minutebook.parser.models import DocumentKind, DocumentSubkind
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import short_text_cache
 from minutebook.parser.workplan import WORK_PLAN, work_plan_title
 
@@ -28,19 +30,19 @@ def _plain(text: str) -> str:
         and ">" not in text
     ):
         return text.strip()
-    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = rx(r"</?[a-zA-Z][^>]*>").sub("", text)
     return text.replace("**", "").replace("__", "").lstrip("#> ").strip()
 
 
-DECISION_NOTICE = re.compile(
+DECISION_NOTICE: Final = re.compile(
     r"\b(?:record\s+of\s+(?:the\s+)?(?:executive\s+|officer\s+|key\s+|cabinet\s+)?decisions?|"
     r"decision\s+notice|notice\s+of\s+(?:key\s+)?decisions?|decision\s+record)\b",
     re.IGNORECASE,
 )
-_DECISION_FIELD = re.compile(
+_DECISION_FIELD: Final = re.compile(
     r"(?m)^[ \t]*decision\s+(?:no|number|ref)\b|decision\s+(?:to\s+be\s+)?taken\s+by"
 )
-_FRONT_SHEET = re.compile(r"(?m)\n[ \t]*membership\s*:?[ \t]*$|summoned\s+to\s+attend")
+_FRONT_SHEET: Final = re.compile(r"(?m)\n[ \t]*membership\s*:?[ \t]*$|summoned\s+to\s+attend")
 # Content signs of each kind, for text with no document heading: (kind, a word the
 # sign must contain, pattern). Patterns run on lower-cased text after a "\n", so
 # that a line start is the literal "\n" (much faster to search for than "^").
@@ -92,30 +94,33 @@ _CONTENT_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 # The labels of a report's header block ("Report of:", "Ward(s) affected:",
 # "Classification:", "Is this a key decision?"). Searched anywhere in the text:
 # text extracted from some PDFs glues the labels to the values around them.
-_REPORT_LABELS = tuple(
-    re.compile(p)
-    for p in (
-        r"report\s+(?:of|to|from|by|author)\s*:",
-        r"wards?\s*(?:\(s\))?\s*(?:affected)?\s*:",
-        r"classification\s*:",
-        r"title\s*:",
-        r"key\s+decision\s*[:?]",
-        r"(?:contact|lead|responsible)\s+officer\s*:",
-        r"executive\s+summary\s*:",
-        r"recommendations?\s*:",
-        r"(?:cabinet|portfolio)\s+(?:member|holder)\s*:",
-        r"meeting\s+name\s*:",
+# Each with words of which every match holds one: a head without them is not searched.
+_REPORT_LABELS: Final = tuple(
+    (words, re.compile(p))
+    for words, p in (
+        (("report",), r"report\s+(?:of|to|from|by|author)\s*:"),
+        (("ward",), r"wards?\s*(?:\(s\))?\s*(?:affected)?\s*:"),
+        (("classification",), r"classification\s*:"),
+        (("title",), r"title\s*:"),
+        (("decision",), r"key\s+decision\s*[:?]"),
+        (("officer",), r"(?:contact|lead|responsible)\s+officer\s*:"),
+        (("summary",), r"executive\s+summary\s*:"),
+        (("recommendation",), r"recommendations?\s*:"),
+        (("member", "holder"), r"(?:cabinet|portfolio)\s+(?:member|holder)\s*:"),
+        (("meeting",), r"meeting\s+name\s*:"),
     )
 )
 # Labels that letters and notices carry too: they count once, and only with
 # report labels beside them.
-_WEAK_REPORT_LABELS = re.compile(r"(?:\n|\b)(?:date|from|subject|meeting)\s*:")
+_WEAK_REPORT_LABELS: Final = re.compile(r"(?:\n|\b)(?:date|from|subject|meeting)\s*:")
 
 
 def _report_header_labels(text: str) -> bool:
     """Three or more report-header labels in the head of an unheaded text."""
     head = text[:6000]
-    strong = sum(1 for label in _REPORT_LABELS if label.search(head))
+    strong = sum(
+        1 for words, label in _REPORT_LABELS if any(w in head for w in words) and label.search(head)
+    )
     return strong >= 2 and strong + (1 if _WEAK_REPORT_LABELS.search(head) else 0) >= 3
 
 
@@ -132,7 +137,7 @@ _CONTENT_SEARCHES: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None
     )
     for kind, keyword, pattern in _CONTENT_PATTERNS
 )
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR: Final = re.compile(r"\w")
 
 
 def _search_after_boundary(rest: re.Pattern[str], text: str) -> bool:

@@ -12,28 +12,32 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.dates import find_dates
 from minutebook.parser.names import HONORIFICS, smart_title
+from minutebook.parser.patterns import rx
 
 # Councillors' titles name the paper's council ("County Councillor X, Kent County
 # Council"); other honorifics before a council name mark a guest.
-_COUNCILLOR_TITLES = frozenset(["County Councillor", "Borough Councillor", "City Councillor"])
+_COUNCILLOR_TITLES: Final = frozenset(
+    ["County Councillor", "Borough Councillor", "City Councillor"]
+)
 
 # (Accented letters: "Ynys Môn", "Mòr", "Rhondda Cynon Taf" in Welsh or Gaelic spelling.)
-_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+"
-_LINK = r"(?:and|&|of|upon|on|the|AND|OF|UPON|ON|THE)"
-_BOROUGH_OF = re.compile(
+_WORD: Final = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+"
+_LINK: Final = r"(?:and|&|of|upon|on|the|AND|OF|UPON|ON|THE)"
+_BOROUGH_OF: Final = re.compile(
     rf"\b((?:London|Royal|Metropolitan|County)[ \t]+Borough[ \t]+of[ \t]+{_WORD}(?:[ \t]+(?:and|&)[ \t]+{_WORD})?)",
     re.IGNORECASE,
 )
-_X_COUNCIL = re.compile(
+_X_COUNCIL: Final = re.compile(
     rf"\b({_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,4}})[ \t]+(Council|COUNCIL)\b"
     r"(?![ \t]+(?:Chamber|Offices?|House|Tax|Meeting|Plan|Housing|Buildings?|Hall)\b)"
 )
 
 # Words that make "<words> Council" a type of council or a body that is not a council.
-_GENERIC = frozenset(
+_GENERIC: Final = frozenset(
     [
         "the",
         "county",
@@ -50,7 +54,7 @@ _GENERIC = frozenset(
         "royal",
     ]
 )
-_NOT_A_COUNCIL = frozenset(
+_NOT_A_COUNCIL: Final = frozenset(
     [
         "care",
         "children",
@@ -84,7 +88,7 @@ _NOT_A_COUNCIL = frozenset(
     ]
 )
 # Central-government and shared domains: not a council's own.
-_NATIONAL_DOMAINS = frozenset(
+_NATIONAL_DOMAINS: Final = frozenset(
     [
         "www",
         "ofsted",
@@ -106,7 +110,7 @@ _NATIONAL_DOMAINS = frozenset(
         "dhsc",
     ]
 )
-_DOMAIN_PREFIXES = frozenset(
+_DOMAIN_PREFIXES: Final = frozenset(
     [
         "www",
         "moderngov",
@@ -122,9 +126,11 @@ _DOMAIN_PREFIXES = frozenset(
         "services",
     ]
 )
-_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)*)([a-z0-9-]+)\.gov\.(?:uk|wales|scot)\b", re.IGNORECASE)
+_DOMAIN: Final = re.compile(
+    r"\b((?:[a-z0-9-]+\.)*)([a-z0-9-]+)\.gov\.(?:uk|wales|scot)\b", re.IGNORECASE
+)
 
-COMMITTEE_WORDS = re.compile(
+COMMITTEE_WORDS: Final = re.compile(
     r"\b(?:committee|sub-committee|panel|board|cabinet|council|forum|executive|commission|"
     r"assembly|partnership|meeting|scrutiny|group|authority|governing\s+body)\b",
     re.IGNORECASE,
@@ -139,7 +145,7 @@ def _candidate(name: str) -> str | None:
         return None
     if any(w in ("The", "THE", "the") for w in words[1:]):
         return None
-    lowered = [re.sub(r"['’]s?$", "", w.lower()) for w in words]
+    lowered = [rx(r"['’]s?$").sub("", w.lower()) for w in words]
     if any(w in _NOT_A_COUNCIL for w in lowered):
         return None
     if all(w in _GENERIC or w in {"of", "and", "&", "upon", "on"} for w in lowered):
@@ -149,7 +155,7 @@ def _candidate(name: str) -> str | None:
 
 # "Mr B Dye - Norfolk County Council (Highways)": a guest's employer, not the
 # paper's council.
-_PERSON_LINE = re.compile(
+_PERSON_LINE: Final = re.compile(
     rf"^\W*(?:{'|'.join(re.escape(h) for h in HONORIFICS if h not in _COUNCILLOR_TITLES)})\.?\s+[A-Z]"
     r"[^\n]{0,60}?(?:\s[-–—]\s|,\s|\()[^\n]*\b(?:council|borough)\b",
     re.IGNORECASE,
@@ -198,7 +204,7 @@ def councils_in(text: str) -> list[str]:
 
 # Every match of _X_COUNCIL ends in one of these; a line without one is not scanned
 # ("Councillor" lines are many, and the pattern has no literal to skip to).
-_COUNCIL_WORD = re.compile(r"(?:Council|COUNCIL)\b")
+_COUNCIL_WORD: Final = re.compile(r"(?:Council|COUNCIL)\b")
 
 
 def _councils_in_line(text: str) -> list[tuple[int, str]]:
@@ -209,13 +215,13 @@ def _councils_in_line(text: str) -> list[tuple[int, str]]:
         text = _COLUMN_GAP.sub(lambda g: "|" * len(g.group(0)), text)
     if "borough" in text.lower():
         for m in _BOROUGH_OF.finditer(text):
-            found.append((m.start(), smart_title(re.sub(r"\s+", " ", m.group(1)))))
+            found.append((m.start(), smart_title(rx(r"\s+").sub(" ", m.group(1)))))
     if _COUNCIL_WORD.search(text) is None:
         return found
     for m in _X_COUNCIL.finditer(text):
         if any(s <= m.start() < s + len(n) + 12 for s, n in found):
             continue
-        cand = _candidate(re.sub(r"\s+", " ", m.group(1)))
+        cand = _candidate(rx(r"\s+").sub(" ", m.group(1)))
         if cand:
             found.append((m.start(), smart_title(f"{cand} {m.group(2)}")))
             continue
@@ -233,8 +239,8 @@ def _councils_in_line(text: str) -> list[tuple[int, str]]:
     return found
 
 
-_COLUMN_GAP = re.compile(r"\t+| {3,}")
-_COMPASS_SUFFIX = re.compile(r"([a-z]{5,})(east|west|north|south|city)")
+_COLUMN_GAP: Final = re.compile(r"\t+| {3,}")
+_COMPASS_SUFFIX: Final = re.compile(r"([a-z]{5,})(east|west|north|south|city)")
 
 
 def _domains(text: str) -> list[re.Match[str]]:
@@ -281,11 +287,11 @@ def council_from_domain(text: str) -> str | None:
     return f"{' '.join(words).title()} Council"
 
 
-_GLUED_COUNCIL = re.compile(r"-?council$")
+_GLUED_COUNCIL: Final = re.compile(r"-?council$")
 # A word that can be read as a name: three letters or more, with a vowel, and no
 # run of four consonants.
-_SPELLS_A_WORD = re.compile(r"(?=[a-z]*[aeiouy])(?![a-z]*[^aeiouy\W\d]{4})[a-z]{3,}")
-_CAPITALISED_RUN = re.compile(
+_SPELLS_A_WORD: Final = re.compile(r"(?=[a-z]*[aeiouy])(?![a-z]*[^aeiouy\W\d]{4})[a-z]{3,}")
+_CAPITALISED_RUN: Final = re.compile(
     r"\b[A-Z][A-Za-z'’]+(?:[ \t]+(?:(?:and|&|of|upon|on)[ \t]+)?[A-Z][A-Za-z'’]+){0,4}"
 )
 
@@ -310,18 +316,18 @@ def _spelled_in_text(label: str, text: str) -> str | None:
             if part[-1].lower() in _LINK_WORDS:
                 continue
             letters = "".join(w for w in part if w.lower() not in _LINK_WORDS)
-            if re.sub(r"[^a-z]", "", letters.lower()) == target:
+            if rx(r"[^a-z]").sub("", letters.lower()) == target:
                 return " ".join(part)
     return None
 
 
-_LINK_WORDS = frozenset(["and", "&", "of", "upon", "on"])
+_LINK_WORDS: Final = frozenset(["and", "&", "of", "upon", "on"])
 
 
 # Public bodies run by councillors that hold committees as councils do, with names
 # of their own kind ("Northmoor Fire and Rescue Authority", "West Yorkshire Combined
 # Authority", "Peak District National Park Authority", "X Integration Joint Board").
-_AUTHORITY = re.compile(
+_AUTHORITY: Final = re.compile(
     rf"\b({_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,4}}?)[ \t]+"
     r"((?i:(?:Fire[ \t]+(?:and|&)[ \t]+Rescue|Fire|Combined|Mayoral[ \t]+Combined|National[ \t]+Park|"
     r"Waste(?:[ \t]+Disposal)?|(?:Integrated[ \t]+)?Transport)[ \t]+Authority|"
@@ -347,7 +353,7 @@ def _authority_at(text: str) -> tuple[int, str] | None:
         cut = [k for k, w in enumerate(words) if w.lower() in {"to", "for", "by", "from", "at"}]
         place = _candidate(" ".join(words[cut[-1] + 1 :] if cut else words))
         if place and place.split()[0][0].isupper():
-            kind = re.sub(r"\s+", " ", m.group(2))
+            kind = rx(r"\s+").sub(" ", m.group(2))
             return m.start(), smart_title(f"{place} {kind}")
     return None
 
@@ -380,7 +386,7 @@ def report_council(lines: Sequence[str], head: int = 40) -> str | None:
     return named[0] if named else authority_in(top)
 
 
-_OF_A_MEETING = re.compile(
+_OF_A_MEETING: Final = re.compile(
     r"(?i)^of\s+(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?"
     r"meeting\s+of\s+(?:the\s+)?(?=\S)"
 )
@@ -408,21 +414,21 @@ def clean_committee(text: str) -> str | None:
     # "Meeting details - Planning Committee - 15 October 2025" (a web page's title): the
     # page's name before the committee's.
     text = PAGE_NAME.sub("", text)
-    dashed = re.split(r"\s*[-–—]\s+(?=\d|(?i:mon|tue|wed|thu|fri|sat|sun))", text, maxsplit=1)
+    dashed = rx(r"\s*[-–—]\s+(?=\d|(?i:mon|tue|wed|thu|fri|sat|sun))").split(text, maxsplit=1)
     text = dashed[0]
     dates = find_dates(text)
     if dates:
         text = text[: dates[0][0]]
-    text = re.sub(r"\([^()]*\)?", " ", text)
-    text = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", "", text)
+    text = rx(r"\([^()]*\)?").sub(" ", text)
+    text = rx(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$").sub("", text)
     # "Virtual School Governing Body – Minutes": the body, not the kind of paper.
-    text = re.sub(r"(?i)\s[-–—]\s*(?:minutes|agenda|notes)\s*$", "", text.strip())
+    text = rx(r"(?i)\s[-–—]\s*(?:minutes|agenda|notes)\s*$").sub("", text.strip())
     # "Planning Committee minutes, 3 December 2025" (a web page's title): the kind of
     # paper after the body's name, without a dash; no committee's name ends in it.
-    text = re.sub(r"(?i)(?<=\w)\s+(?:minutes|agenda)\s*[,:]?$", "", text.strip())
-    text = re.sub(r"\s[-–—]\s*$|[-–—,:]\s*$", "", text.strip())
-    text = re.sub(r"[-–—]\s*$", "", text.strip())
-    text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
+    text = rx(r"(?i)(?<=\w)\s+(?:minutes|agenda)\s*[,:]?$").sub("", text.strip())
+    text = rx(r"\s[-–—]\s*$|[-–—,:]\s*$").sub("", text.strip())
+    text = rx(r"[-–—]\s*$").sub("", text.strip())
+    text = rx(r"\s+").sub(" ", text).strip(" -–—,:.")
     if _NOTICE_OF_MEETING.fullmatch(text):
         return None  # "Notice of Meeting", "Agenda for the meeting": not a committee
     # "Record of the X meeting held on", "Agenda for the X": the name inside the phrase.
@@ -438,22 +444,22 @@ def clean_committee(text: str) -> str | None:
     return smart_title(text)
 
 
-_RECORD_OF = re.compile(
+_RECORD_OF: Final = re.compile(
     r"(?i)^(?:(?:minutes|record|notes|summary|action\s+notes)\s+of|agenda\s+(?:for|of))\s+"
     r"(?:the\s+)?(?:(?:proceedings|meeting)\s+of\s+(?:the\s+)?)?(?=\S)"
 )
-_MEETING_HELD = re.compile(
+_MEETING_HELD: Final = re.compile(
     r"(?i)\s+(?:meeting\s+)?(?:held|which\s+took\s+place)(?:\s+(?:on|at|in))?$"
 )
-_ADDRESSED_TO = re.compile(
+_ADDRESSED_TO: Final = re.compile(
     r"(?i)^to(?:\s*:\s*|\s+)(?:the\s+)?(?:(?:all|each)\s+)?"
     r"(?:(?:the\s+)?(?:members?|councillors)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)"
 )
-PAGE_NAME = re.compile(
+PAGE_NAME: Final = re.compile(
     r"(?i)^(?:meeting(?:\s+(?:details|information|page))?|agenda\s+and\s+minutes|"
     r"agenda|minutes|decisions?|documents)\s*[-–—|:]\s+(?=\S)"
 )
-_NOTICE_OF_MEETING = re.compile(
+_NOTICE_OF_MEETING: Final = re.compile(
     r"(?i)(?:(?:public\s+)?notice|agenda|summons|papers|supplement)\s+(?:of|for|to)\s+"
     r"(?:the\s+|a\s+)?(?:(?:public|next|special|extraordinary|annual)\s+)?meetings?"
 )
@@ -463,7 +469,7 @@ def without_council(text: str) -> str:
     """ "Leisure Committee of Carrowmore District Council": the committee, not its council."""
     low = text.lower()
     if " of " in low and "council" in low:
-        for m in re.finditer(r"(?i)\s+of\s+(?:the\s+)?", text):
+        for m in rx(r"(?i)\s+of\s+(?:the\s+)?").finditer(text):
             if is_council_name(text[m.end() :]):
                 return text[: m.start()]
     return text
@@ -485,13 +491,13 @@ def find_committee(lines: Sequence[str]) -> str | None:
             continue
         if (
             len(line.split()) > 12
-            or re.search(
-                r"\b(?:presented|considered|received|noted|agreed|resolved|was|were|is|are)\b", line
-            )
-            or re.match(r"\w+\s*:\s", line)
+            or rx(
+                r"\b(?:presented|considered|received|noted|agreed|resolved|was|were|is|are)\b"
+            ).search(line)
+            or rx(r"\w+\s*:\s").match(line)
         ):
             continue  # a sentence or a "key: value" line, not a heading
-        if re.match(r"(?i)(?:minutes|agenda|venue|contact|date|present)\b", line):
+        if rx(r"(?i)(?:minutes|agenda|venue|contact|date|present)\b").match(line):
             continue
         name = clean_committee(line)
         if name and is_council_name(line):

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
-MONTHS = {
+from minutebook.parser.patterns import rx
+
+MONTHS: Final = {
     name: i
     for i, names in enumerate(
         [
@@ -30,38 +33,40 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH_RE: Final = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_NAME: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # "4 November 2020", "4th Nov. 2020", "Wednesday, 4 November, 2020"
-DAY_MONTH_YEAR = re.compile(
+DAY_MONTH_YEAR: Final = re.compile(
     rf"\b(?:{_DAY_NAME},?\s+)?(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?"
     rf"(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 # "November 4, 2020"
-MONTH_DAY_YEAR = re.compile(
+MONTH_DAY_YEAR: Final = re.compile(
     rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 # "04/11/2020", "4.11.20", "4-11-2020" (UK order: day first)
-NUMERIC_DATE = re.compile(
+NUMERIC_DATE: Final = re.compile(
     r"\b(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})\b"
 )
 # "2.00 pm", "2pm", "10.30am", "2:00 p.m."
-TIME_12H = re.compile(
+TIME_12H: Final = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?(?![a-z])",
     re.IGNORECASE,
 )
-TIME_24H = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?!\s*[ap]\.?m)(?!\d)")
+TIME_24H: Final = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?!\s*[ap]\.?m)(?!\d)"
+)
 # "2026-03-03" (web pages and data exports print dates so).
-ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+ISO_DATE: Final = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 # "1000 hrs", "1430hrs", "0930 hours": the 24-hour clock without a colon (Scottish,
 # fire and police papers); "1500 hours of volunteering" is a quantity, not a time.
-TIME_HRS = re.compile(
+TIME_HRS: Final = re.compile(
     r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s?(?:hrs\b\.?|hours\b(?!\s+of\b))"
 )
-NOON = re.compile(r"\b(?:12\s*)?noon\b|\bmidday\b", re.IGNORECASE)
+NOON: Final = re.compile(r"\b(?:12\s*)?noon\b|\bmidday\b", re.IGNORECASE)
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -73,8 +78,22 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# Every date has a year of two or four digits, and a month name or a separator between
+# numbers ("4/11/20"); text without both holds none, and most lines are such text.
+_TWO_DIGITS: Final = re.compile(r"\d\d")
+# Every month name the date patterns accept begins with one of these (case-folded).
+_MONTH_PREFIXES: Final = tuple(sorted({name[:3] for name in MONTHS}))
+_NUMBER_SEPARATOR: Final = re.compile(r"\d[/.\-]\d")
+
+
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """All dates in `text` as (start, end, iso), in order of appearance."""
+    if _TWO_DIGITS.search(text) is None:
+        return []
+    if _NUMBER_SEPARATOR.search(text) is None:
+        folded = text.casefold()
+        if not any(p in folded for p in _MONTH_PREFIXES):
+            return []
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -113,7 +132,7 @@ def parse_date(text: str) -> str | None:
 
 
 # "Tues 3 Dec", "Thursday 5th December", "3 Dec.": a day and month without a year.
-DAY_MONTH_ONLY = re.compile(
+DAY_MONTH_ONLY: Final = re.compile(
     rf"^(?:(?:{_DAY_NAME}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?"
     rf"(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?"
     r"(?P<rest>(?:\s*[,;–-]?\s*\D.*)?)$",
@@ -126,7 +145,7 @@ def date_without_year(text: str, on_or_after: str) -> str | None:
     the first such day on or after `on_or_after` (ISO), a date of the same paper that
     comes before it (the day the agenda was published); None for any other text."""
     m = DAY_MONTH_ONLY.match(text.strip())
-    if m is None or re.search(r"\b\d{4}\b", m["rest"]):
+    if m is None or rx(r"\b\d{4}\b").search(m["rest"]):
         return None
     year = int(on_or_after[:4])
     for y in (year, year + 1):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from minutebook.parser.classify import DECISION_NOTICE
 from minutebook.parser.council import clean_committee, find_council
@@ -28,31 +29,32 @@ from minutebook.parser.models import (
     Resolution,
 )
 from minutebook.parser.names import smart_title
+from minutebook.parser.patterns import rx
 from minutebook.parser.reasons import item_reasons
 from minutebook.parser.resolutions import extract_resolutions
 
-DECISION_NO = re.compile(
+DECISION_NO: Final = re.compile(
     r"(?i)\bdecision\s+(?:no\.?|number|ref(?:erence)?)\s*:?\s*"
     r"(?P<n>(?:[A-Z]{1,6}[\s/]?){0,3}\d+(?:/\d+)+|\d[\w/-]*)?"
 )
-DECIDER = re.compile(
+DECIDER: Final = re.compile(
     r"(?i)\bdecision\s+(?:(?:to\s+be\s+)?(?:taken|made)\s+by|taker|maker)\s*:?\s*(?P<who>.*)$"
 )
 # "Date:", "Date of decision:", "Decision date:", "Decided on:", and for a notice of the
 # decisions of a meeting "Date of meeting:" / "Meeting date:".
-DATE_LABEL = re.compile(
+DATE_LABEL: Final = re.compile(
     r"(?i)(?:date(?:d)?(?:\s+of\s+(?:the\s+)?(?:decision|meeting))?|(?:decision|meeting)\s+date|"
     r"decided\s+on)\s*:"
 )
-TITLE = re.compile(
+TITLE: Final = re.compile(
     r"(?i)^(?:title\s+of\s+(?:the\s+)?decision|decision\s+title|subject)\s*:?\s*(?P<t>.*)$"
 )
-DECISION_BLOCK = re.compile(r"(?i)^decision\s*:")
-BLOCK_END = re.compile(
+DECISION_BLOCK: Final = re.compile(r"(?i)^decision\s*:")
+BLOCK_END: Final = re.compile(
     r"(?i)^(?:reasons?\s+for\s+(?:the\s+)?decision|background|financial\s+implications|"
     r"legal\s+implications|alternatives?|any\s+alternatives|options)"
 )
-TAKEN_ON = re.compile(
+TAKEN_ON: Final = re.compile(
     r"(?i)\bdecision\s+(?:by|of|taken\s+by)\s+[A-Z][\w ]{0,40}?\s+on\s+(?P<d>[^.\n]{6,40})"
 )
 
@@ -60,10 +62,10 @@ TAKEN_ON = re.compile(
 # A notice printed as a table of boxed fields: a label cell ("Date of decision",
 # "Reasons for the decision") beside its value, without a colon. The label is short,
 # names no number and ends no sentence; the value may fill several rows below it.
-_LABEL_CELL = re.compile(
+_LABEL_CELL: Final = re.compile(
     r"^[ ]*(?P<label>[A-Z][A-Za-z(),'’ -]{1,60}?)[ ]*\t+[ \t]*(?P<value>\S.*)$"
 )
-_LABEL_WORDS = 6
+_LABEL_WORDS: Final = 6
 
 
 def _label_rows(lines: Sequence[Line]) -> list[Line]:
@@ -91,7 +93,7 @@ def _label_rows(lines: Sequence[Line]) -> list[Line]:
 
 # The labels of a notice typed in Word as paragraphs of their own, without a colon, each
 # over its value ("Date of decision" / "Monday 9 February 2026").
-_BARE_LABEL = re.compile(
+_BARE_LABEL: Final = re.compile(
     r"(?i)^(?:title\s+of\s+(?:the\s+)?decision|decision\s+title|subject|decisions?|"
     r"decision\s+(?:(?:to\s+be\s+)?(?:taken|made)\s+by|taker|maker)|decision\s+date|"
     r"date(?:\s+of\s+(?:the\s+)?(?:decision|meeting))?|reasons?\s+for\s+(?:the\s+)?decisions?)$"
@@ -169,17 +171,17 @@ def extract_decision(block: Block) -> Document:
             if value is None:
                 # Columns: "DECISION TO BE TAKEN BY:   DECISION NO:" over "Cabinet   24/00115".
                 nxt, _ = _value_after(lines, i, "")
-                found = re.search(r"[A-Z]{0,4}\s?\d+/\d+", nxt or "")
+                found = rx(r"[A-Z]{0,4}\s?\d+/\d+").search(nxt or "")
                 value = found.group(0) if found else None
             number = value.strip() if value else None
         if committee is None and (m := DECIDER.search(t)):
             raw = lines[i].text
             raw_m = DECIDER.search(raw)
             # Columns are runs of spaces (layout text) or tabs (table cells).
-            who = re.split(r"(?i)\s{3,}|\t|\bdecision\s+no", raw_m["who"] if raw_m else "")[0]
+            who = rx(r"(?i)\s{3,}|\t|\bdecision\s+no").split(raw_m["who"] if raw_m else "")[0]
             if not who.strip():
                 nxt_line = next((ln for ln in lines[i + 1 : i + 4] if not ln.is_blank), None)
-                who = re.split(r"\s{3,}|\t", nxt_line.text.strip())[0] if nxt_line else ""
+                who = rx(r"\s{3,}|\t").split(nxt_line.text.strip())[0] if nxt_line else ""
             committee = clean_committee(who) or (plain(who) or None)
         if title is None and (m := TITLE.match(t)):
             title, _ = _value_after(lines, i, m["t"])

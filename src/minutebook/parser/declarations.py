@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from minutebook.parser.attendance_sentences import (
     ABBREV_BEFORE_DOT,
@@ -20,36 +21,37 @@ from minutebook.parser.attendance_sentences import (
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Attendee, Declaration
 from minutebook.parser.names import HONORIFICS, looks_like_person, split_person
+from minutebook.parser.patterns import rx
 
-_HON = "|".join(re.escape(h) for h in HONORIFICS)
-_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*(?:\.[A-Z][\w'’\-]*)?\.?)"
-DECLARER = re.compile(
+_HON: Final = "|".join(re.escape(h) for h in HONORIFICS)
+_NAME_WORD: Final = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*(?:\.[A-Z][\w'’\-]*)?\.?)"
+DECLARER: Final = re.compile(
     rf"(?P<name>(?:(?:{_HON})\.?\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+"
     r"(?:declared|disclosed|made\s+(?:a\s+)?(?:similar\s+|further\s+)?(?:declaration|transparency\s+statement)|"
     r"advised\s+(?:that\s+)?[^.]{0,300}?(?:interest|declar))",
 )
 # "the Convener advised ...", "the Chair declared ...": the declarer named by office,
 # kept as printed ("the Convener"; the record resolves it to the meeting's chair).
-ROLE_DECLARER = re.compile(
+ROLE_DECLARER: Final = re.compile(
     r"\b(?P<name>[Tt]he\s+(?:(?:Vice|Depute|Deputy)[- ]|Lord\s+)?(?:Convener|Chair(?:man|person)?|"
     r"Provost|Mayor))\s+" + DECLARER.pattern.split(r")\s+", 1)[1]
 )
 # "All Members declared interests, the details of which are given under ...": a
 # declaration of everyone present, recorded without a name.
-ALL_DECLARED = re.compile(
+ALL_DECLARED: Final = re.compile(
     r"(?i)^all\s+(?:the\s+)?(?:members|councillors)(?:\s+present)?(?:\s+of\s+the\s+\w+)?"
     r"\s+(?:declared|disclosed)\b"
 )
 # Statements run together on one line of a web page: "... item; · In relation to ...".
-_INLINE_BULLET = re.compile(r"(?:^|\s)[·•▪]\s+")
-NONE_DECLARED = re.compile(
+_INLINE_BULLET: Final = re.compile(r"(?:^|\s)[·•▪]\s+")
+NONE_DECLARED: Final = re.compile(
     r"(?i)\b(?:no\s+(?:\w+\s+){0,4}(?:declarations?|disclosures?|interests?)|none\s+were\s+(?:declared|made|received)|"
     r"there\s+were\s+none|nil\s+declarations?)\b"
 )
-ITEM_REF = re.compile(
+ITEM_REF: Final = re.compile(
     r"(?i)\b(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*)?(?P<n>(?:[A-Z]{1,6}/?)?\d{1,4}(?:/\d{1,4}){0,2}[a-z]?(?:\.\d{1,2})?(?:\.?[a-z]\))?)"
 )
-_TABLE_HEAD = (
+_TABLE_HEAD: Final = (
     re.compile(r"(?i)^(?:councillor|member|name)s?$"),
     re.compile(r"(?i)^(?:(?:agenda\s+)?item|minute)(?:\s+(?:no\.?|number))?$"),
     re.compile(r"(?i)^(?:nature\s+of\s+)?interest$|^(?:type|nature)\s+of\s+interest$"),
@@ -58,7 +60,7 @@ _TABLE_HEAD = (
 
 def _kind(text: str) -> str:
     low = text.lower()
-    if re.search(r"not\s+(?:a\s+)?(?:disclosable\s+)?pecuniary|non[-\s]pecuniary", low):
+    if rx(r"not\s+(?:a\s+)?(?:disclosable\s+)?pecuniary|non[-\s]pecuniary").search(low):
         return "other"
     if "pecuniary" in low:
         return "pecuniary"
@@ -74,7 +76,7 @@ def _item_of(text: str) -> str | None:
 
 # "in items 2.b) Parks and 5.a) Contracts", "items 4, 5 and 7": more numbers after
 # the first, each after a comma, "and" or "&".
-_MORE_ITEMS = re.compile(
+_MORE_ITEMS: Final = re.compile(
     r"(?:,\s*|\s+and\s+|\s*&\s*)(?P<n>\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z]\))?)"
     r"(?=\)|\s*(?:,|\band\b|&|\.?$)|\s+[A-Z(])"
 )
@@ -86,7 +88,7 @@ def _items_of(text: str) -> list[str | None]:
     if first is None:
         return [None]
     items = [first["n"].rstrip(")").rstrip(".")]
-    if re.match(r"(?i)(?:agenda\s+)?items\b", first.group(0)):
+    if rx(r"(?i)(?:agenda\s+)?items\b").match(first.group(0)):
         end = first.end()
         for m in _MORE_ITEMS.finditer(text, first.end(), min(len(text), first.end() + 200)):
             if m.start() - end > 80:
@@ -104,7 +106,7 @@ def _declaration_row(
     person = split_person(name)
     return Declaration(
         name=person.name,
-        item=(re.match(r"\s*(\d{1,4}[a-z]?(?:\.\d+)?)", item) or [None, item])[1],
+        item=(rx(r"\s*(\d{1,4}[a-z]?(?:\.\d+)?)").match(item) or [None, item])[1],
         text=f"{item}: {nature}{more}",
         span=span_of(spans),
         kind=_kind(nature),
@@ -150,7 +152,7 @@ def _table(lines: Sequence[Line]) -> list[Declaration] | None:
 
 
 # "Councillors Lewis and Murphy declared ...": the names before the last one.
-_PLURAL_BEFORE = re.compile(
+_PLURAL_BEFORE: Final = re.compile(
     rf"(?:Councillors|Cllrs\.?|County\s+Councillors)\s+(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD})?"
     rf"(?:\s*,\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?)*)\s+(?:and|&)\s+$"
 )
@@ -176,7 +178,7 @@ def _declarers(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
         names = [n.strip() for n in plural["names"].split(",")] + [declarer.strip()]
         return plural.start(), [n for n in names if n]
     person = split_person(declarer)
-    name = re.sub(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+", "", person.name)
+    name = rx(r"^(?:Later\s+in\s+the\s+meeting|At\s+this\s+point)\s+").sub("", person.name)
     if looks_like_person(name) and (person.honorific or len(name.split()) >= 2):
         return start, [name]
     return start, []
@@ -230,7 +232,7 @@ def _declaration(
             continue
         said = sentence_from(text, start)
         following = text[start + len(said) :].lstrip(". ")
-        if re.match(r"(?:This|It|He|She|They|The\s+interest)\b", following):
+        if rx(r"(?:This|It|He|She|They|The\s+interest)\b").match(following):
             said = f"{said}. {sentence_from(following, 0)}"
         # "In relation to item 11.1, Councillor X advised ...": the item comes first.
         items = _items_of(said) if ITEM_REF.search(said) else _items_of(text)
@@ -256,8 +258,8 @@ def _declaration(
             for item in _items_of(text)
         )
         return
-    none = NONE_DECLARED.search(text) and not re.match(
-        r"(?i)(?:to|members\s+to|any\s+member)\b", text
+    none = NONE_DECLARED.search(text) and not rx(r"(?i)(?:to|members\s+to|any\s+member)\b").match(
+        text
     )
     role = ROLE_DECLARER.search(text) if matches and not none and "the " in low else None
     if role:

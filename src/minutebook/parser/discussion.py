@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from minutebook.parser.lines import Line, join_wrapped
 from minutebook.parser.minute_items import INLINE_MINUTE
@@ -46,16 +47,16 @@ class DiscussionSettings:
             raise ValueError("max_overrun must be at least 1")
 
 
-SETTINGS = DiscussionSettings()
+SETTINGS: Final = DiscussionSettings()
 
-MINUTES_MARKER = re.compile(r"^minutes\s*:?$", re.IGNORECASE)
+MINUTES_MARKER: Final = re.compile(r"^minutes\s*:?$", re.IGNORECASE)
 # Web-page furniture left between minutes: link labels, table pipes, a lone mark.
-_FURNITURE = re.compile(
+_FURNITURE: Final = re.compile(
     r"(?i)^(?:(?:additional|supporting)\s+documents\s*:?|[|\s]+|[*•·]+|"
     # A page number left inside an item by PDF text ("Page 1 of 2", "- 3 -").
     r"page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–])$"
 )
-_LEADING_LABEL = re.compile(r"(?i)^(?:additional|supporting)\s+documents\s*:\s*")
+_LEADING_LABEL: Final = re.compile(r"(?i)^(?:additional|supporting)\s+documents\s*:\s*")
 
 
 def text_width(texts: Sequence[str], settings: DiscussionSettings = SETTINGS) -> int:

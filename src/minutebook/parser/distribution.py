@@ -8,15 +8,17 @@ emphasis glued to the words becomes a space).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from minutebook.parser.council import clean_committee
 from minutebook.parser.heading import plain
 from minutebook.parser.lines import Block
 from minutebook.parser.models import Document, MeetingRef
 from minutebook.parser.names import smart_title
+from minutebook.parser.patterns import rx
 from minutebook.parser.tables import find_tables
 
-_ENDS_WITH_BODY = re.compile(
+_ENDS_WITH_BODY: Final = re.compile(
     r"(?i)\b(?:committee|sub-committee|panel|board|cabinet|forum|executive|commission)$"
 )
 
@@ -24,10 +26,10 @@ _ENDS_WITH_BODY = re.compile(
 def extract_distribution_list(block: Block) -> Document:
     title = None
     for line in block.lines[:5]:
-        if not re.search(r"(?i)\b(?:distribution|circulation)\b", line.text):
+        if not rx(r"(?i)\b(?:distribution|circulation)\b").search(line.text):
             continue
         # The heading's parts in capitals, up to a label ("NOTE:") glued after them.
-        parts = [" ".join(plain(p).split()) for p in re.split(r"\*\*|__", line.text)]
+        parts = [" ".join(plain(p).split()) for p in rx(r"\*\*|__").split(line.text)]
         kept: list[str] = []
         for part in (p for p in parts if p):
             if kept and (not part.isupper() or part.endswith(":")):
@@ -38,7 +40,7 @@ def extract_distribution_list(block: Block) -> Document:
         break
     # "Circulation List – Licensing Committee – Municipal Year 2026/27": the part of the
     # title that names a committee is the list's committee.
-    parts = re.split(r"\s+[-–—:|]\s+", title or "")
+    parts = rx(r"\s+[-–—:|]\s+").split(title or "")
     named = [c for p in parts if (c := clean_committee(p)) and _ENDS_WITH_BODY.search(c)]
     return Document(
         kind=block.kind,

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.lines import Line
 
-_NOTE = re.compile(r"^(?P<n>[1-9]\d?) (?P<text>[A-Z(\"'‘“][^\t]*)$")
+_NOTE: Final = re.compile(r"^(?P<n>[1-9]\d?) (?P<text>[A-Z(\"'‘“][^\t]*)$")
 # A folio printed under the notes: "4", "Page 4", "Page 4 of 12".
-_FOLIO = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$")
+_FOLIO: Final = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$")
 # Notes are short: more lines than this at a page foot are body text.
-MAX_NOTE_LINES = 12
+MAX_NOTE_LINES: Final = 12
 # The first note says something (a bare "1 Introduction" is a heading).
-MIN_NOTE_WORDS = 3
+MIN_NOTE_WORDS: Final = 3
 # A line of at most this many words without closing punctuation, above the notes, is a
 # heading over them: they are its numbered paragraphs.
-_HEADING_WORDS = 6
+_HEADING_WORDS: Final = 6
 
 
 def _note_number(text: str) -> int | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.dates import parse_date
 from minutebook.parser.heading import plain
@@ -13,8 +14,9 @@ from minutebook.parser.lines import Line, column_cells, span_of
 from minutebook.parser.models import Contact, Member, MemberRole
 from minutebook.parser.name_lists import split_name_list
 from minutebook.parser.names import PersonName, looks_like_person, member_role, split_person
+from minutebook.parser.patterns import rx
 
-SECTION = re.compile(
+SECTION: Final = re.compile(
     r"^(?P<head>membership|members(?:hip)?\s+of\s+the\s+\w+|members|councillors|"
     r"reserves?(?:\s+members?)?|substitutes?(?:\s+members?)?|named\s+substitutes|"
     r"(?:non-voting\s+|voting\s+)?co-opted(?:\s+(?:non-)?voting)?(?:\s+members?)?"
@@ -23,11 +25,11 @@ SECTION = re.compile(
     re.IGNORECASE,
 )
 # "Quorum: 3", "Contact: Jane Doe": a labelled field, not a member's name.
-_LABEL_VALUE = re.compile(r"^[A-Za-z][\w \-]{1,30}:\s*\S")
-_LETTER_OPENING = re.compile(r"^Dear\s+\S")
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
-CONTACT_LABEL = re.compile(
+_LABEL_VALUE: Final = re.compile(r"^[A-Za-z][\w \-]{1,30}:\s*\S")
+_LETTER_OPENING: Final = re.compile(r"^Dear\s+\S")
+EMAIL: Final = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+PHONE: Final = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
+CONTACT_LABEL: Final = re.compile(
     # "Democratic Services contact:": a team's name before the label.
     r"(?i)^(?:(?-i:(?:[A-Z][a-z]+\s+){1,3})contact(?=\s*:)|"
     r"contact(?:\s+officers?|\s+details)?|ask\s+for|enquiries(?:\s+to)?|"
@@ -37,7 +39,9 @@ CONTACT_LABEL = re.compile(
 
 # Lower-case particles of Welsh, Gaelic, Irish and other surnames ("Morgan ap Iorwerth",
 # "Mairi nic Leoid", "Domhnall Mac an t-Saoir", "Anna van der Berg").
-_NAME_PARTICLES = frozenset({"ap", "ab", "ferch", "nic", "ni", "an", "der", "den", "del", "di"})
+_NAME_PARTICLES: Final = frozenset(
+    {"ap", "ab", "ferch", "nic", "ni", "an", "der", "den", "del", "di"}
+)
 
 
 def _section_role(head: str) -> tuple[MemberRole | None, bool]:
@@ -50,12 +54,12 @@ def _section_role(head: str) -> tuple[MemberRole | None, bool]:
 
 
 def _is_name_line(text: str) -> bool:
-    bare = re.sub(r"\([^()]*\)", "", text).strip(" .,")
+    bare = rx(r"\([^()]*\)").sub("", text).strip(" .,")
     if not bare or len(text) > 200:
         return False
-    if re.fullmatch(r"(?i)none|nil|n/a|vacancy|vacant", bare):
+    if rx(r"(?i)none|nil|n/a|vacancy|vacant").fullmatch(bare):
         return True
-    words = re.findall(r"[A-Za-z][\w'’\-.]*", bare)
+    words = rx(r"[A-Za-z][\w'’\-.]*").findall(bare)
     if not words or len(words) > 40:
         return False
     small = {"and", "&", "of", "de", "van", "von", "la", "le", "du", "da", "bin", "al"}
@@ -113,11 +117,11 @@ def membership(lines: Sequence[Line]) -> list[Member]:
         texts = [t for t, _ in entries]
         people: list[tuple[PersonName, Line]] = []
         one_per_line = all(
-            "," not in re.sub(r"\([^()]*\)", "", t) and " and " not in t for t in texts
+            "," not in rx(r"\([^()]*\)").sub("", t) and " and " not in t for t in texts
         )
         if one_per_line:
             for t, line in entries:
-                if re.fullmatch(r"(?i)none\.?|nil\.?", t):
+                if rx(r"(?i)none\.?|nil\.?").fullmatch(t):
                     continue
                 people.append((split_person(t), line))
         else:
@@ -135,7 +139,7 @@ def membership(lines: Sequence[Line]) -> list[Member]:
             if role == "co-opted" and (
                 (person.role and "non-voting" in person.role.lower()) or section_role is None
             ):
-                member_voting = bool(person.role and re.search(r"(?i)(?<!non-)voting", person.role))
+                member_voting = bool(person.role and rx(r"(?i)(?<!non-)voting").search(person.role))
             out.append(
                 Member(
                     name=person.name,
@@ -152,11 +156,11 @@ def membership(lines: Sequence[Line]) -> list[Member]:
 
 def _join_broken_emails(text: str) -> str:
     # Column layouts break addresses: "jane.doe@kent\n   .gov.uk".
-    return re.sub(r"(@[\w.-]+)\s*\n\s*(\.[\w.-]+)", r"\1\2", text)
+    return rx(r"(@[\w.-]+)\s*\n\s*(\.[\w.-]+)").sub(r"\1\2", text)
 
 
 # Characters that match an ASCII letter when case is ignored but do not lower-case to it.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _may_hold_contact_label(raw: str) -> bool:
@@ -183,9 +187,9 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
         # Column layouts put the label mid-line: "<date>      Ask for:   Jane Doe".
         m = CONTACT_LABEL.match(plain(raw))
         if not m and _may_hold_contact_label(raw):
-            inline = re.search(
-                r"(?:\t| {2,})((?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:.*)$", raw
-            )
+            inline = rx(
+                r"(?:\t| {2,})((?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:.*)$"
+            ).search(raw)
             m = CONTACT_LABEL.match(plain(inline.group(1))) if inline else None
         if not m:
             i += 1
@@ -201,7 +205,7 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
                 continue
             t = plain(lines[j].text)
             if (
-                re.match(r"(?i)(?:members\s+of\s+the|date\s*:|webpage|website)", t)
+                rx(r"(?i)(?:members\s+of\s+the|date\s*:|webpage|website)").match(t)
                 and value.strip()
             ):
                 break
@@ -211,16 +215,16 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
             if value.count("\n") >= 4:
                 break
         value = _join_broken_emails(value).strip()
-        value = re.sub(r"(?i)\b(?:telephone|tel|phone|e-?mail)\s*:", " ", value)
+        value = rx(r"(?i)\b(?:telephone|tel|phone|e-?mail)\s*:").sub(" ", value)
         emails = EMAIL.findall(value)
-        phones = [re.sub(r"\s+", " ", p).strip() for p in PHONE.findall(value)]
-        name_text = re.split(
-            r"(?i)\s+on\s+\d|\s+\d{3,}|\bor\s+e-?mail|\be-?mail\b|\btel\b|\n", value
+        phones = [rx(r"\s+").sub(" ", p).strip() for p in PHONE.findall(value)]
+        name_text = rx(r"(?i)\s+on\s+\d|\s+\d{3,}|\bor\s+e-?mail|\be-?mail\b|\btel\b|\n").split(
+            value
         )[0]
         name_text = EMAIL.sub("", name_text)
-        name_text = re.split(
-            r",\s*(?=[A-Z][a-z]+\s+(?:Officer|Manager|Advis|Team|Director|Clerk))", name_text
-        )[0]
+        name_text = rx(
+            r",\s*(?=[A-Z][a-z]+\s+(?:Officer|Manager|Advis|Team|Director|Clerk))"
+        ).split(name_text)[0]
         names = [
             p.name
             for p in split_name_list(name_text)
@@ -257,10 +261,10 @@ def contacts(lines: Sequence[Line]) -> list[Contact]:
     return out
 
 
-_PUBLISHED_LABEL = re.compile(
+_PUBLISHED_LABEL: Final = re.compile(
     r"(?i)(?:date(?:\s+of\s+publication)?|published(?:\s+on)?|issued)\s*:"
 )
-_MEETING_DETAIL_LABEL = re.compile(r"(?i)^\W*(?:time|venue|place|location)\s*:")
+_MEETING_DETAIL_LABEL: Final = re.compile(r"(?i)^\W*(?:time|venue|place|location)\s*:")
 
 
 def _beside_meeting_details(lines: Sequence[Line], i: int) -> bool:
@@ -284,6 +288,6 @@ def published(lines: Sequence[Line]) -> str | None:
                 return d
     tail = [plain(ln.text) for ln in lines[-6:] if not ln.is_blank]
     for t in reversed(tail):
-        if len(t) < 40 and parse_date(t) and not re.search(r"\d{1,2}[.:]\d{2}|[ap]m\b", t):
+        if len(t) < 40 and parse_date(t) and not rx(r"\d{1,2}[.:]\d{2}|[ap]m\b").search(t):
             return parse_date(t)
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from minutebook.parser.council import (
     PAGE_NAME,
@@ -36,26 +37,27 @@ from minutebook.parser.dates import (
 from minutebook.parser.lines import Line
 from minutebook.parser.models import MeetingRef, Part
 from minutebook.parser.names import smart_title
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import short_text_cache
 from minutebook.parser.segment import MINUTES_HEADING
 
-ONLINE = re.compile(
+ONLINE: Final = re.compile(
     r"\b(?:online|virtual(?:ly)?|remote(?:ly)?|ms\s+teams|microsoft\s+teams|zoom|teams\s+meeting|webinar)\b",
     re.I,
 )
-LABEL = re.compile(
+LABEL: Final = re.compile(
     r"^\W*(?:meeting\s+(?=(?:venue|place|location|date|time)\b))?"
     r"(?P<label>venue|place|location|date|time|meeting|contact|committee)\s*:\s*(?P<value>.*)$",
     re.I,
 )
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # "Dyddiad / Date: ...": the label in two languages, either one first.
-_BILINGUAL_LABEL = re.compile(
+_BILINGUAL_LABEL: Final = re.compile(
     r"^\W*(?P<a>[^/:]{2,30}?)\s+/\s+(?P<b>[^/:]{2,30}?)\s*:\s*(?P<value>.*)$"
 )
 
 
-_TABBED_LABEL = re.compile(
+_TABBED_LABEL: Final = re.compile(
     r"(?i)^[ \t]*(?P<label>(?:meeting\s+)?(?:date|time|venue|place|location))[ \t]*\t[ \t]*(?=[^\t\s])(?P<value>[^\t]+)$"
 )
 
@@ -84,14 +86,14 @@ def match_label(text: str) -> re.Match[str] | None:
     return None
 
 
-LINK_DEBRIS = re.compile(
+LINK_DEBRIS: Final = re.compile(
     r"(?:\s*\bpdf\s+icon)?\s*\(?\s*\bPDF\s*(?:file|document)?\s*,?\s*[\d.,]+\s*[KMG]B\b\s*\)?",
     re.IGNORECASE,
 )
 
 
-_SPACES = re.compile(r"\s+")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_SPACES: Final = re.compile(r"\s+")
+_TAG: Final = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
 # Every extractor passes the same lines through `plain`: remember recent ones.
@@ -119,12 +121,12 @@ class Heading:
     heading_end: int  # index (in the block's lines) of the last heading line
 
 
-_WEEKDAY_WORD = re.compile(rf"(?i)\b{_WEEKDAY},?")
-_DIGIT = re.compile(r"\d")
+_WEEKDAY_WORD: Final = re.compile(rf"(?i)\b{_WEEKDAY},?")
+_DIGIT: Final = re.compile(r"\d")
 
 
 # A number after these words numbers a room ("Room 1.04", "Level 2.10"), it is no time.
-_ROOM_WORD = re.compile(r"(?i)\b(?:room|suite|floor|level|unit|block|no\.?)\s*$")
+_ROOM_WORD: Final = re.compile(r"(?i)\b(?:room|suite|floor|level|unit|block|no\.?)\s*$")
 
 
 def _not_a_room(text: str) -> Callable[[re.Match[str]], str]:
@@ -146,27 +148,21 @@ def _strip_dates_times(text: str) -> str:
 
 def venue_from(text: str) -> str | None:
     """The venue left in a heading sentence once dates and times are removed."""
-    text = re.split(r"(?i),?\s+when\s+there\s+were\b|\bpresent\s*:", text)[0]
+    text = rx(r"(?i),?\s+when\s+there\s+were\b|\bpresent\s*:").split(text)[0]
     text = _strip_dates_times(text)
-    text = re.sub(r"\s+", " ", text)
+    text = rx(r"\s+").sub(" ", text)
     # Drop the connectors left behind: "on  at . Online" -> "Online".
     prev = None
     while prev != text:
         prev = text
-        text = re.sub(
+        text = rx(
             # ("held by Microsoft Teams", "held via Zoom": the means is the venue.)
-            r"^(?:\s|[.,;:\-–—]|\b(?:on|at|in|from|by|via|the\s+meeting|commencing)\b)+",
-            "",
-            text,
-            flags=re.I,
-        )
-        text = re.sub(
+            r"(?i)^(?:\s|[.,;:\-–—]|\b(?:on|at|in|from|by|via|the\s+meeting|commencing)\b)+"
+        ).sub("", text)
+        text = rx(
             # ("10:00 hrs": the hours word of a time.)
-            r"(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing|hrs|hours)\b)+$",
-            "",
-            text,
-            flags=re.I,
-        )
+            r"(?i)(?:\s|[.,;:\-–—(]|\b(?:on|at|in|from|commencing|hrs|hours)\b)+$"
+        ).sub("", text)
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()  # "held on 14 January 2026 (Microsoft Teams)"
     return text or None
@@ -181,7 +177,7 @@ def _minutes_sentence(lines: Sequence[Line], start: int) -> tuple[str, int]:
         if lines[j].is_blank:
             break
         nxt = plain(lines[j].text)
-        if re.match(r"(?i)(?:present|councillors|members)\b", nxt):
+        if rx(r"(?i)(?:present|councillors|members)\b").match(nxt):
             break
         parts.append(nxt)
         end = j
@@ -192,19 +188,20 @@ def _minutes_sentence(lines: Sequence[Line], start: int) -> tuple[str, int]:
 def parse_minutes_sentence(sentence: str) -> tuple[str | None, MeetingRef, Part]:
     part: Part = (
         "closed"
-        if re.search(r"(?i)\b(?:closed|private|confidential)\s+(?:section|part)\b", sentence)
+        if rx(r"(?i)\b(?:closed|private|confidential)\s+(?:section|part)\b").search(sentence)
         else "open"
     )
     committee = None
-    m = re.search(
+    m = rx(
         r"(?i)minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
         r"(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened)\s+)?"
-        r"(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)\s+(?:meeting\s+)?held\b",
+        r"(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)\s+(?:meeting\s+)?held\b"
+    ).search(
         sentence,
     )
-    if m and not re.fullmatch(r"(?i)(?:a\s+|the\s+)?(?:meeting|hearing)", m["c"].strip()):
+    if m and not rx(r"(?i)(?:a\s+|the\s+)?(?:meeting|hearing)").fullmatch(m["c"].strip()):
         committee = smart_title(without_council(m["c"].strip(" ,")))
-    held = re.search(r"(?i)\bheld\b(?P<rest>.*)$", sentence)
+    held = rx(r"(?i)\bheld\b(?P<rest>.*)$").search(sentence)
     rest = held["rest"] if held else ""
     meeting = MeetingRef(
         date=parse_date(sentence),
@@ -223,8 +220,8 @@ def _with_online(meeting: MeetingRef) -> MeetingRef:
 def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     """ "X - Tuesday, 10th January, 2023 2.00 pm" -> (X, date, time);
     "Meeting: 29/01/2024 - Overview and Scrutiny Committee (Item 290)" likewise."""
-    text = PAGE_NAME.sub("", re.sub(r"\([^()]*\)", " ", text))
-    pieces = re.split(r"\s[-–—]\s|[-–—](?=\s*\d)", text, maxsplit=1)
+    text = PAGE_NAME.sub("", rx(r"\([^()]*\)").sub(" ", text))
+    pieces = rx(r"\s[-–—]\s|[-–—](?=\s*\d)").split(text, maxsplit=1)
     if len(pieces) != 2:
         return None, None, None
     left, right = pieces
@@ -237,7 +234,7 @@ def _dash_heading(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
-_VENUE_LINE_CHARS = 80  # a venue's second line is short ("Civic Offices, Northcombe")
+_VENUE_LINE_CHARS: Final = 80  # a venue's second line is short ("Civic Offices, Northcombe")
 
 
 def _venue_goes_on(lines: Sequence[Line], k: int, value: str) -> str:
@@ -281,8 +278,8 @@ def _labels_after(
 # A date in a sentence of prose ("At the meeting held on 24 April 2017 members
 # agreed ...", "the minute of its previous meeting of 9 June 2025") names another
 # meeting; a heading line carrying the date is short.
-_HEADING_MAX_WORDS = 14
-_SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
+_HEADING_MAX_WORDS: Final = 14
+_SENTENCE_BREAK: Final = re.compile(r"[a-z]\.\s+[A-Z]")
 
 
 def _heading_like(text: str) -> bool:
@@ -294,10 +291,10 @@ def _heading_like(text: str) -> bool:
     return len(_strip_dates_times(text).split()) <= _HEADING_MAX_WORDS
 
 
-_HELD = re.compile(r"(?i)^\W*(?:(?:which\s+was\s+|meeting\s+)?held|convened)\b")
+_HELD: Final = re.compile(r"(?i)^\W*(?:(?:which\s+was\s+|meeting\s+)?held|convened)\b")
 
 
-_LIST_OR_ITEM = re.compile(
+_LIST_OR_ITEM: Final = re.compile(
     r"(?i)\W*(?:present|apologies|members|councillors|(?:also\s+)?in\s+attendance|also\s+present|"
     r"attendance|officers|sederunt)\b"
 )
@@ -334,10 +331,10 @@ def _held_line_after(lines: Sequence[Line], start: int) -> tuple[int, str] | Non
 
 # "The meeting commenced at 10.00am.", "The meeting started at 7pm": the start time,
 # printed under the heading or the attendance rather than in it.
-_COMMENCED = re.compile(
+_COMMENCED: Final = re.compile(
     r"(?i)^\W*(?:the\s+)?meeting\s+(?:commenced|started|began|opened|convened)\s+at\s+(?P<t>.+)$"
 )
-_COMMENCED_LOOK = 40  # lines after the heading searched for it
+_COMMENCED_LOOK: Final = 40  # lines after the heading searched for it
 
 
 def _commenced(texts: Sequence[str], start: int) -> str | None:
@@ -375,7 +372,7 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
             sentence, heading_end = _minutes_sentence(lines, i)
             c, meeting, part = parse_minutes_sentence(sentence)
             # "... at 9.30 am when there were present:" introduces the attendance.
-            title = re.sub(r"(?i),?\s+when\s+there\s+(?:were|was)\s+present\s*:?\s*$", "", sentence)
+            title = rx(r"(?i),?\s+when\s+there\s+(?:were|was)\s+present\s*:?\s*$").sub("", sentence)
             committee = c or committee
             date = meeting.date or date
             time = meeting.time or time
@@ -396,9 +393,10 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
                 d, t, v, last = _labels_after(lines, heading_end + 1)
                 date, time, venue = d, time or t, venue or v
                 heading_end = max(heading_end, last)
-                if committee is None and not re.search(r"(?i)\bheld\b", sentence):
-                    m = re.match(
-                        r"(?i)\W*minutes?\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$",
+                if committee is None and not rx(r"(?i)\bheld\b").search(sentence):
+                    m = rx(
+                        r"(?i)\W*minutes?\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$"
+                    ).match(
                         sentence,
                     )
                     committee = clean_committee(m.group(1)) if m else None
@@ -418,7 +416,7 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
             key, value = label["label"].lower(), label["value"].strip()
             if key in ("venue", "place", "location") and value:
                 value = _venue_goes_on(lines, i, value)
-                venue = re.sub(r"(?i)\.?\s*view directions\.?$", "", value).strip() or venue
+                venue = rx(r"(?i)\.?\s*view directions\.?$").sub("", value).strip() or venue
             elif key == "date":
                 date = date or parse_date(value)
                 time = time or parse_time(value)
@@ -440,7 +438,7 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
             time = time or t
             heading_end = i
             continue
-        if re.match(r"(?i)held\s+(?:in|at)\b", text):
+        if rx(r"(?i)held\s+(?:in|at)\b").match(text):
             venue = venue or venue_from(text[5:])
             time = time or parse_time(text)
             heading_end = i
@@ -469,17 +467,17 @@ def parse_heading(lines: Sequence[Line], *, look: int = 14) -> Heading:
 
 
 # "1.<tab>Apologies", "2. Minutes": a numbered item (not "10.00 am", not "9 September").
-_ITEM_START = re.compile(r"\s*\d{1,3}[a-z]?(?:\.[ \t]*|\t)[ \t]*[A-Z‘'\"]")
+_ITEM_START: Final = re.compile(r"\s*\d{1,3}[a-z]?(?:\.[ \t]*|\t)[ \t]*[A-Z‘'\"]")
 # "Item / Subject", "No. / Title", with a time column first or second ("Time / Item / Subject").
-_ITEM_TABLE_HEADER = re.compile(
+_ITEM_TABLE_HEADER: Final = re.compile(
     r"(?i)(?:time\s+)?(?:item|no\.?)(?:\s+no\.?)?\s+(?:time\s+)?(?:subject|title|description|business)\b"
 )
-_PUBLISHED = re.compile(
+_PUBLISHED: Final = re.compile(
     r"(?i)(?:date\s+)?(?:published|publication\s+date|date\s+of\s+publication)\b"
 )
 
 
-_WILL_BE_HELD = re.compile(
+_WILL_BE_HELD: Final = re.compile(
     r"(?i)\bmeeting(?:\s+of\s+(?:the\s+)?(?P<committee>.{3,90}?))?\s+(?:will|is\s+to|to)\s+be\s+held\b"
     r"(?P<rest>.*)$"
 )
@@ -497,8 +495,9 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
         text = plain(line.text)
         if (
             # "Supplementary Agenda No. 1" above the meeting's date: a title, not the body.
-            re.match(
-                r"(?i)(?:order\s+of\s+business|agenda|supplement\w*\s+agenda(?:\s+no\.?\s*\d+)?)\s*$",
+            rx(
+                r"(?i)(?:order\s+of\s+business|agenda|supplement\w*\s+agenda(?:\s+no\.?\s*\d+)?)\s*$"
+            ).match(
                 text,
             )
             and date is None
@@ -516,8 +515,9 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             venue = venue or venue_from(rest)
             last = i
             continue
-        if re.match(
-            r"(?i)(?:membership|order\s+of\s+business|agenda|supplement|list\s+of\s+contents|item\s+no|contact|members\b|information)",
+        if rx(
+            r"(?i)(?:membership|order\s+of\s+business|agenda|supplement|list\s+of\s+contents|item\s+no|contact|members\b|information)"
+        ).match(
             text,
         ) and not (committee is None and clean_committee(text)):
             break
@@ -525,9 +525,9 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             break  # the order of business has begun: the heading is above it
         if _PUBLISHED.match(text):
             continue  # the day the papers went out, not the meeting's
-        if re.search(r"\S {8,}\S", line.text.strip()):
+        if rx(r"\S {8,}\S").search(line.text.strip()):
             # Column layouts: "<date> at 10.00 am        Ask for: ..." keep the first column.
-            text = plain(re.split(r" {8,}|\t", line.text.strip())[0])
+            text = plain(rx(r" {8,}|\t").split(line.text.strip())[0])
         label = LABEL.match(text)
         if label and label["label"].lower() in ("venue", "place", "location"):
             venue = label["value"].strip() or venue
@@ -552,7 +552,7 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             date = found_date[0][2]
             time = time or found_time
             rest = venue_from(text[found_date[0][1] :])
-            if rest and len(rest) > 8 and not re.match(r"(?i)at\b", rest):
+            if rest and len(rest) > 8 and not rx(r"(?i)at\b").match(rest):
                 venue = venue or rest
             last = i
             continue
@@ -562,7 +562,7 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
             continue
         if date is not None and venue is None and len(text) < 200:
             # "Online/Virtual. Members of the public are welcome ..." -> "Online/Virtual"
-            first = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", text)[0].rstrip(".")
+            first = rx(r"(?<=[a-z])\.\s+(?=[A-Z])").split(text)[0].rstrip(".")
             venue = first
             last = i
             continue
@@ -580,12 +580,12 @@ def front_sheet_meeting(lines: Sequence[Line]) -> tuple[str | None, MeetingRef, 
         committee = summons[0] or committee
         date, time, venue = summons[1], summons[2] or time, summons[3] or venue
     if venue:
-        venue = re.sub(r"\s+", " ", venue).strip(" ,")
+        venue = rx(r"\s+").sub(" ", venue).strip(" ,")
     committee = committee or council_line
     return committee, _with_online(MeetingRef(date=date, time=time, venue=venue)), last
 
 
-_LETTER_SUMMONS = re.compile(r"(?i)\b(?:summoned|requested|invited|asked)\s+to\s+attend\b")
+_LETTER_SUMMONS: Final = re.compile(r"(?i)\b(?:summoned|requested|invited|asked)\s+to\s+attend\b")
 
 
 def _summons_sentence(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from minutebook.parser.attendance_labels import match_label
 from minutebook.parser.resolutions import find_marker
 
-_SIGNATURE_WORD = re.compile(r"(?i)^(?:chair(?:man|person)?|signed|dated?|convener)\b")
+_SIGNATURE_WORD: Final = re.compile(r"(?i)^(?:chair(?:man|person)?|signed|dated?|convener)\b")
 
 
 def heading_lines(texts: Sequence[str], title_like: Callable[[str], bool]) -> list[int]:

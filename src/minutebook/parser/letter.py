@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import Document, MeetingRef, Report
@@ -18,14 +19,14 @@ from minutebook.parser.report_text import clean, dates_in, ends_sentence, word_c
 from minutebook.parser.sections import find_sections
 from minutebook.parser.tables import find_tables
 
-_SALUTATION = re.compile(r"^dear\b", re.IGNORECASE)
-_SIGN_OFF = re.compile(
+_SALUTATION: Final = re.compile(r"^dear\b", re.IGNORECASE)
+_SIGN_OFF: Final = re.compile(
     r"^yours\s+(?:sincerely|faithfully|truly)\b|^(?:kind|best)\s+regards\b", re.IGNORECASE
 )
-_SUBJECT = re.compile(r"^(?:re|subject|our\s+ref|your\s+ref)\s*:\s*", re.IGNORECASE)
-_ADDRESS_DIGITS = re.compile(r"\d")
-MAX_SUBJECT_WORDS = 20
-MAX_ADDRESSEE_LINES = 3
+_SUBJECT: Final = re.compile(r"^(?:re|subject|our\s+ref|your\s+ref)\s*:\s*", re.IGNORECASE)
+_ADDRESS_DIGITS: Final = re.compile(r"\d")
+MAX_SUBJECT_WORDS: Final = 20
+MAX_ADDRESSEE_LINES: Final = 3
 
 
 def _date_only(text: str) -> str | None:

@@ -12,18 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from minutebook.parser.dates import find_dates
 from minutebook.parser.heading import LINK_DEBRIS, plain
 from minutebook.parser.item_headings import heading_lines
 from minutebook.parser.lines import Line
+from minutebook.parser.patterns import rx
 from minutebook.parser.resolutions import find_marker
 
-ITEM_REF_LINE = re.compile(r"^\(\s*item\s+(?P<n>[\w.]+)\s*\)$", re.IGNORECASE)
-NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<title>\S.*)$")
-NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")
-PAREN_NUMBER = re.compile(r"^\((?P<num>\d{1,4})\)\s+(?P<title>\S.*)$")
-CODED_NUMBER = re.compile(
+ITEM_REF_LINE: Final = re.compile(r"^\(\s*item\s+(?P<n>[\w.]+)\s*\)$", re.IGNORECASE)
+NUMBER_TITLE: Final = re.compile(
+    r"^(?P<num>\d{1,4}[a-z]?)(?:\.?\s+|\.(?=[A-Z]{2}))(?P<title>\S.*)$"
+)
+NUMBER_ALONE: Final = re.compile(r"^(?P<num>\d{1,4}(?:[a-z]|\.\d{1,2})?)\.?$")
+PAREN_NUMBER: Final = re.compile(r"^\((?P<num>\d{1,4})\)\s+(?P<title>\S.*)$")
+CODED_NUMBER: Final = re.compile(
     # "23/24/45": a municipal year and the minute's number.
     r"^(?P<num>[A-Z]{1,6}[\s/]?\d{1,4}/\d{1,4}|[A-Z]{2,6}/\d{1,4}[a-z]?|\d{2}/\d{2}/\d{1,4}|"
     r"\d{1,4}/\d{1,4})[.:]?\s+"
@@ -31,19 +35,19 @@ CODED_NUMBER = re.compile(
 )
 # "ITEM 4 TITLE", "Item 4: Title", "Minute 12 Title", "Agenda Item 3 - Title".
 # "Minute No. 45/24 – Title" (the minute's number in the council's year).
-WORD_NUMBER = re.compile(
+WORD_NUMBER: Final = re.compile(
     r"^(?i:(?:agenda\s+)?item|minute)\s+(?:(?i:no)\.?\s*)?"
     r"(?P<num>\d{1,4}(?:/\d{2,4}){0,2}[a-z]?(?:\.\d{1,2})?)"
     r"(?:\s*[.:\-–]\s*|\s+)(?P<title>\S.*)$"
 )
-LETTER_ITEM = re.compile(r"^\((?P<num>[a-z])\)\s+(?P<title>\S.*)$")
+LETTER_ITEM: Final = re.compile(r"^\((?P<num>[a-z])\)\s+(?P<title>\S.*)$")
 # "IV. INTERNAL AUDIT PROGRESS REPORT": items numbered in capital Roman numerals.
 # PDF text of some fonts gives a lower-case "l" for the capital "I" ("l.", "ll.", "lV."):
 # read as "I" (`roman_number`); "l" is no numeral of its own.
-ROMAN_NUMBER = re.compile(
+ROMAN_NUMBER: Final = re.compile(
     r"^(?P<num>(?=[IVXLl])L?X{0,3}(?:[Il]X|[Il]V|V?[Il]{0,3}))[.)]\s+(?P<title>\S.*)$"
 )
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
 def roman_number(numeral: str) -> str:
@@ -79,19 +83,19 @@ def _title_like(title: str) -> bool:
     upper = _upper_ratio(t) >= 0.6
     if upper:
         return True
-    if re.match(
-        r"(?i)(?:that|to|it|this|these|there|he|she|they|we|i|in response|resolved|agreed)\b", t
-    ):
+    if rx(
+        r"(?i)(?:that|to|it|this|these|there|he|she|they|we|i|in response|resolved|agreed)\b"
+    ).match(t):
         return False
     return not t.endswith((".", ";", ",", ":")) or len(t) < 40
 
 
 def _num_value(number: str) -> int | None:
-    m = re.match(r"\d+", number)
+    m = rx(r"\d+").match(number)
     return int(m.group(0)) if m else roman_value(number)
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS: Final = re.compile(r"\d+")
 
 
 def _follows(previous: str | None, number: str) -> bool:
@@ -170,7 +174,7 @@ def _wrapped_title(texts: Sequence[str], i: int, title: str, body: int) -> tuple
 
 # The first characters that the item patterns can start with (WORD_NUMBER ignores case,
 # and then "İ" and "ı" match "i"); CODED_NUMBER also needs a "/".
-_ITEM_FIRST = frozenset("(aAiImMVXLl\u0130\u0131")
+_ITEM_FIRST: Final = frozenset("(aAiImMVXLl\u0130\u0131")
 
 
 def _may_number_an_item(text: str) -> bool:
@@ -187,11 +191,11 @@ def _starts_with_date(text: str) -> bool:
 
 # The head of a minutes table's column of who acts on each minute ("Action by",
 # "Responsible officer", "Lead"): what it holds is no part of a title or of the text.
-_ACTION_HEAD = re.compile(
+_ACTION_HEAD: Final = re.compile(
     r"(?i)(?:actions?(?:\s+(?:by|owner|required))?|responsib(?:le|ility)(?:\s+officers?)?|"
     r"lead(?:\s+officers?)?|owners?|by\s+whom)\W*"
 )
-_HEAD_CELL_WORDS = 3  # the other cells of such a head row are short column names
+_HEAD_CELL_WORDS: Final = 3  # the other cells of such a head row are short column names
 
 
 def _action_column(cells: Sequence[str]) -> int | None:
@@ -241,10 +245,10 @@ def find_items(lines: Sequence[Line], texts: Sequence[str] | None = None) -> lis
             j = i - 1
             # PDF text may put blank lines, or a page break with its lone page
             # number, between the title and "(Item N)".
-            while j >= 0 and i - j <= 6 and (not texts[j] or re.fullmatch(r"\d{1,4}", texts[j])):
+            while j >= 0 and i - j <= 6 and (not texts[j] or rx(r"\d{1,4}").fullmatch(texts[j])):
                 j -= 1
             head: list[str] = []
-            while j >= 0 and texts[j] and len(head) < 3 and not re.fullmatch(r"\d{1,4}", texts[j]):
+            while j >= 0 and texts[j] and len(head) < 3 and not rx(r"\d{1,4}").fullmatch(texts[j]):
                 head.insert(0, texts[j])
                 j -= 1
             if not head:
@@ -358,11 +362,11 @@ def _restarted(starts: Sequence[_ItemStart], title: str, texts: Sequence[str], i
 
 
 # A web page's row "<Title> Additional documents: Minutes: <the minute>".
-INLINE_MINUTE = re.compile(
+INLINE_MINUTE: Final = re.compile(
     r"^(?P<title>[A-Z0-9'‘\"][^|]{2,150}?)\s+(?:Additional\s+documents:\s*)?Minutes:\s*(?P<rest>.*)$"
 )
 # The agenda's description of an item, printed under its title on web pages.
-AGENDA_DESCRIPTION = re.compile(
+AGENDA_DESCRIPTION: Final = re.compile(
     r"^To\s+(?:receive|consider|note|approve|agree|review|discuss|elect|appoint|confirm|"
     r"determine|decide|report|scrutinise|comment)\b"
 )

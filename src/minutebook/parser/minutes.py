@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from minutebook.parser.attendance import BUSINESS_HEADING, labelled_attendance
 from minutebook.parser.attendance_grid import apologies_over_absence, grid_rows
@@ -42,6 +43,7 @@ from minutebook.parser.models import (
     WorkPlanEntry,
 )
 from minutebook.parser.page_furniture import running_footer
+from minutebook.parser.patterns import rx
 from minutebook.parser.preamble import extract_preamble
 from minutebook.parser.reasons import item_reasons
 from minutebook.parser.report_text import title_marks_exempt
@@ -49,15 +51,15 @@ from minutebook.parser.resolutions import extract_resolutions
 from minutebook.parser.signature import signature
 from minutebook.parser.workplan import extract_work_plan
 
-ENDED = re.compile(
+ENDED: Final = re.compile(
     r"(?i)\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\s*(?:at|:)?\s*(?P<t>[^.;)]*(?:\.\d\d)?[^.;)]*)"
 )
 
 
 # The most words of a line above "Minutes:" that is taken as the lone item's title.
-MAX_LONE_TITLE_WORDS = 15
+MAX_LONE_TITLE_WORDS: Final = 15
 
-REASONS = re.compile(r"(?i)^reasons?\s+for\s+(?:the\s+)?decisions?\b")
+REASONS: Final = re.compile(r"(?i)^reasons?\s+for\s+(?:the\s+)?decisions?\b")
 
 
 def _once(resolutions: list[Resolution], body: Sequence[Line]) -> list[Resolution]:
@@ -79,7 +81,7 @@ def _once(resolutions: list[Resolution], body: Sequence[Line]) -> list[Resolutio
     return resolutions
 
 
-SIGNATURE = re.compile(r"^(?:chair(?:man|person)?|signed|dated?)\s*:", re.IGNORECASE)
+SIGNATURE: Final = re.compile(r"^(?:chair(?:man|person)?|signed|dated?)\s*:", re.IGNORECASE)
 
 
 def _closing(texts: Sequence[str], after: int) -> int:
@@ -112,7 +114,7 @@ def end_time(lines: Sequence[Line]) -> str | None:
     return None
 
 
-_TIME_RANGE = re.compile(
+_TIME_RANGE: Final = re.compile(
     r"(?i)^\W*time\s*:\s*(?P<start>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*"
     r"(?:[-–—]|to|until)\s*(?P<end>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*$"
 )
@@ -141,7 +143,9 @@ def _after_minutes_marker(body: Sequence[Line]) -> Sequence[Line]:
 
 # "That the following 4 November 2020 draft agenda be agreed as follows:",
 # "The draft agenda for the next meeting be noted as follows:".
-_PLAN_LEAD = re.compile(r"(?i)\b(?:agenda|work\s*(?:plan|programme)|forward\s+plan)\b[^:]*:-?\s*$")
+_PLAN_LEAD: Final = re.compile(
+    r"(?i)\b(?:agenda|work\s*(?:plan|programme)|forward\s+plan)\b[^:]*:-?\s*$"
+)
 
 
 def _agreed_agendas(
@@ -194,12 +198,12 @@ def _minute_numbers(
 # A heading line that opens the exempt (closed) part of the minutes, or the open part again.
 # Only short stand-alone lines count: prose such as "paragraph 3 of Part 1 of Schedule 12A"
 # names a part without opening one.
-_CLOSED_PART_HEADING = re.compile(
+_CLOSED_PART_HEADING: Final = re.compile(
     r"(?i)^\W*(?:part\s+(?:ii|2|b|two)\b|exempt\s+(?:items?|business|information)\b|"
     r"(?:items?|business|matters)\s+(?:(?:considered|taken|discussed)\s+)?in\s+private\b|"
     r"private\s+(?:session|business)\b|(?:closed|confidential)\s+(?:session|section|part|business)\b)"
 )
-_OPEN_PART_HEADING = re.compile(r"(?i)^\W*part\s+(?:i|1|a|one)\b")
+_OPEN_PART_HEADING: Final = re.compile(r"(?i)^\W*part\s+(?:i|1|a|one)\b")
 
 
 def part_markers(texts: Sequence[str]) -> list[tuple[int, Part]]:
@@ -293,9 +297,9 @@ def extract_minutes(block: Block) -> Document:
                 part="closed" if title_marks_exempt(start.title) else _part_at(markers, start.head),
             )
         )
-        if re.search(r"(?i)declar|disclos|interests?\b|transparency", start.title):
+        if rx(r"(?i)declar|disclos|interests?\b|transparency").search(start.title):
             declarations.extend(extract_declarations(minute, start.number))
-        if re.search(r"(?i)\bapolog", start.title):
+        if rx(r"(?i)\bapolog").search(start.title):
             listed_apologies.extend(item_apologies(minute))
         item_present.extend(item_attendance(body))
     if starts:

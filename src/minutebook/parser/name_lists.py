@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from minutebook.parser.names import (
     _HONORIFIC_ALT,
@@ -23,9 +24,10 @@ from minutebook.parser.names import (
     split_honorific,
     split_person,
 )
+from minutebook.parser.patterns import rx
 
-_SEPARATOR = re.compile(r",|;| and | & ")
-_SEPARATOR_OR_BRACKET = re.compile(r"[()\[\]]|,|;| and | & ")
+_SEPARATOR: Final = re.compile(r",|;| and | & ")
+_SEPARATOR_OR_BRACKET: Final = re.compile(r"[()\[\]]|,|;| and | & ")
 
 
 def _depth0_split(text: str) -> list[str]:
@@ -70,8 +72,8 @@ def _merge_post_nominals(parts: list[str]) -> list[str]:
     return out
 
 
-_HONORIFIC_START = re.compile(rf"(?:(?<=\s)|^)(?:{_HONORIFIC_ALT})\.?\s+(?=[A-Z])")
-_STACKED_HONORIFICS = re.compile(rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)+")
+_HONORIFIC_START: Final = re.compile(rf"(?:(?<=\s)|^)(?:{_HONORIFIC_ALT})\.?\s+(?=[A-Z])")
+_STACKED_HONORIFICS: Final = re.compile(rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)+")
 
 
 def _split_run_on_honorifics(text: str) -> list[str]:
@@ -99,12 +101,12 @@ def _split_run_on_honorifics(text: str) -> list[str]:
 
 
 def _capitalised_words(text: str) -> list[str]:
-    return re.findall(r"[A-Z][A-Za-z'’\-]+", text)
+    return rx(r"[A-Z][A-Za-z'’\-]+").findall(text)
 
 
 def _full_word(word: str) -> bool:
     """A capitalised word that is not an initial ("M", "J.")."""
-    return bool(re.fullmatch(_NAME_WORD, word)) and len(word.rstrip(".")) > 1
+    return bool(rx(_NAME_WORD).fullmatch(word)) and len(word.rstrip(".")) > 1
 
 
 def _split_unseparated(chunk: str) -> list[str]:
@@ -150,7 +152,7 @@ def _singular_honorific(plural: str) -> str | None:
     return "Councillor"
 
 
-_PLURAL_INSIDE = re.compile(
+_PLURAL_INSIDE: Final = re.compile(
     r"(?<=[^\s,;])(?<!County)(?<!Borough)(?<!City)\s+"
     r"(?=(?:County\s+|Borough\s+|City\s+)?(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z])"
 )
@@ -164,7 +166,7 @@ def split_name_list(text: str) -> list[PersonName]:
     post-nominals ("Mr R C Love, OBE").
     """
     text = clean(text)
-    if not text or re.fullmatch(r"(?i)none\.?|nil\.?|n/?a", text):
+    if not text or rx(r"(?i)none\.?|nil\.?|n/?a").fullmatch(text):
         return []
     text = text.rstrip(".")
     plural = PLURAL_HONORIFIC_RE.match(text)
@@ -175,7 +177,7 @@ def split_name_list(text: str) -> list[PersonName]:
     # "Councillor A (Chairman) Councillors B, C and D": the plural starts a new part.
     if "ouncillors" in text or "Cllrs" in text or "Aldermen" in text:
         text = _PLURAL_INSIDE.sub("; ", text)
-    has_separators = bool(re.search(r",|\band\b|;|&", re.sub(r"\([^()]*\)", "", text)))
+    has_separators = bool(rx(r",|\band\b|;|&").search(rx(r"\([^()]*\)").sub("", text)))
     chunks: list[str]
     if has_separators:
         chunks = _merge_post_nominals(_depth0_split(text))
@@ -197,7 +199,7 @@ def split_name_list(text: str) -> list[PersonName]:
                 sub.extend(_split_unseparated(piece) if plain else [piece])
         for piece in sub:
             # "...; and Councillors B and C" split at ";": the list's "and" is no name.
-            piece = re.sub(r"^(?:and|&)(?:\s+|$)", "", piece.strip())
+            piece = rx(r"^(?:and|&)(?:\s+|$)").sub("", piece.strip())
             later = PLURAL_HONORIFIC_RE.match(piece)
             if later:
                 # "Councillor A (Chair); Councillors B, C and D": the plural
@@ -205,15 +207,15 @@ def split_name_list(text: str) -> list[PersonName]:
                 shared_honorific = _singular_honorific(later["hon"])
                 piece = piece[later.end() :]
             person = split_person(piece)
-            if not person.name or not re.search(r"[A-Za-z]", person.name):
+            if not person.name or not rx(r"[A-Za-z]").search(person.name):
                 continue
             if shared_honorific and person.honorific is None:
                 person = replace(person, honorific=shared_honorific)
             elif (
                 shared_honorific
-                and not re.search(r"(?i)councillor|cllr", person.honorific or "")
+                and not rx(r"(?i)councillor|cllr").search(person.honorific or "")
                 # "... and Mrs C (co-opted member)": a co-opted member is no councillor.
-                and not (person.role and re.search(r"(?i)\bco-?opt", person.role))
+                and not (person.role and rx(r"(?i)\bco-?opt").search(person.role))
             ):
                 # "Councillors A, B and Mrs C": the plural covers C too.
                 person = replace(person, honorific=f"{shared_honorific} {person.honorific}")
@@ -223,13 +225,13 @@ def split_name_list(text: str) -> list[PersonName]:
 
 # "Name, Job title" pairs run together: the name is two capitalised words
 # (after an optional honorific) followed by a comma or by " and " + another name.
-_OFFICER_NAME = re.compile(
+_OFFICER_NAME: Final = re.compile(
     rf"(?:(?:{_HONORIFIC_ALT})\.?\s+)?"
     r"(?P<name>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){1,2})"
     r"(?=\s*,|\s+and\s+[A-Z])"
 )
 # Where a name may have three words: at the start of the run (parts after ";" are runs).
-_RUN_START = re.compile(r"^\s*$")
+_RUN_START: Final = re.compile(r"^\s*$")
 
 
 def split_name_title_run(text: str) -> list[PersonName]:
@@ -240,7 +242,7 @@ def split_name_title_run(text: str) -> list[PersonName]:
     Patel, Constitutional Team").
     """
     # "...; and Mrs O Reilly, Committee Services Officer.": the list's "and" and full stop go.
-    text = re.sub(r"(?<=[a-z]{2})\.$", "", re.sub(r"^(?:and|&)\s+", "", clean(text)))
+    text = rx(r"(?<=[a-z]{2})\.$").sub("", rx(r"^(?:and|&)\s+").sub("", clean(text)))
     if ";" in text:
         # Semicolons separate people; each part is a run of its own.
         return [p for part in text.split(";") for p in split_name_title_run(part)]
@@ -272,9 +274,9 @@ def split_name_title_run(text: str) -> list[PersonName]:
     for idx, (_start, end, name, honorific) in enumerate(anchors):
         next_start = anchors[idx + 1][0] if idx + 1 < len(anchors) else len(text)
         between = text[end:next_start]
-        title = clean(re.sub(r"^\s*(?:,|and\b)\s*", "", between))
-        title = re.sub(r"\s+and$", "", title).strip(" ,")
-        title = re.sub(r"(?i)\s+in attendance\b.*$", "", title).strip(" ,")
+        title = clean(rx(r"^\s*(?:,|and\b)\s*").sub("", between))
+        title = rx(r"\s+and$").sub("", title).strip(" ,")
+        title = rx(r"(?i)\s+in attendance\b.*$").sub("", title).strip(" ,")
         pending.append((name, honorific))
         if title:
             for pname, phon in pending:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from minutebook.parser.models import MemberRole
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import short_text_cache
 
 # Longest first so that "County Councillor" wins over "Councillor".
-HONORIFICS = (
+HONORIFICS: Final = (
     "County Councillor",
     "Borough Councillor",
     "City Councillor",
@@ -54,36 +56,36 @@ HONORIFICS = (
     "Mx",
     "Dr",
 )
-_HONORIFIC_ALT = "|".join(re.escape(h) for h in HONORIFICS)
+_HONORIFIC_ALT: Final = "|".join(re.escape(h) for h in HONORIFICS)
 # An honorific may stack ("Councillor Dr Jane Smith", "Cllr Mrs Barnard").
-HONORIFIC_RE = re.compile(
+HONORIFIC_RE: Final = re.compile(
     rf"^(?P<hon>(?:(?:{_HONORIFIC_ALT})\.?\s+)+)(?=\S)",
     re.IGNORECASE,
 )
 # "Councillors A, B and C": the plural distributes over the list.
-PLURAL_HONORIFIC_RE = re.compile(
+PLURAL_HONORIFIC_RE: Final = re.compile(
     r"^(?P<hon>(?:County |Borough |City )?Councillors|Cllrs\.?|Cynghorwyr|Aldermen)\s+",
     re.IGNORECASE,
 )
 # Welsh papers print both languages: "Cynghorydd / Councillor Rhian Evans".
-_BILINGUAL_HONORIFIC = re.compile(
+_BILINGUAL_HONORIFIC: Final = re.compile(
     r"\b(?:Cynghorydd|Cynghorwyr)\s*/\s*(?=Councillors?\b)|(?<=\bCouncillor)\s*/\s*Cynghorydd\b"
     r"|(?<=\bCouncillors)\s*/\s*Cynghorwyr\b",
     re.IGNORECASE,
 )
-POST_NOMINALS = re.compile(
+POST_NOMINALS: Final = re.compile(
     r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MS|AM|MLA|QC|KC|FRCP|PhD|BEM|CVO|MVO|QPM|KPM|RRC|TD)$"
 )
 # Honours, offices and degrees printed after a name ("Dr Ann Lee OBE JP", "Mr R C Love,
 # OBE"): not part of the name; kept apart as printed. (Not "MS"/"AM" at the end: too
 # easily the end of a name printed in capitals.)
-_POST_NOMINAL_TAIL = re.compile(
+_POST_NOMINAL_TAIL: Final = re.compile(
     r"(?:,?\s+(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|MSP|MLA|MEP|QC|KC|BEM|CVO|MVO|QPM|KPM|RRC|TD))+"
     r"\s*$"
 )
 
 # Words of job titles and bodies: a capitalised pair containing one is not a person.
-JOB_WORDS = frozenset(
+JOB_WORDS: Final = frozenset(
     [
         "director",
         "directors",
@@ -208,9 +210,9 @@ _ROLE_MAP: tuple[tuple[re.Pattern[str], MemberRole], ...] = (
     (re.compile(r"\b(?:reserve|substitute)\b", re.I), "reserve"),
 )
 
-_NAME_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
+_NAME_WORD: Final = r"[A-Z][A-Za-z'’\-]*\.?"
 # Initials as printed: "J.W.", "M J M", "H.A.L.", "R-M."
-_INITIALS = r"(?:[A-Z](?:[.\-]|\.?\s)\s*)+"
+_INITIALS: Final = r"(?:[A-Z](?:[.\-]|\.?\s)\s*)+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,20 +255,20 @@ def split_honorific(text: str) -> tuple[str | None, str]:
     # (A surname may open with a capital outside A-Z: "Councillor Ó Donnghaile".)
     if not rest or not (rest[0].isupper() or _PARTICLE_NAME.match(rest)):
         return None, text
-    honorific = re.sub(r"\s+", " ", m["hon"].replace(".", "")).strip()
+    honorific = rx(r"\s+").sub(" ", m["hon"].replace(".", "")).strip()
     # "the Very Reverend": the article belongs to the sentence, not to the title.
-    honorific = re.sub(r"(?i)^the\s+", "", honorific)
+    honorific = rx(r"(?i)^the\s+").sub("", honorific)
     if honorific.isupper() and len(honorific) > 2:
         # "CLLR MRS" in a paper printed in capitals: "Cllr Mrs", as the titles are spelled.
         honorific = _ANY_HONORIFIC.sub(lambda h: _CANONICAL[h.group(0).lower()], honorific)
     return honorific, rest
 
 
-_CANONICAL = {h.lower(): h for h in HONORIFICS}
-_ANY_HONORIFIC = re.compile(rf"\b(?:{_HONORIFIC_ALT})\b", re.IGNORECASE)
+_CANONICAL: Final = {h.lower(): h for h in HONORIFICS}
+_ANY_HONORIFIC: Final = re.compile(rf"\b(?:{_HONORIFIC_ALT})\b", re.IGNORECASE)
 
 
-_COUNCILLOR_TITLE = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|mayor|provost|bailie")
+_COUNCILLOR_TITLE: Final = re.compile(r"(?i)councillor|\bcllrs?\b|alderm[ae]n|mayor|provost|bailie")
 
 
 def is_councillor(honorific: str | None) -> bool:
@@ -275,28 +277,28 @@ def is_councillor(honorific: str | None) -> bool:
 
 
 # Party names and their usual abbreviations, as printed after a councillor's name.
-_PARTY = re.compile(
+_PARTY: Final = re.compile(
     r"(?i)lab(?:our)?(?:\s*(?:/|and|&)\s*co-?op(?:erative)?)?|con(?:servative)?|lib\s*dems?|l\.?\s*d\.?|"
     r"ld(?:em)?|liberal\s+democrats?|green(?:\s+party)?|grn|ind(?:ependent)?|snp|plaid(?:\s+cymru)?|pc|"
     r"reform(?:\s+uk)?|ukip|alliance|sdlp|dup|uup|sf|sinn\s+f[eé]in|res(?:idents?)?|r\.?a\.?"
 )
-_PARTICLE_NAME = re.compile(
+_PARTICLE_NAME: Final = re.compile(
     r"(?:de|de la|del|della|di|da|du|van|van der|van den|von|le|la|st)\s+[A-Z]"
 )
-_OFFICE_THEN_PERSON = re.compile(
+_OFFICE_THEN_PERSON: Final = re.compile(
     r"(?i:the\s+)?(?P<office>(?:Right\s+Worshipful\s+)?(?:Lord\s+|Deputy\s+)?Mayor|"
     r"(?:Vice[- ])?Chair(?:man|person)?|(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?|"
     r"(?:Deputy\s+|Lord\s+)?Provost|(?:Depute\s+)?Convener|Civic\s+Head|Speaker)\s*"
     r"\((?P<person>[^()]+)\)(?P<more>(?:\s*\([^()]*\))*)"
 )
-_IN_THE_CHAIR = re.compile(r"(?i)\s*in\s+the\s+chair\s*")
-_ATTENDANCE_NOTE = re.compile(
+_IN_THE_CHAIR: Final = re.compile(r"(?i)\s*in\s+the\s+chair\s*")
+_ATTENDANCE_NOTE: Final = re.compile(
     r"(?i)(?:from|until|up\s+to|arrived|left|joined|departed)\b[^()]{0,40}?"
     r"(?:\bitems?|\bminutes?|\d)|(?:present\s+)?for\s+(?:items?|minutes?)\s+\d"
     # "(Item LC012/26)", "(Minute 23 only)": the business someone came for.
     r"|(?:agenda\s+)?(?:items?|minutes?)\s+(?:no\.?\s*)?[A-Z]{0,6}/?\d[\w/.]*(?:\s+only)?$"
 )
-_LEADING_BULLET = re.compile(r"^[-–•·*▪●]\s+")
+_LEADING_BULLET: Final = re.compile(r"^[-–•·*▪●]\s+")
 
 
 @short_text_cache
@@ -319,21 +321,21 @@ def split_person(text: str) -> PersonName:
     role_parts: list[str] = []
     # "Mr J Bloggs - Team Leader (Major Developments)": brackets inside the role
     # after a dash are part of it, as printed.
-    dash_role = re.search(r"\s[-–—]\s(?=[^()]*\()", text)
+    dash_role = rx(r"\s[-–—]\s(?=[^()]*\()").search(text)
     after_dash = ""
     if dash_role and "(" not in text[: dash_role.start()]:
         after_dash = text[dash_role.end() :].strip()
         text = text[: dash_role.start()].strip()
     # Bracketed roles anywhere: "(Chair)", "(Co-opted Member, non-voting)", also with
     # brackets inside: "(Director of Quays (Apartments) Ltd)".
-    for m in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)", text):
+    for m in rx(r"\(((?:[^()]|\([^()]*\))*)\)").finditer(text):
         role_parts.append(m.group(1).strip())
     # "Jo Ashby (Chair) – Virtual School Headteacher": the roles in brackets stand before
     # the one after the dash, and are kept in the order printed.
-    brackets_first = bool(role_parts) and re.search(r"\)[^()]*\s[-–—]\s[^()]*$", text) is not None
-    text = clean(re.sub(r"\((?:[^()]|\([^()]*\))*\)?", " ", text))
+    brackets_first = bool(role_parts) and rx(r"\)[^()]*\s[-–—]\s[^()]*$").search(text) is not None
+    text = clean(rx(r"\((?:[^()]|\([^()]*\))*\)?").sub(" ", text))
     # " - role" (dash with spaces), then ", role".
-    dash = re.search(r"\s[-–—]\s", text)
+    dash = rx(r"\s[-–—]\s").search(text)
     if dash:
         before, after = text[: dash.start()].strip(), text[dash.end() :].strip()
         if post_then_person(before, after):
@@ -400,7 +402,7 @@ def post_then_person(before: str, after: str) -> bool:
 
 
 # A person printed only by their post: "the Virtual School Head".
-_ROLE_ONLY = re.compile(
+_ROLE_ONLY: Final = re.compile(
     r"^(?:the\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|[A-Z][\w'’\-]*)){1,8})$"
 )
 
@@ -412,7 +414,9 @@ def looks_like_person(name: str) -> bool:
     return not any(w.lower().strip("'’,.") in JOB_WORDS for w in words)
 
 
-_HYPHEN_SMALL = frozenset({"on", "upon", "under", "in", "by", "le", "the", "super", "en", "sur"})
+_HYPHEN_SMALL: Final = frozenset(
+    {"on", "upon", "under", "in", "by", "le", "the", "super", "en", "sur"}
+)
 
 
 def smart_title(text: str) -> str:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from itertools import chain
+from typing import Final
 
 from minutebook.parser.dates import find_dates
 from minutebook.parser.reflow import reflow, strip_markup_debris
@@ -61,9 +62,9 @@ _CONTROLS[0xFFFE] = None
 _CONTROLS[0xFFFF] = None
 
 # Private-use icons, symbols, bullets ("•", "▪", "").
-_GLYPH_CATEGORIES = frozenset({"Co", "Cn", "So", "Sm", "Po"})
+_GLYPH_CATEGORIES: Final = frozenset({"Co", "Cn", "So", "Sm", "Po"})
 # A line of at most two non-space, non-alphanumeric characters: a candidate stray glyph.
-_SHORT_SYMBOL_LINE = re.compile(r"^[ \t]*[^\sA-Za-z0-9]{1,2}[ \t]*$", re.MULTILINE)
+_SHORT_SYMBOL_LINE: Final = re.compile(r"^[ \t]*[^\sA-Za-z0-9]{1,2}[ \t]*$", re.MULTILINE)
 
 
 def unify_newlines(text: str) -> str:
@@ -101,11 +102,11 @@ def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
     return translate
 
 
-_remove_invisible = _translator(_INVISIBLE)
-_unify_spaces = _translator(_SPACES)
-_expand_ligatures = _translator(_LIGATURES)
-_remove_controls = _translator(_CONTROLS)
-_unify_quotes = _translator(_QUOTES)
+_remove_invisible: Final = _translator(_INVISIBLE)
+_unify_spaces: Final = _translator(_SPACES)
+_expand_ligatures: Final = _translator(_LIGATURES)
+_remove_controls: Final = _translator(_CONTROLS)
+_unify_quotes: Final = _translator(_QUOTES)
 
 
 def remove_invisible(text: str) -> str:
@@ -160,7 +161,7 @@ def is_stray_glyph_line(line: str) -> bool:
 
 # The same lines after the first, found from their newline: the regex engine skips to a
 # literal first character quickly, while "^" in MULTILINE mode is tried at every position.
-_SHORT_SYMBOL_AFTER_NEWLINE = re.compile(r"\n([ \t]*[^\sA-Za-z0-9]{1,2}[ \t]*)(?=\n|\Z)")
+_SHORT_SYMBOL_AFTER_NEWLINE: Final = re.compile(r"\n([ \t]*[^\sA-Za-z0-9]{1,2}[ \t]*)(?=\n|\Z)")
 
 
 def drop_stray_glyph_lines(text: str) -> str:
@@ -206,15 +207,15 @@ def split_pages(text: str, first_page: int = 1) -> tuple[str, list[int]]:
     return "\n".join(out_lines), pages
 
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER: Final = re.compile(
     r"^\s*(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS: Final = re.compile(r"\d+")
 
 
 # How many lines at each edge of a page a running header or footer may take ("Council
 # name" over "Committee – date"; "Page 3 of 12" under the council's address).
-_EDGE_DEPTH = 2
+_EDGE_DEPTH: Final = 2
 
 
 def _edge_indexes(lines: list[str], depth: int = 1) -> list[int]:
@@ -306,9 +307,9 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     ]
 
 
-_PAGE_LINE_ENDS = frozenset("0123456789-–")
-_MIN_PAGE_RUN = 3
-_MIN_PAGE_LINES = 10
+_PAGE_LINE_ENDS: Final = frozenset("0123456789-–")
+_MIN_PAGE_RUN: Final = 3
+_MIN_PAGE_LINES: Final = 10
 
 
 def infer_pages(text: str) -> list[int] | None:
@@ -383,8 +384,8 @@ def blank_page_number_lines(text: str, pages: list[int]) -> str:
     return "\n".join(lines) if changed else text
 
 
-_ORDINAL_ALONE = re.compile(r"^\s*(st|nd|rd|th)\s*$")
-_BARE_NUMBER = re.compile(r"(?<![\d.,/£$%:-])\b(\d{1,4})(?=\s+[A-Za-z])")
+_ORDINAL_ALONE: Final = re.compile(r"^\s*(st|nd|rd|th)\s*$")
+_BARE_NUMBER: Final = re.compile(r"(?<![\d.,/£$%:-])\b(\d{1,4})(?=\s+[A-Za-z])")
 
 
 def _ordinal_suffix(n: int) -> str:
@@ -426,7 +427,7 @@ def fix_l_for_i(token: str) -> str:
     return token
 
 
-_clean_characters = _translator({**_INVISIBLE, **_SPACES, **_LIGATURES, **_CONTROLS})
+_clean_characters: Final = _translator({**_INVISIBLE, **_SPACES, **_LIGATURES, **_CONTROLS})
 
 
 def normalise_characters(text: str) -> str:
@@ -436,7 +437,9 @@ def normalise_characters(text: str) -> str:
 
 # Word exports a bulleted paragraph as the bullet, a tab, then the text: that tab is no
 # table cell. (Not "-" or "*": a dash first in a row can be an empty table cell.)
-_BULLET_TAB = re.compile("(?m)^([ ]*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf0b7o])\t+(?=\\S)")
+_BULLET_TAB: Final = re.compile(
+    "(?m)^([ ]*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf0b7o])\t+(?=\\S)"
+)
 
 
 def untab_bullets(text: str) -> str:
@@ -457,7 +460,7 @@ def strip_trailing_space_lines(lines: list[str]) -> None:
 
 # A heading printed letter-spaced ("M I N U T E S", "A G E N D A"): capitals one space apart.
 # (Anchored at a newline rather than with (?m)^: the search is five times faster.)
-_LETTER_SPACED = re.compile(r"(\n[ \t]*)((?:[A-Z] ){3,}[A-Z])[ \t]*(?=\n|$)")
+_LETTER_SPACED: Final = re.compile(r"(\n[ \t]*)((?:[A-Z] ){3,}[A-Z])[ \t]*(?=\n|$)")
 
 
 def join_letter_spaced(text: str) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.dates import find_dates
 
-_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$")
+_PAGE_NUMBER: Final = re.compile(r"(?i)^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$")
 
 
 def _is_furniture(text: str, committee: str | None, date: str | None) -> bool:

@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Final
 
 from minutebook.parser import PARSER_VERSION, reading
 from minutebook.parser.agenda import extract_agenda
@@ -36,7 +37,7 @@ from minutebook.parser.workplan import extract_work_plan
 Extractor = Callable[[Block], Document]
 
 # Prefix of warnings about a failure inside the parser (a bug, not bad input).
-INTERNAL_ERROR = "internal error"
+INTERNAL_ERROR: Final = "internal error"
 
 
 def _generic(block: Block) -> Document:
@@ -213,11 +214,11 @@ def parse_file(path: str | Path) -> ParseResult:
     return parse_bytes(data, str(p))
 
 
-NOT_COMMITTEE_PAPERS = (
+NOT_COMMITTEE_PAPERS: Final = (
     "this does not look like committee papers (no agenda, minutes, report or decision found)"
 )
 # Words that committee papers of every council use; ordinary prose rarely has several.
-_COMMITTEE_VOCABULARY = re.compile(
+_COMMITTEE_VOCABULARY: Final = re.compile(
     r"\b(?:agenda|minutes?|committee|council|councillors?|cllr|cabinet|resolved|apologies|"
     r"chair(?:man|person)?|declarations? of interest|meeting|recommendations?|item|sub-committee|"
     r"panel|board|members?|decision|officer|quorum|exempt|municipal)\b",

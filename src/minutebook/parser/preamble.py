@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.attendance_labels import match_label
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Attendee, Span
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _is_prose(text: str) -> bool:

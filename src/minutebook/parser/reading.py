@@ -12,6 +12,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Final
 
 from minutebook.parser.models import Document, ParseError, SourceFormat
 from minutebook.parser.normalise import (
@@ -46,7 +47,7 @@ class RawText:
     adapter: str | None = None
 
 
-_UNSUPPORTED_SIGNATURES = (
+_UNSUPPORTED_SIGNATURES: Final = (
     (b"\xd0\xcf\x11\xe0", "an old Word/Excel (.doc/.xls) file; save it as .docx or PDF"),
     (b"{\\rtf", "an RTF file; save it as .docx or PDF"),
     (b"\x89PNG", "a PNG image; committee papers must be text, PDF or Word (OCR scans first)"),

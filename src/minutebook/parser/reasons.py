@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.lines import Line
 
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"(?i)^reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b\s*[:\-–—]*\s*(?P<rest>.*)$"
 )
 # A paragraph of a list: "(1) ...", "1. ...", "a) ...", "• ...".
-_LIST_ENTRY = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[•·\-–*])\s+\S")
+_LIST_ENTRY: Final = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[•·\-–*])\s+\S")
 
 
 def item_reasons(body: Sequence[Line], plains: dict[int, str]) -> tuple[str, set[int]]:

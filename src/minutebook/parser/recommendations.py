@@ -11,24 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Recommendation, Section
 from minutebook.parser.report_text import is_bullet, join_paragraphs, split_numbering, strip_bullet
 
-RECOMMENDATION_HEADING = re.compile(
+RECOMMENDATION_HEADING: Final = re.compile(
     r"^(?:recommendations?|recommended\s+(?:decisions?|resolutions?)|decisions?\s+(?:required|sought)"
     r"|proposed\s+(?:decisions?|resolutions?))\b",
     re.IGNORECASE,
 )
-ASKED_TO = re.compile(
+ASKED_TO: Final = re.compile(
     r"\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|\bit\s+is\s+recommended\s+that\b",
     re.IGNORECASE,
 )
 # Every match of ASKED_TO holds one of these words; most paragraphs hold none.
-_ASKED_WORDS = ("asked", "recommended", "requested", "invited")
-_INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]))\s*(\d+(?:\.\d+)*)\.?\s+(?=[A-Z(])")
-_TRAILING = re.compile(r"(?:[;,]|\s+and|\s+or)+\s*$", re.IGNORECASE)
+_ASKED_WORDS: Final = ("asked", "recommended", "requested", "invited")
+_INLINE_ITEM: Final = re.compile(r"(?:^|(?<=[.;:]))\s*(\d+(?:\.\d+)*)\.?\s+(?=[A-Z(])")
+_TRAILING: Final = re.compile(r"(?:[;,]|\s+and|\s+or)+\s*$", re.IGNORECASE)
 
 
 def asks_to_decide(text: str) -> bool:
@@ -127,7 +128,7 @@ def extract_recommendations(
     return ()
 
 
-_INLINE_BULLET = re.compile(r"\s*[•▪●·]\s+")
+_INLINE_BULLET: Final = re.compile(r"\s*[•▪●·]\s+")
 
 
 def _inline(text: str, line: Line) -> list[Recommendation]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Final
 
 
 @dataclass(frozen=True)
@@ -48,25 +49,25 @@ class ReflowSettings:
             raise ValueError("min_debris must be at least 1")
 
 
-SETTINGS = ReflowSettings()
+SETTINGS: Final = ReflowSettings()
 
 # Inline formatting tags, which carry no text of their own.
-_INLINE_TAGS = ("strong", "span", "font", "em", "b", "i", "u", "sup", "sub")
-_TAG = re.compile(
+_INLINE_TAGS: Final = ("strong", "span", "font", "em", "b", "i", "u", "sup", "sub")
+_TAG: Final = re.compile(
     r"</?(?:" + "|".join(_INLINE_TAGS) + r")(?:\s[^<>]{0,200})?/?>",
     re.IGNORECASE,
 )
 # What is left of a tag whose "<str" or "</str" was cut away: a tail of a tag name
 # (three letters at least, so that it cannot be a word's ending) and ">".
-_TAILS = sorted(
+_TAILS: Final = sorted(
     {t[i:] for t in _INLINE_TAGS if len(t) >= 4 for i in range(1, len(t) - 2)},
     key=len,
     reverse=True,
 )
-_TAG_TAIL = re.compile(r"(?:" + "|".join(_TAILS) + r")>")
+_TAG_TAIL: Final = re.compile(r"(?:" + "|".join(_TAILS) + r")>")
 
 # Where a lost line end left two pieces of text glued together.
-_GLUE = re.compile(
+_GLUE: Final = re.compile(
     # Every mark is followed by one of these: checking it first rejects most places at once.
     r"(?=[A-Z0-9(_])(?:"
     r"(?<=[a-z][a-z][a-z])(?=[A-Z][a-z])"  # "FulhamCabinet", "O'BoyleDirector"
@@ -87,7 +88,7 @@ _GLUE = re.compile(
 )
 # Labels printed in capitals on a line of their own in minutes, glued to the capital
 # that starts the next line ("PRESENTCouncillor"): the glue above cannot see it.
-_LABEL_GLUE = re.compile(
+_LABEL_GLUE: Final = re.compile(
     r"(?<![A-Z])(PRESENT|ALSO PRESENT|IN ATTENDANCE|APOLOGIES|RESOLVED:?|AGREED:?)(?=[A-Z][a-z])"
 )
 
@@ -116,7 +117,7 @@ _CLASS = bytes.maketrans(
     b"a" * 26 + b"A" * 26 + b"0" * 10 + b"." * 8,
 )
 _CLASS = bytes(c if c in b"aA0." else ord(" ") for c in _CLASS)
-_PAIRS = (b"aA", b".A", b"0A", b"AAa")
+_PAIRS: Final = (b"aA", b".A", b"0A", b"AAa")
 
 
 def _quick_marks(line: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.audit_trail import extract_audit_trail
 from minutebook.parser.council import (
@@ -24,6 +25,7 @@ from minutebook.parser.heading import plain
 from minutebook.parser.lines import Block, Line, span_of
 from minutebook.parser.models import AuditTrail, Document, MeetingRef, Report, Section, Table
 from minutebook.parser.names import smart_title
+from minutebook.parser.patterns import rx
 from minutebook.parser.recommendations import extract_recommendations
 from minutebook.parser.report_header import HeaderFields, extract_header
 from minutebook.parser.report_text import clean, dates_in, more_words_than, word_count
@@ -31,19 +33,21 @@ from minutebook.parser.sections import explode_long_lines, find_sections, headin
 from minutebook.parser.tables import find_tables, untab_numbered_paragraphs
 from minutebook.parser.workplan import extract_work_plan, work_plan_title
 
-_NEXT_APPENDIX = re.compile(r"\s+(?=(?:Appendix|Annex|APPENDIX|ANNEX)\s+[A-Z0-9]{1,3}\b\s*[–—:\-])")
-_APPENDICES_HEADING = re.compile(
+_NEXT_APPENDIX: Final = re.compile(
+    r"\s+(?=(?:Appendix|Annex|APPENDIX|ANNEX)\s+[A-Z0-9]{1,3}\b\s*[–—:\-])"
+)
+_APPENDICES_HEADING: Final = re.compile(
     r"^(?:appendices|appendix|list\s+of\s+appendices|attached\s+documents|attachments)\b",
     re.IGNORECASE,
 )
-_APPENDIX_LABEL = re.compile(r"(?:appendix|annex)\s+[A-Z0-9]{1,3}", re.IGNORECASE)
-_NONE = re.compile(r"^(?:none|n/?a|nil|not\s+applicable)\.?$", re.IGNORECASE)
-_APPENDIX_TABLE_HEADER = re.compile(r"^(?:no\.?|number|appendix)$", re.IGNORECASE)
-MAX_TITLE_WORDS = 20
-MIN_TITLE_WORDS = 3
-MAX_NAME_WORDS = 8
+_APPENDIX_LABEL: Final = re.compile(r"(?:appendix|annex)\s+[A-Z0-9]{1,3}", re.IGNORECASE)
+_NONE: Final = re.compile(r"^(?:none|n/?a|nil|not\s+applicable)\.?$", re.IGNORECASE)
+_APPENDIX_TABLE_HEADER: Final = re.compile(r"^(?:no\.?|number|appendix)$", re.IGNORECASE)
+MAX_TITLE_WORDS: Final = 20
+MIN_TITLE_WORDS: Final = 3
+MAX_NAME_WORDS: Final = 8
 # How many lines from the top a cover page flattened into one line is looked for.
-MAX_FLAT_HEADING_LINES = 3
+MAX_FLAT_HEADING_LINES: Final = 3
 
 
 def _body(lines: Sequence[Line], header: HeaderFields) -> list[Line]:
@@ -76,17 +80,17 @@ def _appendices(
         for paragraph in section.text.split("\n"):
             # Lines joined into one paragraph: "Appendix A – X Appendix B – Y" is two.
             for line in _NEXT_APPENDIX.split(paragraph):
-                text = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", line.strip(), flags=re.IGNORECASE)
+                text = rx(r"(?i)^\(?[a-z0-9]{1,3}[.)]\s+").sub("", line.strip())
                 if text and not _NONE.match(text):
                     out.append(text)
     return tuple(out)
 
 
 # "Appendix 1 – Empty Homes Action Plan", "Annex B: Consultation responses" on a line alone.
-_APPENDIX_LINE = re.compile(
+_APPENDIX_LINE: Final = re.compile(
     r"^(?:Appendix|Annex|APPENDIX|ANNEX)\s+[A-Z0-9]{1,3}\s*[–—:\-]\s*[A-Z0-9‘'\"(][^\t]{2,150}$"
 )
-MAX_APPENDIX_WORDS = 20
+MAX_APPENDIX_WORDS: Final = 20
 
 
 def _may_name_an_appendix(text: str) -> bool:
@@ -116,7 +120,7 @@ def _listed_appendix_lines(body: Sequence[Line]) -> tuple[str, ...]:
 def _inline_appendices(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
-    parts = re.split(r"\s*(?:^|\s)\d{1,2}\.\s+|(?<=\S)\s*(?=Appendix\s+\d)", " " + value)
+    parts = rx(r"\s*(?:^|\s)\d{1,2}\.\s+|(?<=\S)\s*(?=Appendix\s+\d)").split(" " + value)
     return tuple(p.strip() for p in parts if p.strip() and not _NONE.match(p.strip()))
 
 
@@ -226,7 +230,7 @@ def _plan_sections(body: Sequence[Line]) -> tuple[Section, ...]:
     return (dataclasses.replace(first, heading=title, span=span, level=level), *found[1:])
 
 
-_ITEM_STAMP = re.compile(r"(?i)^\W*(?:agenda\s+)?item\s+(?:no\.?\s*)?\w{1,6}\W*$")
+_ITEM_STAMP: Final = re.compile(r"(?i)^\W*(?:agenda\s+)?item\s+(?:no\.?\s*)?\w{1,6}\W*$")
 
 
 def _title_above_header(lines: Sequence[Line], header: HeaderFields) -> str | None:
@@ -258,7 +262,7 @@ def _label_line(lines: Sequence[Line], number: int | None) -> Line | None:
     return next((ln for ln in lines if ln.number == number), None)
 
 
-_ENDS_WITH_BODY = re.compile(
+_ENDS_WITH_BODY: Final = re.compile(
     r"(?i)\b(?:committee|sub-committee|panel|board|cabinet|forum|executive|commission|"
     r"assembly|partnership|group)$"
 )
@@ -286,7 +290,7 @@ def _committee_heading(lines: Sequence[Line], header: HeaderFields) -> str | Non
         if not text or "\t" in ln.text.strip() or not COMMITTEE_WORDS.search(text):
             continue  # (a table's row is no heading)
         # "Corporate Parenting Panel – Work Programme 2026/27": the part that names a body.
-        for part in re.split(r"\s+[-–—:|]\s+", text):
+        for part in rx(r"\s+[-–—:|]\s+").split(text):
             name = clean_committee(part)
             if name and _ENDS_WITH_BODY.search(name) and not is_council_name(part):
                 return name

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Final
 
 from minutebook.parser.dates import (
     DAY_MONTH_YEAR,
@@ -25,37 +26,40 @@ from minutebook.parser.dates import (
     parse_date,
 )
 from minutebook.parser.lines import Line
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import clean, is_bullet, strip_markup
 
 # How far into a report its header may reach.
-HEADER_LINES = 40
-HEADER_CHARS = 4000
-OPENING_CHARS = 200
-_HEADING_WORDS = 6
+HEADER_LINES: Final = 40
+HEADER_CHARS: Final = 4000
+OPENING_CHARS: Final = 200
+_HEADING_WORDS: Final = 6
 
-_CLOSED_WORDS = re.compile(
+_CLOSED_WORDS: Final = re.compile(
     r"\b(closed|exempt|confidential|private|restricted|not\s+for\s+publication|part\s*(?:b|ii|2))\b",
     re.IGNORECASE,
 )
-_OPEN_WORDS = re.compile(
+_OPEN_WORDS: Final = re.compile(
     r"\b(open|public|unrestricted|for\s+general\s+release|part\s*(?:a|i|1))\b", re.IGNORECASE
 )
-_EXEMPT_PARAGRAPH = re.compile(
+_EXEMPT_PARAGRAPH: Final = re.compile(
     r"paragraphs?\s+(?P<num>\d+[a-z]?(?:\s*(?:,|and|&|-|to)\s*\d+[a-z]?)*)"
     r"(?:\s+of\s+part\s*(?:1|i))?\s+of\s+schedule\s*12\s*a",
     re.IGNORECASE,
 )
-_EXEMPT_PARAGRAPH_AFTER = re.compile(
+_EXEMPT_PARAGRAPH_AFTER: Final = re.compile(
     r"schedule\s*12\s*a\b[^.\n]{0,80}?paragraphs?\s+(?P<num>\d+[a-z]?(?:\s*(?:,|and|&|-|to)\s*\d+)*)",
     re.IGNORECASE,
 )
-_NOT_FOR_PUBLICATION_ANYWHERE = re.compile(r"\bnot\s+for\s+(?:publication|public)", re.IGNORECASE)
-_NOT_EXEMPT = re.compile(
+_NOT_FOR_PUBLICATION_ANYWHERE: Final = re.compile(
+    r"\bnot\s+for\s+(?:publication|public)", re.IGNORECASE
+)
+_NOT_EXEMPT: Final = re.compile(
     r"\b(?:not|non)[\s-]+(?:exempt|confidential|restricted)\b|^\s*(?:no|none|n/a)\b", re.IGNORECASE
 )
-_GLUED_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[A-Z])")
-_GENERAL_RELEASE = re.compile(r"^\s*for\s+general\s+release\s*$", re.IGNORECASE)
-_NOT_FOR_PUBLICATION = re.compile(
+_GLUED_DIGITS: Final = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[A-Z])")
+_GENERAL_RELEASE: Final = re.compile(r"^\s*for\s+general\s+release\s*$", re.IGNORECASE)
+_NOT_FOR_PUBLICATION: Final = re.compile(
     r"^\s*(?:not\s+for\s+publication|exempt\s+information|confidential)\b", re.IGNORECASE
 )
 
@@ -171,7 +175,7 @@ LABELS: tuple[_Label, ...] = (
 )
 # Words of a label that layout can separate from it and leave among the values
 # ("Ward(s) affected: | or | groups | All").
-_LABEL_FRAGMENTS = {"or", "groups", "fication:", "fication", "ication:"}
+_LABEL_FRAGMENTS: Final = {"or", "groups", "fication:", "fication", "ication:"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +213,10 @@ def _has_word(label: _Label, text: str, lowered: str) -> bool:
 
 # Joins the header lines so that each label is searched once over the window;
 # no label pattern can match it, so a match never spans two lines.
-_LINE_SEPARATOR = "\x00"
+_LINE_SEPARATOR: Final = "\x00"
 
 
-_CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
+_CAPITALS_WORD: Final = re.compile(r"\b[A-Z][A-Z'’]+\b")
 
 
 def _label_case(text: str) -> str:
@@ -231,7 +235,7 @@ def _label_case(text: str) -> str:
 
 
 # (Not before a cell in lower case: "Classi f Open<tab>fication:" is a label broken by layout.)
-_CELL_THEN_TAB = re.compile(r"(?:^|(?<=\t))([^\t:]{0,39}[^\t:\s])([ ]*)\t(?![a-z])")
+_CELL_THEN_TAB: Final = re.compile(r"(?:^|(?<=\t))([^\t:]{0,39}[^\t:\s])([ ]*)\t(?![a-z])")
 
 
 def _find_hits(texts: Sequence[str]) -> list[_Hit]:
@@ -285,7 +289,7 @@ def _find_hits_per_line(texts: Sequence[str]) -> list[_Hit]:
 
 
 def _value_cells(text: str) -> list[str]:
-    parts = re.split(r"\t| {3,}", text)
+    parts = rx(r"\t| {3,}").split(text)
     return [clean(p) for p in parts if clean(p) and clean(p).lower() not in _LABEL_FRAGMENTS]
 
 
@@ -305,7 +309,7 @@ def _looks_like_heading(text: str) -> bool:
 
 
 # "Public (Appendix B is exempt ...)", "Open, with exempt appendices": the report itself is open.
-_EXEMPT_APPENDIX = re.compile(
+_EXEMPT_APPENDIX: Final = re.compile(
     r"\b(?:appendix|appendices|annex(?:es)?)\b[^.;()]{0,40}?\b(?:is|are)\s+"
     r"(?:exempt|confidential|restricted|not\s+for\s+publication)"
     r"|\b(?:exempt|confidential|restricted)\s+(?:appendix|appendices|annex(?:es)?)\b",
@@ -331,7 +335,7 @@ def _exempt_paragraph(text: str) -> str | None:
     if "schedule" not in text.lower():
         return None  # both patterns cite Schedule 12A
     m = _EXEMPT_PARAGRAPH.search(text) or _EXEMPT_PARAGRAPH_AFTER.search(text)
-    return re.sub(r"\s+", " ", m.group("num")).strip() if m else None
+    return rx(r"\s+").sub(" ", m.group("num")).strip() if m else None
 
 
 def _yes_no(value: str) -> bool | None:
@@ -354,21 +358,21 @@ def _split_meeting_date(value: str) -> tuple[str, str | None]:
 
 
 def _item_number(value: str) -> str | None:
-    m = re.match(r"\s*([0-9]+[A-Za-z]?(?:\.[0-9]+)?(?:\s*\([a-z0-9]+\))?)", value)
+    m = rx(r"\s*([0-9]+[A-Za-z]?(?:\.[0-9]+)?(?:\s*\([a-z0-9]+\))?)").match(value)
     return m.group(1).replace(" ", "") if m else None
 
 
 # Lines of text (not labels) after which the header is over: a label further down is in
 # the report's body ("Contact officer:" at its end, when the whole report is short).
-MAX_GAP_IN_HEADER = 10
+MAX_GAP_IN_HEADER: Final = 10
 # A numbered section heading of the body: "1. Purpose of the report", "2 BACKGROUND",
 # "3.0 Recommendations" (a number, then a short title without a closing stop; not a
 # header table's row "14.<tab>Closed<tab>12 January 2022").
-_SECTION_HEADING = re.compile(r"^[ ]*\d{1,2}(?:\.0)?\.?[ ]+[A-Z][^.:;?!\t]{2,60}$")
+_SECTION_HEADING: Final = re.compile(r"^[ ]*\d{1,2}(?:\.0)?\.?[ ]+[A-Z][^.:;?!\t]{2,60}$")
 
 
 # Fields a header names once: labelled again below, they begin something else.
-_ONCE_IN_A_HEADER = frozenset({"meeting_name", "date"})
+_ONCE_IN_A_HEADER: Final = frozenset({"meeting_name", "date"})
 
 
 def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
@@ -399,8 +403,8 @@ def _header_run(hits: list[_Hit], texts: Sequence[str]) -> list[_Hit]:
 
 
 # (Glued by PDF extraction, the answer runs into the next label: "NoRecommendations:".)
-_PERIOD_START = re.compile(r"(?i)\b(?:period|from|between)(?:\s+of)?\s*:?\s*$")
-_PERIOD_JOIN = re.compile(r"(?i)^\s*(?:to|until|and|[-–—])\s*$")
+_PERIOD_START: Final = re.compile(r"(?i)\b(?:period|from|between)(?:\s+of)?\s*:?\s*$")
+_PERIOD_JOIN: Final = re.compile(r"(?i)^\s*(?:to|until|and|[-–—])\s*$")
 
 
 def _first_date_outside_periods(text: str) -> str | None:
@@ -415,7 +419,7 @@ def _first_date_outside_periods(text: str) -> str | None:
     return parse_date(text)
 
 
-_ANSWER = re.compile(r"(?i:yes|no|y|n|not|none|n/a)(?![a-z])")
+_ANSWER: Final = re.compile(r"(?i:yes|no|y|n|not|none|n/a)(?![a-z])")
 
 
 def _answered(hit: _Hit, texts: Sequence[str]) -> bool:

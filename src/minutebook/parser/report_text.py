@@ -12,41 +12,48 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, Final, Protocol, TypeVar, cast
 
-from minutebook.parser.dates import MONTHS, find_dates
+from minutebook.parser.dates import find_dates
 from minutebook.parser.lines import Line, join_wrapped
 
 # Inline HTML tags found in papers converted to markdown. Only these names are
 # removed, so text such as "<http://www.example.gov.uk>" survives.
-_HTML_TAG = re.compile(
+_HTML_TAG: Final = re.compile(
     r"</?(?:b|i|u|p|br|strong|em|span|div|sup|sub|font|a|td|tr|th|table|tbody|thead|li|ul|ol|h[1-6])"
     r"\b[^<>]*>",
     re.IGNORECASE,
 )
-_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p\b[^<>]*>|<br\s*/?>", re.IGNORECASE)
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_ENTITIES = {"&amp;": "&", "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
-_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
-_SPACES = re.compile(r"[ \u00a0]+")
-_CELL_SPLIT_SPACES = re.compile(r" {3,}")
+_PARAGRAPH_BREAK: Final = re.compile(r"</p>\s*<p\b[^<>]*>|<br\s*/?>", re.IGNORECASE)
+_EMPHASIS: Final = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_MD_HEADING: Final = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ENTITIES: Final = {
+    "&amp;": "&",
+    "&nbsp;": " ",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&quot;": '"',
+    "&#39;": "'",
+}
+_ENTITY: Final = re.compile("|".join(map(re.escape, _ENTITIES)))
+_SPACES: Final = re.compile(r"[ \u00a0]+")
+_CELL_SPLIT_SPACES: Final = re.compile(r" {3,}")
 
 # Numbering at the start of a paragraph: "1.", "2.1", "(3)", "a)", "- 4.", "iv."
-NUMBERING = re.compile(
+NUMBERING: Final = re.compile(
     r"^\s*(?:[-*\u2022\u25aa\u25cf]\s+)?"
     r"(?P<num>\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxlIVXL]{1,5})[.)]|\(\d+\)|\([a-zA-Z]\)|\d+\.\d+(?:\.\d+)*)"
     r"(?=\s)\s*"
 )
 # Glyphs word processors print as bullets besides "•": arrows (➢ ► ➤), squares and
 # diamonds (■ ◆ ♦ ❖), all used for lists of decisions and points as much as "•".
-BULLET_GLYPHS = "\u2022\u25aa\u25cf\u25e6\u00b7\u27a2\u25ba\u27a4\u25a0\u25c6\u2666\u2756"
-BULLET = re.compile(rf"^\s*(?:[-*\u2013o{BULLET_GLYPHS}])\s+(?=\S)")
-TERMINAL = ".!?:;"
+BULLET_GLYPHS: Final = "\u2022\u25aa\u25cf\u25e6\u00b7\u27a2\u25ba\u27a4\u25a0\u25c6\u2666\u2756"
+BULLET: Final = re.compile(rf"^\s*(?:[-*\u2013o{BULLET_GLYPHS}])\s+(?=\S)")
+TERMINAL: Final = ".!?:;"
 # Each stage cleans the same lines again (sections, tables, work plan): remember recent ones.
-CLEAN_CACHE_SIZE = 16384
+CLEAN_CACHE_SIZE: Final = 16384
 # Only short texts are remembered, so the caches stay small whatever the input.
-MAX_CACHED_CHARS = 500
+MAX_CACHED_CHARS: Final = 500
 _Result = TypeVar("_Result")
 _Result_co = TypeVar("_Result_co", covariant=True)
 
@@ -74,7 +81,7 @@ def clear_text_caches() -> None:
         memo.cache_clear()
 
 
-_MISSING = object()
+_MISSING: Final = object()
 _MEMOS: list[_ShortTextMemo] = []
 
 
@@ -108,7 +115,7 @@ class _ShortTextMemo:
 # The only characters that a case-insensitive search equates with an ASCII letter, or
 # that lower-case to one: where none occurs, lower-casing the text and finding the
 # lower-case words gives exactly what the case-insensitive pattern finds.
-_CASE_FOLD_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CASE_FOLD_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def lines_matching(
@@ -136,14 +143,8 @@ def lines_matching(
     return found
 
 
-# Every date has a year of two or four digits, and a month name or a separator between
-# numbers ("4/11/20"); text without both holds none.
-_TWO_DIGITS = re.compile(r"\d\d")
-# Every month name the date patterns accept begins with one of these (case-folded).
-_MONTH_PREFIXES = tuple(sorted({name[:3] for name in MONTHS}))
-_NUMBER_SEPARATOR = re.compile(r"\d[/.\-]\d")
 # A page number on a line of its own: "12", "Page 3", "Page 3 of 10".
-PAGE_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+PAGE_LINE: Final = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 
 
 def strip_markup(text: str) -> str:
@@ -172,12 +173,7 @@ def clean(text: str) -> str:
 
 
 def dates_in(text: str) -> list[tuple[int, int, str]]:
-    """`find_dates`, quick on the many lines that cannot hold a date."""
-    if _TWO_DIGITS.search(text) is None:
-        return []
-    folded = text.casefold()
-    if not any(p in folded for p in _MONTH_PREFIXES) and _NUMBER_SEPARATOR.search(text) is None:
-        return []
+    """`find_dates` (quick on the many lines that cannot hold a date)."""
     return find_dates(text)
 
 
@@ -320,14 +316,14 @@ def join_paragraphs(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
 # An item's title that says it is exempt business: "(Exempt - Paragraph 3)", "- Not for
 # Publication", "Part II: ...", "(Private)". Not "(Exempt Appendix)": only the appendix is.
 # ("Private" and "Confidential" only alone: "Private Fostering" is a service, not a marking.)
-_EXEMPT_MARK = (
+_EXEMPT_MARK: Final = (
     r"(?:exempt(?!\s+appendi)|not\s+for\s+(?:general\s+)?publication|restricted|"
     r"part\s+(?:ii|2|b)\b|closed\s+(?:session|item))"
 )
-_PRIVATE_MARK = (
+_PRIVATE_MARK: Final = (
     r"(?:private|confidential)(?:\s+(?:and|&)\s+confidential|\s+session|\s+item|\s+business)?"
 )
-_EXEMPT_TITLE = re.compile(
+_EXEMPT_TITLE: Final = re.compile(
     rf"(?i)\(\s*{_EXEMPT_MARK}[^()]*\)|[-–—:]\s*{_EXEMPT_MARK}[^-–—:]*$|^\s*{_EXEMPT_MARK}\s*[-–—:]"
     rf"|\(\s*{_PRIVATE_MARK}\s*\)|[-–—:]\s*{_PRIVATE_MARK}\s*$|^\s*{_PRIVATE_MARK}\s*[-–—:]"
 )

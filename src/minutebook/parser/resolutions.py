@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.lines import Line, join_wrapped, span_of
 from minutebook.parser.models import Resolution
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import BULLET_GLYPHS, lines_matching
 
 # Marker at the start of a line, optionally after a subject ("The Committee",
 # "Cabinet") and "UNANIMOUSLY"; "It was AGREED" may sit inside a sentence.
-MARKER = re.compile(
+MARKER: Final = re.compile(
     r"^(?:(?:\d{1,3}[.)]|\(\w{1,4}\)|[a-z][.)])\s+)?"
     r"(?P<subject>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?=(?:unanimously\s+)?(?:resolved|RESOLVED|AGREED)\b))?"
     r"(?:(?:unanimously|UNANIMOUSLY|further|FURTHER)\s+)?"
@@ -29,22 +31,22 @@ MARKER = re.compile(
     r"(?:NOTED|Noted)(?=\s*(?::-?|[\-–—])\s*\S))\b"
     r"(?P<post>.*)$"
 )
-IT_WAS_AGREED = re.compile(
+IT_WAS_AGREED: Final = re.compile(
     r"(?:^|(?<=[.:;]\s)|\s)[Ii]t\s+was\s+(?:unanimously\s+|UNANIMOUSLY\s+)?(?:AGREED|RESOLVED)\b(?P<post>.*)$"
     # "It was resolved that ..." opening a line (parish and town councils).
     r"|^It\s+was\s+(?:unanimously\s+)?resolved\b(?P<post2>.*)$"
 )
 # "a) 25/00123/FUL 12 High Street - rear extension. RESOLVED: No objection."
-INLINE_MARKER = re.compile(
+INLINE_MARKER: Final = re.compile(
     r"(?<=[.;]\s)(?:RESOLVED|AGREED|DECIDED)\s*(?::-?|[-–—])\s*(?P<post>\S.*)$"
 )
-ENUMERATOR = re.compile(
+ENUMERATOR: Final = re.compile(
     r"^(?:(?P<a>\d{1,3})\.(?!\d)|\((?P<b>\d{1,3})\)|(?P<c>\d{1,3})\)|\((?P<d>[a-zA-Z]|[ivx]{1,5})\)|(?P<e>[a-z]|[ivx]{1,5})[.)]|(?P<f>[A-Z])\))\s+"
 )
-PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
-BULLET = re.compile(rf"^\s*(?:[-–*o{BULLET_GLYPHS}]\s+)")
-INLINE_ENUM = re.compile(r"(?:^|(?<=[\s;:]))\((?:[ivx]{1,5}|\d{1,3}|[a-z])\)\s+")
-STOP = re.compile(
+PAGE_NUMBER: Final = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
+BULLET: Final = re.compile(rf"^\s*(?:[-–*o{BULLET_GLYPHS}]\s+)")
+INLINE_ENUM: Final = re.compile(r"(?:^|(?<=[\s;:]))\((?:[ivx]{1,5}|\d{1,3}|[a-z])\)\s+")
+STOP: Final = re.compile(
     r"^(?:reasons?\s+for\s+(?:the\s+)?decisions?|other\s+options|alternative\s+options|minutes\s*:|"
     r"supporting\s+documents|additional\s+documents|the\s+meeting\s+(?:ended|closed)|"
     # The vote and follow-up printed after a decision are not part of it.
@@ -59,9 +61,9 @@ STOP = re.compile(
 )
 
 
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_TAG: Final = re.compile(r"</?[a-zA-Z][^>]*>")
 # A word alone joining two parts of one decision: "And;", "and", "Further:".
-CONNECTOR = re.compile(r"(?i)(?:and|further(?:more)?|also)\s*[;:,]?")
+CONNECTOR: Final = re.compile(r"(?i)(?:and|further(?:more)?|also)\s*[;:,]?")
 
 
 def _plain(text: str) -> str:
@@ -74,34 +76,34 @@ def _plain(text: str) -> str:
 
 def _clean_post(post: str) -> str:
     post = post.strip()
-    post = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", post)
+    post = rx(r"^(?:[:;,]|[-–—]+|:-)+\s*").sub("", post)
     return _VOTE.sub("", post).strip()
 
 
 # "RESOLVED (unanimously) that ...", "RESOLVED (by 6 votes to 2) that ...", and unbracketed
 # "RESOLVED UNANIMOUSLY: That ...", "RESOLVED nem. con. that ...": the vote.
-_VOTE = re.compile(
+_VOTE: Final = re.compile(
     r"^(?:\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?[^()]*)\)\s*[:\-–—]?"
     r"|(?:unanimously|nem\.?\s*con\.?)(?=[\s:\-–—])\s*(?::-?|[\-–—])?)\s*",
     re.I,
 )
 
 
-_AFTER_NOTE = re.compile(r"(?<=\.)\s+\([^()]{3,200}\)\.?$")
+_AFTER_NOTE: Final = re.compile(r"(?<=\.)\s+\([^()]{3,200}\)\.?$")
 
 
-_RECOMMENDS = re.compile(r"(?i)\brecommend(?:ed|s)?\s+to\b")
+_RECOMMENDS: Final = re.compile(r"(?i)\brecommend(?:ed|s)?\s+to\b")
 
 
 def _finish(text: str) -> str:
-    text = re.sub(r"[ \t]+", " ", text).strip()
-    text = re.sub(r"^(?:[:;,]|[-–—]+|:-)+\s*", "", text).strip()
-    text = re.sub(r"[;,]\s+(?:and|or)$", "", text).strip()  # "... be noted; and"
-    text = re.sub(r"\s*;$", "", text)  # the separator of a list of decisions
+    text = rx(r"[ \t]+").sub(" ", text).strip()
+    text = rx(r"^(?:[:;,]|[-–—]+|:-)+\s*").sub("", text).strip()
+    text = rx(r"[;,]\s+(?:and|or)$").sub("", text).strip()  # "... be noted; and"
+    text = rx(r"\s*;$").sub("", text)  # the separator of a list of decisions
     text = text.rstrip(" |")  # the cell border of a table flattened to text
     # "... be awarded. (Cllr Kaur did not vote.)": a note after the decision is not part of it.
     text = _AFTER_NOTE.sub("", text)
-    if re.match(r"that\b", text):
+    if rx(r"that\b").match(text):
         text = "T" + text[1:]
     return text
 
@@ -127,15 +129,15 @@ def _split_inline(text: str) -> list[tuple[str | None, str]]:
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         number = m.group(0).strip().strip("()")
-        body = re.sub(r"\s+and$", "", text[m.end() : end].strip())
+        body = rx(r"\s+and$").sub("", text[m.end() : end].strip())
         body = body.rstrip(";").strip()
         out.append((number, body))
     return out
 
 
 # Every marker contains one of these words (the cheap first test of a line).
-_MARKER_WORDS = ("resolv", "agreed", "decision", "decided", "noted", "outcome")
-_MARKER_WORD = re.compile("(?i)" + "|".join(_MARKER_WORDS))
+_MARKER_WORDS: Final = ("resolv", "agreed", "decision", "decided", "noted", "outcome")
+_MARKER_WORD: Final = re.compile("(?i)" + "|".join(_MARKER_WORDS))
 
 
 def find_marker(text: str) -> tuple[int, str] | None:
@@ -151,9 +153,9 @@ def find_marker(text: str) -> tuple[int, str] | None:
         return None
     m = MARKER.match(text)
     if m:
-        if m["marker"] in ("Decision", "DECISION") and not re.fullmatch(
-            r"\s*(?::-?\s*\S.*|:-?)?\s*", m["post"]
-        ):
+        if m["marker"] in ("Decision", "DECISION") and not rx(
+            r"\s*(?::-?\s*\S.*|:-?)?\s*"
+        ).fullmatch(m["post"]):
             return None
         if m["marker"] == "resolved" and not m.group(0)[: m.start("marker")].strip():
             return None
@@ -186,14 +188,14 @@ def find_marker(text: str) -> tuple[int, str] | None:
 
 # "The Panel agreed:" / "The Committee agreed:-" over the list of its decisions (a colon
 # ends the line; "Members agreed that the service had improved" is the discussion).
-BODY_AGREED_LIST = re.compile(
+BODY_AGREED_LIST: Final = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:unanimously\s+)?agreed(?P<post>\s*:-?\s*)$"
 )
 
 
 # "Following consideration, the Committee agreed:-", "The motion was accordingly carried
 # and the Committee agreed:-": the same, after the words that lead to it (the body named).
-BODY_AGREED_LIST_AFTER = re.compile(
+BODY_AGREED_LIST_AFTER: Final = re.compile(
     r"(?:,|\band)\s+the\s+(?:[\w'’\-]+\s+){0,2}"
     r"(?i:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority|"
     r"commission|partnership)\s+(?:unanimously\s+)?agreed(?P<post>\s*:-?\s*)$"
@@ -204,16 +206,16 @@ BODY_AGREED_LIST_AFTER = re.compile(
 # sentence, as it is after "Decision:" and as "THE COMMITTEE AGREED TO NOTE THE REPORT."
 # is. The subject must name the body (not "Members agreed to ...", which may be the
 # members' own undertaking), and what was agreed is to do something.
-BODY_AGREED_TO = re.compile(
+BODY_AGREED_TO: Final = re.compile(
     r"^(?:[Tt]he\s+)?(?:[\w'’\-]+\s+){0,2}"
     r"(?i:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority|"
     r"commission|partnership)\s+(?:unanimously\s+)?agreed\s+to\s+[a-z]"
 )
-_AGREED_TO_DO = re.compile(r"^\s+(?i:to)\s+\w")
+_AGREED_TO_DO: Final = re.compile(r"^\s+(?i:to)\s+\w")
 
 
 # "Proposed Cllr A, seconded Cllr B, and resolved to increase rents by 3%."
-SECONDED_AND_RESOLVED = re.compile(
+SECONDED_AND_RESOLVED: Final = re.compile(
     r"(?i:seconded)\b[^.;]{0,80}?\band\s+(?:(?i:unanimously)\s+)?(?:resolved|RESOLVED|AGREED)\b"
     r"(?P<post>\s*(?:that\b|to\b|:).*)$"
 )
@@ -221,7 +223,7 @@ SECONDED_AND_RESOLVED = re.compile(
 
 def _intro(paragraphs: Sequence[str]) -> bool:
     """One line that introduces a list of decisions ("The Committee agreed:-")."""
-    return len(paragraphs) == 1 and bool(re.search(r":-?\s*$|\bas\s+follows\W*$", paragraphs[0]))
+    return len(paragraphs) == 1 and bool(rx(r":-?\s*$|\bas\s+follows\W*$").search(paragraphs[0]))
 
 
 def _subject(text: str) -> str:
@@ -240,10 +242,10 @@ def _parallel(found: Sequence[Resolution], current: Sequence[str], text: str) ->
 
 # "As a community council we should support this petition. This was AGREED.":
 # the decision is the sentence before.
-THIS_WAS_AGREED = re.compile(
+THIS_WAS_AGREED: Final = re.compile(
     r"(?:^|(?<=[.;]\s))This\s+was\s+(?:unanimously\s+|UNANIMOUSLY\s+)?(?:AGREED|agreed)\b\.?\s*$"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _agreed_back(lines: Sequence[Line], i: int) -> Resolution | None:
@@ -301,7 +303,7 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
         list_mode = (
             not post
             or post.endswith(":")
-            or re.fullmatch(r"(?i)(?:to|as\s+follows|that)\s*:?-?", post) is not None
+            or rx(r"(?i)(?:to|as\s+follows|that)\s*:?-?").fullmatch(post) is not None
             or (
                 opens_list and i + 1 < n and ENUMERATOR.match(_plain(lines[i + 1].text)) is not None
             )
@@ -415,7 +417,7 @@ def extract_resolutions(lines: Sequence[Line]) -> tuple[list[Resolution], set[in
             elif current and current[-1].rstrip().endswith(":"):
                 current.append(nxt)  # the list the decision introduced ("as follows:")
                 current_lines.append(raw)
-            elif re.match(r"(?i)that\b|to\s+[a-z]", nxt):
+            elif rx(r"(?i)that\b|to\s+[a-z]").match(nxt):
                 flush(lead)
                 current, current_lines = [nxt], [raw]
             elif current and CONNECTOR.fullmatch(nxt):

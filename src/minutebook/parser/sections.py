@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Section
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import (
     NUMBERING,
     PAGE_LINE,
@@ -32,26 +34,26 @@ from minutebook.parser.report_text import (
     word_count,
 )
 
-MAX_HEADING_WORDS = 12
-MAX_NUMBERED_HEADING_WORDS = 8
-MAX_LONG_HEADING_WORDS = 20
-_HEADING_NUMBER = re.compile(r"^\s*(?P<major>\d+)(?:\.0)?\.?\s+(?=\S)")
-_SUB_NUMBER = re.compile(r"^\s*(?:[-*]\s+)?(?P<major>\d+)\.(?P<minor>[1-9]\d*)\b")
+MAX_HEADING_WORDS: Final = 12
+MAX_NUMBERED_HEADING_WORDS: Final = 8
+MAX_LONG_HEADING_WORDS: Final = 20
+_HEADING_NUMBER: Final = re.compile(r"^\s*(?P<major>\d+)(?:\.0)?\.?\s+(?=\S)")
+_SUB_NUMBER: Final = re.compile(r"^\s*(?:[-*]\s+)?(?P<major>\d+)\.(?P<minor>[1-9]\d*)\b")
 # Inline numbering in text extracted without line breaks: "... Report 1.1 This report ..."
-_INLINE_BREAK = re.compile(
+_INLINE_BREAK: Final = re.compile(
     r"(?<=[.;:?!)])\s+(?=\d{1,2}(?:\.\d{1,2})?\.?\s+[A-Z])"
     r"|\s+(?=\d{1,2}\.\d{1,2}\s+[A-Z])"
     # "... 2020 1. Purpose of Report 1.1 This report": a heading before its first sub-paragraph
     r"|\s+(?=(?P<major>\d{1,2})\.\s+[A-Z][\w,&'’()-]*(?:\s+[\w,&'’()-]+){0,7}\s+(?P=major)\.1\s)"
 )
-LONG_LINE = 600
-RUNNING_HEADER_REPEATS = 3
-MAX_STACKED_HEADINGS = 2
-MAX_DATE_HEADING_CHARS = 60
-_LETTER_FORMULA = re.compile(r"^(?:dear|yours)\s", re.IGNORECASE)
-_CAPTION = re.compile(r"^(?:table|figure|chart)\s+\d+\b", re.IGNORECASE)
-_COLUMN_GAP = re.compile(r"\S {3,}\S")
-_DIGIT = re.compile(r"\d")
+LONG_LINE: Final = 600
+RUNNING_HEADER_REPEATS: Final = 3
+MAX_STACKED_HEADINGS: Final = 2
+MAX_DATE_HEADING_CHARS: Final = 60
+_LETTER_FORMULA: Final = re.compile(r"^(?:dear|yours)\s", re.IGNORECASE)
+_CAPTION: Final = re.compile(r"^(?:table|figure|chart)\s+\d+\b", re.IGNORECASE)
+_COLUMN_GAP: Final = re.compile(r"\S {3,}\S")
+_DIGIT: Final = re.compile(r"\d")
 
 
 def _opens_block(raw: str, text: str) -> bool:
@@ -113,12 +115,12 @@ class _Neighbours:
         return (self._lines[k], k == i - 1) if k >= 0 else (None, True)
 
 
-_MARKING = re.compile(
+_MARKING: Final = re.compile(
     r"(?i)^(?:for\s+general\s+release|not\s+for\s+(?:general\s+)?publication|"
     r"official(?:\s*[-–]\s*sensitive)?|unrestricted|restricted|confidential|open|"
     r"(?:not\s+)?protectively\s+marked)$"
 )
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
+_SECTION_NUMBER: Final = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
 
 
 def _reads_as_prose(text: str, min_words: int) -> bool:
@@ -170,7 +172,7 @@ def _heading_over_paragraph(
 
 # The headings every officer's report uses, whatever follows them ("Recommendation(s)"
 # over "That Cabinet:", "Background papers" over a list of titles).
-_STANDARD_HEADING = re.compile(
+_STANDARD_HEADING: Final = re.compile(
     r"(?i)(?:purpose(?:\s+of\s+(?:the\s+)?report)?|(?:executive\s+)?summary|background|"
     r"introduction|recommendations?(?:\s*\(s\))?|"
     r"reasons?\s+for\s+(?:the\s+)?(?:recommendations?(?:\s*\(s\))?|decisions?)|"
@@ -182,7 +184,7 @@ _STANDARD_HEADING = re.compile(
 
 # The closing headings of a report that carry their text after a colon on their line:
 # "Background papers: None", "Contact officer: Jo Bloggs, Tel: ...".
-_LABELLED_CLOSING = re.compile(
+_LABELLED_CLOSING: Final = re.compile(
     r"^(?P<title>(?i:background\s+(?:papers|documents)|contact\s+officers?|appendices))"
     r"\s*:\s+(?P<rest>\S.*)$"
 )
@@ -293,8 +295,8 @@ def heading_text(lines: Sequence[Line], i: int, nav: _Neighbours | None = None) 
 
 # A numbered heading with its text after a colon on the same line:
 # "15.0 Background Documents : Local Policy 2026", "9. Background Papers: None".
-_INLINE_HEADING = re.compile(r"^(?P<title>[A-Z][^:.;,]{2,50}?)\s*:\s+(?P<rest>\S.*)$")
-_CONNECTIVES = frozenset({"and", "of", "&", "to", "for", "the", "in", "on"})
+_INLINE_HEADING: Final = re.compile(r"^(?P<title>[A-Z][^:.;,]{2,50}?)\s*:\s+(?P<rest>\S.*)$")
+_CONNECTIVES: Final = frozenset({"and", "of", "&", "to", "for", "the", "in", "on"})
 
 
 def _title_words(title: str) -> bool:
@@ -361,7 +363,7 @@ def date_heading(text: str) -> str | None:
     """The date of a line that is only a (numbered) date: "9. 3 March 2021", "16 April 2024"."""
     if len(text) > MAX_DATE_HEADING_CHARS or _DIGIT.search(text) is None:
         return None
-    body = re.sub(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)", "", clean(text))
+    body = rx(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)").sub("", clean(text))
     dates = dates_in(body)
     if len(dates) != 1:
         return None
@@ -468,7 +470,7 @@ def _case_levels(sections: list[Section]) -> tuple[Section, ...]:
     )
 
 
-_MULTI_NUMBER = re.compile(r"^\s*(?:[-*]\s+)?\d{1,2}(?:\.0)?((?:\.[1-9]\d?)*)\.?\s+(?=\S)")
+_MULTI_NUMBER: Final = re.compile(r"^\s*(?:[-*]\s+)?\d{1,2}(?:\.0)?((?:\.[1-9]\d?)*)\.?\s+(?=\S)")
 
 
 def heading_level(raw: str) -> int | None:

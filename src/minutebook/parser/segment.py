@@ -16,50 +16,52 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from minutebook.parser.classify import DECISION_NOTICE, _plain, classify_text
 from minutebook.parser.council import is_council_name
 from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Block, Line
 from minutebook.parser.models import DocumentKind, DocumentSubkind
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import PAGE_LINE
 from minutebook.parser.workplan import WORK_PLAN
 
-REPORT_HEADER = re.compile(r"^\W*Item\s+No\.?\s*:?\s*\d", re.IGNORECASE)
-REPORT_HEADER_FIELDS = re.compile(
+REPORT_HEADER: Final = re.compile(r"^\W*Item\s+No\.?\s*:?\s*\d", re.IGNORECASE)
+REPORT_HEADER_FIELDS: Final = re.compile(
     r"classi\s*f|report\s+title|meeting\s+name|ward\(s\)", re.IGNORECASE
 )
-MINUTES_HEADING = re.compile(
+MINUTES_HEADING: Final = re.compile(
     r"^\W*minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:open|closed|public|private|confidential)\s+(?:section|part)\s+of\s+(?:the\s+|a\s+)?)?"
     r"(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened)\s+)?"
     r"(?!previous\b|last\b)(?:meeting\b|hearing\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
-ITEM_REF = re.compile(r"^\s*\(\s*item\s+\w+\s*\)", re.IGNORECASE)
-ORDER_OF_BUSINESS = re.compile(
+ITEM_REF: Final = re.compile(r"^\s*\(\s*item\s+\w+\s*\)", re.IGNORECASE)
+ORDER_OF_BUSINESS: Final = re.compile(
     r"^(?:order\s+of\s+business|agenda|list\s+of\s+contents|agenda\s+items|business)\s*:?$"
     # "Agenda for the Corporate Parenting Panel" (not "Agenda for the next meeting")
     r"|^agenda\s+(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?!next\b|future\b)[A-Z]",
     re.IGNORECASE,
 )
-SUPPLEMENTAL = re.compile(
+SUPPLEMENTAL: Final = re.compile(
     r"^(?:supplement(?:al|ary)\s+agenda|agenda\s+supplement|addendum)(?:\s+no\.?\s*\d+)?\b",
     re.IGNORECASE,
 )
-DISTRIBUTION = re.compile(r"\b(?:distribution|circulation)\s+list\b", re.IGNORECASE)
-LETTER_OPENING = re.compile(r"^Dear\s+(?:[A-Z][\w.'’\-]*)(?:\s+[A-Z][\w.'’\-]*){0,3},?$")
-APPENDIX_HEADING = re.compile(r"^appendix\s+[A-Z0-9]{1,3}\b[\s.:\-–]*$", re.IGNORECASE)
-CLOSING_LINE = re.compile(
+DISTRIBUTION: Final = re.compile(r"\b(?:distribution|circulation)\s+list\b", re.IGNORECASE)
+LETTER_OPENING: Final = re.compile(r"^Dear\s+(?:[A-Z][\w.'’\-]*)(?:\s+[A-Z][\w.'’\-]*){0,3},?$")
+APPENDIX_HEADING: Final = re.compile(r"^appendix\s+[A-Z0-9]{1,3}\b[\s.:\-–]*$", re.IGNORECASE)
+CLOSING_LINE: Final = re.compile(
     r"^(?:dated?|chair(?:man)?|signed|yours\s+(?:sincerely|faithfully))\b\s*:?"
     r"|^chief\s+executive$",
     re.IGNORECASE,
 )
-MEETING_END = re.compile(
+MEETING_END: Final = re.compile(
     r"\bmeeting\s+(?:ended|closed|finished|concluded|terminated|rose)\b|^\W*CHAIR(?:MAN)?\s*:",
     re.IGNORECASE,
 )
-PUBLICATION_DATE = re.compile(
+PUBLICATION_DATE: Final = re.compile(
     r"^(?:date(?:\s+of\s+publication)?|published)\s*:\s*\S", re.IGNORECASE
 )
 
@@ -81,7 +83,7 @@ def _next_nonblank(lines: Sequence[Line], i: int, limit: int = 3) -> list[str]:
     return out
 
 
-_MEMBER_LIST = re.compile(
+_MEMBER_LIST: Final = re.compile(
     r"(?i)^(?:membership|members|reserves?|substitutes?|named\s+substitutes|co-opted|co-optees)"
     r"\b[^:]{0,30}:\s*\S"
 )
@@ -95,7 +97,7 @@ def _member_list(text: str) -> bool:
 
 # A front sheet's membership and contact lines: "Membership / Aelodaeth", "Councillor A
 # (Chair)", "Councillors B, C and D", "Contact: ...", "Tel: ...", "E-mail: ...".
-_FRONT_SHEET_DETAIL = re.compile(
+_FRONT_SHEET_DETAIL: Final = re.compile(
     r"(?i)^(?:membership\b|(?:councill?ors?|cllrs?)\.?\s+[A-Z]|"
     r"(?:contact(?:\s+officer)?|tel(?:ephone)?|phone|e-?mail|direct\s+line)\s*:)"
 )
@@ -108,12 +110,12 @@ def _front_sheet_detail(text: str) -> bool:
 
 
 # Lines of heading (council, committee, date) that may stand above a paper's first line.
-_HEADING_ABOVE = 3
+_HEADING_ABOVE: Final = 3
 
 
 def _sentence(text: str) -> bool:
     """Prose rather than a heading: a line that ends a sentence after a lower-case word."""
-    return bool(re.search(r"[a-z]{2}[.;]\s*$", text))
+    return bool(rx(r"[a-z]{2}[.;]\s*$").search(text))
 
 
 def _is_title_line(text: str) -> bool:
@@ -247,7 +249,7 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
             and not _LISTED.match(text)  # "- Minutes of the meeting held on ...": an agenda item
             and not any(ITEM_REF.match(t) for t in _next_nonblank(lines, i, 1))
             and (not minutes_open or text.lstrip("*# ").startswith("MINUTE"))
-            and re.search(r"\bheld\b|\d{4}", " ".join([text, *_next_nonblank(lines, i, 1)]))
+            and rx(r"\bheld\b|\d{4}").search(" ".join([text, *_next_nonblank(lines, i, 1)]))
         ):
             add(_back_up(lines, i, floor, 4), "minutes", "minutes")
             continue
@@ -332,15 +334,17 @@ def _find_starts(lines: Sequence[Line]) -> list[_Start]:
 
 
 # A row of an order of business: "1.", "1<tab>", "1.30<tab>1<tab>" (a time column first).
-_AGENDA_ROW = re.compile(r"^\s*(?:\d{1,2}[.:]\d{2}\s+)?\d{1,3}[a-z]?[.)]?(?:\t|\s)+[A-Z‘'\"]")
+_AGENDA_ROW: Final = re.compile(
+    r"^\s*(?:\d{1,2}[.:]\d{2}\s+)?\d{1,3}[a-z]?[.)]?(?:\t|\s)+[A-Z‘'\"]"
+)
 # Labels of an officer's report header (as Word and PDF print them, with or without colon).
-_REPORT_LABEL = re.compile(
+_REPORT_LABEL: Final = re.compile(
     r"(?i)^(?:report\s+(?:to|of|by|from|title|on)|date\s+of\s+(?:the\s+)?meeting|"
     r"meeting(?:\s+date)?|subject|title|wards?(?:\s*\(s\))?(?:\s+affected)?|key\s+decision|"
     r"classification|cabinet\s+member|portfolio(?:\s+holder)?|exempt\s+information|status)"
     r"\b[^:\t]{0,20}?(?::|\t)"
 )
-_REPORT_LABEL_WORDS = (
+_REPORT_LABEL_WORDS: Final = (
     "report",
     "date",
     "meeting",
@@ -355,7 +359,7 @@ _REPORT_LABEL_WORDS = (
     "status",
 )
 # (Not "Report author" or "Lead officer": those open a report's audit trail, at its end.)
-_NAMING_LABEL = re.compile(r"(?i)^(?:report\s+(?:to|of|by|from|title|on)|subject|title)\b")
+_NAMING_LABEL: Final = re.compile(r"(?i)^(?:report\s+(?:to|of|by|from|title|on)|subject|title)\b")
 
 
 def _report_header_at(lines: Sequence[Line], i: int) -> bool:
@@ -389,14 +393,14 @@ def _report_top(lines: Sequence[Line], i: int, floor: int) -> int:
     return top
 
 
-_LISTED = re.compile(r"\s*[-–•·*▪]\s")
+_LISTED: Final = re.compile(r"\s*[-–•·*▪]\s")
 # A front sheet's meeting details, in a label column: "Time:<tab>5.30 pm", "Venue:<tab>...".
-_MEETING_DETAIL = re.compile(r"(?i)^(?:date|time|venue|place|location|where|when)\s*:")
-_LABEL_VALUE = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
-_ITEM_STAMP = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
+_MEETING_DETAIL: Final = re.compile(r"(?i)^(?:date|time|venue|place|location|where|when)\s*:")
+_LABEL_VALUE: Final = re.compile(r"^\W*[A-Z][\w ()/&'’-]{1,40}?\s*:\s*\S")
+_ITEM_STAMP: Final = re.compile(r"(?i)^\W*agenda\s+item\s+\w{1,6}\W*$")
 
 
-_SUMMONS = re.compile(
+_SUMMONS: Final = re.compile(
     r"(?i)\b(?:summoned|requested|invited|asked)\s+to\s+attend\s+(?:a|the|an)\s+"
     r"(?:\w+\s+)?meeting\b|\bnotice\s+(?:is\s+)?(?:hereby\s+)?given\s+(?:that|of)\s+(?:a|the)\s+meeting\b"
 )
@@ -502,9 +506,9 @@ def segment(lines: Sequence[Line]) -> list[Block]:
                 kind, subkind = "report", "report"
         elif kind == "agenda" and subkind == "order_of_business":
             text = "\n".join(ln.text for ln in body)
-            if re.search(
-                r"(?im)^\s*membership\s*:?\s*$|summoned\s+to\s+attend", text
-            ) and not re.search(r"(?im)^\s*(?:\d+\.|item\s+no)", text):
+            if rx(r"(?im)^\s*membership\s*:?\s*$|summoned\s+to\s+attend").search(text) and not rx(
+                r"(?im)^\s*(?:\d+\.|item\s+no)"
+            ).search(text):
                 subkind = "front_sheet"
         blocks.append(Block(kind=kind, subkind=subkind, lines=body))
     return blocks

@@ -10,29 +10,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from minutebook.parser.dates import parse_date
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Span
+from minutebook.parser.patterns import rx
 
 # A signature label, then a colon, a run of placeholder dots/underscores, or nothing.
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"^\W{0,3}(?P<label>chair(?:man|person|woman)?|signed(?:\s+by)?|dated?)\b\s*"
     r"(?::-?|(?=[._…]{3})|$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_DATE_LABEL = re.compile(r"(?i)\bdated?\b\s*:?")
-_PLACEHOLDER = re.compile(r"[._…_\-–—]{2,}|[_…]")
+_DATE_LABEL: Final = re.compile(r"(?i)\bdated?\b\s*:?")
+_PLACEHOLDER: Final = re.compile(r"[._…_\-–—]{2,}|[_…]")
 # "(Chair)", "Chairman" printed under or after the signature.
-_ROLE_WORD = re.compile(r"(?i)\(?\b(?:vice[\s-]*)?chair(?:man|person|woman)?\b\)?")
-_TAIL_LINES = 14
+_ROLE_WORD: Final = re.compile(r"(?i)\(?\b(?:vice[\s-]*)?chair(?:man|person|woman)?\b\)?")
+_TAIL_LINES: Final = 14
 
 
 def _name(text: str) -> str | None:
     text = _PLACEHOLDER.sub(" ", text)
     text = _ROLE_WORD.sub(" ", text)
     text = " ".join(text.split()).strip(" ,.:;-–")
-    if not re.search(r"[A-Za-z]{2}", text) or parse_date(text) is not None:
+    if not rx(r"[A-Za-z]{2}").search(text) or parse_date(text) is not None:
         return None
     return text
 

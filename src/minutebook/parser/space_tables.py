@@ -20,17 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 from minutebook.parser.lines import Line
 from minutebook.parser.report_text import raw_cells, squash
 
 # Cells are apart by three or more spaces; words in a cell by one or two (justified text).
-_SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
-_DIGIT = re.compile(r"\d")
-MIN_COLUMNS = 3
-MIN_ROWS = 2
+_SEGMENT: Final = re.compile(r"\S+(?: {1,2}\S+)*")
+_DIGIT: Final = re.compile(r"\d")
+MIN_COLUMNS: Final = 3
+MIN_ROWS: Final = 2
 # A run of text this long is a paragraph of prose: the table is over.
-MAX_CELL_CHARS = 40
+MAX_CELL_CHARS: Final = 40
 
 
 def _segments(text: str) -> list[tuple[int, int, str]]:
@@ -123,8 +124,8 @@ def wrapped_space_table(
 
 
 # A figure: "412", "£450,000", "12.5%", "-3", or a dash or "n/a" for none.
-_FIGURE = re.compile(r"^(?:[£$€]?[-–]?\d[\d,]*(?:\.\d+)?%?|[-–]|n/?a)$", re.IGNORECASE)
-MIN_FIGURE_ROWS = 2
+_FIGURE: Final = re.compile(r"^(?:[£$€]?[-–]?\d[\d,]*(?:\.\d+)?%?|[-–]|n/?a)$", re.IGNORECASE)
+MIN_FIGURE_ROWS: Final = 2
 
 
 def _figure_row(cells: Sequence[str]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from rapidfuzz import fuzz
 
@@ -28,13 +29,13 @@ from minutebook.parser.report_text import (
 )
 from minutebook.parser.space_tables import figure_tables, wrapped_space_table
 
-_RULE_CELL = re.compile(r"^:?-{3,}:?$")
-_CAPTION = re.compile(r"^(?:table|figure)\s+\d+\b", re.IGNORECASE)
+_RULE_CELL: Final = re.compile(r"^:?-{3,}:?$")
+_CAPTION: Final = re.compile(r"^(?:table|figure)\s+\d+\b", re.IGNORECASE)
 # Lines allowed between two pieces of one table: page numbers, running headers.
-_MAX_GAP_LINES = 6
-_SHORT_ROW_WORDS = 3
-_MAX_FURNITURE_WORDS = 12
-_SAME_HEADER_SCORE = 90
+_MAX_GAP_LINES: Final = 6
+_SHORT_ROW_WORDS: Final = 3
+_MAX_FURNITURE_WORDS: Final = 12
+_SAME_HEADER_SCORE: Final = 90
 
 
 @dataclass
@@ -115,8 +116,8 @@ def _pieces(lines: Sequence[Line]) -> list[_Piece]:
 
 
 # A paragraph or list number: "1.", "3.2", "2.1.4", "(a)", "b)", "(iv)", "•".
-_MARKER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|[•·▪–-])"
-_LIST_MARKER = re.compile(rf"^{_MARKER}$")
+_MARKER: Final = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\)|[•·▪–-])"
+_LIST_MARKER: Final = re.compile(rf"^{_MARKER}$")
 
 
 def _numbered_paragraphs(piece: _Piece) -> bool:
@@ -147,8 +148,8 @@ def untab_numbered_paragraphs(lines: Sequence[Line]) -> list[Line]:
     ]
 
 
-_MARKER_THEN_TAB = re.compile(rf"\s*{_MARKER}[ \t]*\t")
-_TAB_AFTER_MARKER = re.compile(r"^(\s*\S+)[ \t]*\t[ \t]*")
+_MARKER_THEN_TAB: Final = re.compile(rf"\s*{_MARKER}[ \t]*\t")
+_TAB_AFTER_MARKER: Final = re.compile(r"^(\s*\S+)[ \t]*\t[ \t]*")
 
 
 def _page_furniture_between(
@@ -379,7 +380,7 @@ def _rows_a_blank_line_apart(pieces: list[_Piece]) -> list[_Piece]:
 
 # A lone row above a table joins it as its header only when it names three columns or
 # more: a two-cell row is as likely a "label<tab>value" line.
-_HEAD_APART_CELLS = 3
+_HEAD_APART_CELLS: Final = 3
 
 
 def _sentence_cell(cell: str) -> bool:

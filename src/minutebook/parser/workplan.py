@@ -21,10 +21,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from minutebook.parser.dates import MONTHS
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import WorkPlanEntry
+from minutebook.parser.patterns import rx
 from minutebook.parser.report_text import (
     NUMBERING,
     clean,
@@ -40,28 +42,30 @@ from minutebook.parser.report_text import (
     word_count,
 )
 
-WORK_PLAN = re.compile(r"\bwork\s*(?:plan|programme|program)\b|\bforward\s+plan\b", re.IGNORECASE)
+WORK_PLAN: Final = re.compile(
+    r"\bwork\s*(?:plan|programme|program)\b|\bforward\s+plan\b", re.IGNORECASE
+)
 # Only the names of the committee or council may stand above a work programme's title.
-_BODY_NAME = re.compile(
+_BODY_NAME: Final = re.compile(
     r"\b(?:committee|panel|board|council|cabinet|forum|partnership|commission|authority)\b",
     re.IGNORECASE,
 )
-MAX_TITLE_WORDS = 12
-MAX_ITEM_WORDS = 25
-MAX_QUALIFIER_WORDS = 3
-MAX_DATE_LINE_CHARS = 120
-_HAS_DIGIT = re.compile(r"\d")
-_DATE_COLUMN = re.compile(r"\b(?:date|meeting)", re.IGNORECASE)
-_ITEM_COLUMN = re.compile(
+MAX_TITLE_WORDS: Final = 12
+MAX_ITEM_WORDS: Final = 25
+MAX_QUALIFIER_WORDS: Final = 3
+MAX_DATE_LINE_CHARS: Final = 120
+_HAS_DIGIT: Final = re.compile(r"\d")
+_DATE_COLUMN: Final = re.compile(r"\b(?:date|meeting)", re.IGNORECASE)
+_ITEM_COLUMN: Final = re.compile(
     r"(?i)^(?:agenda\s+)?(?:items?|subjects?|reports?|titles?|topics?|business|description)\b"
 )
-_CLUSTER_GAP = 4  # blank lines between the entries of one plan
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
-_AGENDA_LEAD = re.compile(
+_CLUSTER_GAP: Final = 4  # blank lines between the entries of one plan
+_WEEKDAY: Final = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
+_AGENDA_LEAD: Final = re.compile(
     r"\b(?:agenda|meeting|work\s*(?:plan|programme)|forward\s+plan)\b", re.IGNORECASE
 )
 # "Workshop theme **Housing**": a bold value after a label reads "Workshop theme: Housing".
-_LABEL_THEN_BOLD = re.compile(r"^(?P<label>[^*:]*\w)\s+\*\*(?P<value>[^*]+)\*\*\s*$")
+_LABEL_THEN_BOLD: Final = re.compile(r"^(?P<label>[^*:]*\w)\s+\*\*(?P<value>[^*]+)\*\*\s*$")
 
 
 @dataclass
@@ -72,7 +76,7 @@ class _Entry:
     from_table: bool = False
 
 
-_DATE_LABEL = re.compile(
+_DATE_LABEL: Final = re.compile(
     r"(?i)^(?:(?:committee|panel|board)\s+)?(?:meeting(?:\s+date)?|date(?:\s+of\s+meeting)?)\s*:\s*"
 )
 
@@ -83,7 +87,7 @@ def _date_line(text: str) -> str | None:
     if not _HAS_DIGIT.search(text) or len(text) > MAX_DATE_LINE_CHARS:
         return None
     body = clean(text)
-    body = re.sub(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)", "", body)  # paragraph number before the date
+    body = rx(r"^(?:[-*]\s+)?\d+[.)]\s+(?=\d)").sub("", body)  # paragraph number before the date
     dates = dates_in(body)
     if len(dates) != 1:
         return None
@@ -119,7 +123,7 @@ def _line_date(raw: str) -> str | None:
     return _date_line(strip_markup(raw))
 
 
-_DAY_MONTH_ALONE = re.compile(
+_DAY_MONTH_ALONE: Final = re.compile(
     rf"^(?:{_WEEKDAY.pattern}\s*)?(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?:of\s+)?"
     rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*:?$",
     re.IGNORECASE,
@@ -200,7 +204,7 @@ def _cells_of(raw: str) -> tuple[str, ...] | None:
 
 
 def _split_items(cell: str) -> list[str]:
-    return [p for part in re.split(r";|\n|\s+\u2022\s+", cell) if (p := clean(strip_bullet(part)))]
+    return [p for part in rx(r";|\n|\s+\u2022\s+").split(cell) if (p := clean(strip_bullet(part)))]
 
 
 def _row_items(cells: Sequence[str], header: Sequence[str]) -> list[str]:

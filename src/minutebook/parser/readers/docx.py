@@ -15,13 +15,13 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from minutebook.parser.models import ParseError
 from minutebook.parser.readers.html import collapse
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_BULLET = "•"
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BULLET: Final = "•"
 
 
 def _roman(n: int) -> str:
@@ -158,7 +158,7 @@ def _heading_level(paragraph: Any) -> int:
     return min(int(m[1]), 6) if m else 0
 
 
-_HEADING_STYLE = re.compile(r"Heading\s*(\d)")
+_HEADING_STYLE: Final = re.compile(r"Heading\s*(\d)")
 
 
 def _cell_paragraphs(cell: Any, numbering: Numbering) -> list[str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS: Final = frozenset(
     [
         "address",
         "article",
@@ -55,7 +55,7 @@ BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-DROP_TAGS = frozenset(
+DROP_TAGS: Final = frozenset(
     [
         "nav",  # the site's menus, not the paper
         "script",
@@ -80,15 +80,15 @@ DROP_TAGS = frozenset(
         "link",
     ]
 )
-_CELL_TAGS = frozenset({"td", "th"})
-_WHITESPACE = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
+_CELL_TAGS: Final = frozenset({"td", "th"})
+_WHITESPACE: Final = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 # Markers for the explicit-stack walk: a block boundary, a forced line break.
-_BOUNDARY = object()
-_BREAK = object()
+_BOUNDARY: Final = object()
+_BREAK: Final = object()
 # The edges of a <ul>/<ol>: the blank lines before and after the list stay, so that a
 # numbered heading right after a list ("12. External Audit Plan" under a list ending
 # "2. That ...") or right above one is not read as one more item of it.
-_LIST_END = object()
+_LIST_END: Final = object()
 
 
 def collapse(text: str) -> str:
@@ -135,7 +135,7 @@ class _Prefix:
         self.text = text
 
 
-_CONTENT_BLOCKS = [
+_CONTENT_BLOCKS: Final = [
     "p",
     "div",
     "ul",
@@ -149,7 +149,7 @@ _CONTENT_BLOCKS = [
     "h6",
     "blockquote",
 ]
-_SHORT_CELL = 40
+_SHORT_CELL: Final = 40
 
 
 def _is_layout_row(cells: list[Any]) -> bool:
@@ -315,8 +315,8 @@ def soup_to_lines(root: Any) -> list[str]:
     return _merge_table_rows(lines, kept)
 
 
-_LIST_ITEM = re.compile(r"(?:- |\d{1,3}\. )")
-_BARE_MARKER = re.compile(r"-|\d{1,3}\.")
+_LIST_ITEM: Final = re.compile(r"(?:- |\d{1,3}\. )")
+_BARE_MARKER: Final = re.compile(r"-|\d{1,3}\.")
 
 
 def _merge_table_rows(lines: list[str], kept: frozenset[int] | set[int] = frozenset()) -> list[str]:

@@ -10,44 +10,45 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Final
 
 # Tags that appear inline in converted papers. A known tag name is required so
 # that "< 5 children" or "<£5,000" in running text is never taken for markup.
-_TAG_NAMES = (
+_TAG_NAMES: Final = (
     "a|abbr|b|big|blockquote|br|caption|center|cite|code|col|colgroup|dd|del|dfn|div|dl|dt|em|"
     "font|h[1-6]|hr|i|img|ins|kbd|li|mark|o:p|ol|p|pre|q|s|small|span|strike|strong|sub|sup|"
     "table|tbody|td|tfoot|th|thead|tr|tt|u|ul"
 )
-INLINE_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+INLINE_TAG: Final = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Paragraphs of one cell join with a space; a tab between them separates two cells.
-_PARAGRAPH_JOIN = re.compile(r"</p>[^\S\t]*<p(?:\s[^<>]*)?>", re.IGNORECASE)
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SPACE_RUN = re.compile(r" {2,}")
+_PARAGRAPH_JOIN: Final = re.compile(r"</p>[^\S\t]*<p(?:\s[^<>]*)?>", re.IGNORECASE)
+_AUTOLINK: Final = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>", re.IGNORECASE)
+_ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SPACE_RUN: Final = re.compile(r" {2,}")
 
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s+|$)")
-_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_LEFTOVER_STRONG = re.compile(r"\*\*")
-_SUPERSCRIPT = re.compile(r"\^([^\^\s]{1,12})\^")
-_SUBSCRIPT = re.compile(r"(?<!~)~([^~\s]{1,12})~(?!~)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~^\"'$&<])")
-_HARD_BREAK = re.compile(r"\\$")
-_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_RULE = re.compile(r"^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,})$")
-_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_PANDOC_ATTRIBUTES = re.compile(r"\{[.#][^{}]*\}")
+_HEADING: Final = re.compile(r"^ {0,3}#{1,6}(?:\s+|$)")
+_HEADING_CLOSE: Final = re.compile(r"\s+#+\s*$")
+_STRONG: Final = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS: Final = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_LEFTOVER_STRONG: Final = re.compile(r"\*\*")
+_SUPERSCRIPT: Final = re.compile(r"\^([^\^\s]{1,12})\^")
+_SUBSCRIPT: Final = re.compile(r"(?<!~)~([^~\s]{1,12})~(?!~)")
+_ESCAPE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~^\"'$&<])")
+_HARD_BREAK: Final = re.compile(r"\\$")
+_QUOTE: Final = re.compile(r"^ {0,3}(?:> ?)+")
+_IMAGE: Final = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK: Final = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_RULE: Final = re.compile(r"^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,})$")
+_FENCE: Final = re.compile(r"^ {0,3}(?:```|~~~)")
+_PIPE_SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PANDOC_ATTRIBUTES: Final = re.compile(r"\{[.#][^{}]*\}")
 # A pandoc span, "[Resolved]{.underline}" (Word's underlining): its text.
-_PANDOC_SPAN = re.compile(r"\[([^\[\]]+)\]\{[.#][^{}]*\}")
+_PANDOC_SPAN: Final = re.compile(r"\[([^\[\]]+)\]\{[.#][^{}]*\}")
 
 # Each starts with a literal newline, which the regex engine scans for quickly
 # (a "^" in MULTILINE mode is tried at every position).
-_MARKDOWN_HINTS = (
+_MARKDOWN_HINTS: Final = (
     re.compile(r"\n#{1,6}[ \t]+\S"),
     re.compile(r"\n[ \t]*\*\*[^*\n]+\*\*"),
     re.compile(r"\n\|[^\n]*\|[ \t]*\n\|[ \t]*:?-{3,}"),

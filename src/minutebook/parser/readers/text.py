@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from typing import Final
 
 from minutebook.parser.models import ParseError
 
@@ -12,9 +13,9 @@ from minutebook.parser.models import ParseError
 # short Windows-1252 file with a few "£" signs) are not trusted.
 # Latin-1 and ASCII guesses become Windows-1252, their printable superset
 # (Latin-1 would turn curly quotes and dashes into control characters).
-_OTHER_WESTERN = frozenset({"iso8859-15", "cp850", "mac-roman"})
-_SAMPLE = 1 << 20  # bytes examined for detection; enough and keeps 50 MB inputs fast
-_BOMS = (
+_OTHER_WESTERN: Final = frozenset({"iso8859-15", "cp850", "mac-roman"})
+_SAMPLE: Final = 1 << 20  # bytes examined for detection; enough and keeps 50 MB inputs fast
+_BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -22,7 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Bytes that never occur in text (C0 controls other than tab, LF, FF, CR, ESC).
-_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_BINARY_BYTES: Final = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 @dataclass(frozen=True, slots=True)
