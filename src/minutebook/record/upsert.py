@@ -25,6 +25,7 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from simple_history.utils import get_change_reason_from_object
 
+from minutebook.record import compiled_queries
 from minutebook.record import models as m
 
 PROVENANCE_FIELDS = ("document", "first_line", "last_line", "first_page", "last_page")
@@ -380,7 +381,7 @@ class Upserter:
     def _fetch(self, model: type[models.Model], coverage: _Coverage) -> None:
         coverage.done = True
         cache = self._cache[model]
-        for obj in model._default_manager.filter(**coverage.filters):
+        for obj in compiled_queries.every(model, **coverage.filters):
             cache.setdefault(self._row_key(model, obj), obj)
 
     def _covering(self, model: type[models.Model], key: dict[str, Any]) -> _Coverage | None:
@@ -413,7 +414,7 @@ class Upserter:
         if doc_id is None:
             return True
         if doc_id not in self._doc_source:
-            src = m.Document.objects.filter(pk=doc_id).values_list("source_id", flat=True).first()
+            src = compiled_queries.value(m.Document, "source_id", pk=doc_id)
             self._doc_source[doc_id] = src if src is not None else -1
         return self._doc_source[doc_id] in self.source_ids
 
@@ -440,7 +441,7 @@ class Upserter:
             coverage = self._covering(model, key)
             if coverage is None:
                 lookup = dict(zip(_key_attnames(model), nk, strict=True))
-                obj = model._default_manager.filter(**lookup).first()
+                obj = compiled_queries.first(model, **lookup)
             elif not coverage.done:
                 self._fetch(model, coverage)
                 obj = cache.get(nk)
