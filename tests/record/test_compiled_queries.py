@@ -126,3 +126,15 @@ def test_value_gives_the_first_rows_column(seeds_dir: Path) -> None:
     assert meeting is not None
     assert cq.value(m.Meeting, "date", pk=meeting.pk) == meeting.date  # converted, as the ORM's
     assert all(isinstance(plan, cq._Plan) for plan in cq._PLANS.values())
+
+
+def test_only_reads_the_fields_asked_and_the_rest_later(seeds_dir: Path) -> None:
+    ingest_paths([seeds_dir], workers=0)
+    cq.forget()
+    for source in m.SourceFile.objects.all():
+        got = cq.first(m.SourceFile, only=("pk", "parse_status", "errors"), sha256=source.sha256)
+        assert got.pk == source.pk and got.parse_status == source.parse_status
+        assert got.get_deferred_fields() >= {"content", "text"}
+        assert got.original_name == source.original_name  # read when asked, as the ORM's
+    assert cq.first(m.SourceFile, only=("pk",), sha256="0" * 64) is None
+    assert all(isinstance(plan, cq._Plan) for plan in cq._PLANS.values())

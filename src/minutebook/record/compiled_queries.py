@@ -77,8 +77,12 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _query(model: type[Model], what: str, filters: dict[str, Any]) -> QuerySet[Any]:
+def _query(
+    model: type[Model], what: str, filters: dict[str, Any], only: tuple[str, ...] = ()
+) -> QuerySet[Any]:
     qs = model._default_manager.filter(**filters)
+    if only:
+        qs = qs.only(*only)
     if what.startswith(VALUE):
         qs = qs.values_list(what.removeprefix(VALUE), flat=True)
     if what != ALL:  # as QuerySet.first()
@@ -86,8 +90,10 @@ def _query(model: type[Model], what: str, filters: dict[str, Any]) -> QuerySet[A
     return qs
 
 
-def _plan(model: type[Model], what: str, filters: dict[str, Any]) -> _Plan | object:
-    qs = _query(model, what, filters)
+def _plan(
+    model: type[Model], what: str, filters: dict[str, Any], only: tuple[str, ...]
+) -> _Plan | object:
+    qs = _query(model, what, filters, only)
     compiler = qs.query.get_compiler(using=qs.db)
     sql, params = compiler.as_sql()
     names = tuple(sorted(k for k, v in filters.items() if v is not None))
@@ -108,45 +114,46 @@ def _plan(model: type[Model], what: str, filters: dict[str, Any]) -> _Plan | obj
     return _Plan(sql, names, attnames, compiler, converters)
 
 
-def fetch(model: type[Model], what: str, **filters: Any) -> list[Any]:
+def fetch(model: type[Model], what: str, only: tuple[str, ...] = (), **filters: Any) -> list[Any]:
     """`model.objects.filter(**filters)` (`ALL`), `[... .first()]` (`FIRST`) or the first
-    row's `field` (`VALUE + field`), as a list."""
+    row's `field` (`VALUE + field`), as a list; `only`: the fields to read (`QuerySet.only`)."""
     if not all(v is None or _plannable(v) for v in filters.values()):
-        return list(_query(model, what, filters))
+        return list(_query(model, what, filters, only))
     shape = (
         model,
         what,
         # A value of another type may be prepared otherwise: a shape of its own, checked again.
         tuple(sorted((k, _kind(v)) for k, v in filters.items())),
+        only,
         connection.alias,
         connection.vendor,
     )
     plan = _PLANS.get(shape, _UNDECIDED)
     if plan is _UNDECIDED:
-        found = _plan(model, what, filters)
+        found = _plan(model, what, filters, only)
         if found is not _UNDECIDED:
             _PLANS[shape] = found  # type: ignore[assignment]
             plan = found
     if isinstance(plan, _Plan):
         return plan.run(model, filters)
-    return list(_query(model, what, filters))
+    return list(_query(model, what, filters, only))
 
 
-def first(model: type[Model], **filters: Any) -> Any:
-    """`model.objects.filter(**filters).first()`."""
-    rows = fetch(model, FIRST, **filters)
+def first(model: type[Model], only: tuple[str, ...] = (), **filters: Any) -> Any:
+    """`model.objects.filter(**filters).first()` (`.only(*only)` if given)."""
+    rows = fetch(model, FIRST, only, **filters)
     return rows[0] if rows else None
 
 
 def value(model: type[Model], field: str, **filters: Any) -> Any:
     """`model.objects.filter(**filters).values_list(field, flat=True).first()`."""
-    rows = fetch(model, VALUE + field, **filters)
+    rows = fetch(model, VALUE + field, (), **filters)
     return rows[0] if rows else None
 
 
 def every(model: type[Model], **filters: Any) -> list[Any]:
     """`list(model.objects.filter(**filters))`."""
-    return fetch(model, ALL, **filters)
+    return fetch(model, ALL, (), **filters)
 
 
 def forget() -> None:

@@ -36,6 +36,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from minutebook.parser import models as p
+from minutebook.record import compiled_queries
 from minutebook.record import models as m
 from minutebook.record.collector import batch_collector
 from minutebook.record.loader import LoadSession, load
@@ -127,8 +128,9 @@ def _digest(data: bytes) -> str:
 
 def _known(digest: str) -> m.SourceFile | None:
     """The stored source with this content (without its bytes and parse: not needed here)."""
-    found = m.SourceFile.objects.filter(sha256=digest).only("pk", "parse_status", "errors")
-    return found.order_by().first()
+    return compiled_queries.first(  # type: ignore[no-any-return]
+        m.SourceFile, only=("pk", "parse_status", "errors"), sha256=digest
+    )
 
 
 def _new_source(data: bytes, name: str, digest: str) -> m.SourceFile:

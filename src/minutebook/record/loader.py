@@ -87,6 +87,9 @@ class LoadSession:
         self.councils_by_pk: dict[int, m.Council] = {}
         self.committees: dict[tuple[int, str], m.Committee] = {}
         self.years: dict[tuple[int, str], m.MunicipalYear] = {}
+        # Committee slug -> the only council that has it (None: none or several); dropped
+        # whenever a committee is created, which can change the answer.
+        self.council_by_committee: dict[str, m.Council | None] = {}
         self._names: dict[str, list[int]] | None = None  # file name -> source ids
         self.fresh_sources: set[int] = set()  # stored in this transaction, not loaded yet
 
@@ -96,6 +99,7 @@ class LoadSession:
         self.councils_by_pk.clear()
         self.committees.clear()
         self.years.clear()
+        self.council_by_committee.clear()
         self._names = None
         self.fresh_sources.clear()
 
@@ -150,6 +154,7 @@ class _Load(FactsMixin, CleanupMixin):
         self.councils_by_pk = session.councils_by_pk
         self.committees = session.committees
         self.years = session.years
+        self.council_by_committee = session.council_by_committee
         self.fresh_source = source.pk in session.fresh_sources
         session.fresh_sources.discard(source.pk)  # loaded now: a second load reads its rows
         self.meeting_preloaded: set[int] = set()
@@ -199,9 +204,12 @@ class _Load(FactsMixin, CleanupMixin):
         """For a paper that names no council: the only known council with this committee."""
         if not committee_name:
             return None
-        known = m.Council.objects.exclude(slug=council_slug(UNKNOWN_COUNCIL))
-        having = list(known.filter(committees__slug=slugify(committee_name)[:200])[:2])
-        return having[0] if len(having) == 1 else None
+        slug = slugify(committee_name)[:200]
+        if slug not in self.council_by_committee:
+            known = m.Council.objects.exclude(slug=council_slug(UNKNOWN_COUNCIL))
+            having = list(known.filter(committees__slug=slug)[:2])
+            self.council_by_committee[slug] = having[0] if len(having) == 1 else None
+        return self.council_by_committee[slug]
 
     def committee(self, council: m.Council, name: str | None) -> m.Committee:
         name = (name or "").strip() or UNKNOWN_COMMITTEE
@@ -209,9 +217,12 @@ class _Load(FactsMixin, CleanupMixin):
         key = (council.pk, slug)
         if key not in self.committees:
             found = m.Committee.objects.filter(council=council, slug=slug).first()
-            self.committees[key] = found or self.up.upsert(
-                m.Committee, {"council": council, "slug": slug}, {"name": name}
-            )
+            if found is None:
+                found = self.up.upsert(
+                    m.Committee, {"council": council, "slug": slug}, {"name": name}
+                )
+                self.council_by_committee.clear()  # a committee more: answers may change
+            self.committees[key] = found
         return self.committees[key]
 
     def year(self, council: m.Council, on: dt.date) -> m.MunicipalYear:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.db import connection
 from django.db.models.signals import m2m_changed
 from django.utils.text import slugify
 
@@ -188,15 +189,23 @@ class Links:
         return [doc for owner, doc in self.new if owner is item]
 
     def flush(self) -> None:
-        rows: dict[Any, list[Any]] = {}
+        rows: dict[tuple[Any, str], list[tuple[int, int]]] = {}
         added: dict[int, tuple[m.AgendaItem | m.Report, set[int]]] = {}
         for item, doc in self.new:
             through = type(item).documents.through
             owner = "agendaitem_id" if isinstance(item, m.AgendaItem) else "report_id"
-            rows.setdefault(through, []).append(through(**{owner: item.pk, "document_id": doc.pk}))
+            rows.setdefault((through, owner), []).append((item.pk, doc.pk))
             added.setdefault(id(item), (item, set()))[1].add(doc.pk)
-        for through, objs in rows.items():
-            through.objects.bulk_create(objs)
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            # A plain INSERT: bulk_create built link instances and compiled its SQL per paper
+            # (link tables have no signals and no history).
+            for (through, owner), pairs in rows.items():
+                cursor.executemany(
+                    f"INSERT INTO {quote(through._meta.db_table)} "
+                    f"({quote(owner)}, {quote('document_id')}) VALUES (%s, %s)",
+                    pairs,
+                )
         for item, pks in added.values():
             announce_link(item, "post_add", pks)
         self.new.clear()

@@ -144,10 +144,13 @@ def insert_rows(rows: Iterable[Row]) -> int:
     sqlite = connection.vendor == "sqlite"
     with connection.cursor() as cursor:
         floor = 0
+        rebuilt: list[str] = []
         if sqlite:
             # New rows get ids above every existing one (the table is written under lock).
             cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}")
             (floor,) = cursor.fetchone()
+            if floor == 0:
+                rebuilt = _drop_indexes(cursor, table)
         for row in rows:
             batch.append(row)
             if len(batch) >= INSERT_BATCH:
@@ -157,6 +160,8 @@ def insert_rows(rows: Iterable[Row]) -> int:
         if batch:
             cursor.executemany(sql, batch)
             count += len(batch)
+        for statement in rebuilt:
+            cursor.execute(statement)
         if sqlite and count:
             cursor.execute(
                 f"INSERT INTO {SQLITE_FTS_TABLE}(rowid, title, body) "
@@ -164,6 +169,24 @@ def insert_rows(rows: Iterable[Row]) -> int:
                 [floor],
             )
     return count
+
+
+def _drop_indexes(cursor: Any, table: str) -> list[str]:
+    """Drop `table`'s secondary indexes and return the statements that make them again.
+
+    Used when the whole index is written into an empty table (a first import, a rebuild):
+    building each index once from the full table sorts once, where keeping it up to date
+    inserted a million rows at random places of five B-trees (about 20% of the insert on
+    460,000 rows). SQLite's DDL is transactional: a failure restores them with the rest."""
+    cursor.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+        "AND sql IS NOT NULL",
+        [table],
+    )
+    made = cursor.fetchall()
+    for name, _ in made:
+        cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    return [sql for _, sql in made]
 
 
 def _copy_rows(rows: Iterable[Row]) -> int:
