@@ -6,13 +6,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.db import connection
 from django.db.models.signals import m2m_changed
 from django.utils.text import slugify
 
 from minutebook.parser import models as p
 from minutebook.record import models as m
-from minutebook.record.upsert import LoadReport
+from minutebook.record.upsert import LoadReport, insert_new
 
 UNKNOWN_COUNCIL = "Unknown council"
 UNKNOWN_COMMITTEE = "Unknown committee"
@@ -189,23 +188,15 @@ class Links:
         return [doc for owner, doc in self.new if owner is item]
 
     def flush(self) -> None:
-        rows: dict[tuple[Any, str], list[tuple[int, int]]] = {}
+        rows: dict[Any, list[Any]] = {}
         added: dict[int, tuple[m.AgendaItem | m.Report, set[int]]] = {}
         for item, doc in self.new:
             through = type(item).documents.through
             owner = "agendaitem_id" if isinstance(item, m.AgendaItem) else "report_id"
-            rows.setdefault((through, owner), []).append((item.pk, doc.pk))
+            rows.setdefault(through, []).append(through(**{owner: item.pk, "document_id": doc.pk}))
             added.setdefault(id(item), (item, set()))[1].add(doc.pk)
-        quote = connection.ops.quote_name
-        with connection.cursor() as cursor:
-            # A plain INSERT: bulk_create built link instances and compiled its SQL per paper
-            # (link tables have no signals and no history).
-            for (through, owner), pairs in rows.items():
-                cursor.executemany(
-                    f"INSERT INTO {quote(through._meta.db_table)} "
-                    f"({quote(owner)}, {quote('document_id')}) VALUES (%s, %s)",
-                    pairs,
-                )
+        for through, objs in rows.items():
+            insert_new(through, objs)  # bulk_create without its per-paper SQL compilation
         for item, pks in added.values():
             announce_link(item, "post_add", pks)
         self.new.clear()

@@ -77,12 +77,11 @@ def text_key(text: str) -> bytes:
 def documents_facts(result: ParseResult) -> dict[bytes, TextFacts]:
     """The facts of each document of a parse that tracking reads, by `text_key` of its text,
     cut from the source text as the loader stores it."""
-    lines = result.text.split("\n")
     out: dict[bytes, TextFacts] = {}
     for document in result.documents:
         if document.kind in UNREAD_KINDS:
             continue
-        text = "\n".join(lines[document.span.first_line - 1 : document.span.last_line])
+        text = result.span_text(document.span)
         key = text_key(text)
         if key not in out:
             out[key] = text_facts(text)
