@@ -75,7 +75,9 @@ def _database(url: str | None = None) -> dict[str, object]:
             # The visibility queries are many small joins: PostgreSQL's JIT costs far more
             # to compile them than it saves. Statements run by `record.prepared` (and only
             # those: Django's cursors prepare nothing) are planned once, generically.
-            options["options"] = "-c jit=off"
+            # Generic plans from the first run: otherwise PostgreSQL plans a prepared
+            # statement afresh on each of its first five runs (a page's slowest visits).
+            options["options"] = "-c jit=off -c plan_cache_mode=force_generic_plan"
             # psycopg prepares nothing by itself at this threshold; `prepare=True` still works
             # (None, Django's default, would refuse it too).
             options["prepare_threshold"] = 2**31

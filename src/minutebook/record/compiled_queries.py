@@ -24,6 +24,8 @@ from typing import Any
 from django.db import connection
 from django.db.models import Model, QuerySet
 
+from minutebook.record.prepared import fetch_prepared
+
 FIRST = "first"
 ALL = "all"
 VALUE = "value:"  # and a field name: that column of the first row
@@ -39,9 +41,8 @@ class _Plan:
 
     def run(self, model: type[Model], filters: dict[str, Any]) -> list[Any]:
         params = [_prep(filters[name]) for name in self.names]
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = cursor.fetchall()
+        # Prepared on PostgreSQL: planned once per connection, not once per paper.
+        rows: list[Any] = fetch_prepared(self.sql, params)
         if self.converters:
             rows = list(self.compiler.apply_converters(rows, self.converters))
         if self.attnames is None:

@@ -19,6 +19,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection
+from django.db.backends.utils import CursorDebugWrapper
+
+# psycopg keeps 100 prepared statements per connection by default; the rules (by model and
+# size), a page's shapes and the loader's lookups come to more, and evicting one means
+# planning it again.
+PREPARED_MAX = 1000
 
 
 def fetch_prepared(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -30,12 +36,21 @@ def fetch_prepared(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
             return list(wrapper.fetchall())
         import psycopg
 
+        raw = connection.connection
+        if (raw.prepared_max or 0) < PREPARED_MAX:
+            raw.prepared_max = PREPARED_MAX
+
         def execute(sql: str, params: Any, many: bool, context: Any) -> None:
             with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cur:
                 cur.execute(sql, params, prepare=True)
                 rows.extend(cur.fetchall())
 
-        wrapper._execute_with_wrappers(sql, list(params), False, execute)
+        if isinstance(wrapper, CursorDebugWrapper):
+            # Logged as Django logs its own queries (query counts in tests, DEBUG pages).
+            with wrapper.debug_sql(sql, params):
+                wrapper._execute_with_wrappers(sql, list(params), False, execute)
+        else:
+            wrapper._execute_with_wrappers(sql, list(params), False, execute)
     return rows
 
 

@@ -4,7 +4,9 @@ The tracking update creates hundreds of thousands of figures on a whole
 archive; Django's `bulk_create` costs more per row (instances, per-field SQL
 compilation) than reading the figure did. Tracking rows have no signals and
 no history, so one parameterised INSERT per batch writes the same rows
-(missing fields take the model's default, or NULL).
+(missing fields take the model's default, or NULL). PostgreSQL takes them through
+COPY: the driver's `executemany` sends one INSERT per row, which the server parses
+and plans once per row.
 """
 
 from __future__ import annotations
@@ -49,9 +51,20 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]], batch: in
             if values[i] is not None:
                 values[i] = adapt(values[i])
         params.append(values)
+    if db.vendor == "postgresql":
+        _copy(db, model._meta.db_table, [f.column for f in fields], params)
+        return
     with connection.cursor() as cursor:
         for start in range(0, len(params), batch):
             cursor.executemany(sql, params[start : start + batch])
+
+
+def _copy(db: Any, table: str, columns: list[str], params: list[list[Any]]) -> None:
+    quote = db.ops.quote_name
+    statement = f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+    with db.cursor() as cursor, db.wrap_database_errors, cursor.cursor.copy(statement) as copy:
+        for values in params:
+            copy.write_row(values)
 
 
 def _prep_date(field: Any, adapt: Callable[[Any], Any], value: Any) -> Any:

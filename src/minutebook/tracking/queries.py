@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from minutebook.record import compiled_querysets as compiled
 from minutebook.record import models as m
 from minutebook.record.visibility import visible, visible_rows
 from minutebook.tracking.catalogue import BY_KEY
@@ -119,13 +120,26 @@ def request_rows(committee: m.Committee | None = None, user: Any = None) -> list
     return [request_row(r) for r in visible_requests(_requests(qs), user)]
 
 
+def _requests_at_meeting(
+    committee_id: int, meeting_id: int, day: dt.date
+) -> QuerySet[TrackedRequest]:
+    at_meeting = Q(meeting_id=meeting_id) | Q(due_meeting_id=meeting_id) | Q(due_date=day)
+    return _requests(TrackedRequest.objects.filter(at_meeting, committee_id=committee_id))
+
+
 def requests_for_meeting(meeting: m.Meeting, user: Any = None) -> dict[str, list[dict[str, Any]]]:
     """The requests made at `meeting` and those due at it (by meeting or by a date on that day)."""
-    at_meeting = Q(meeting=meeting) | Q(due_meeting=meeting) | Q(due_date=meeting.date)
     # A meeting has a handful of requests: read them, then apply the visibility rule to
     # those rows (`visible_rows`: the same rule as `visible_requests`, in flat queries).
+    # The query has one shape for every meeting: compiled once (`record.compiled_querysets`).
     rows = visible_rows(
-        list(_requests(TrackedRequest.objects.filter(at_meeting, committee=meeting.committee))),
+        compiled.rows(
+            "requests_for_meeting",
+            _requests_at_meeting,
+            meeting.committee_id,
+            meeting.pk,
+            meeting.date,
+        ),
         user,
     )
     made: list[dict[str, Any]] = []

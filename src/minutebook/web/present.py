@@ -104,9 +104,8 @@ def declaration_data(row: m.Declaration) -> dict[str, Any]:
     }
 
 
-def minute_data(minute: m.Minute, visible_resolution_ids: set[int] | None = None) -> dict[str, Any]:
-    """A minute and its resolutions: those prefetched already filtered by visibility, or
-    those among `visible_resolution_ids`."""
+def minute_data(minute: m.Minute, resolutions: list[m.Resolution]) -> dict[str, Any]:
+    """A minute and its resolutions (already filtered by visibility, in order)."""
     return {
         "anchor": f"minute-{minute.order}",
         "number": minute.number,
@@ -122,8 +121,7 @@ def minute_data(minute: m.Minute, visible_resolution_ids: set[int] | None = None
                 "text": r.text,
                 "source_url": links.fact_source_url(r),
             }
-            for r in minute.resolutions.all()
-            if visible_resolution_ids is None or r.pk in visible_resolution_ids
+            for r in resolutions
         ],
     }
 

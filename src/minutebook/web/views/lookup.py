@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
+from minutebook.record import compiled_querysets as compiled
 from minutebook.record import models as m
 
 
@@ -35,6 +36,19 @@ def committee_for(request: HttpRequest, slug: str) -> m.Committee:
     return committee
 
 
+def _meetings(committee_slug: str, day: dt.date) -> QuerySet[m.Meeting]:
+    """At most two: one is the answer, two means the slug is ambiguous."""
+    return m.Meeting.objects.select_related("committee__council", "municipal_year").filter(
+        committee__slug=committee_slug, date=day
+    )[:2]
+
+
+def _meetings_of_council(committee_slug: str, day: dt.date, council: str) -> QuerySet[m.Meeting]:
+    return m.Meeting.objects.select_related("committee__council", "municipal_year").filter(
+        committee__slug=committee_slug, date=day, committee__council__slug=council
+    )[:2]
+
+
 def meeting_for(request: HttpRequest, committee_slug: str, date: str) -> m.Meeting:
     """The meeting of the committee with this slug on this date.
 
@@ -45,13 +59,13 @@ def meeting_for(request: HttpRequest, committee_slug: str, date: str) -> m.Meeti
         day = dt.date.fromisoformat(date)
     except ValueError:
         raise Http404(f"{date!r} is not a date (use YYYY-MM-DD).") from None
-    meetings = m.Meeting.objects.select_related("committee__council", "municipal_year").filter(
-        committee__slug=committee_slug, date=day
-    )
     council = query_param(request, "council", 200)
     if council:
-        meetings = meetings.filter(committee__council__slug=council)
-    found = list(meetings[:2])
+        found = compiled.rows(
+            "meeting_for.council", _meetings_of_council, committee_slug, day, council
+        )
+    else:
+        found = compiled.rows("meeting_for", _meetings, committee_slug, day)
     if len(found) == 1:
         return found[0]
     if len(found) > 1:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
 from django.utils import timezone
 
+from minutebook.record import compiled_querysets as compiled
 from minutebook.record import models as m
 from minutebook.record.visibility import visible, visible_rows
 from minutebook.tracking.queries import requests_for_meeting
@@ -179,41 +180,100 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _document_order(document: m.Document) -> tuple[int, int]:
+    return (document.source_id, document.first_line)
+
+
+# The meeting page's queries, by the meeting's id alone: each compiled once per process.
+def _meeting_documents(meeting_id: int) -> QuerySet[m.Document]:
+    return listed_documents(m.Document.objects.filter(meeting_id=meeting_id)).order_by(
+        "source_id", "first_line"
+    )
+
+
+def _meeting_items(meeting_id: int) -> QuerySet[m.AgendaItem]:
+    return (
+        m.AgendaItem.objects.filter(meeting_id=meeting_id)
+        .select_related("document")
+        .defer("document__text")
+        .order_by("order")
+    )
+
+
+def _item_links(meeting_id: int) -> QuerySet[Any]:
+    return m.AgendaItem.documents.through.objects.filter(
+        agendaitem__meeting_id=meeting_id
+    ).values_list("agendaitem_id", "document_id")
+
+
+def _meeting_reports(meeting_id: int) -> QuerySet[m.Report]:
+    return (
+        m.Report.objects.filter(meeting_id=meeting_id)
+        .select_related("document")
+        .defer(*REPORT_SUMMARY_DEFER)
+        .order_by("pk")
+    )
+
+
+def _meeting_attendance(meeting_id: int) -> QuerySet[m.Attendance]:
+    return (
+        m.Attendance.objects.filter(meeting_id=meeting_id)
+        .select_related("person__council", "document", "replaces")
+        .defer("document__text")
+        .order_by("pk")
+    )
+
+
+def _meeting_minutes(meeting_id: int) -> QuerySet[m.Minute]:
+    return (
+        m.Minute.objects.filter(meeting_id=meeting_id)
+        .select_related("document")
+        .defer("document__text")
+        .order_by("order")
+    )
+
+
+def _meeting_resolutions(meeting_id: int) -> QuerySet[m.Resolution]:
+    return (
+        m.Resolution.objects.filter(minute__meeting_id=meeting_id)
+        .select_related("document")
+        .defer("document__text")
+        .order_by("minute_id", "order")
+    )
+
+
+def _meeting_declarations(meeting_id: int) -> QuerySet[m.Declaration]:
+    return (
+        m.Declaration.objects.filter(meeting_id=meeting_id)
+        .select_related("person__council", "document", "agenda_item")
+        .defer("document__text")
+        .order_by("pk")
+    )
+
+
 def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
     """One meeting: a fixed number of queries (about ten) however large the archive is.
 
     Each kind of fact is read once, already filtered by `record.visibility`; nothing is
-    looked up per item, per minute or per person.
+    looked up per item, per minute or per person. Every query has the same shape for
+    every meeting, so its SQL is compiled once (`record.compiled_querysets`).
     """
     found = meeting_for(request, committee, date)
     user = request.user
+    known = {"meeting": found}
     # Rows are read plainly and then filtered by the visibility rules over their ids
     # (`visible_rows`, rules compiled once): cheaper than compiling the rules into each query.
-    documents = visible_rows(
-        list(
-            listed_documents(m.Document.objects.filter(meeting=found)).order_by(
-                "source_id", "first_line"
-            )
-        ),
-        user,
-    )
-    visible_document_ids = {d.pk for d in documents}
+    documents = visible_rows(compiled.rows("meeting.documents", _meeting_documents, found.pk), user)
+    documents_by_id = {d.pk: d for d in documents}
     items = visible_rows(
-        list(
-            found.agenda_items.select_related("document")
-            .defer("document__text")
-            .prefetch_related(
-                Prefetch(
-                    "documents",
-                    queryset=listed_documents(m.Document.objects.filter(meeting=found)),
-                )
-            )
-            .order_by("order")
-        ),
-        user,
+        compiled.rows("meeting.agenda_items", _meeting_items, found.pk, known=known), user
     )
+    item_documents: dict[int, list[m.Document]] = {}
+    for item_id, document_id in compiled.rows("meeting.item_documents", _item_links, found.pk):
+        if document_id in documents_by_id:
+            item_documents.setdefault(item_id, []).append(documents_by_id[document_id])
     reports = visible_rows(
-        list(found.reports.select_related("document").defer(*REPORT_SUMMARY_DEFER)), user
+        compiled.rows("meeting.reports", _meeting_reports, found.pk, known=known), user
     )
     reports_by_item: dict[int | None, list[dict[str, Any]]] = {}
     for report in reports:
@@ -223,16 +283,11 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
         row = agenda_item_data(item)
         row["reports"] = reports_by_item.pop(item.pk, [])
         row["documents"] = [
-            document_data(d) for d in item.documents.all() if d.pk in visible_document_ids
+            document_data(d) for d in sorted(item_documents.get(item.pk, []), key=_document_order)
         ]
         item_rows.append(row)
     attendance = visible_rows(
-        list(
-            found.attendance.select_related("person__council", "document", "replaces")
-            .defer("document__text")
-            .order_by("pk")
-        ),
-        user,
+        compiled.rows("meeting.attendance", _meeting_attendance, found.pk, known=known), user
     )
     groups: dict[str, list[dict[str, Any]]] = {key: [] for key, _ in ATTENDANCE_GROUPS}
     apologies: list[dict[str, Any]] = []
@@ -246,30 +301,15 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
         else:
             groups[CAPACITY_GROUP.get(row.capacity, "others")].append(entry)
     minutes = visible_rows(
-        list(
-            found.minutes.select_related("document")
-            .defer("document__text")
-            .prefetch_related(
-                Prefetch(
-                    "resolutions",
-                    queryset=m.Resolution.objects.select_related("document").defer(
-                        "document__text"
-                    ),
-                )
-            )
-            .order_by("order")
-        ),
-        user,
+        compiled.rows("meeting.minutes", _meeting_minutes, found.pk, known=known), user
     )
-    shown_resolutions = {
-        r.pk for r in visible_rows([r for x in minutes for r in x.resolutions.all()], user)
-    }
+    resolutions: dict[int, list[m.Resolution]] = {}
+    for resolution in visible_rows(
+        compiled.rows("meeting.resolutions", _meeting_resolutions, found.pk), user
+    ):
+        resolutions.setdefault(resolution.minute_id, []).append(resolution)
     declarations = visible_rows(
-        list(
-            found.declarations.select_related("person__council", "document", "agenda_item")
-            .defer("document__text")
-            .order_by("pk")
-        ),
+        compiled.rows("meeting.declarations", _meeting_declarations, found.pk, known=known),
         user,
     )
     data = {
@@ -295,7 +335,7 @@ def meeting(request: HttpRequest, committee: str, date: str) -> HttpResponse:
             "absent": absent,
         },
         "declarations": [declaration_data(d) for d in declarations],
-        "minutes": [minute_data(x, shown_resolutions) for x in minutes],
+        "minutes": [minute_data(x, resolutions.get(x.pk, [])) for x in minutes],
         # What the committee asked for at this meeting, and what was due back at it.
         "requests": requests_for_meeting(found, user),
     }
