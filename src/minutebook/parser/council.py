@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from minutebook.parser.dates import find_dates
 from minutebook.parser.names import HONORIFICS, smart_title
-from minutebook.parser.patterns import rx
+from minutebook.parser.patterns import CASE_FOLD_TO_ASCII, ascii_lower, rx
 
 # Councillors' titles name the paper's council ("County Councillor X, Kent County
 # Council"); other honorifics before a council name mark a guest.
@@ -166,7 +166,7 @@ def _lines_naming_a_council(text: str) -> list[tuple[int, str]] | None:
     """(offset, line) of the lines of `text` that say "council" or "borough" in any case,
     found with two substring searches of the lower-cased text instead of a test per line;
     None when lower-casing changes the text's length (offsets would not correspond)."""
-    low = text.lower()
+    low = ascii_lower(text)
     if len(low) != len(text):
         return None
     hits: set[int] = set()
@@ -246,7 +246,7 @@ _COMPASS_SUFFIX: Final = re.compile(r"([a-z]{5,})(east|west|north|south|city)")
 def _domains(text: str) -> list[re.Match[str]]:
     """Matches of _DOMAIN, searched only around each ".gov." (a scan of every word is slow)."""
     found: list[re.Match[str]] = []
-    low = text.lower()
+    low = ascii_lower(text)
     at = low.find(".gov.")
     while at >= 0:
         start = max(0, at - 120)
@@ -344,10 +344,10 @@ def authority_in(text: str) -> str | None:
 
 def _authority_at(text: str) -> tuple[int, str] | None:
     """(offset, name) of the first authority named in `text`."""
-    low = text.lower()
+    low = ascii_lower(text)
     if "authority" not in low and "joint board" not in low:
         return None
-    for m in _AUTHORITY.finditer(text):
+    for m in _authority_matches(text, low):
         words = m.group(1).split()
         # "REPORT TO CHESHIRE FIRE AUTHORITY": in capitals the lead-in looks like a name.
         cut = [k for k, w in enumerate(words) if w.lower() in {"to", "for", "by", "from", "at"}]
@@ -356,6 +356,24 @@ def _authority_at(text: str) -> tuple[int, str] | None:
             kind = rx(r"\s+").sub(" ", m.group(2))
             return m.start(), smart_title(f"{place} {kind}")
     return None
+
+
+def _authority_matches(text: str, low: str) -> Iterator[re.Match[str]]:
+    """`_AUTHORITY.finditer(text)`, searched only in the lines that say "authority" or
+    "joint" (`low` is `text` lower-cased): a match lies within a line and holds one of
+    them, and the pattern has no literal to skip to over the other lines."""
+    if len(low) != len(text) or any(c in text for c in CASE_FOLD_TO_ASCII):
+        yield from _AUTHORITY.finditer(text)  # offsets of `low` do not correspond
+        return
+    starts: set[int] = set()
+    for word in ("authority", "joint"):
+        at = low.find(word)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = low.find(word, at + len(word))
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        yield from _AUTHORITY.finditer(text, start, len(text) if end == -1 else end)
 
 
 def find_council(lines: Sequence[str], head: int = 40) -> str | None:

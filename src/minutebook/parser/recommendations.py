@@ -15,6 +15,7 @@ from typing import Final
 
 from minutebook.parser.lines import Line, span_of
 from minutebook.parser.models import Recommendation, Section
+from minutebook.parser.patterns import ascii_lower
 from minutebook.parser.report_text import is_bullet, join_paragraphs, split_numbering, strip_bullet
 
 RECOMMENDATION_HEADING: Final = re.compile(
@@ -34,7 +35,7 @@ _TRAILING: Final = re.compile(r"(?:[;,]|\s+and|\s+or)+\s*$", re.IGNORECASE)
 
 def asks_to_decide(text: str) -> bool:
     """ASKED_TO.search(text), quick on the long sections that cannot match."""
-    lowered = text.lower()
+    lowered = ascii_lower(text)
     return any(w in lowered for w in _ASKED_WORDS) and ASKED_TO.search(text) is not None
 
 

@@ -26,7 +26,7 @@ from minutebook.parser.dates import (
     parse_date,
 )
 from minutebook.parser.lines import Line
-from minutebook.parser.patterns import rx
+from minutebook.parser.patterns import CASE_FOLD_TO_ASCII, ascii_lower, rx
 from minutebook.parser.report_text import clean, is_bullet, strip_markup
 
 # How far into a report its header may reach.
@@ -128,7 +128,7 @@ LABELS: tuple[_Label, ...] = (
         "wards",
         r"(?:Wards?|(?i:electoral)\s+(?i:divisions?)|(?i:divisions?)(?=\s*(?:\(s\))?\s+(?i:affected)))"
         r"(?:\s*\(s\))?(?:(?i:\s+or\s+groups)?\s+(?i:affected)(?i:\s+or\s+groups)?)?\s*:",
-        words=("Ward", "ivision"),
+        words=("Ward", "division"),
     ),
     _label(
         "from",
@@ -207,8 +207,27 @@ class _Hit:
     inner: str | None
 
 
-def _has_word(label: _Label, text: str, lowered: str) -> bool:
-    return not label.words or any(w in (lowered if w.islower() else text) for w in label.words)
+def _lines_with_word(label: _Label, text: str, lowered: str, starts: Sequence[int]) -> list[int]:
+    """Indexes of the lines (starting at `starts` in `text`) that hold one of the label's
+    words, in order: only those can hold a match (every line when it lists no word).
+    `lowered` is `text` lower-cased (offsets correspond only at the same length)."""
+    if not label.words:
+        return list(range(len(starts)))
+    if len(lowered) != len(text) or any(c in text for c in CASE_FOLD_TO_ASCII):
+        # A letter that a case-insensitive pattern reads as ASCII ("ſ" as "s"): the lines
+        # of the window together hold a word or none is searched, as with any text.
+        words_in = any(w in (lowered if w.islower() else text) for w in label.words)
+        return list(range(len(starts))) if words_in else []
+    found: set[int] = set()
+    for word in label.words:
+        within = lowered if word.islower() else text
+        at = within.find(word)
+        while at != -1:
+            li = bisect_right(starts, at) - 1
+            found.add(li)
+            # On from the next line: one hit is enough for a line.
+            at = within.find(word, starts[li + 1]) if li + 1 < len(starts) else -1
+    return sorted(found)
 
 
 # Joins the header lines so that each label is searched once over the window;
@@ -245,7 +264,7 @@ def _find_hits(texts: Sequence[str]) -> list[_Hit]:
     if any(_LINE_SEPARATOR in t for t in texts):
         return _find_hits_per_line(texts)
     joined = _LINE_SEPARATOR.join(texts)
-    lowered = joined.lower()
+    lowered = ascii_lower(joined)  # (the words are ASCII)
     starts: list[int] = []
     offset = 0
     for text in texts:
@@ -254,19 +273,20 @@ def _find_hits(texts: Sequence[str]) -> list[_Hit]:
     hits: list[_Hit] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     for label in LABELS:
-        if not _has_word(label, joined, lowered):
-            continue
-        for m in label.pattern.finditer(joined):
-            li = bisect_right(starts, m.start()) - 1
-            start, end = m.start() - starts[li], m.end() - starts[li]
-            if label.line_start and texts[li][:start].strip():
-                continue
-            # A label glued to a previous word must start with a capital letter.
-            line_taken = taken.setdefault(li, [])
-            if any(start < e and s < end for s, e in line_taken):
-                continue
-            hits.append(_Hit(label.field, start, end, li, m.groupdict().get("inner")))
-            line_taken.append((start, end))
+        # A label is searched only in the lines that hold one of its words (a search of
+        # the whole window tries every position of it); each line with its separator,
+        # so that the pattern sees the same characters around a match.
+        for li in _lines_with_word(label, joined, lowered, starts):
+            for m in label.pattern.finditer(joined, starts[li], starts[li] + len(texts[li]) + 1):
+                start, end = m.start() - starts[li], m.end() - starts[li]
+                if label.line_start and texts[li][:start].strip():
+                    continue
+                # A label glued to a previous word must start with a capital letter.
+                line_taken = taken.setdefault(li, [])
+                if any(start < e and s < end for s, e in line_taken):
+                    continue
+                hits.append(_Hit(label.field, start, end, li, m.groupdict().get("inner")))
+                line_taken.append((start, end))
     hits.sort(key=lambda h: (h.line_index, h.start))
     return hits
 
@@ -332,7 +352,7 @@ def _classification(value: str) -> str | None:
 
 
 def _exempt_paragraph(text: str) -> str | None:
-    if "schedule" not in text.lower():
+    if "schedule" not in ascii_lower(text):
         return None  # both patterns cite Schedule 12A
     m = _EXEMPT_PARAGRAPH.search(text) or _EXEMPT_PARAGRAPH_AFTER.search(text)
     return rx(r"\s+").sub(" ", m.group("num")).strip() if m else None

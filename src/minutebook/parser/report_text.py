@@ -16,6 +16,7 @@ from typing import Any, Final, Protocol, TypeVar, cast
 
 from minutebook.parser.dates import find_dates
 from minutebook.parser.lines import Line, join_wrapped
+from minutebook.parser.patterns import CASE_FOLD_TO_ASCII, ascii_lower
 
 # Inline HTML tags found in papers converted to markdown. Only these names are
 # removed, so text such as "<http://www.example.gov.uk>" survives.
@@ -112,12 +113,6 @@ class _ShortTextMemo:
         self._memo.clear()
 
 
-# The only characters that a case-insensitive search equates with an ASCII letter, or
-# that lower-case to one: where none occurs, lower-casing the text and finding the
-# lower-case words gives exactly what the case-insensitive pattern finds.
-_CASE_FOLD_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
 def lines_matching(
     lines: Sequence[Line], pattern: re.Pattern[str], words: Sequence[str]
 ) -> set[int]:
@@ -130,8 +125,8 @@ def lines_matching(
     joined = "\n".join(texts)
     # ends[k]: offset just past line k and its separator in the joined text.
     ends = list(accumulate(len(t) + 1 for t in texts))
-    low = joined.lower()
-    if len(low) != len(joined) or any(c in joined for c in _CASE_FOLD_TO_ASCII):
+    low = ascii_lower(joined)  # (the words are ASCII)
+    if len(low) != len(joined) or any(c in joined for c in CASE_FOLD_TO_ASCII):
         return {bisect_right(ends, m.start()) for m in pattern.finditer(joined)}
     found: set[int] = set()
     for word in words:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
+from minutebook.parser.patterns import ascii_lower
+
 BLOCK_TAGS: Final = frozenset(
     [
         "address",
@@ -359,7 +361,7 @@ def title_lines(soup: Any) -> list[str]:
 
 
 def looks_like_html_page(text: str) -> bool:
-    head = text[:4096].lstrip().lower()
+    head = ascii_lower(text[:4096].lstrip())
     return head.startswith(("<!doctype html", "<html")) or (
-        "<html" in head and ("<body" in text[:200_000].lower() or "<head" in head)
+        "<html" in head and ("<body" in ascii_lower(text[:200_000]) or "<head" in head)
     )
