@@ -96,13 +96,20 @@ _RECOMMENDS: Final = re.compile(r"(?i)\brecommend(?:ed|s)?\s+to\b")
 
 
 def _finish(text: str) -> str:
-    text = rx(r"[ \t]+").sub(" ", text).strip()
+    # (Each substitution only where the text can hold a match: a decision can be a long
+    # paragraph, and the patterns anchored at its end are tried at every character.)
+    if "\t" in text or "  " in text:
+        text = rx(r"[ \t]+").sub(" ", text)
+    text = text.strip()
     text = rx(r"^(?:[:;,]|[-–—]+|:-)+\s*").sub("", text).strip()
-    text = rx(r"[;,]\s+(?:and|or)$").sub("", text).strip()  # "... be noted; and"
-    text = rx(r"\s*;$").sub("", text)  # the separator of a list of decisions
+    if text.endswith(("and", "or")):
+        text = rx(r"[;,]\s+(?:and|or)$").sub("", text).strip()  # "... be noted; and"
+    if text.endswith(";"):
+        text = text[:-1].rstrip()  # the separator of a list of decisions
     text = text.rstrip(" |")  # the cell border of a table flattened to text
     # "... be awarded. (Cllr Kaur did not vote.)": a note after the decision is not part of it.
-    text = _AFTER_NOTE.sub("", text)
+    if ")" in text[-3:]:
+        text = _AFTER_NOTE.sub("", text)
     if rx(r"that\b").match(text):
         text = "T" + text[1:]
     return text

@@ -77,7 +77,9 @@ def explode_long_lines(lines: Sequence[Line]) -> list[Line]:
         if len(ln.text) <= LONG_LINE or "\t" in ln.text:
             out.append(ln)
             continue
-        starts = [0] + [m.end() for m in _INLINE_BREAK.finditer(ln.text)]
+        # Every break is before a number: a line without a digit has none to search for.
+        breaks = _INLINE_BREAK.finditer(ln.text) if _DIGIT.search(ln.text) else ()
+        starts = [0] + [m.end() for m in breaks]
         for a, b in zip(starts, [*starts[1:], len(ln.text)], strict=True):
             piece = ln.text[a:b]
             if piece.strip():
