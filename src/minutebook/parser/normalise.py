@@ -437,14 +437,16 @@ def normalise_characters(text: str) -> str:
 
 # Word exports a bulleted paragraph as the bullet, a tab, then the text: that tab is no
 # table cell. (Not "-" or "*": a dash first in a row can be an empty table cell.)
+# Anchored at a newline rather than with (?m)^, which is tried at every character: the
+# text is searched with a newline put before it (six times faster).
 _BULLET_TAB: Final = re.compile(
-    "(?m)^([ ]*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf0b7o])\t+(?=\\S)"
+    "(\n[ ]*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf0b7o])\t+(?=\\S)"
 )
 
 
 def untab_bullets(text: str) -> str:
     """ "•<tab>Item" -> "• Item"."""
-    return _BULLET_TAB.sub(r"\1 ", text) if "\t" in text else text
+    return _BULLET_TAB.sub(r"\1 ", "\n" + text)[1:] if "\t" in text else text
 
 
 def has_trailing_space(text: str) -> bool:
@@ -461,11 +463,15 @@ def strip_trailing_space_lines(lines: list[str]) -> None:
 # A heading printed letter-spaced ("M I N U T E S", "A G E N D A"): capitals one space apart.
 # (Anchored at a newline rather than with (?m)^: the search is five times faster.)
 _LETTER_SPACED: Final = re.compile(r"(\n[ \t]*)((?:[A-Z] ){3,}[A-Z])[ \t]*(?=\n|$)")
+# The start of every match of _LETTER_SPACED: without groups or repeats, searched twice as
+# fast, and almost no text has one.
+_LETTER_SPACED_START: Final = re.compile(r"\n[ \t]*[A-Z] [A-Z] [A-Z] [A-Z]")
 
 
 def join_letter_spaced(text: str) -> str:
     """ "M I N U T E S" -> "MINUTES" (a heading spaced out letter by letter)."""
-    text = _LETTER_SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
+    if _LETTER_SPACED_START.search(text):
+        text = _LETTER_SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
     first = _LETTER_SPACED.match("\n" + text[:160].partition("\n")[0])
     if first is not None:  # the first line, which no newline precedes
         text = first.group(1)[1:] + first.group(2).replace(" ", "") + text[first.end() - 1 :]

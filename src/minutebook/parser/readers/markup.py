@@ -48,10 +48,11 @@ _PANDOC_SPAN: Final = re.compile(r"\[([^\[\]]+)\]\{[.#][^{}]*\}")
 
 # Each starts with a literal newline, which the regex engine scans for quickly
 # (a "^" in MULTILINE mode is tried at every position).
+# Each with a mark that every match holds: a text without it is not searched.
 _MARKDOWN_HINTS: Final = (
-    re.compile(r"\n#{1,6}[ \t]+\S"),
-    re.compile(r"\n[ \t]*\*\*[^*\n]+\*\*"),
-    re.compile(r"\n\|[^\n]*\|[ \t]*\n\|[ \t]*:?-{3,}"),
+    ("#", re.compile(r"\n#{1,6}[ \t]+\S")),
+    ("**", re.compile(r"\n[ \t]*\*\*[^*\n]+\*\*")),
+    ("|", re.compile(r"\n\|[^\n]*\|[ \t]*\n\|[ \t]*:?-{3,}")),
 )
 
 
@@ -64,7 +65,7 @@ def looks_like_markdown(text: str) -> bool:
     head = "\n" + text[:200_000]
     if head.startswith("\n---\n") and "\n---\n" in head[4:4000]:
         return True
-    hits = sum(len(p.findall(head)) for p in _MARKDOWN_HINTS)
+    hits = sum(len(p.findall(head)) for mark, p in _MARKDOWN_HINTS if mark in head)
     return hits >= 3
 
 
