@@ -257,8 +257,27 @@ def write_created_history(model: type[models.Model], objs: list[models.Model]) -
                 value = f.get_db_prep_save(value, connection)
             row.append(value)
         rows.append(row)
+    if connection.vendor == "postgresql":
+        copy_rows(history._meta.db_table, [f.column for f, _ in fields], rows)
+        return
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+
+
+def copy_rows(table: str, columns: list[str], rows: list[list[Any]]) -> None:
+    """PostgreSQL: write rows (values prepared for the database) with COPY. The driver's
+    `executemany` sends one INSERT per row, which the server parses and plans once per row."""
+    if not rows:
+        return
+    qn = connection.ops.quote_name
+    statement = f"COPY {qn(table)} ({', '.join(qn(c) for c in columns)}) FROM STDIN"
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.cursor.copy(statement) as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
 
 
 _INSERT_SQL: dict[type[models.Model], tuple[str, str, list[Any]]] = {}

@@ -18,6 +18,8 @@ from typing import Any
 from django.db import connection, connections
 from django.db.models import NOT_PROVIDED, DateField, Model
 
+from minutebook.record.upsert import copy_rows
+
 
 def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]], batch: int = 2000) -> None:
     """INSERT `rows` (each a mapping of field attname to value) into `model`'s table."""
@@ -52,19 +54,11 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]], batch: in
                 values[i] = adapt(values[i])
         params.append(values)
     if db.vendor == "postgresql":
-        _copy(db, model._meta.db_table, [f.column for f in fields], params)
+        copy_rows(model._meta.db_table, [f.column for f in fields], params)
         return
     with connection.cursor() as cursor:
         for start in range(0, len(params), batch):
             cursor.executemany(sql, params[start : start + batch])
-
-
-def _copy(db: Any, table: str, columns: list[str], params: list[list[Any]]) -> None:
-    quote = db.ops.quote_name
-    statement = f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
-    with db.cursor() as cursor, db.wrap_database_errors, cursor.cursor.copy(statement) as copy:
-        for values in params:
-            copy.write_row(values)
 
 
 def _prep_date(field: Any, adapt: Callable[[Any], Any], value: Any) -> Any:
