@@ -262,3 +262,24 @@ def test_moving_a_paper_re_indexes_both_meetings() -> None:
     rows = SearchEntry.objects.filter(model="document", object_id=doc.pk)
     assert rows.exists() and set(rows.values_list("meeting_id", flat=True)) == {new.pk}
     assert search("contents", date_from=new.date, date_to=new.date).total >= 1
+
+
+def test_a_match_deep_in_a_long_passage_is_highlighted_in_its_snippet(
+    record: dict[str, Any],
+) -> None:
+    """PostgreSQL cuts a long passage to a window around the query's first lexeme before
+    ts_headline parses it (backends.HEADLINE_TEXT); the match must still be in the window."""
+    from minutebook.web.search.backends import HEADLINE_TEXT
+
+    minute = record["minute"]
+    filler = "Members discussed the annual budget and the timetable for the review. " * 40
+    minute.discussion = f"{filler}The panel praised the quarrying apprenticeships. {filler}"
+    assert minute.discussion.index("quarrying") > 2 * HEADLINE_TEXT
+    minute.save()
+    reindex()
+    for query in ("quarrying", "quarry apprenticeships", '"quarrying apprenticeships"'):
+        found = [r for r in search(query).results if r["model"] == "minute"]
+        assert found, query
+        snippet = str(found[0]["snippet_html"])
+        assert ">quarrying" in snippet and "</mark>" in snippet, (query, snippet)
+        assert len(snippet) < 1000

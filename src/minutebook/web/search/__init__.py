@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from minutebook.record import models as m
-from minutebook.record.visibility import can_see_closed, public
+from minutebook.record.visibility import can_see_closed, public_ids
 from minutebook.web.models import SearchEntry, SearchIndexState, SearchPending
 from minutebook.web.search import incremental
 from minutebook.web.search.backends import MARK_END, MARK_START, Filters, backend_for
@@ -117,50 +117,20 @@ def ensure_fresh() -> None:
         incremental.apply(set())
 
 
-_VISIBLE_SQL: dict[tuple[str, int, str], tuple[str, list[Any]]] = {}
-_SENTINEL = -(10**15)  # stand-in ids while compiling: no real row has a negative id
-
-
-def _visible_sql(model_name: str, count: int) -> tuple[str, list[Any]]:
-    """SQL selecting which of `count` ids of a model `record.visibility.public()` keeps.
-
-    Compiled once per (model, count): building the rule's query through the ORM costs
-    more than running it. The ids are parameters, put in place by `_stale_rows()`.
-    """
-    key = (model_name, count, connection.vendor)
-    if key not in _VISIBLE_SQL:
-        sentinels = [_SENTINEL - i for i in range(count)]
-        qs = public(_MODELS[model_name].objects.filter(pk__in=sentinels)).order_by()
-        sql, params = qs.values_list("pk").query.get_compiler(connection.alias).as_sql()
-        _VISIBLE_SQL[key] = (sql, list(params))
-    return _VISIBLE_SQL[key]
-
-
 def _stale_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows the visibility rules now hide, found in one query over the page's objects.
+    """The rows the visibility rules now hide, asked of the rules over the page's objects.
 
     The index's `closed` flags follow every save and delete (signals); only a bulk update
     or raw SQL can get past them, and this check keeps such a change off public pages.
+    `public_ids` runs each model's rule compiled once per size (prepared on PostgreSQL).
     """
-    wanted: dict[str, list[int]] = {}
+    wanted: dict[str, set[int]] = {}
     for row in rows:
-        ids = wanted.setdefault(row["model"], [])
-        if row["object_id"] not in ids:
-            ids.append(row["object_id"])
-    parts: list[str] = []
-    params: list[Any] = []
-    for name, ids in sorted(wanted.items()):
-        if name not in _MODELS:
-            continue
-        sql, template = _visible_sql(name, len(ids))
-        by_sentinel = {_SENTINEL - i: pk for i, pk in enumerate(ids)}
-        parts.append(f"SELECT '{name}', u.* FROM ({sql}) u")  # name: one of _MODELS' keys
-        params += [by_sentinel.get(p, p) if isinstance(p, int) else p for p in template]
+        wanted.setdefault(row["model"], set()).add(row["object_id"])
     allowed: set[tuple[str, int]] = set()
-    if parts:
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            allowed = {(name, pk) for name, pk in cursor.fetchall()}
+    for name, ids in sorted(wanted.items()):
+        if name in _MODELS:
+            allowed |= {(name, pk) for pk in public_ids(_MODELS[name], ids)}
     return [r for r in rows if (r["model"], r["object_id"]) not in allowed]
 
 
