@@ -73,3 +73,22 @@ def test_phrases_rare_words_and_filters_through_small_probes(
     assert search("zephyrine quetzalcoatl").total == 0
     only_resolutions = search("zephyrine", kinds=["resolution"])
     assert only_resolutions.total == min(7, len(_newest("zephyrine", kind="resolution")))
+
+
+def test_new_entries_are_merged_into_the_gin_index_not_left_pending() -> None:
+    """PostgreSQL: every search scans the GIN index's pending list until a vacuum merges
+    it; the index writer merges it itself (gin_clean_pending_list) after a write."""
+    from django.db import connection
+
+    from minutebook.web.search.incremental import GIN_INDEX
+    from tests.sample_record import build_sample_record
+
+    build_sample_record()
+    assert reindex() > 0
+    assert search("sufficiency").total > 0
+    if connection.vendor != "postgresql":
+        return  # SQLite's FTS5 has no pending list
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        cursor.execute("SELECT pending_pages, pending_tuples FROM pgstatginindex(%s)", [GIN_INDEX])
+        assert cursor.fetchone() == (0, 0)
