@@ -16,7 +16,7 @@ from typing import Final
 
 from minutebook.parser.dates import find_dates
 from minutebook.parser.names import HONORIFICS, smart_title
-from minutebook.parser.patterns import CASE_FOLD_TO_ASCII, ascii_lower, rx
+from minutebook.parser.patterns import CASE_FOLD_TO_ASCII, ascii_lower, line_starts_holding, rx
 
 # Councillors' titles name the paper's council ("County Councillor X, Kent County
 # Council"); other honorifics before a council name mark a guest.
@@ -169,14 +169,8 @@ def _lines_naming_a_council(text: str) -> list[tuple[int, str]] | None:
     low = ascii_lower(text)
     if len(low) != len(text):
         return None
-    hits: set[int] = set()
-    for word in ("council", "borough"):
-        at = low.find(word)
-        while at != -1:
-            hits.add(text.rfind("\n", 0, at) + 1)
-            at = low.find(word, at + len(word))
     out: list[tuple[int, str]] = []
-    for start in sorted(hits):
+    for start in line_starts_holding(text, low, ("council", "borough")):
         end = text.find("\n", start)
         out.append((start, text[start:] if end == -1 else text[start:end]))
     return out
@@ -365,13 +359,7 @@ def _authority_matches(text: str, low: str) -> Iterator[re.Match[str]]:
     if len(low) != len(text) or any(c in text for c in CASE_FOLD_TO_ASCII):
         yield from _AUTHORITY.finditer(text)  # offsets of `low` do not correspond
         return
-    starts: set[int] = set()
-    for word in ("authority", "joint"):
-        at = low.find(word)
-        while at != -1:
-            starts.add(text.rfind("\n", 0, at) + 1)
-            at = low.find(word, at + len(word))
-    for start in sorted(starts):
+    for start in line_starts_holding(text, low, ("authority", "joint")):
         end = text.find("\n", start)
         yield from _AUTHORITY.finditer(text, start, len(text) if end == -1 else end)
 

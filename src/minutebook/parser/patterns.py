@@ -42,3 +42,16 @@ def ascii_lower(text: str) -> str:
     if text.isascii() or any(c in text for c in _LOWER_TO_ASCII):
         return text.lower()
     return text.encode("ascii", "replace").lower().decode("ascii")
+
+
+def line_starts_holding(text: str, low: str, words: tuple[str, ...]) -> list[int]:
+    """Offsets, in order, of the lines of `text` whose lower-cased copy `low` (of the same
+    length) holds one of the lower-case `words`: a substring search per word over the whole
+    text instead of a test per line."""
+    starts: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = low.find(word, at + len(word))
+    return sorted(starts)
